@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs everything HelioCloud-C++ needs on Debian 12, from the project's own files only:
+# Debian packages through apt, and the pinned npm packages (the AWS CDK CLI, test data) through `npm ci`.
+# Safe to run again: apt and npm ci skip what is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  g++ cmake ninja-build make pkg-config curl ca-certificates
+  libyaml-cpp-dev nlohmann-json3-dev libcurl4-openssl-dev libssl-dev libcli11-dev
+  libhowardhinnant-date-dev libsqlite3-dev zlib1g-dev
+  libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy
+)
+# Node.js runs the CDK CLI; take Debian's unless a Node.js is already installed.
+command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(npm)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "install-deps: apt-get install ${missing[*]}" >&2
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+# npm ci only when the lock file changed since the last install (it wipes node_modules every time).
+stamp=node_modules/.package-lock.sha256
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "install-deps: npm ci" >&2
+  npm ci --no-audit --no-fund >&2
+  echo "$want" >"$stamp"
+fi
