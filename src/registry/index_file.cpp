@@ -1,0 +1,137 @@
+#include "registry/index_file.hpp"
+
+#include <cstdio>
+#include <tuple>
+
+#include "registry/csv.hpp"
+#include "registry/text.hpp"
+
+namespace heliocloud::registry {
+
+namespace {
+
+// The original wrote every value as '...' (cloudcatalog.md §7 #3).
+std::string_view unquote_single(std::string_view s) {
+  s = text::trim(s);
+  if (s.size() >= 2 && s.front() == '\'' && s.back() == '\'') return s.substr(1, s.size() - 2);
+  return s;
+}
+
+std::string column_name(std::string_view raw) {
+  auto s = text::trim(raw);
+  while (!s.empty() && s.front() == '#') s = text::trim(s.substr(1));
+  return std::string(s);
+}
+
+}  // namespace
+
+bool index_order(const IndexRow& a, const IndexRow& b) {
+  return std::tie(a.start, a.stop, a.datakey) < std::tie(b.start, b.stop, b.datakey);
+}
+
+IndexFile parse_index_file(std::string_view text, std::string_view name) {
+  const auto fail = [&](std::size_t line, const std::string& why) -> IndexFormatError {
+    return IndexFormatError(std::string(name) + ":" + std::to_string(line) + ": " + why);
+  };
+  IndexFile out;
+  CsvReader reader(text);
+  CsvRecord record;
+  std::optional<std::size_t> start, stop, key, size;
+  std::vector<std::size_t> extras;
+  std::size_t width = 0;
+  bool header = false;
+  while (true) {
+    try {
+      if (!reader.next(record)) break;
+    } catch (const CsvError& e) {
+      throw fail(e.line(), e.what());
+    }
+    if (!header) {
+      header = true;
+      width = record.fields.size();
+      for (std::size_t i = 0; i < width; ++i) {
+        const auto col = column_name(record.fields[i]);
+        const auto lower = text::to_lower(col);
+        if (lower == "start" || lower == "startdate") start = i;
+        else if (lower == "stop") stop = i;
+        else if (lower == "datakey" || lower == "key") key = i;
+        else if (lower == "filesize" || lower == "size") size = i;
+        else {
+          extras.push_back(i);
+          out.extra_columns.push_back(col);
+        }
+      }
+      if (!start || !key || !size) {
+        throw fail(record.line, "the header does not name start, datakey and filesize columns");
+      }
+      continue;
+    }
+    if (record.fields.size() != width) {
+      throw fail(record.line, "the row has " + std::to_string(record.fields.size()) + " fields, the header " +
+                                  std::to_string(width));
+    }
+    IndexRow row;
+    try {
+      row.start = parse_time(unquote_single(record.fields[*start]));
+      row.stop = stop ? parse_time(unquote_single(record.fields[*stop])) : row.start;
+    } catch (const TimeError& e) {
+      throw fail(record.line, e.what());
+    }
+    row.datakey = std::string(unquote_single(record.fields[*key]));
+    const auto parsed = text::parse_size(unquote_single(record.fields[*size]));
+    if (!parsed) throw fail(record.line, "filesize is not a whole number");
+    row.size = *parsed;
+    for (const auto i : extras) row.extras.push_back(record.fields[i]);
+    out.rows.push_back(std::move(row));
+  }
+  if (!header) throw fail(1, "the file is empty (an index file always has a header line)");
+  return out;
+}
+
+std::string format_index_file(const IndexFile& file, int fraction_digits) {
+  std::string out = "# start, stop, datakey, filesize";
+  for (const auto& name : file.extra_columns) {
+    out += ", ";
+    out += name;
+  }
+  out += '\n';
+  out.reserve(out.size() + file.rows.size() * (file.rows.empty() ? 0 : 64 + file.rows.front().datakey.size()));
+  char size_buf[24];
+  for (const auto& row : file.rows) {
+    out += format_time(row.start, fraction_digits);
+    out += ',';
+    out += format_time(row.stop, fraction_digits);
+    out += ',';
+    append_csv_field(out, row.datakey);
+    out += ',';
+    const int n = std::snprintf(size_buf, sizeof size_buf, "%llu", static_cast<unsigned long long>(row.size));
+    out.append(size_buf, static_cast<std::size_t>(n));
+    for (const auto& extra : row.extras) {
+      out += ',';
+      append_csv_field(out, extra);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+std::string index_file_key(const DatasetLocation& location, std::string_view id, int year) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "_%04d.csv", year);
+  return location.folder + "/" + std::string(id) + buf;
+}
+
+std::optional<int> index_file_year(const DatasetLocation& location, std::string_view id, std::string_view key) {
+  const std::string prefix = location.folder + "/" + std::string(id) + "_";
+  if (!text::starts_with(key, prefix) || key.size() != prefix.size() + 8 || !text::ends_with(key, ".csv")) {
+    return std::nullopt;
+  }
+  int year = 0;
+  for (std::size_t i = prefix.size(); i < prefix.size() + 4; ++i) {
+    if (key[i] < '0' || key[i] > '9') return std::nullopt;
+    year = year * 10 + (key[i] - '0');
+  }
+  return year;
+}
+
+}  // namespace heliocloud::registry

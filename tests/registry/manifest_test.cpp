@@ -1,0 +1,145 @@
+#include "registry/manifest.hpp"
+
+#include <gtest/gtest.h>
+
+#include "test_data.hpp"
+
+namespace heliocloud::registry {
+namespace {
+
+using test::fixture;
+
+ManifestParse parse(std::string_view text) { return parse_manifest(text, "MMS/manifest.csv"); }
+
+TEST(Manifest, ValidFixture) {
+  const auto p = parse(fixture("manifest/valid.csv"));
+  ASSERT_TRUE(p.problems.empty()) << to_string(p.problems);
+  const auto& rows = p.manifest.rows;
+  ASSERT_EQ(rows.size(), 4U);
+  EXPECT_EQ(rows[0].line, 2U);
+  EXPECT_EQ(format_time(rows[0].start, 0), "2015-09-01T12:11:14Z");
+  EXPECT_EQ(rows[0].stop, rows[0].start);  // no stop column: stop = start
+  EXPECT_EQ(rows[0].key, "mms1/fgm/brst/l2/2015/09/01/mms1_fgm_brst_l2_20150901121114_v4.18.0.cdf");
+  EXPECT_EQ(rows[0].size, 4641642U);
+  EXPECT_EQ(rows[0].file_type, "cdf");
+  EXPECT_EQ(rows[3].size, 297206U);
+  EXPECT_TRUE(p.manifest.extra_columns.empty());
+}
+
+TEST(Manifest, ValidMultipleYearsFixture) {
+  const auto p = parse(fixture("manifest/valid_multiple_years.csv"));
+  ASSERT_TRUE(p.problems.empty()) << to_string(p.problems);
+  ASSERT_EQ(p.manifest.rows.size(), 4U);
+  EXPECT_EQ(p.manifest.rows[1].start.year(), 2015);
+  EXPECT_EQ(p.manifest.rows[2].start.year(), 2016);
+}
+
+TEST(Manifest, BadDataFixtureNamesLineAndValue) {
+  const auto p = parse(fixture("manifest/bad_data.csv"));
+  ASSERT_EQ(p.problems.size(), 1U) << to_string(p.problems);
+  EXPECT_EQ(p.problems[0].where, "MMS/manifest.csv:4");
+  EXPECT_NE(p.problems[0].message.find("\"not_a_time\" is not an ISO 8601 time"), std::string::npos);
+  EXPECT_NE(p.problems[0].message.find("mms1_fgm_brst_l2_20150901123044_v4.18.0.cdf: "), std::string::npos);
+  EXPECT_FALSE(p.problems[0].fix.empty());
+  EXPECT_EQ(p.manifest.rows.size(), 3U);
+}
+
+TEST(Manifest, BadExtensionFixtureReportsEveryRow) {
+  const auto p = parse(fixture("manifest/bad_extension.csv"));
+  ASSERT_EQ(p.problems.size(), 4U);
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(p.problems[i].where, "MMS/manifest.csv:" + std::to_string(i + 2));
+    EXPECT_NE(p.problems[i].message.find("unknown file extension \".bad\""), std::string::npos);
+    EXPECT_NE(p.problems[i].fix.find("fits"), std::string::npos);
+  }
+}
+
+TEST(Manifest, MissingFileFixtureParses) {
+  // A file missing from the bucket is the job validator's business; the manifest itself is fine (and has no
+  // final newline).
+  const auto p = parse(fixture("manifest/missing_file.csv"));
+  ASSERT_TRUE(p.problems.empty()) << to_string(p.problems);
+  ASSERT_EQ(p.manifest.rows.size(), 4U);
+  EXPECT_EQ(p.manifest.rows[3].key, "mms1/missing_file.cdf");
+}
+
+TEST(Manifest, MissingHeaderFixture) {
+  const auto p = parse(fixture("manifest/missing_header.csv"));
+  ASSERT_EQ(p.problems.size(), 1U);
+  EXPECT_EQ(p.problems[0].to_string(),
+            "MMS/manifest.csv:1: the header has no column for: datakey (or key, s3key) (fix: the first line must name "
+            "the columns, e.g. \"# start, stop, datakey, filesize\" or \"#time, s3key, filesize\")");
+}
+
+TEST(Manifest, NotAManifestFixture) {
+  const auto p = parse(fixture("manifest/manifest.txt"));
+  ASSERT_EQ(p.problems.size(), 1U);
+  EXPECT_NE(p.problems[0].message.find("start (or time) datakey (or key, s3key) filesize"), std::string::npos);
+}
+
+TEST(Manifest, CloudCatalogColumnsExtrasQuotingCrlfUtf8) {
+  const auto p = parse(
+      "#  Start, stop, key, filesize, checksum, checksum_algorithm\r\n"
+      "2015-09-01T12:00:00+02:00,2015-09-01T10:30:00Z,\"a,b/é.FTS\",10,abc,md5\r\n"
+      "2015-09-01,2015-09-02T00:00:00.5Z, x.h5 , 20 ,\"q\"\"\",sha\r\n");
+  ASSERT_TRUE(p.problems.empty()) << to_string(p.problems);
+  EXPECT_EQ(p.manifest.extra_columns, (std::vector<std::string>{"checksum", "checksum_algorithm"}));
+  const auto& r = p.manifest.rows;
+  ASSERT_EQ(r.size(), 2U);
+  EXPECT_EQ(format_time(r[0].start, 0), "2015-09-01T10:00:00Z");
+  EXPECT_EQ(format_time(r[0].stop, 0), "2015-09-01T10:30:00Z");
+  EXPECT_EQ(r[0].key, "a,b/é.FTS");
+  EXPECT_EQ(r[0].published_key, "a,b/é.fits");
+  EXPECT_EQ(r[0].extras, (std::vector<std::string>{"abc", "md5"}));
+  EXPECT_EQ(r[1].key, "x.h5");
+  EXPECT_EQ(r[1].published_key, "x.hdf5");
+  EXPECT_EQ(r[1].size, 20U);
+  EXPECT_EQ(r[1].stop.nanos, 500'000'000U);
+  EXPECT_EQ(r[1].extras[0], "q\"");
+}
+
+TEST(Manifest, ReportsEveryRowProblem) {
+  const auto p = parse(
+      "time,s3key,filesize\n"
+      "2015-09-01T00:00:00Z,/abs.cdf,1\n"         // 2 leading slash
+      "2015-09-01T00:00:00Z,a/../b.cdf,1\n"       // 3 dot-dot
+      "2015-09-01T00:00:00Z,ok.cdf,1.0\n"         // 4 size
+      "2015-09-01T00:00:00Z,ok2.cdf\n"            // 5 width
+      "2015-09-01T00:00:00Z,dup.fts,1\n"          // 6 fine
+      "2015-09-01T00:00:00Z,dup.fits,1\n"         // 7 duplicate after normalization
+      "2015-09-01T00:00:00Z,noext,1\n"            // 8 no extension
+      "2015-09-01T00:00:00Z,\"bad\"x,1\n"         // 9 broken quoting
+      "2015-09-01T00:00:00Z,fine.cdf,-1\n");      // 10 negative size
+  std::vector<std::string> where;
+  for (const auto& pr : p.problems) where.push_back(pr.where);
+  EXPECT_EQ(where, (std::vector<std::string>{"MMS/manifest.csv:2", "MMS/manifest.csv:3", "MMS/manifest.csv:4",
+                                             "MMS/manifest.csv:5", "MMS/manifest.csv:7", "MMS/manifest.csv:8",
+                                             "MMS/manifest.csv:9", "MMS/manifest.csv:10"}))
+      << to_string(p.problems);
+  EXPECT_NE(p.problems[2].message.find("size \"1.0\" is not a whole number"), std::string::npos);
+  EXPECT_NE(p.problems[3].message.find("the row has 2 fields, the header 3"), std::string::npos);
+  EXPECT_NE(p.problems[4].message.find("same file as line 6 (both publish as dup.fits)"), std::string::npos);
+  EXPECT_EQ(p.manifest.rows.size(), 1U);
+}
+
+TEST(Manifest, StartAfterStop) {
+  const auto p = parse("start,stop,datakey,filesize\n2015-09-02,2015-09-01,a.cdf,1\n");
+  ASSERT_EQ(p.problems.size(), 1U);
+  EXPECT_NE(p.problems[0].message.find("is before start"), std::string::npos);
+}
+
+TEST(Manifest, EmptyAndHeaderOnly) {
+  EXPECT_NE(to_string(parse("").problems).find("empty"), std::string::npos);
+  EXPECT_NE(to_string(parse("#time, s3key, filesize\n").problems).find("lists no files"), std::string::npos);
+  EXPECT_NE(to_string(parse("time,time,s3key,filesize\n").problems).find("repeats"), std::string::npos);
+}
+
+TEST(Manifest, InvalidUtf8) {
+  const auto p = parse("time,s3key,filesize\n2015-09-01,\xC3\x28.cdf,1\n");
+  ASSERT_EQ(p.problems.size(), 1U);
+  EXPECT_EQ(p.problems[0].where, "MMS/manifest.csv:2");
+  EXPECT_NE(p.problems[0].message.find("UTF-8"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace heliocloud::registry
