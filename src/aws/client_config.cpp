@@ -1,0 +1,26 @@
+#include "aws/client_config.h"
+
+#include "aws/shared_config.h"
+
+namespace heliocloud::aws {
+
+std::string region_from_environment() {
+  if (auto r = get_env("AWS_REGION")) return *r;
+  if (auto r = get_env("AWS_DEFAULT_REGION")) return *r;
+  const auto profiles = load_shared_profiles();
+  if (const auto it = profiles.find(active_profile_name()); it != profiles.end()) {
+    if (const auto r = it->second.find("region"); r != it->second.end()) return r->second;
+  }
+  return {};
+}
+
+ClientConfig ClientConfig::from_environment() {
+  ClientConfig c;
+  c.region = region_from_environment();
+  if (c.region.empty()) c.region = "us-east-1";
+  c.credentials = default_credentials_provider();
+  c.http = std::make_shared<HttpClient>();
+  return c;
+}
+
+}  // namespace heliocloud::aws

@@ -1,0 +1,60 @@
+#include "aws/sts.h"
+
+#include <stdexcept>
+
+#include "aws/protocols.h"
+
+namespace heliocloud::aws {
+namespace {
+
+constexpr const char* kVersion = "2011-06-15";
+
+ServiceInfo sts_info() { return {"STS", "sts", "sts", "STS"}; }
+
+const xml::Node& result_of(const xml::Node& root, const std::string& action) {
+  const xml::Node* r = root.child(action + "Result");
+  if (r == nullptr) throw std::runtime_error("STS " + action + ": response has no " + action + "Result");
+  return *r;
+}
+
+}  // namespace
+
+StsClient::StsClient(ClientConfig config) : client_(std::move(config), sts_info()) {}
+
+CallerIdentity StsClient::get_caller_identity() const {
+  const xml::Node root = query_call(client_, "GetCallerIdentity", kVersion, {}, true);
+  const xml::Node& r = result_of(root, "GetCallerIdentity");
+  return {r.child_text("Account"), r.child_text("Arn"), r.child_text("UserId")};
+}
+
+AssumedRole StsClient::assume_role(const AssumeRoleRequest& request) const {
+  if (request.session_name.size() < 2 || request.session_name.size() > 64) {
+    throw std::invalid_argument("AssumeRole: RoleSessionName must be 2-64 characters");
+  }
+  sigv4::QueryParams params{{"RoleArn", request.role_arn},
+                            {"RoleSessionName", request.session_name},
+                            {"DurationSeconds", std::to_string(request.duration.count())}};
+  if (request.external_id) params.emplace_back("ExternalId", *request.external_id);
+  const xml::Node root = query_call(client_, "AssumeRole", kVersion, params, true);
+  const xml::Node& r = result_of(root, "AssumeRole");
+  AssumedRole out;
+  if (const xml::Node* c = r.child("Credentials")) {
+    out.credentials.access_key_id = c->child_text("AccessKeyId");
+    out.credentials.secret_access_key = c->child_text("SecretAccessKey");
+    out.credentials.session_token = c->child_text("SessionToken");
+    if (const auto exp = c->child_text("Expiration"); !exp.empty()) out.credentials.expiration = parse_iso8601(exp);
+  }
+  if (const xml::Node* u = r.child("AssumedRoleUser")) {
+    out.arn = u->child_text("Arn");
+    out.assumed_role_id = u->child_text("AssumedRoleId");
+  }
+  if (out.credentials.empty()) throw std::runtime_error("STS AssumeRole: response carries no credentials");
+  return out;
+}
+
+AssumeRoleCredentialsProvider::AssumeRoleCredentialsProvider(ClientConfig config, AssumeRoleRequest request)
+    : sts_(std::move(config)), request_(std::move(request)) {}
+
+Credentials AssumeRoleCredentialsProvider::get() { return sts_.assume_role(request_).credentials; }
+
+}  // namespace heliocloud::aws
