@@ -1,0 +1,156 @@
+#include "config/config_reader.h"
+
+#include "config/validators.h"
+
+namespace heliocloud::config {
+namespace {
+
+std::string describe(const ConfigNode& n) {
+  switch (n.kind) {
+    case ConfigNode::Kind::Null:
+      return "nothing (null)";
+    case ConfigNode::Kind::Scalar:
+      return "\"" + n.scalar + "\"";
+    case ConfigNode::Kind::Sequence:
+      return "a list";
+    case ConfigNode::Kind::Map:
+      return "a mapping";
+  }
+  return "?";
+}
+
+std::string join(const std::vector<std::string>& items, const char* sep) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
+  return out;
+}
+
+const ConfigNode* child(const ConfigNode* map, const std::string& key) {
+  return (map == nullptr || map->kind != ConfigNode::Kind::Map) ? nullptr : map->find(key);
+}
+
+}  // namespace
+
+void ConfigReader::report(const ConfigNode* at, const std::string& path, const std::string& problem) {
+  if (at == nullptr)
+    reportAbsent(path, problem);
+  else
+    errors_.emplace_back(at->mark, path, problem);
+}
+
+void ConfigReader::reportAbsent(const std::string& path, const std::string& problem) {
+  errors_.emplace_back(SourceMark{blameFile_, 0, 0}, path, problem);
+}
+
+const ConfigNode* ConfigReader::section(const ConfigNode* parent, const std::string& key, const std::string& path) {
+  const ConfigNode* n = child(parent, key);
+  if (n == nullptr || n->kind == ConfigNode::Kind::Null) return nullptr;
+  if (n->kind != ConfigNode::Kind::Map) {
+    report(n, path, "expected a mapping of settings, found " + describe(*n));
+    return nullptr;
+  }
+  return n;
+}
+
+void ConfigReader::checkKnownKeys(const ConfigNode* map, const std::string& path,
+                                  const std::vector<std::string>& known) {
+  if (map == nullptr) return;
+  for (const auto& [key, value] : map->entries) {
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    const std::string suggestion = closestMatch(key, known);
+    const std::string full = path.empty() ? key : path + "." + key;
+    report(value.get(), full,
+           "unknown key" + (suggestion.empty() ? "; known keys here: " + join(known, ", ")
+                                               : "; did you mean '" + suggestion + "'?"));
+  }
+}
+
+std::optional<std::string> ConfigReader::optionalString(const ConfigNode* map, const std::string& key,
+                                                        const std::string& path) {
+  const ConfigNode* n = child(map, key);
+  if (n == nullptr || n->kind == ConfigNode::Kind::Null) return std::nullopt;
+  if (n->kind != ConfigNode::Kind::Scalar) {
+    report(n, path, "expected a single value, found " + describe(*n));
+    return std::nullopt;
+  }
+  return n->scalar;
+}
+
+std::string ConfigReader::string(const ConfigNode* map, const std::string& key, const std::string& path,
+                                 std::string fallback) {
+  return optionalString(map, key, path).value_or(std::move(fallback));
+}
+
+bool ConfigReader::boolean(const ConfigNode* map, const std::string& key, const std::string& path, bool fallback) {
+  const ConfigNode* n = child(map, key);
+  if (n == nullptr || n->kind == ConfigNode::Kind::Null) return fallback;
+  if (n->kind == ConfigNode::Kind::Scalar && !n->quoted) {
+    // YAML 1.1 spellings, as PyYAML read the original's files.
+    for (const char* t : {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})
+      if (n->scalar == t) return true;
+    for (const char* f : {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"})
+      if (n->scalar == f) return false;
+  }
+  report(n, path, describe(*n) + " is not true or false");
+  return fallback;
+}
+
+std::vector<std::string> ConfigReader::stringList(const ConfigNode* map, const std::string& key,
+                                                  const std::string& path) {
+  const ConfigNode* n = child(map, key);
+  std::vector<std::string> out;
+  if (n == nullptr || n->kind == ConfigNode::Kind::Null) return out;
+  if (n->kind != ConfigNode::Kind::Sequence) {
+    report(n, path, "expected a list (- item per line), found " + describe(*n));
+    return out;
+  }
+  for (std::size_t i = 0; i < n->items.size(); ++i) {
+    const auto& item = *n->items[i];
+    if (item.kind != ConfigNode::Kind::Scalar)
+      report(&item, path + "[" + std::to_string(i) + "]", "expected a single value, found " + describe(item));
+    else
+      out.push_back(item.scalar);
+  }
+  return out;
+}
+
+std::size_t ConfigReader::oneOf(const ConfigNode* map, const std::string& key, const std::string& path,
+                                const std::vector<std::string>& allowed, std::size_t fallback) {
+  const auto v = optionalString(map, key, path);
+  if (!v) return fallback;
+  for (std::size_t i = 0; i < allowed.size(); ++i)
+    if (allowed[i] == *v) return i;
+  report(child(map, key), path, "\"" + *v + "\" is not one of " + join(allowed, ", "));
+  return fallback;
+}
+
+void ConfigReader::validate(const ConfigNode* map, const std::string& key, const std::string& path,
+                            const std::function<std::string(const std::string&)>& check) {
+  const ConfigNode* n = child(map, key);
+  if (n == nullptr || n->kind != ConfigNode::Kind::Scalar) return;
+  const std::string problem = check(n->scalar);
+  if (!problem.empty()) report(n, path, "\"" + n->scalar + "\": " + problem);
+}
+
+nlohmann::json ConfigReader::asJson(const ConfigNode* node) const {
+  if (node == nullptr) return nullptr;
+  switch (node->kind) {
+    case ConfigNode::Kind::Null:
+      return nullptr;
+    case ConfigNode::Kind::Scalar:
+      return node->scalar;
+    case ConfigNode::Kind::Sequence: {
+      auto out = nlohmann::json::array();
+      for (const auto& item : node->items) out.push_back(asJson(item.get()));
+      return out;
+    }
+    case ConfigNode::Kind::Map: {
+      auto out = nlohmann::json::object();
+      for (const auto& [k, v] : node->entries) out[k] = asJson(v.get());
+      return out;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace heliocloud::config

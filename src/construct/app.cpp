@@ -1,0 +1,84 @@
+#include "construct/app.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <stdexcept>
+
+#include "construct/assembly_writer.h"
+#include "construct/stack.h"
+
+namespace heliocloud::construct {
+namespace {
+
+const char* env(const char* name) {
+  const char* v = std::getenv(name);  // NOLINT(concurrency-mt-unsafe): read once at startup
+  return (v != nullptr && *v != '\0') ? v : nullptr;
+}
+
+nlohmann::ordered_json parseContext(const std::string& text, const std::string& origin) {
+  try {
+    auto j = nlohmann::ordered_json::parse(text);
+    if (!j.is_object()) throw std::runtime_error("not a JSON object");
+    return j;
+  } catch (const std::exception& e) {
+    throw std::runtime_error(origin + ": invalid CDK context: " + e.what());
+  }
+}
+
+}  // namespace
+
+AppOptions appOptionsFromEnvironment() {
+  AppOptions o;
+  if (const char* out = env("CDK_OUTDIR")) o.outdir = out;
+  if (const char* ctx = env("CDK_CONTEXT_JSON")) o.context = parseContext(ctx, "CDK_CONTEXT_JSON");
+  if (const char* overflow = env("CONTEXT_OVERFLOW_LOCATION_ENV")) {
+    std::ifstream in(overflow);
+    if (!in) throw std::runtime_error(std::string(overflow) + ": cannot read the CDK context overflow file");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const auto& [k, v] : parseContext(text, overflow).items()) o.context[k] = v;
+  }
+  if (const char* asm_ = env("CDK_CLI_ASM_VERSION")) o.cliAssemblyMajor = std::atoi(asm_);
+  return o;
+}
+
+App::App(AppOptions options) : Construct(""), options_(std::move(options)) {}
+
+const nlohmann::ordered_json* App::tryGetContext(const std::string& key) const {
+  auto it = options_.context.find(key);
+  return it == options_.context.end() ? nullptr : &*it;
+}
+
+std::string App::contextString(const std::string& key) const {
+  const auto* v = tryGetContext(key);
+  if (v == nullptr || v->is_null()) return "";
+  return v->is_string() ? v->get<std::string>() : v->dump();
+}
+
+bool App::contextFlag(const std::string& key) const {
+  const auto* v = tryGetContext(key);
+  if (v == nullptr) return false;
+  if (v->is_boolean()) return v->get<bool>();
+  return v->is_string() && v->get<std::string>() == "true";
+}
+
+bool App::pathMetadataEnabled() const { return contextFlag("aws:cdk:enable-path-metadata"); }
+bool App::assetMetadataEnabled() const { return contextFlag("aws:cdk:enable-asset-metadata"); }
+bool App::versionReportingEnabled() const {
+  return contextFlag("aws:cdk:version-reporting") && !contextFlag("aws:cdk:disable-version-reporting");
+}
+
+void App::reportMissingContext(const std::string& key, const std::string& provider, nlohmann::ordered_json props) {
+  missing_.try_emplace(key, MissingContext{key, provider, std::move(props)});
+}
+
+std::vector<Stack*> App::stacks() {
+  std::vector<Stack*> out;
+  forEach([&](Construct& c) {
+    if (auto* s = dynamic_cast<Stack*>(&c)) out.push_back(s);
+  });
+  return out;
+}
+
+void App::synth() { AssemblyWriter(*this).write(); }
+
+}  // namespace heliocloud::construct

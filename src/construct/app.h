@@ -1,0 +1,59 @@
+#pragma once
+// The root of the construct tree: holds the context the CDK CLI passed and synthesizes the cloud assembly.
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "construct/construct.h"
+
+namespace heliocloud::construct {
+
+class Stack;
+
+struct AppOptions {
+  std::string outdir = "cdk.out";
+  nlohmann::ordered_json context = nlohmann::ordered_json::object();
+  // Highest assembly schema major version the CLI reads (CDK_CLI_ASM_VERSION); 0 when not run by the CLI.
+  int cliAssemblyMajor = 0;
+};
+
+// Reads what the CDK CLI passes to an app: CDK_OUTDIR, CDK_CONTEXT_JSON merged with the file named by
+// CONTEXT_OVERFLOW_LOCATION_ENV (used when the context is too large for the environment), CDK_CLI_ASM_VERSION.
+AppOptions appOptionsFromEnvironment();
+
+struct MissingContext {
+  std::string key;
+  std::string provider;
+  nlohmann::ordered_json props;
+};
+
+class App : public Construct {
+ public:
+  explicit App(AppOptions options = {});
+
+  const nlohmann::ordered_json* tryGetContext(const std::string& key) const;
+  // Context values from `-c` are strings; cdk.json values keep their JSON type.
+  std::string contextString(const std::string& key) const;
+
+  bool pathMetadataEnabled() const;
+  bool assetMetadataEnabled() const;
+  bool versionReportingEnabled() const;
+
+  void reportMissingContext(const std::string& key, const std::string& provider, nlohmann::ordered_json props);
+  const std::map<std::string, MissingContext>& missingContext() const { return missing_; }
+
+  std::vector<Stack*> stacks();
+  const AppOptions& options() const { return options_; }
+
+  // Writes the cloud assembly to options().outdir.
+  void synth();
+
+ private:
+  bool contextFlag(const std::string& key) const;
+  AppOptions options_;
+  std::map<std::string, MissingContext> missing_;
+};
+
+}  // namespace heliocloud::construct

@@ -1,0 +1,72 @@
+#include "construct/context_provider.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <vector>
+
+#include "construct/app.h"
+#include "construct/stack.h"
+#include "construct/synthesizer.h"
+
+namespace heliocloud::construct {
+namespace {
+
+std::string colonQuote(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '$') out += "$$";
+    else if (c == ':') out += "$:";
+    else out += c;
+  }
+  return out;
+}
+
+void flatten(const nlohmann::ordered_json& props, const std::string& prefix, std::vector<std::string>& out) {
+  for (const auto& [key, value] : props.items()) {
+    if (value.is_null()) continue;
+    if (value.is_object())
+      flatten(value, prefix + key + ".", out);
+    else if (value.is_string())
+      out.push_back(prefix + key + "=" + colonQuote(value.get<std::string>()));
+    else
+      out.push_back(prefix + key + "=" + value.dump());
+  }
+}
+
+}  // namespace
+
+std::string contextKey(const std::string& provider, const nlohmann::ordered_json& props) {
+  std::vector<std::string> parts;
+  flatten(props, "", parts);
+  std::sort(parts.begin(), parts.end());
+  std::string key = provider;
+  for (const auto& p : parts) key += ":" + p;
+  return key;
+}
+
+nlohmann::ordered_json lookupContext(Stack& stack, const std::string& provider, nlohmann::ordered_json props,
+                                     nlohmann::ordered_json dummy) {
+  if (!stack.isEnvSpecific())
+    throw std::runtime_error(stack.path() + ": cannot look up " + provider +
+                             " because the stack has no account and region; set env.account and env.region in "
+                             "the instance file, or run the CDK CLI with AWS credentials");
+  nlohmann::ordered_json keyProps = nlohmann::ordered_json::object();
+  keyProps["account"] = *stack.env().account;
+  keyProps["region"] = *stack.env().region;
+  for (const auto& [k, v] : props.items()) keyProps[k] = v;
+  const std::string key = contextKey(provider, keyProps);
+
+  App& app = stack.app();
+  if (const auto* found = app.tryGetContext(key)) {
+    if (found->is_object() && found->contains("$providerError"))
+      throw std::runtime_error(stack.path() + ": the CDK CLI could not look up " + provider + " (" + key +
+                               "): " + found->at("$providerError").dump());
+    return *found;
+  }
+  nlohmann::ordered_json missingProps = keyProps;
+  missingProps["lookupRoleArn"] = stack.synthesizer().lookupRoleArn();
+  app.reportMissingContext(key, provider, missingProps);
+  return dummy;
+}
+
+}  // namespace heliocloud::construct
