@@ -1,0 +1,81 @@
+// The CDK "app": the AWS CDK CLI runs this binary (cdk.json) and reads the cloud assembly it writes.
+// stdout belongs to the CLI (it prints templates there), so everything we say goes to stderr.
+
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <string_view>
+
+#include "config/config_error.h"
+#include "config/instance_loader.h"
+#include "construct/app.h"
+#include "stacks/heliocloud_app.h"
+
+namespace {
+
+const char* env(const char* name) { return std::getenv(name); }  // NOLINT(concurrency-mt-unsafe)
+
+std::string instanceList(const std::string& dir) {
+  std::string out;
+  for (const auto& name : heliocloud::config::listInstances(dir)) out += "  " + name + "\n";
+  return out.empty() ? "  (none: add instance/<name>.yaml, see instance/example.yaml)\n" : out;
+}
+
+int run(int argc, char** argv) {
+  std::string instanceDir = env("HELIOCLOUD_INSTANCE_DIR") != nullptr ? env("HELIOCLOUD_INSTANCE_DIR") : "instance";
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--instance-dir" && i + 1 < argc) {
+      instanceDir = argv[++i];
+    } else {
+      std::cerr << "heliocloud-cdk: unknown argument '" << arg
+                << "'. This program is run by the CDK CLI (cdk.json); its only option is --instance-dir DIR.\n";
+      return 2;
+    }
+  }
+
+  heliocloud::construct::App app(heliocloud::construct::appOptionsFromEnvironment());
+  const std::string name = app.contextString("instance");
+  if (name.empty()) {
+    std::cerr << "No instance specified. Re-run and pass the instance name, e.g.\n"
+                 "  cdk synth -c instance=<name>\n"
+                 "Instances in "
+              << instanceDir << "/:\n"
+              << instanceList(instanceDir);
+    return 1;
+  }
+  heliocloud::config::InstanceConfig config;
+  try {
+    config = heliocloud::config::loadInstance(instanceDir, name);
+  } catch (const heliocloud::config::ConfigError& e) {
+    std::cerr << e.what() << "\n";
+    if (heliocloud::config::listInstances(instanceDir).end() ==
+        std::find(heliocloud::config::listInstances(instanceDir).begin(),
+                  heliocloud::config::listInstances(instanceDir).end(), name))
+      std::cerr << "Instances in " << instanceDir << "/:\n" << instanceList(instanceDir);
+    return 1;
+  } catch (const heliocloud::config::ConfigErrors& e) {
+    std::cerr << e.what() << "\n";
+    return 1;
+  }
+
+  std::string note;
+  const auto environment =
+      heliocloud::stacks::resolveEnvironment(config, env("CDK_DEFAULT_ACCOUNT"), env("CDK_DEFAULT_REGION"), note);
+  std::cerr << note << "\n";
+  heliocloud::stacks::buildInstance(app, config, environment);
+  app.synth();
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "heliocloud-cdk: " << e.what() << "\n";
+    return 1;
+  }
+}

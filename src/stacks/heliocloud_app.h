@@ -1,0 +1,18 @@
+#pragma once
+// Composes a HelioCloud instance: the stacks the configuration enables, their dependencies and tags, under one
+// root construct named after the instance (so stacks are "<instance>/Base", ... as in the original).
+
+#include "config/instance_config.h"
+#include "construct/app.h"
+#include "construct/stack.h"
+
+namespace heliocloud::stacks {
+
+// Account and region for the stacks: from the instance file, else what the CDK CLI found
+// (CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION), else none (environment-agnostic). `note` says which, for stderr.
+construct::Environment resolveEnvironment(const config::InstanceConfig& config, const char* cliAccount,
+                                          const char* cliRegion, std::string& note);
+
+void buildInstance(construct::App& app, const config::InstanceConfig& config, const construct::Environment& env);
+
+}  // namespace heliocloud::stacks
