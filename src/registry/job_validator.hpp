@@ -1,0 +1,58 @@
+#pragma once
+// Step 1 of an ingest: validate every dataset of a job and report every problem before anything is written.
+// Also what `heliocloud validate` runs for a provider before uploading.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "registry/dataset_store.hpp"
+#include "registry/entry.hpp"
+#include "registry/index_file.hpp"
+#include "registry/job.hpp"
+#include "registry/manifest.hpp"
+#include "registry/object_store.hpp"
+#include "registry/settings.hpp"
+
+namespace heliocloud::registry {
+
+// One data file to publish.
+struct PlannedFile {
+  std::string source_key;       // in the ingest bucket: <job>/<id>/<key>
+  std::string destination_key;  // in the dataset bucket: <folder>/<key with normalized extension>
+  bool in_job = true;           // false: gone from the job but already published by an earlier, interrupted run
+  IndexRow row;                 // its index row (absolute datakey)
+  std::string file_type;
+};
+
+struct DatasetPlan {
+  ParsedEntry parsed;
+  std::string manifest_key;  // empty when no manifest was found
+  Manifest manifest;
+  std::vector<PlannedFile> files;
+  Problems problems;
+
+  [[nodiscard]] bool ok() const { return problems.empty() && parsed.entry.has_value(); }
+  [[nodiscard]] std::string id() const { return parsed.label(); }
+};
+
+struct JobPlan {
+  JobLocation job;
+  Problems problems;  // about the job as a whole (entries.json missing or unreadable)
+  std::vector<DatasetPlan> datasets;
+
+  [[nodiscard]] bool ok() const;
+  [[nodiscard]] Problems all_problems() const;
+};
+
+struct ValidateOptions {
+  // Check that each index names a dataset bucket of the instance and that the bucket exists. Off for a
+  // provider's `heliocloud validate` of a local folder, who may not know the bucket names.
+  bool check_destination = true;
+};
+
+// Reads entries.json and each manifest, lists the job folder and checks every row (present, same size). When
+// `records` is given, a manifest's extra columns must match those of the published dataset.
+[[nodiscard]] JobPlan validate_job(ObjectStore& store, DatasetStore* records, const RegistrySettings& settings,
+                                   const JobLocation& job, const ValidateOptions& options = {});
+
+}  // namespace heliocloud::registry

@@ -1,0 +1,343 @@
+// The ingest and catalog services over the local-directory store and SQLite: the issue's scenarios.
+#include "registry/ingest_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "local_world.hpp"
+#include "registry/catalog_service.hpp"
+
+namespace heliocloud::registry {
+namespace {
+
+using test::entry_json;
+using test::fixture;
+using test::LocalWorld;
+
+const std::string kAbcManifest =
+    "#time, s3key, filesize\n"
+    "2016-12-31T23:00:00-02:00,abc/x1.FTS,10\n"  // 2017-01-01T01:00Z: a 2017 row
+    "2016-06-01T00:00:00Z,abc/x0.fits,20\n";
+
+void upload_two_dataset_job(const LocalWorld& w, const std::string& job) {
+  w.text_file("uploads", job + "/entries.json",
+              "[" + entry_json("MMS", "s3://helio-public/MMS", "MMS data") + "," +
+                  entry_json("ABC", "s3://helio-public/ABC/", "ABC data") + "]");
+  w.upload_manifest_and_files(job, "MMS", fixture("manifest/valid_multiple_years.csv"));
+  w.upload_manifest_and_files(job, "ABC", kAbcManifest);
+}
+
+const std::string kMms2015 =
+    "# start, stop, datakey, filesize\n"
+    "2015-09-01T12:11:14Z,2015-09-01T12:11:14Z,s3://helio-public/MMS/mms1/fgm/brst/l2/2015/09/01/"
+    "mms1_fgm_brst_l2_20150901121114_v4.18.0.cdf,4641642\n"
+    "2015-09-01T12:20:54Z,2015-09-01T12:20:54Z,s3://helio-public/MMS/mms1/fgm/brst/l2/2015/09/01/"
+    "mms1_fgm_brst_l2_20150901122054_v4.18.0.cdf,4603372\n";
+
+TEST(Ingest, TwoDatasetsOverTwoYears) {
+  LocalWorld w;
+  upload_two_dataset_job(w, "job1");
+  IngestService service(*w.objects, *w.records, w.settings);
+  const auto result = service.ingest(parse_job_location("uploads/job1"));
+  ASSERT_TRUE(result.ok()) << result.to_json().dump(2);
+  ASSERT_EQ(result.datasets.size(), 2U);
+  EXPECT_EQ(result.datasets[0].id, "MMS");
+  EXPECT_EQ(result.datasets[0].files_added, 4U);
+  EXPECT_EQ(result.datasets[0].bytes, 4641642U + 4603372U + 3462914U + 297206U);
+  EXPECT_EQ(result.datasets[0].years, (std::vector<int>{2015, 2016}));
+  EXPECT_EQ(result.datasets[1].years, (std::vector<int>{2016, 2017}));
+
+  EXPECT_EQ(w.read("helio-public", "MMS/MMS_2015.csv"), kMms2015);
+  EXPECT_EQ(w.read("helio-public", "ABC/ABC_2017.csv"),
+            "# start, stop, datakey, filesize\n"
+            "2017-01-01T01:00:00Z,2017-01-01T01:00:00Z,s3://helio-public/ABC/abc/x1.fits,10\n");
+  EXPECT_TRUE(w.exists("helio-public", "ABC/abc/x1.fits"));  // extension normalized on copy
+  EXPECT_EQ(std::filesystem::file_size(w.bucket("helio-public") / "MMS/mms1/fgm/brst/l2/2015/09/01/"
+                                                                   "mms1_fgm_brst_l2_20150901174500_v4.18.0.cdf"),
+            297206U);
+
+  // Clean-up: the job folder is gone entirely (files, manifests, entries.json).
+  EXPECT_FALSE(std::filesystem::exists(w.bucket("uploads") / "job1"));
+
+  const auto mms = w.records->get("MMS");
+  ASSERT_TRUE(mms);
+  EXPECT_EQ(format_time(mms->record.start, 0), "2015-09-01T12:11:14Z");
+  EXPECT_EQ(format_time(mms->record.stop, 0), "2016-09-01T17:45:00Z");
+  EXPECT_EQ(mms->record.file_types, (std::vector<std::string>{"cdf"}));
+  EXPECT_EQ(mms->record.metadata["about"], "https://www.nasa.gov");
+  EXPECT_LE(now_utc().seconds - mms->record.modification.seconds, std::chrono::seconds(60));
+  EXPECT_EQ(w.records->get("ABC")->record.file_types, (std::vector<std::string>{"fits"}));
+}
+
+TEST(Ingest, RunningTheSameJobTwiceAddsNoDuplicates) {
+  LocalWorld w;
+  IngestService service(*w.objects, *w.records, w.settings);
+  upload_two_dataset_job(w, "job1");
+  ASSERT_TRUE(service.ingest(parse_job_location("uploads/job1")).ok());
+  const auto first = w.read("helio-public", "MMS/MMS_2016.csv");
+  upload_two_dataset_job(w, "job1");
+  const auto again = service.ingest(parse_job_location("uploads/job1"));
+  ASSERT_TRUE(again.ok()) << again.to_json().dump(2);
+  EXPECT_EQ(w.read("helio-public", "MMS/MMS_2016.csv"), first);
+  EXPECT_EQ(w.read("helio-public", "MMS/MMS_2015.csv"), kMms2015);
+  EXPECT_EQ(w.records->get("MMS")->version, 2U);
+}
+
+TEST(Ingest, ALaterJobMergesIntoAnExistingYear) {
+  LocalWorld w;
+  IngestService service(*w.objects, *w.records, w.settings);
+  upload_two_dataset_job(w, "job1");
+  ASSERT_TRUE(service.ingest(parse_job_location("uploads/job1")).ok());
+
+  w.text_file("uploads", "job2/entries.json", "[" + entry_json("MMS", "s3://helio-public/MMS/", "MMS data v2") + "]");
+  w.upload_manifest_and_files("job2", "MMS",
+                              "start,key,filesize\n"
+                              "2015-01-01T00:00:00Z,mms1/early.cdf,7\n"
+                              "2015-09-01T12:11:14Z,mms1/fgm/brst/l2/2015/09/01/"
+                              "mms1_fgm_brst_l2_20150901121114_v4.18.0.cdf,4641000\n");  // replaced: new size
+  const auto result = service.ingest(parse_job_location("uploads/job2"));
+  ASSERT_TRUE(result.ok()) << result.to_json().dump(2);
+  EXPECT_EQ(w.read("helio-public", "MMS/MMS_2015.csv"),
+            "# start, stop, datakey, filesize\n"
+            "2015-01-01T00:00:00Z,2015-01-01T00:00:00Z,s3://helio-public/MMS/mms1/early.cdf,7\n"
+            "2015-09-01T12:11:14Z,2015-09-01T12:11:14Z,s3://helio-public/MMS/mms1/fgm/brst/l2/2015/09/01/"
+            "mms1_fgm_brst_l2_20150901121114_v4.18.0.cdf,4641000\n"
+            "2015-09-01T12:20:54Z,2015-09-01T12:20:54Z,s3://helio-public/MMS/mms1/fgm/brst/l2/2015/09/01/"
+            "mms1_fgm_brst_l2_20150901122054_v4.18.0.cdf,4603372\n");
+  const auto mms = w.records->get("MMS")->record;
+  EXPECT_EQ(format_time(mms.start, 0), "2015-01-01T00:00:00Z");  // min(old, new)
+  EXPECT_EQ(format_time(mms.stop, 0), "2016-09-01T17:45:00Z");   // max(old, new)
+  EXPECT_EQ(mms.title, "MMS data v2");
+}
+
+TEST(Ingest, ABadDatasetStaysWithItsManifestAndAPreciseError) {
+  LocalWorld w;
+  IngestService service(*w.objects, *w.records, w.settings);
+  upload_two_dataset_job(w, "job1");
+  // ABC lists a file that was never uploaded, and one with the wrong size.
+  w.text_file("uploads", "job1/ABC/manifest.csv", kAbcManifest + "2016-07-01T00:00:00Z,abc/missing.cdf,5\n");
+  w.data_file("uploads", "job1/ABC/abc/x0.fits", 19);
+
+  const auto result = service.ingest(parse_job_location("uploads/job1"));
+  EXPECT_FALSE(result.ok());
+  ASSERT_EQ(result.datasets.size(), 2U);
+  EXPECT_TRUE(result.datasets[0].ok()) << result.datasets[0].error;
+  EXPECT_EQ(result.datasets[1].error,
+            "ABC/manifest.csv:3: abc/x0.fits: size 20 in the manifest, 19 in the bucket (fix: upload the file again or "
+            "correct its size in the manifest)\n"
+            "ABC/manifest.csv:4: abc/missing.cdf: not found in s3://uploads/job1/ABC/ (fix: upload it to "
+            "s3://uploads/job1/ABC/abc/missing.cdf or remove its row from the manifest)");
+  // The good one landed and is cleaned up; the bad one keeps its manifest and files; entries.json lists only it.
+  EXPECT_TRUE(w.exists("helio-public", "MMS/MMS_2016.csv"));
+  EXPECT_FALSE(w.exists("uploads", "job1/MMS"));
+  EXPECT_TRUE(w.exists("uploads", "job1/ABC/manifest.csv"));
+  EXPECT_TRUE(w.exists("uploads", "job1/ABC/abc/x1.FTS"));
+  const auto entries = nlohmann::json::parse(w.read("uploads", "job1/entries.json"));
+  ASSERT_EQ(entries.size(), 1U);
+  EXPECT_EQ(entries[0]["id"], "ABC");
+  EXPECT_EQ(entries[0]["about_url"], "https://www.nasa.gov");  // written back as uploaded
+  EXPECT_FALSE(w.exists("helio-public", "ABC"));
+  EXPECT_FALSE(w.records->get("ABC"));
+
+  // Fixed and rerun: only ABC is processed.
+  w.text_file("uploads", "job1/ABC/manifest.csv", kAbcManifest);
+  w.data_file("uploads", "job1/ABC/abc/x0.fits", 20);
+  const auto rerun = service.ingest(parse_job_location("uploads/job1"));
+  ASSERT_TRUE(rerun.ok()) << rerun.to_json().dump(2);
+  ASSERT_EQ(rerun.datasets.size(), 1U);
+  EXPECT_EQ(rerun.datasets[0].id, "ABC");
+  EXPECT_FALSE(w.exists("uploads", "job1"));
+}
+
+// Fails index-file PUTs (after the copies) or job-file deletes, as a crash or an outage would.
+class FailingStore final : public ObjectStore {
+ public:
+  explicit FailingStore(ObjectStore& inner) : inner_(inner) {}
+  bool fail_index_puts = false;
+  std::atomic<int> deletes_before_failure{-1};  // < 0: never fail; deletes run on several threads
+
+  bool bucket_exists(const std::string& b) override { return inner_.bucket_exists(b); }
+  std::vector<ObjectInfo> list(const std::string& b, const std::string& p) override { return inner_.list(b, p); }
+  std::optional<ObjectInfo> head(const std::string& b, const std::string& k) override { return inner_.head(b, k); }
+  std::optional<std::string> get(const std::string& b, const std::string& k) override { return inner_.get(b, k); }
+  void put(const std::string& b, const std::string& k, std::string_view body, const std::string& ct) override {
+    if (fail_index_puts && ct == "text/csv") throw StoreError("injected failure writing " + k);
+    inner_.put(b, k, body, ct);
+  }
+  void copy(const std::string& sb, const std::string& sk, const std::string& db, const std::string& dk) override {
+    inner_.copy(sb, sk, db, dk);
+  }
+  void remove(const std::string& b, const std::string& k) override {
+    if (deletes_before_failure.load() >= 0 && deletes_before_failure.fetch_sub(1) <= 0) {
+      throw StoreError("injected failure deleting " + k);
+    }
+    inner_.remove(b, k);
+  }
+
+ private:
+  ObjectStore& inner_;
+};
+
+TEST(Ingest, AFailureBetweenCopyAndIndexIsFinishedByARerun) {
+  LocalWorld w;
+  upload_two_dataset_job(w, "job1");
+  FailingStore failing(*w.objects);
+  failing.fail_index_puts = true;
+  IngestService broken(failing, *w.records, w.settings);
+  const auto result = broken.ingest(parse_job_location("uploads/job1"));
+  ASSERT_EQ(result.datasets.size(), 2U);
+  EXPECT_NE(result.datasets[0].error.find("injected failure writing MMS/MMS_2015.csv"), std::string::npos);
+  EXPECT_TRUE(w.exists("helio-public", "MMS/mms1/fgm/brst/l2/2015/09/01/mms1_fgm_brst_l2_20150901121114_v4.18.0.cdf"));
+  EXPECT_FALSE(w.exists("helio-public", "MMS/MMS_2015.csv"));
+  EXPECT_TRUE(w.exists("uploads", "job1/MMS/manifest.csv"));
+  EXPECT_TRUE(w.exists("uploads", "job1/entries.json"));
+  EXPECT_FALSE(w.records->get("MMS"));
+
+  IngestService fixed(*w.objects, *w.records, w.settings);
+  const auto rerun = fixed.ingest(parse_job_location("uploads/job1"));
+  ASSERT_TRUE(rerun.ok()) << rerun.to_json().dump(2);
+  EXPECT_EQ(w.read("helio-public", "MMS/MMS_2015.csv"), kMms2015);
+  EXPECT_FALSE(w.exists("uploads", "job1"));
+}
+
+TEST(Ingest, AnInterruptedCleanUpIsFinishedByARerun) {
+  LocalWorld w;
+  upload_two_dataset_job(w, "job1");
+  FailingStore failing(*w.objects);
+  failing.deletes_before_failure = 2;  // MMS: 2 of its 4 data files deleted, then the "crash"
+  IngestService broken(failing, *w.records, w.settings);
+  const auto result = broken.ingest(parse_job_location("uploads/job1"));
+  EXPECT_FALSE(result.ok());
+  EXPECT_TRUE(w.exists("uploads", "job1/MMS/manifest.csv"));
+
+  IngestService fixed(*w.objects, *w.records, w.settings);
+  const auto rerun = fixed.ingest(parse_job_location("uploads/job1"));
+  ASSERT_TRUE(rerun.ok()) << rerun.to_json().dump(2);
+  EXPECT_EQ(w.read("helio-public", "MMS/MMS_2015.csv"), kMms2015);
+  EXPECT_FALSE(w.exists("uploads", "job1"));
+}
+
+TEST(Ingest, ConcurrentIngestsIntoOneDatasetLoseNothing) {
+  LocalWorld w;
+  constexpr int kJobs = 4;
+  constexpr int kFilesPerJob = 25;
+  for (int j = 0; j < kJobs; ++j) {
+    const auto job = "job" + std::to_string(j);
+    w.text_file("uploads", job + "/entries.json", "[" + entry_json("SOHO", "s3://helio-public/SOHO", "SOHO") + "]");
+    std::string manifest = "#time, s3key, filesize\n";
+    for (int f = 0; f < kFilesPerJob; ++f) {
+      char time[32];
+      std::snprintf(time, sizeof time, "2020-%02d-%02dT%02d:00:00Z", 1 + j, 1 + f, j);
+      manifest += std::string(time) + ",j" + std::to_string(j) + "/f" + std::to_string(f) + ".fits,3\n";
+    }
+    w.upload_manifest_and_files(job, "SOHO", manifest);
+  }
+  // Each "process" has its own store connection, as separate CLI runs would.
+  std::vector<std::jthread> threads;
+  std::vector<IngestResult> results(kJobs);
+  for (int j = 0; j < kJobs; ++j) {
+    threads.emplace_back([&, j] {
+      SqliteDatasetStore records(w.db_path());
+      LocalObjectStore objects(w.dir / "buckets");
+      IngestService service(objects, records, w.settings);
+      results[static_cast<std::size_t>(j)] = service.ingest(parse_job_location("uploads/job" + std::to_string(j)));
+    });
+  }
+  threads.clear();
+  for (const auto& r : results) EXPECT_TRUE(r.ok()) << r.to_json().dump(2);
+  const auto index = w.read("helio-public", "SOHO/SOHO_2020.csv");
+  EXPECT_EQ(std::count(index.begin(), index.end(), '\n'), 1 + kJobs * kFilesPerJob);
+  const auto soho = w.records->get("SOHO");
+  ASSERT_TRUE(soho);
+  EXPECT_EQ(soho->version, static_cast<std::uint64_t>(kJobs));
+  EXPECT_EQ(format_time(soho->record.start, 0), "2020-01-01T00:00:00Z");
+  EXPECT_EQ(format_time(soho->record.stop, 0), "2020-04-25T03:00:00Z");
+}
+
+TEST(Ingest, AFinerTimeRewritesEveryYearInOnePrecision) {
+  LocalWorld w;
+  IngestService service(*w.objects, *w.records, w.settings);
+  upload_two_dataset_job(w, "job1");
+  ASSERT_TRUE(service.ingest(parse_job_location("uploads/job1")).ok());
+  w.text_file("uploads", "job2/entries.json", "[" + entry_json("MMS", "s3://helio-public/MMS", "MMS data") + "]");
+  w.upload_manifest_and_files("job2", "MMS", "#time, s3key, filesize\n2016-10-01T00:00:00.25Z,mms1/late.cdf,1\n");
+  const auto result = service.ingest(parse_job_location("uploads/job2"));
+  ASSERT_TRUE(result.ok()) << result.to_json().dump(2);
+  const auto y2015 = w.read("helio-public", "MMS/MMS_2015.csv");  // not touched by job2, rewritten anyway
+  EXPECT_NE(y2015.find("2015-09-01T12:11:14.000Z,2015-09-01T12:11:14.000Z,"), std::string::npos) << y2015;
+  EXPECT_NE(w.read("helio-public", "MMS/MMS_2016.csv").find("2016-10-01T00:00:00.250Z"), std::string::npos);
+  EXPECT_EQ(w.records->get("MMS")->record.fraction_digits, 3);
+}
+
+TEST(Ingest, ValidateReportsEverythingAndWritesNothing) {
+  LocalWorld w;
+  upload_two_dataset_job(w, "job1");
+  w.text_file("uploads", "job1/entries.json",
+              "[" + entry_json("MMS", "s3://helio-public/MMS", "MMS data") + "," +
+                  entry_json("ABC", "s3://elsewhere/ABC", "ABC") + "," + R"({"title": "no id"}])");
+  w.text_file("uploads", "job1/MMS/manifest.csv", fixture("manifest/bad_data.csv"));
+  IngestService service(*w.objects, *w.records, w.settings);
+  const auto plan = service.validate(parse_job_location("uploads/job1"));
+  const auto text = to_string(plan.all_problems());
+  EXPECT_NE(text.find("MMS/manifest.csv:4: mms1/fgm/brst/l2/2015/09/01/mms1_fgm_brst_l2_20150901123044_v4.18.0.cdf: "
+                      "\"not_a_time\""),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("entries.json[1] (id ABC): index \"s3://elsewhere/ABC\" is in bucket \"elsewhere\""),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("entries.json[2]: missing required key \"id\""), std::string::npos) << text;
+  EXPECT_TRUE(w.exists("uploads", "job1/MMS/manifest.csv"));
+  EXPECT_TRUE(std::filesystem::is_empty(w.bucket("helio-public")));
+}
+
+TEST(Ingest, MissingEntriesFileIsAJobProblem) {
+  LocalWorld w;
+  IngestService service(*w.objects, *w.records, w.settings);
+  const auto result = service.ingest(parse_job_location("s3://uploads/nothing-here/"));
+  EXPECT_FALSE(result.ok());
+  ASSERT_EQ(result.problems.size(), 1U);
+  EXPECT_EQ(result.problems[0].to_string(),
+            "entries.json: not found in s3://uploads/nothing-here/ (fix: upload entries.json (a JSON array of dataset "
+            "entries) to the job folder)");
+}
+
+TEST(Ingest, ManifestInTheOriginalsIndexNamedFolder) {
+  LocalWorld w;
+  // The original looked for <job>/<last segment of index>/manifest.csv; data is under <job>/<id>/.
+  w.text_file("uploads", "job1/entries.json", "[" + entry_json("MMS", "s3://helio-public/data/mms_fgm", "MMS") + "]");
+  w.upload_manifest_and_files("job1", "MMS", fixture("manifest/valid.csv"));
+  std::filesystem::rename(w.bucket("uploads") / "job1/MMS/manifest.csv", w.bucket("uploads") / "job1/mms_fgm.csv");
+  std::filesystem::create_directories(w.bucket("uploads") / "job1/mms_fgm");
+  std::filesystem::rename(w.bucket("uploads") / "job1/mms_fgm.csv", w.bucket("uploads") / "job1/mms_fgm/manifest.csv");
+  IngestService service(*w.objects, *w.records, w.settings);
+  const auto result = service.ingest(parse_job_location("uploads/job1"));
+  ASSERT_TRUE(result.ok()) << result.to_json().dump(2);
+  EXPECT_TRUE(w.exists("helio-public", "data/mms_fgm/MMS_2015.csv"));
+  EXPECT_FALSE(w.exists("uploads", "job1"));
+}
+
+TEST(Catalog, WritesACatalogInEveryDatasetBucket) {
+  LocalWorld w;
+  IngestService service(*w.objects, *w.records, w.settings);
+  upload_two_dataset_job(w, "job1");
+  ASSERT_TRUE(service.ingest(parse_job_location("uploads/job1")).ok());
+  CatalogService catalogs(*w.objects, *w.records, w.settings);
+  const auto result = catalogs.update();
+  ASSERT_TRUE(result.ok()) << result.to_json().dump(2);
+  ASSERT_EQ(result.buckets.size(), 2U);
+  EXPECT_EQ(result.buckets[0].datasets, 2U);
+  const auto pub = nlohmann::json::parse(w.read("helio-public", "catalog.json"));
+  EXPECT_EQ(pub["catalog"][0]["id"], "ABC");
+  EXPECT_EQ(pub["catalog"][1]["id"], "MMS");
+  EXPECT_EQ(pub["catalog"][1]["index"], "s3://helio-public/MMS/");
+  EXPECT_EQ(pub["catalog"][1]["about"], "https://www.nasa.gov");
+  const auto empty = nlohmann::json::parse(w.read("helio-empty", "catalog.json"));
+  EXPECT_EQ(empty["catalog"], nlohmann::json::array());
+  EXPECT_EQ(empty["name"], "Test HelioCloud");
+}
+
+}  // namespace
+}  // namespace heliocloud::registry
