@@ -1,0 +1,56 @@
+#include "construct/context_provider.h"
+
+#include <gtest/gtest.h>
+
+#include "construct/app.h"
+#include "construct/stack.h"
+
+using namespace heliocloud::construct;  // NOLINT(google-build-using-namespace)
+
+TEST(ContextProvider, KeysAreSortedFlattenedAndQuoted) {
+  nlohmann::ordered_json props = {{"region", "us-east-1"},
+                                  {"account", "123456789012"},
+                                  {"filter", {{"isDefault", "true"}}},
+                                  {"returnAsymmetricSubnets", true}};
+  EXPECT_EQ(contextKey("vpc-provider", props),
+            "vpc-provider:account=123456789012:filter.isDefault=true:region=us-east-1:returnAsymmetricSubnets=true");
+  EXPECT_EQ(contextKey("x", {{"name", "a:b$c"}}), "x:name=a$:b$$c");
+}
+
+TEST(ContextProvider, MissingValueIsReportedAndDummyReturned) {
+  App app;
+  auto& stack = app.make<Stack>("S", StackProps{{"123456789012", "us-east-1"}, "", {}, false});
+  const auto zones = stack.availabilityZones(2);
+  ASSERT_EQ(zones.size(), 2U);
+  EXPECT_EQ(zones[0].asString(), "dummy1a");
+  ASSERT_EQ(app.missingContext().size(), 1U);
+  const auto& m = app.missingContext().begin()->second;
+  EXPECT_EQ(m.key, "availability-zones:account=123456789012:region=us-east-1");
+  EXPECT_EQ(m.provider, "availability-zones");
+  EXPECT_EQ(m.props["lookupRoleArn"],
+            "arn:${AWS::Partition}:iam::123456789012:role/cdk-hnb659fds-lookup-role-123456789012-us-east-1");
+}
+
+TEST(ContextProvider, KnownValueIsUsed) {
+  AppOptions o;
+  o.context["availability-zones:account=123456789012:region=us-east-1"] = {"us-east-1a", "us-east-1b", "us-east-1c"};
+  App app(o);
+  auto& stack = app.make<Stack>("S", StackProps{{"123456789012", "us-east-1"}, "", {}, false});
+  const auto zones = stack.availabilityZones(2);
+  EXPECT_EQ(zones[1].asString(), "us-east-1b");
+  EXPECT_TRUE(app.missingContext().empty());
+}
+
+TEST(ContextProvider, LookupInAgnosticStackIsAnError) {
+  App app;
+  auto& stack = app.make<Stack>("S");
+  EXPECT_THROW(lookupContext(stack, "vpc-provider", nlohmann::ordered_json::object(), nullptr), std::runtime_error);
+}
+
+TEST(ContextProvider, ProviderErrorIsReported) {
+  AppOptions o;
+  o.context["availability-zones:account=123456789012:region=us-east-1"] = {{"$providerError", "AccessDenied"}};
+  App app(o);
+  auto& stack = app.make<Stack>("S", StackProps{{"123456789012", "us-east-1"}, "", {}, false});
+  EXPECT_THROW(stack.availabilityZones(2), std::runtime_error);
+}
