@@ -1,8 +1,329 @@
 #!/usr/bin/env python3
-"""Runs moto_server for the integration tests. (CDK deploy fixes are added in a later step.)"""
+"""Local AWS for the integration tests: moto_server (moto 5.2.1) with what `cdk deploy` needs patched.
+
+    python3 moto_launcher.py -H 127.0.0.1 -p 5123        (any moto_server flag works)
+
+The CDK CLI deploys through CloudFormation change sets, and stock moto gets several details of those
+wrong. Everything below patches moto's classes in this process only; no installed file is touched.
+Each installer states the symptom the CLI shows without it:
+
+  A. template_url_on_ip       The CLI hands CreateChangeSet a TemplateURL such as
+                              http://127.0.0.1:5123/<bucket>/<key>. Moto reads a URL path-style only when
+                              it mentions "localhost"; for an IP it takes "127" as the bucket
+                              -> "The specified bucket does not exist".
+  B. change_set_exports       A stack made by a CREATE change set gets a private, empty export table, so
+                              Fn::ImportValue of another stack's export fails ("No export named ...").
+  C. execute_change_set       ExecuteChangeSet never recomputes Outputs nor registers Exports (the CLI
+                              prints no Outputs, list-exports stays empty); it also finds change sets by
+                              name across all stacks and keeps executed ones, so the CLI, which names
+                              every change set "cdk-deploy-change-set" and waits for it to disappear,
+                              hangs forever on the first update.
+  D. change_set_calls         DescribeChangeSet/DeleteChangeSet/ListChangeSets ignore the StackName, and
+                              DeleteChangeSet of an unknown change set is an HTTP 500 (the SDK retries for
+                              about 50 s; `cdk diff` stalls). AWS answers success; so do we.
+  E. previous_ssm_parameter   An UPDATE change set with UsePreviousValue for an AWS::SSM::Parameter::Value
+                              parameter (CDK's BootstrapVersion, on every update) re-resolves the already
+                              resolved value ("33") as a parameter name -> HTTP 500 -> "XML parse error".
+  F. deleted_stack_outputs    DescribeStacks of a deleted stack evaluates its Outputs lazily and thereby
+                              re-creates the resources they reference (a bucket re-appears after destroy).
+  G. cognito_resources        AWS::Cognito::UserPool/UserPoolClient/UserPoolDomain are not known to moto's
+                              CloudFormation: skipped, Ref gives "", a GetAtt in an Output is an HTTP 500.
+                              Small models backed by moto's cognito-idp backend are registered here.
+"""
+import contextlib
 import sys
+from urllib.parse import urlparse
+
+from moto.cloudformation import models as cfn_models
+from moto.cloudformation import parsing as cfn_parsing
+from moto.cloudformation import responses as cfn_responses
+from moto.cloudformation import utils as cfn_utils
+from moto.cloudformation.exceptions import CloudFormationError
+from moto.core.common_models import CloudFormationModel
+from moto.core.responses import ActionResult, EmptyResult
+
+Backend = cfn_models.CloudFormationBackend
+Response = cfn_responses.CloudFormationResponse
+
+
+class NoSuchChangeSet(CloudFormationError):
+    """What AWS answers (HTTP 404, code ChangeSetNotFound) for a change set that does not exist."""
+
+    code = "ChangeSetNotFoundException"
+
+    def __init__(self, name):
+        super().__init__(f"ChangeSet [{name}] does not exist")
+
+
+def lookup_change_set(backend, name, stack=None):
+    """The change set called `name` (an ARN, or a name within `stack` when given); the newest wins."""
+    if name in backend.change_sets:
+        return backend.change_sets[name]
+    found = None
+    for change_set in backend.change_sets.values():
+        if change_set.change_set_name != name:
+            continue
+        if stack and stack not in (change_set.stack_name, change_set.stack_id):
+            continue
+        found = change_set
+    return found
+
+
+def install_template_url_on_ip():
+    original = cfn_utils.get_stack_from_s3_url
+
+    def read_template(template_url, account_id, partition):
+        parts = urlparse(template_url)
+        host = parts.hostname or ""
+        if host.endswith("amazonaws.com") or "localhost" in template_url:
+            return original(template_url, account_id, partition)
+        from moto.s3.models import s3_backends
+
+        bucket, key = parts.path.lstrip("/").split("/", 1)  # path style: /<bucket>/<key>
+        return s3_backends[account_id][partition].get_object(bucket, key).value.decode("utf-8")
+
+    # Both modules imported the function by name; replace every reference.
+    cfn_utils.get_stack_from_s3_url = read_template
+    cfn_responses.get_stack_from_s3_url = read_template
+    cfn_models.get_stack_from_s3_url = read_template
+
+
+def install_change_set_exports():
+    original = Backend.create_change_set
+
+    def create_change_set(self, stack_name, *args, **kwargs):
+        change_set_id, stack_id = original(self, stack_name, *args, **kwargs)
+        stack = self.stacks.get(stack_id)
+        if stack is not None:
+            # Share the region's export table itself (not a copy), as create_stack does.
+            stack.cross_stack_resources = self.exports
+            stack.resource_map.cross_stack_resources = self.exports
+        return change_set_id, stack_id
+
+    Backend.create_change_set = create_change_set
+
+
+def install_execute_change_set():
+    original = Backend.execute_change_set
+
+    def execute_change_set(self, change_set_name, stack_name=None):
+        change_set = lookup_change_set(self, change_set_name, stack_name)
+        if change_set is None:
+            raise NoSuchChangeSet(change_set_name)
+        stack = change_set.stack
+        previous_exports = [export.name for export in stack.exports]
+        original(self, change_set.change_set_id, stack_name)
+        # The stack now runs the change set's template: rebuild Outputs and Exports from it.
+        stack._parse_template()
+        stack.output_map = stack._create_output_map()
+        for name in previous_exports:
+            self.exports.pop(name, None)
+        self._validate_export_uniqueness(stack)
+        self.exports.update({export.name: export for export in stack.exports})
+        # On AWS executing a change set removes every change set of that stack.
+        for change_set_id in [k for k, v in self.change_sets.items() if v.stack_id == stack.stack_id]:
+            del self.change_sets[change_set_id]
+
+    Backend.execute_change_set = execute_change_set
+
+
+def install_change_set_calls():
+    def describe_change_set(self):
+        name = self._get_param("ChangeSetName")
+        change_set = lookup_change_set(self.cloudformation_backend, name, self._get_param("StackName"))
+        if change_set is None:
+            raise NoSuchChangeSet(name)
+        return ActionResult(change_set)
+
+    def delete_change_set(self):
+        backend = self.cloudformation_backend
+        change_set = lookup_change_set(backend, self._get_param("ChangeSetName"), self._get_param("StackName"))
+        if change_set is not None:
+            del backend.change_sets[change_set.change_set_id]
+        return EmptyResult()  # deleting what is not there is not an error
+
+    def list_change_sets(self):
+        stack = self._get_param("StackName")
+        summaries = [
+            c for c in self.cloudformation_backend.change_sets.values()
+            if not stack or stack in (c.stack_name, c.stack_id)
+        ]
+        return ActionResult({"Summaries": summaries})
+
+    Response.describe_change_set = describe_change_set
+    Response.delete_change_set = delete_change_set
+    Response.list_change_sets = list_change_sets
+
+
+def install_previous_ssm_parameter():
+    original = Response.create_change_set
+
+    @contextlib.contextmanager
+    def previous_values_as_given(stack):
+        """While the request is handled, 'previous value' of an SSM-typed parameter is its name again."""
+        resource_map = stack.resource_map
+        resolved = resource_map.resolved_parameters
+        as_given = dict(resolved)
+        declared = (stack.template_dict or {}).get("Parameters") or {}
+        for key, declaration in declared.items():
+            if str(declaration.get("Type", "")).startswith("AWS::SSM::Parameter::"):
+                as_given[key] = stack.parameters.get(key, declaration.get("Default"))
+        resource_map.resolved_parameters = as_given
+        try:
+            yield
+        finally:
+            resource_map.resolved_parameters = resolved
+
+    def create_change_set(self):
+        if self._get_param("ChangeSetType", "CREATE") != "UPDATE":
+            return original(self)
+        try:
+            stack = self.cloudformation_backend.get_stack(self._get_param("StackName"))
+        except Exception:  # unknown stack: let moto report it
+            return original(self)
+        with previous_values_as_given(stack):
+            return original(self)
+
+    Response.create_change_set = create_change_set
+
+
+def install_deleted_stack_outputs():
+    original = cfn_models.Stack.delete
+
+    def delete(self):
+        original(self)
+        # An empty Outputs section: nothing left to evaluate, no exports.
+        self.output_map = cfn_parsing.OutputMap(self.resource_map, {"Outputs": {}}, self.stack_id)
+
+    cfn_models.Stack.delete = delete
+
+
+def install_cognito_resources():
+    from moto.cognitoidp.models import cognitoidp_backends
+
+    def idp(account_id, region_name):
+        return cognitoidp_backends[account_id][region_name]
+
+    def has_cfn_attr(cls, attr):
+        return attr in cls.ATTRIBUTES
+
+    def get_cfn_attribute(self, attribute_name):
+        return self.ATTRIBUTES[attribute_name](self)
+
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json,
+                                        account_id, region_name):
+        original_resource.delete(account_id, region_name)  # replace: delete the old one, create anew
+        return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
+
+    def model(cfn_type, attributes):
+        """Turns a plain class into a model moto's CloudFormation parser finds: a DIRECT subclass of
+        CloudFormationModel (found through __subclasses__()) whose __module__ reads moto.<service>.*
+        (moto files every model under the second word of its module name)."""
+
+        def decorate(body):
+            namespace = {k: v for k, v in vars(body).items() if k not in ("__dict__", "__weakref__")}
+            namespace.update({
+                "__module__": "moto.cognitoidp.heliocloud_cfn",
+                "ATTRIBUTES": attributes,
+                "has_cfn_attr": classmethod(has_cfn_attr),
+                "get_cfn_attribute": get_cfn_attribute,
+                "update_from_cloudformation_json": classmethod(update_from_cloudformation_json),
+                "cloudformation_type": staticmethod(lambda: cfn_type),
+                "cloudformation_name_type": staticmethod(lambda: ""),
+            })
+            return type(body.__name__, (CloudFormationModel,), namespace)
+
+        return decorate
+
+    @model("AWS::Cognito::UserPool", {
+        "Arn": lambda s: s.pool.arn,
+        "UserPoolId": lambda s: s.pool.id,
+        "ProviderName": lambda s: f"cognito-idp.{s.region}.amazonaws.com/{s.pool.id}",
+        "ProviderURL": lambda s: f"https://cognito-idp.{s.region}.amazonaws.com/{s.pool.id}",
+    })
+    class HelioUserPool:
+        def __init__(self, pool, region):
+            self.pool, self.region = pool, region
+
+        @classmethod
+        def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name,
+                                            **kwargs):
+            properties = dict(cloudformation_json.get("Properties") or {})
+            name = properties.pop("UserPoolName", None) or resource_name
+            properties.pop("UserPoolTags", None)
+            return cls(idp(account_id, region_name).create_user_pool(name, properties), region_name)
+
+        @property
+        def physical_resource_id(self):
+            return self.pool.id
+
+        def delete(self, account_id, region_name):
+            idp(account_id, region_name).user_pools.pop(self.pool.id, None)
+
+    @model("AWS::Cognito::UserPoolClient", {
+        "ClientId": lambda s: s.client.id,
+        "ClientSecret": lambda s: s.client.secret,
+        "Name": lambda s: s.client.extended_config.get("ClientName"),
+    })
+    class HelioUserPoolClient:
+        def __init__(self, client):
+            self.client = client
+
+        @classmethod
+        def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name,
+                                            **kwargs):
+            properties = dict(cloudformation_json.get("Properties") or {})
+            pool_id = properties.pop("UserPoolId")
+            with_secret = str(properties.pop("GenerateSecret", False)).lower() == "true"
+            properties.setdefault("ClientName", resource_name)
+            return cls(idp(account_id, region_name).create_user_pool_client(pool_id, with_secret, properties))
+
+        @property
+        def physical_resource_id(self):
+            return self.client.id
+
+        def delete(self, account_id, region_name):
+            pool = idp(account_id, region_name).user_pools.get(self.client.user_pool_id)
+            if pool is not None:
+                pool.clients.pop(self.client.id, None)
+
+    @model("AWS::Cognito::UserPoolDomain", {
+        "CloudFrontDistribution": lambda s: s.domain.to_json(extended=True)["CloudFrontDistribution"],
+    })
+    class HelioUserPoolDomain:
+        def __init__(self, domain):
+            self.domain = domain
+
+        @classmethod
+        def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name,
+                                            **kwargs):
+            properties = cloudformation_json.get("Properties") or {}
+            return cls(idp(account_id, region_name).create_user_pool_domain(
+                properties["UserPoolId"], properties["Domain"], properties.get("CustomDomainConfig")))
+
+        @property
+        def physical_resource_id(self):
+            return self.domain.domain
+
+        def delete(self, account_id, region_name):
+            idp(account_id, region_name).user_pool_domains.pop(self.domain.domain, None)
+
+    cfn_parsing.get_model_map.cache_clear()
+    cfn_parsing.get_name_type_map.cache_clear()
+
+
+def install_all():
+    install_template_url_on_ip()
+    install_change_set_exports()
+    install_execute_change_set()
+    install_change_set_calls()
+    install_previous_ssm_parameter()
+    install_deleted_stack_outputs()
+    install_cognito_resources()
+
 
 if __name__ == "__main__":
+    install_all()
     from moto.server import main
 
     main(sys.argv[1:])
