@@ -9,12 +9,16 @@ namespace heliocloud::registry {
 struct JobLocation {
   std::string bucket;
   std::string folder;  // no leading or trailing '/'; empty = the bucket root
+  std::string label;   // how messages name the job folder when it is not in S3 (a local directory); optional
 
   // Object key of a path relative to the job folder.
   [[nodiscard]] std::string key(std::string_view relative) const {
     return folder.empty() ? std::string(relative) : folder + "/" + std::string(relative);
   }
-  [[nodiscard]] std::string uri() const { return "s3://" + bucket + "/" + (folder.empty() ? "" : folder + "/"); }
+  [[nodiscard]] std::string uri() const {
+    if (!label.empty()) return label + "/";
+    return "s3://" + bucket + "/" + (folder.empty() ? "" : folder + "/");
+  }
 };
 
 // "s3://bucket/folder/" or "bucket/folder" -> JobLocation; also strips the original's trailing '/'.

@@ -53,13 +53,13 @@ class DatasetValidator {
   }
 
   void check_destination(const Entry& entry) {
-    if (!options_.check_destination) return;
     const auto& buckets = settings_.dataset_buckets;
-    if (std::find(buckets.begin(), buckets.end(), entry.index.bucket) == buckets.end()) {
+    if (options_.check_membership &&
+        std::find(buckets.begin(), buckets.end(), entry.index.bucket) == buckets.end()) {
       plan_.problems.push_back({std::string(kEntriesFile) + " (id " + entry.id + ")",
                                 "index bucket \"" + entry.index.bucket + "\" is not a dataset bucket of this instance",
                                 "use one of: " + join(buckets)});
-    } else if (!store_.bucket_exists(entry.index.bucket)) {
+    } else if (options_.check_reachable && !store_.bucket_exists(entry.index.bucket)) {
       plan_.problems.push_back({std::string(kEntriesFile) + " (id " + entry.id + ")",
                                 "dataset bucket \"" + entry.index.bucket + "\" is not reachable",
                                 "check that the instance is deployed and the bucket exists"});
@@ -99,7 +99,7 @@ class DatasetValidator {
         }
       } else {
         // An earlier run may have published it and deleted it from the job before failing: then it is done.
-        const auto published = options_.check_destination && store_.bucket_exists(entry.index.bucket)
+        const auto published = options_.check_reachable && store_.bucket_exists(entry.index.bucket)
                                    ? store_.head(entry.index.bucket, f.destination_key)
                                    : std::nullopt;
         if (!published || published->size != row.size) {
@@ -145,7 +145,7 @@ JobPlan validate_job(ObjectStore& store, DatasetStore* records, const RegistrySe
                              "upload entries.json (a JSON array of dataset entries) to the job folder"});
     return plan;
   }
-  const auto buckets = options.check_destination ? settings.dataset_buckets : std::vector<std::string>{};
+  const auto buckets = options.check_membership ? settings.dataset_buckets : std::vector<std::string>{};
   auto entries = parse_entries(*text, kEntriesFile, buckets);
   plan.problems = std::move(entries.problems);
   for (auto& parsed : entries.entries) {

@@ -45,9 +45,11 @@ struct JobPlan {
 };
 
 struct ValidateOptions {
-  // Check that each index names a dataset bucket of the instance and that the bucket exists. Off for a
-  // provider's `heliocloud validate` of a local folder, who may not know the bucket names.
-  bool check_destination = true;
+  // Each index must name one of settings.dataset_buckets. Off for a provider's `heliocloud validate` who does
+  // not know the instance's bucket names.
+  bool check_membership = true;
+  // The destination bucket must exist in the store (an ingest); off when validating a job folder on its own.
+  bool check_reachable = true;
 };
 
 // Reads entries.json and each manifest, lists the job folder and checks every row (present, same size). When
