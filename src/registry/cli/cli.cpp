@@ -49,7 +49,10 @@ void add_storage_flags(CLI::App& cmd, StorageFlags& f) {
 }
 
 void add_settings_flags(CLI::App& cmd, RegistrySettings& s, bool catalog) {
-  cmd.add_option("--bucket", s.dataset_buckets, "A dataset bucket of the instance (repeat for several)")->required();
+  // One value per --bucket, so a positional after it is not taken for a bucket.
+  cmd.add_option("--bucket", s.dataset_buckets, "A dataset bucket of the instance (repeat for several)")
+      ->required()
+      ->allow_extra_args(false);
   cmd.add_option("--ingest-bucket", s.ingest_bucket, "Bucket holding ingest jobs (default: uploads)");
   if (catalog) {
     cmd.add_option("--catalog-name", s.catalog_name, "catalog.json \"name\"")->required();
@@ -196,7 +199,8 @@ int run(int argc, char** argv) {
   std::string validate_job_arg;
   std::vector<std::string> validate_buckets;
   validate_cmd->add_option("job", validate_job_arg, "The job folder: entries.json and one folder per dataset")->required();
-  validate_cmd->add_option("--bucket", validate_buckets, "The instance's dataset buckets, if known (repeat)");
+  validate_cmd->add_option("--bucket", validate_buckets, "The instance's dataset buckets, if known (repeat)")
+      ->allow_extra_args(false);
 
   auto* ingest_cmd = app.add_subcommand("ingest", "Publish the datasets of an ingest job");
   StorageFlags ingest_flags;
