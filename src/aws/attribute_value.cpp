@@ -59,7 +59,9 @@ nlohmann::json from_attribute_value(const nlohmann::json& av) {
   if (!av.is_object() || av.size() != 1) {
     throw std::invalid_argument("a DynamoDB attribute value is an object with one type key: " + av.dump());
   }
-  const auto& [type, v] = *av.items().begin();
+  const auto first = av.begin();
+  const std::string& type = first.key();
+  const nlohmann::json& v = first.value();
   if (type == "S" || type == "B") return v;
   if (type == "N") return parse_number(v.get<std::string>());
   if (type == "BOOL") return v;
