@@ -34,7 +34,29 @@ struct Exchange {
   HttpResponse response;
   FilePtr out_file;
   std::string out_error;
+  // stall detection
+  std::chrono::milliseconds stall{0};
+  curl_off_t last_bytes = -1;
+  std::chrono::steady_clock::time_point last_progress = std::chrono::steady_clock::now();
+  bool stalled = false;
 };
+
+// curl's own LOW_SPEED check averages over a window of several seconds, so a burst followed by silence
+// goes unnoticed for that long; tracking the last byte moved gives a precise "nothing for N ms".
+int progress_cb(void* user, curl_off_t, curl_off_t dlnow, curl_off_t, curl_off_t ulnow) {
+  auto* x = static_cast<Exchange*>(user);
+  const auto now = std::chrono::steady_clock::now();
+  if (dlnow + ulnow != x->last_bytes) {
+    x->last_bytes = dlnow + ulnow;
+    x->last_progress = now;
+    return 0;
+  }
+  if (now - x->last_progress > x->stall) {
+    x->stalled = true;
+    return 1;  // aborts the transfer: CURLE_ABORTED_BY_CALLBACK
+  }
+  return 0;
+}
 
 std::size_t read_cb(char* buf, std::size_t size, std::size_t n, void* user) {
   auto* x = static_cast<Exchange*>(user);
@@ -155,8 +177,10 @@ HttpResponse HttpClient::send(const HttpRequest& request, const HttpTimeouts& ti
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(timeouts.connect.count()));
   if (timeouts.total.count() > 0) curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(timeouts.total.count()));
   if (timeouts.stall.count() > 0) {
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, std::max(1L, static_cast<long>(timeouts.stall.count() / 1000)));
+    x.stall = timeouts.stall;
+    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, progress_cb);
+    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &x);
+    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
   }
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, write_cb);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &x);
@@ -212,8 +236,9 @@ HttpResponse HttpClient::send(const HttpRequest& request, const HttpTimeouts& ti
     }
   }
   if (rc != CURLE_OK) {
-    const auto kind = failure_kind(rc);
+    const auto kind = x.stalled ? TransportFailure::Timeout : failure_kind(rc);
     std::string what = curl_easy_strerror(rc);
+    if (x.stalled) what = "no data moved for " + std::to_string(timeouts.stall.count()) + " ms (stall timeout)";
     if (!x.out_error.empty()) what += ": " + x.out_error;
     if (kind == TransportFailure::Truncated) {
       what = "response body truncated: received " + std::to_string(x.response.body_bytes) + " bytes, Content-Length " +

@@ -22,6 +22,8 @@ struct SuiteCase {
   std::string name;
   nlohmann::json data;
 };
+// Keeps test names readable in ctest (gtest_discover_tests appends the printed parameter).
+[[maybe_unused]] void PrintTo(const SuiteCase& c, std::ostream* os) { *os << c.name; }
 
 nlohmann::json load_suite() {
   std::ifstream in(kSuiteDir / "index.json");
