@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Every template of several instances passes cfn-lint without errors. cfn-lint's exit code is a bit mask:
+# 2 = error, 4 = warning, 8 = informational. Ignored rules, as aws-cdk-lib's own validator ignores them:
+#   W3005  "dependency already enforced by a GetAtt/Ref": CDK adds explicit DependsOn that duplicate a Ref
+#          (the NAT gateway / default route on the gateway attachment) - harmless and intended.
+#   W1020  "Fn::Sub not needed": the synthesizer writes Fn::Sub for strings that may hold ${AWS::...}.
+# Warnings are printed, not failed on. Expected: W3010 "Avoid hardcoding availability zones" in the env-specific
+# stack, whose subnets use the AZs the CLI looked up (aws-cdk-lib writes the same).
+source "$(dirname "$0")/lib.sh"
+command -v cfn-lint >/dev/null || fail "cfn-lint is not installed"
+
+# synth_instance <instance dir> <instance> [<context json>]: cdk synth -q into out/<instance>.
+synth_instance() {
+  write_cdk_json "$1"
+  rm -f cdk.context.json
+  if [ -n "${3:-}" ]; then printf '%s\n' "$3" >cdk.context.json; fi
+  must "synth-$2" cdk synth -q -c instance="$2" -o "out/$2"
+}
+
+case "$CASE" in
+  cfn_lint)
+    azs='{"availability-zones:account=123456789012:region=us-east-1": ["us-east-1a", "us-east-1b", "us-east-1c"]}'
+    synth_instance "$REPO_INSTANCES" example
+    synth_instance "$TEST_INSTANCES" heliocloud
+    synth_instance "$TEST_INSTANCES" envspecific "$azs"
+    synth_instance "$TEST_INSTANCES" destroy
+    grep -q '"DeletionPolicy": "Delete"' out/destroy/*.template.json || fail "destroyOnRemoval: bucket is not DeletionPolicy Delete"
+    grep -q '"us-east-1a"' out/envspecific/*.template.json || fail "env-specific stack does not use the looked-up AZs"
+    templates=(out/*/*.template.json)
+    [ "${#templates[@]}" -eq 4 ] || fail "expected 4 templates, got ${templates[*]}"
+    rc=0
+    step lint cfn-lint --format parseable --regions us-east-1 --ignore-checks W3005 W1020 -- "${templates[@]}" || rc=$?
+    cat lint.out
+    [ $((rc & 2)) -eq 0 ] || fail "cfn-lint found errors (exit $rc)"
+    [ $((rc & ~(2 | 4 | 8))) -eq 0 ] || fail "cfn-lint failed to run (exit $rc)"
+    ;;
+  *) fail "unknown case $CASE" ;;
+esac
