@@ -1,0 +1,80 @@
+#include "registry/aws/s3_object_store.hpp"
+
+#include "registry/aws/aws_errors.hpp"
+
+namespace heliocloud::registry {
+
+namespace {
+std::string uri(const std::string& bucket, const std::string& key) { return "s3://" + bucket + "/" + key; }
+}  // namespace
+
+S3ObjectStore::S3ObjectStore(const aws::S3Client& client) : client_(client), transfer_(client) {}
+
+bool S3ObjectStore::bucket_exists(const std::string& bucket) {
+  try {
+    return client_.bucket_exists(bucket);
+  } catch (const aws::AwsError& e) {
+    throw_store_error(e, "checking bucket " + bucket);
+  }
+}
+
+std::vector<ObjectInfo> S3ObjectStore::list(const std::string& bucket, const std::string& prefix) {
+  try {
+    std::vector<ObjectInfo> out;
+    for (auto& o : client_.list_all_objects(bucket, prefix)) out.push_back({std::move(o.key), o.size});
+    return out;
+  } catch (const aws::AwsError& e) {
+    throw_store_error(e, "listing " + uri(bucket, prefix));
+  }
+}
+
+std::optional<ObjectInfo> S3ObjectStore::head(const std::string& bucket, const std::string& key) {
+  try {
+    return ObjectInfo{key, client_.head_object(bucket, key).size};
+  } catch (const aws::NotFoundError&) {
+    return std::nullopt;
+  } catch (const aws::AwsError& e) {
+    throw_store_error(e, "HEAD " + uri(bucket, key));
+  }
+}
+
+std::optional<std::string> S3ObjectStore::get(const std::string& bucket, const std::string& key) {
+  try {
+    return client_.get_object(bucket, key).body;
+  } catch (const aws::NotFoundError&) {
+    return std::nullopt;
+  } catch (const aws::AwsError& e) {
+    throw_store_error(e, "GET " + uri(bucket, key));
+  }
+}
+
+void S3ObjectStore::put(const std::string& bucket, const std::string& key, std::string_view body,
+                        const std::string& content_type) {
+  try {
+    aws::PutObjectOptions options;
+    options.content_type = content_type;
+    client_.put_object(bucket, key, body, options);
+  } catch (const aws::AwsError& e) {
+    throw_store_error(e, "PUT " + uri(bucket, key));
+  }
+}
+
+void S3ObjectStore::copy(const std::string& src_bucket, const std::string& src_key, const std::string& dst_bucket,
+                         const std::string& dst_key) {
+  try {
+    transfer_.copy(src_bucket, src_key, dst_bucket, dst_key);
+  } catch (const aws::AwsError& e) {
+    throw_store_error(e, "copying " + uri(src_bucket, src_key) + " to " + uri(dst_bucket, dst_key));
+  }
+}
+
+void S3ObjectStore::remove(const std::string& bucket, const std::string& key) {
+  try {
+    client_.delete_object(bucket, key);
+  } catch (const aws::NotFoundError&) {
+  } catch (const aws::AwsError& e) {
+    throw_store_error(e, "DELETE " + uri(bucket, key));
+  }
+}
+
+}  // namespace heliocloud::registry

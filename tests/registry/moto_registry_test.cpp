@@ -1,0 +1,229 @@
+// The ingest and catalog services on S3 + DynamoDB (moto): the issue's scenarios against the real wire protocols.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <random>
+#include <thread>
+
+#include "aws/client_config.h"
+#include "aws/dynamodb.h"
+#include "aws/s3.h"
+#include "cloudcatalog_reader.hpp"
+#include "failing_store.hpp"
+#include "registry/aws/dynamodb_dataset_store.hpp"
+#include "registry/aws/s3_object_store.hpp"
+#include "registry/catalog_service.hpp"
+#include "registry/ingest_service.hpp"
+#include "test_data.hpp"
+
+namespace heliocloud::registry {
+namespace {
+
+aws::ClientConfig moto_config() {
+  const char* endpoint = std::getenv("AWS_ENDPOINT_URL");
+  if (endpoint == nullptr || std::string(endpoint).find("127.0.0.1") == std::string::npos) {
+    ADD_FAILURE() << "AWS_ENDPOINT_URL must point at the local moto server (run through ctest); refusing real AWS";
+    std::abort();
+  }
+  auto c = aws::ClientConfig::from_environment();
+  c.retry.base_delay = std::chrono::milliseconds(20);
+  return c;
+}
+
+std::string unique(const std::string& prefix) {
+  static std::atomic<int> counter{0};
+  static const auto salt = std::random_device{}() % 100000;
+  return prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(salt) + "-" + std::to_string(++counter);
+}
+
+// Fresh buckets and table per test: uploads, one dataset bucket, one empty dataset bucket.
+class MotoRegistry : public ::testing::Test {
+ protected:
+  MotoRegistry() : s3(moto_config()), dynamo(moto_config()), objects(s3) {}
+
+  void SetUp() override {
+    uploads = unique("uploads");
+    pub = unique("helio-pub");
+    empty = unique("helio-empty");
+    table = unique("registry");
+    for (const auto& b : {uploads, pub, empty}) s3.create_bucket(b);
+    dynamo.create_table(table, {"id", "S"});
+    records = std::make_unique<DynamoDbDatasetStore>(dynamo, table);
+    settings.dataset_buckets = {pub, empty};
+    settings.ingest_bucket = uploads;
+    settings.catalog_name = "moto HelioCloud";
+    settings.catalog_contact = "ops@example.com";
+  }
+
+  void put(const std::string& key, const std::string& body) { s3.put_object(uploads, key, body); }
+
+  void upload_job(const std::string& job, const std::string& mms_manifest) {
+    put(job + "/entries.json", R"([{"id": "MMS", "index": "s3://)" + pub + R"(/MMS", "title": "MMS"},
+                                  {"id": "ABC", "index": "s3://)" + pub + R"(/abc/data/", "title": "ABC"}])");
+    upload_dataset(job, "MMS", mms_manifest);
+    upload_dataset(job, "ABC", "#time, s3key, filesize\n2016-12-31T23:00:00-02:00,abc/x1.FTS,10\n2016-06-01,abc/x0.fits,20\n");
+  }
+
+  // Manifest rows are "time,key,size": each file is uploaded with `size` bytes.
+  void upload_dataset(const std::string& job, const std::string& id, const std::string& manifest) {
+    put(job + "/" + id + "/manifest.csv", manifest);
+    std::istringstream lines(manifest);
+    std::string line;
+    std::getline(lines, line);
+    while (std::getline(lines, line)) {
+      const auto c1 = line.find(',');
+      const auto c2 = line.rfind(',');
+      put(job + "/" + id + "/" + line.substr(c1 + 1, c2 - c1 - 1), std::string(std::stoull(line.substr(c2 + 1)), 'x'));
+    }
+  }
+
+  IngestResult ingest(const std::string& job, ObjectStore* store = nullptr) {
+    IngestService service(store != nullptr ? *store : objects, *records, settings);
+    return service.ingest(JobLocation{uploads, job, ""});
+  }
+
+  std::string index(const std::string& key) { return s3.get_object(pub, key).body; }
+
+  aws::S3Client s3;
+  aws::DynamoDbClient dynamo;
+  S3ObjectStore objects;
+  std::unique_ptr<DynamoDbDatasetStore> records;
+  RegistrySettings settings;
+  std::string uploads, pub, empty, table;
+};
+
+const std::string kMms =
+    "#time, s3key, filesize\n"
+    "2015-09-01T12:11:14Z,mms1/a.cdf,46\n"
+    "2015-09-01T12:20:54Z,mms1/b.cdf,43\n"
+    "2016-09-01T12:30:44Z,mms1/c.cdf,34\n"
+    "2016-09-01T17:45:00Z,mms1/d.cdf,29\n";
+
+TEST_F(MotoRegistry, TwoDatasetsTwoYearsThenRerunThenCatalog) {
+  upload_job("job1", kMms);
+  auto r = ingest("job1");
+  ASSERT_TRUE(r.ok()) << r.to_json().dump(2);
+  const auto mms2015 = "# start, stop, datakey, filesize\n"
+                       "2015-09-01T12:11:14Z,2015-09-01T12:11:14Z,s3://" + pub + "/MMS/mms1/a.cdf,46\n"
+                       "2015-09-01T12:20:54Z,2015-09-01T12:20:54Z,s3://" + pub + "/MMS/mms1/b.cdf,43\n";
+  EXPECT_EQ(index("MMS/MMS_2015.csv"), mms2015);
+  EXPECT_EQ(s3.head_object(pub, "abc/data/abc/x1.fits").size, 10U);
+  EXPECT_TRUE(s3.list_all_objects(uploads, "job1/").empty());
+  EXPECT_EQ(s3.head_object(pub, "MMS/MMS_2016.csv").content_type, "text/csv");
+
+  // The same job again, and a later job adding to 2015: merged, no duplicates.
+  upload_job("job1", kMms);
+  ASSERT_TRUE(ingest("job1").ok());
+  EXPECT_EQ(index("MMS/MMS_2015.csv"), mms2015);
+  put("job2/entries.json", R"([{"id": "MMS", "index": "s3://)" + pub + R"(/MMS/", "title": "MMS"}])");
+  upload_dataset("job2", "MMS", "#time, s3key, filesize\n2015-01-01T00:00:00Z,mms1/early.cdf,5\n");
+  ASSERT_TRUE(ingest("job2").ok());
+  const auto merged = index("MMS/MMS_2015.csv");
+  EXPECT_EQ(merged.rfind("# start, stop, datakey, filesize\n2015-01-01T00:00:00Z,", 0), 0U) << merged;
+  EXPECT_EQ(std::count(merged.begin(), merged.end(), '\n'), 4);
+  const auto rec = records->get("MMS");
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->version, 3U);
+  EXPECT_EQ(format_time(rec->record.start, 0), "2015-01-01T00:00:00Z");
+  EXPECT_EQ(format_time(rec->record.stop, 0), "2016-09-01T17:45:00Z");
+
+  const auto c = CatalogService(objects, *records, settings).update();
+  ASSERT_TRUE(c.ok()) << c.to_json().dump(2);
+  EXPECT_EQ(s3.head_object(pub, "catalog.json").content_type, "application/json");
+  test::CloudCatalogReader client(objects, pub);
+  EXPECT_EQ(client.entry("ABC")["index"], "s3://" + pub + "/abc/data/");
+  const auto rows = client.request("MMS", "2015-01-01T00:00:00Z", "2017-01-01T00:00:00Z");
+  ASSERT_EQ(rows.size(), 5U);
+  for (const auto& row : rows) {
+    EXPECT_EQ(s3.head_object(pub, row.datakey.substr(5 + pub.size() + 1)).size, row.filesize) << row.datakey;
+  }
+  EXPECT_TRUE(test::CloudCatalogReader(objects, empty).catalog()["catalog"].empty());
+}
+
+TEST_F(MotoRegistry, BadDatasetStaysGoodOneLands) {
+  const auto manifest = kMms + "2016-10-01T00:00:00Z,mms1/missing.cdf,3\n";
+  upload_job("job1", manifest);
+  s3.delete_object(uploads, "job1/MMS/mms1/missing.cdf");
+  const auto r = ingest("job1");
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.datasets[0].error,
+            "MMS/manifest.csv:6: mms1/missing.cdf: not found in s3://" + uploads + "/job1/MMS/ (fix: upload it to s3://" +
+                uploads + "/job1/MMS/mms1/missing.cdf or remove its row from the manifest)");
+  EXPECT_TRUE(r.datasets[1].ok());
+  EXPECT_EQ(index("abc/data/ABC_2017.csv"), "# start, stop, datakey, filesize\n"
+                                            "2017-01-01T01:00:00Z,2017-01-01T01:00:00Z,s3://" + pub + "/abc/data/abc/x1.fits,10\n");
+  EXPECT_EQ(s3.get_object(uploads, "job1/MMS/manifest.csv").body, manifest);  // kept for the fix and rerun
+  EXPECT_EQ(s3.head_object(uploads, "job1/MMS/mms1/a.cdf").size, 46U);
+  const auto entries = nlohmann::json::parse(s3.get_object(uploads, "job1/entries.json").body);
+  ASSERT_EQ(entries.size(), 1U);
+  EXPECT_EQ(entries[0]["id"], "MMS");
+}
+
+TEST_F(MotoRegistry, FailureBetweenCopyAndIndexThenRerun) {
+  upload_job("job1", kMms);
+  test::FailingStore failing(objects);
+  failing.fail_index_puts = true;
+  const auto broken = ingest("job1", &failing);
+  EXPECT_FALSE(broken.ok());
+  EXPECT_EQ(s3.head_object(pub, "MMS/mms1/a.cdf").size, 46U);  // copied
+  EXPECT_FALSE(records->get("MMS"));
+  const auto r = ingest("job1");
+  ASSERT_TRUE(r.ok()) << r.to_json().dump(2);
+  const auto y2016 = index("MMS/MMS_2016.csv");
+  EXPECT_EQ(std::count(y2016.begin(), y2016.end(), '\n'), 3);
+}
+
+TEST_F(MotoRegistry, ConcurrentIngestsIntoOneDataset) {
+  constexpr int kJobs = 3;
+  for (int j = 0; j < kJobs; ++j) {
+    const auto job = "c" + std::to_string(j);
+    put(job + "/entries.json", R"([{"id": "SOHO", "index": "s3://)" + pub + R"(/SOHO", "title": "SOHO"}])");
+    std::string m = "#time, s3key, filesize\n";
+    for (int f = 0; f < 5; ++f) {
+      m += "2020-0" + std::to_string(j + 1) + "-1" + std::to_string(f) + "T00:00:00Z,j" + std::to_string(j) + "/f" +
+           std::to_string(f) + ".fits,4\n";
+    }
+    upload_dataset(job, "SOHO", m);
+  }
+  std::vector<IngestResult> results(kJobs);
+  {
+    std::vector<std::jthread> threads;
+    for (int j = 0; j < kJobs; ++j) {
+      threads.emplace_back([&, j] {
+        aws::S3Client s3c(moto_config());
+        aws::DynamoDbClient ddb(moto_config());
+        S3ObjectStore store(s3c);
+        DynamoDbDatasetStore recs(ddb, table);
+        IngestService service(store, recs, settings);
+        results[static_cast<std::size_t>(j)] = service.ingest(JobLocation{uploads, "c" + std::to_string(j), ""});
+      });
+    }
+  }
+  for (const auto& r : results) EXPECT_TRUE(r.ok()) << r.to_json().dump(2);
+  const auto body = index("SOHO/SOHO_2020.csv");
+  EXPECT_EQ(std::count(body.begin(), body.end(), '\n'), 1 + kJobs * 5) << body;
+  EXPECT_EQ(records->get("SOHO")->version, static_cast<std::uint64_t>(kJobs));
+}
+
+TEST_F(MotoRegistry, DynamoLeaseAndConditionalPut) {
+  EXPECT_TRUE(records->try_acquire_lease("X", "a", std::chrono::seconds(60)));
+  EXPECT_FALSE(records->try_acquire_lease("X", "b", std::chrono::seconds(60)));
+  records->release_lease("X", "b");
+  EXPECT_FALSE(records->try_acquire_lease("X", "b", std::chrono::seconds(60)));
+  records->release_lease("X", "a");
+  EXPECT_TRUE(records->try_acquire_lease("X", "b", std::chrono::seconds(60)));
+  DatasetRecord r;
+  r.id = "X";
+  r.index = {pub, "x"};
+  r.title = "t";
+  EXPECT_TRUE(records->put_if_version(r, 0));
+  EXPECT_FALSE(records->put_if_version(r, 0));
+  EXPECT_TRUE(records->put_if_version(r, 1));
+  EXPECT_FALSE(records->put_if_version(r, 1));
+  ASSERT_EQ(records->list().size(), 1U);  // leases are not records
+  EXPECT_EQ(records->list()[0].version, 2U);
+}
+
+}  // namespace
+}  // namespace heliocloud::registry
