@@ -188,7 +188,14 @@ ObjectInfo S3Client::get_object_to_file(const std::string& bucket, const std::st
   ServiceRequest r = request("GetObject", "GET", bucket, key);
   add_get_options(r, opts);
   r.response_file = path;
-  const HttpResponse resp = client_.send(r);
+  HttpResponse resp;
+  try {
+    resp = client_.send(r);
+  } catch (...) {
+    std::error_code ignored;  // a partial download must not pass for the object
+    std::filesystem::remove(path, ignored);
+    throw;
+  }
   ObjectInfo info = object_info(resp);
   info.size = resp.body_bytes;
   return info;

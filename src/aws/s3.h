@@ -115,7 +115,8 @@ class S3Client {
   // Objects
   ObjectInfo head_object(const std::string& bucket, const std::string& key, const GetObjectOptions& opts = {}) const;
   GetObjectResult get_object(const std::string& bucket, const std::string& key, const GetObjectOptions& opts = {}) const;
-  // Streams the body to `path` (written only once the object answers 2xx; truncated on each retry).
+  // Streams the body to `path` (written only once the object answers 2xx; truncated on each retry; removed
+  // when the download fails for good).
   ObjectInfo get_object_to_file(const std::string& bucket, const std::string& key, const std::filesystem::path& path,
                                 const GetObjectOptions& opts = {}) const;
   std::string put_object(const std::string& bucket, const std::string& key, std::string_view body,
