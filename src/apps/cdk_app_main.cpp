@@ -1,6 +1,7 @@
 // The CDK "app": the AWS CDK CLI runs this binary (cdk.json) and reads the cloud assembly it writes.
 // stdout belongs to the CLI (it prints templates there), so everything we say goes to stderr.
 
+#include <algorithm>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -50,10 +51,10 @@ int run(int argc, char** argv) {
     config = heliocloud::config::loadInstance(instanceDir, name);
   } catch (const heliocloud::config::ConfigError& e) {
     std::cerr << e.what() << "\n";
-    if (heliocloud::config::listInstances(instanceDir).end() ==
-        std::find(heliocloud::config::listInstances(instanceDir).begin(),
-                  heliocloud::config::listInstances(instanceDir).end(), name))
-      std::cerr << "Instances in " << instanceDir << "/:\n" << instanceList(instanceDir);
+    const auto known = heliocloud::config::listInstances(instanceDir);
+    if (std::find(known.begin(), known.end(), name) == known.end())
+      std::cerr << "Pass one of the instances in " << instanceDir << "/ with -c instance=<name>:\n"
+                << instanceList(instanceDir);
     return 1;
   } catch (const heliocloud::config::ConfigErrors& e) {
     std::cerr << e.what() << "\n";
