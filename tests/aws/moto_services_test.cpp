@@ -142,6 +142,10 @@ TEST(StsMoto, CallerIdentityAndAssumeRole) {
 TEST(StsMoto, ProfileWithRoleArnAndSourceProfileAssumesTheRole) {
   const auto dir = std::filesystem::temp_directory_path() / unique_name("hc-profile");
   std::filesystem::create_directories(dir);
+  struct RemoveDir {
+    std::filesystem::path p;
+    ~RemoveDir() { std::filesystem::remove_all(p); }
+  } remove_dir{dir};
   std::ofstream(dir / "credentials") << "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n";
   std::ofstream(dir / "config") << "[profile ops]\nrole_arn = arn:aws:iam::123456789012:role/ops\n"
                                    "source_profile = base\nrole_session_name = hc-ops\nregion = us-east-1\n";
@@ -152,7 +156,6 @@ TEST(StsMoto, ProfileWithRoleArnAndSourceProfileAssumesTheRole) {
   EXPECT_EQ(creds.access_key_id.rfind("ASIA", 0), 0u);
   EXPECT_FALSE(creds.session_token.empty());
   EXPECT_TRUE(creds.expiration.has_value());
-  std::filesystem::remove_all(dir);
 }
 
 TEST(SsmMoto, PutGetAndMissing) {
