@@ -9,6 +9,9 @@
 #include <optional>
 #include <sstream>
 
+#include "aws/client_config.h"
+#include "aws/s3.h"
+#include "registry/aws/s3_object_store.hpp"
 #include "registry/catalog_service.hpp"
 #include "registry/cli/progress_printer.hpp"
 #include "registry/ingest_service.hpp"
@@ -37,6 +40,7 @@ struct StorageFlags {
 };
 
 struct Storage {
+  std::unique_ptr<aws::S3Client> s3;  // set in --endpoint mode; outlives `objects`
   std::unique_ptr<ObjectStore> objects;
   std::unique_ptr<DatasetStore> records;
 };
@@ -68,12 +72,20 @@ Storage open_storage(const StorageFlags& f) {
         "running against a deployed instance (heliocloud <command> <instance> ...) needs the Registry stack, which is "
         "not available yet; use --local --root <dir>");
   }
-  if (!f.endpoint.empty()) {
-    throw UsageError("--endpoint (S3 mode) needs the AWS client, which this build does not include; use --root <dir>");
-  }
-  if (f.root.empty()) throw UsageError("--local needs --root <dir> (a directory whose sub-directories are the buckets)");
-  if (!fs::is_directory(f.root)) throw UsageError("--root " + f.root + " is not a directory");
   Storage s;
+  if (!f.endpoint.empty()) {
+    // Buckets on any S3 endpoint (credentials and region from the environment), records in SQLite.
+    if (!f.root.empty()) throw UsageError("give either --root or --endpoint, not both");
+    if (f.db.empty()) throw UsageError("--endpoint needs --db <file> (the SQLite file of dataset records)");
+    auto config = aws::ClientConfig::from_environment();
+    config.endpoint_url = f.endpoint;
+    s.s3 = std::make_unique<aws::S3Client>(config);
+    s.objects = std::make_unique<S3ObjectStore>(*s.s3);
+    s.records = std::make_unique<SqliteDatasetStore>(fs::path(f.db));
+    return s;
+  }
+  if (f.root.empty()) throw UsageError("--local needs --root <dir> or --endpoint <url>");
+  if (!fs::is_directory(f.root)) throw UsageError("--root " + f.root + " is not a directory");
   s.objects = std::make_unique<LocalObjectStore>(f.root);
   s.records = std::make_unique<SqliteDatasetStore>(f.db.empty() ? fs::path(f.root) / ".heliocloud-registry.sqlite3"
                                                                  : fs::path(f.db));
