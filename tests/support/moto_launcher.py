@@ -29,6 +29,10 @@ Each installer states the symptom the CLI shows without it:
   G. cognito_resources        AWS::Cognito::UserPool/UserPoolClient/UserPoolDomain are not known to moto's
                               CloudFormation: skipped, Ref gives "", a GetAtt in an Output is an HTTP 500.
                               Small models backed by moto's cognito-idp backend are registered here.
+  H. bucket_update           (not in the shared reference) Updating an AWS::S3::Bucket that has Tags but no
+                              BucketName (every CDK bucket with a generated name), e.g. when only its
+                              DeletionPolicy changes, reads Properties["BucketName"] -> HTTP 500 KeyError;
+                              the SDK retries ExecuteChangeSet on a half-applied stack.
 """
 import contextlib
 import sys
@@ -198,6 +202,23 @@ def install_deleted_stack_outputs():
     cfn_models.Stack.delete = delete
 
 
+def install_bucket_update():
+    from moto.s3.models import FakeBucket
+
+    original = FakeBucket.update_from_cloudformation_json.__func__
+
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json,
+                                        account_id, region_name):
+        properties = cloudformation_json.get("Properties") or {}
+        if "BucketName" not in properties:
+            # A generated name stays the bucket's name: say so, and moto updates the bucket in place.
+            cloudformation_json = dict(cloudformation_json)
+            cloudformation_json["Properties"] = dict(properties, BucketName=original_resource.name)
+        return original(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name)
+
+    FakeBucket.update_from_cloudformation_json = classmethod(update_from_cloudformation_json)
+
+
 def install_cognito_resources():
     from moto.cognitoidp.models import cognitoidp_backends
 
@@ -319,6 +340,7 @@ def install_all():
     install_change_set_calls()
     install_previous_ssm_parameter()
     install_deleted_stack_outputs()
+    install_bucket_update()
     install_cognito_resources()
 
 
