@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -23,15 +24,27 @@ std::string instanceList(const std::string& dir) {
   return out.empty() ? "  (none: add instance/<name>.yaml, see instance/example.yaml)\n" : out;
 }
 
+// The build puts the Lambda packages in build/lambda, next to build/bin where this binary lives.
+std::string defaultLambdaDir() {
+  std::error_code ec;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? "build/lambda" : (self.parent_path().parent_path() / "lambda").string();
+}
+
 int run(int argc, char** argv) {
   std::string instanceDir = env("HELIOCLOUD_INSTANCE_DIR") != nullptr ? env("HELIOCLOUD_INSTANCE_DIR") : "instance";
+  std::string lambdaDir = env("HELIOCLOUD_LAMBDA_DIR") != nullptr ? env("HELIOCLOUD_LAMBDA_DIR") : defaultLambdaDir();
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--instance-dir" && i + 1 < argc) {
       instanceDir = argv[++i];
+    } else if (arg == "--lambda-dir" && i + 1 < argc) {
+      lambdaDir = argv[++i];
     } else {
       std::cerr << "heliocloud-cdk: unknown argument '" << arg
-                << "'. This program is run by the CDK CLI (cdk.json); its only option is --instance-dir DIR.\n";
+                << "'. This program is run by the CDK CLI (cdk.json); its options are --instance-dir DIR "
+                   "(instance files, default instance/) and --lambda-dir DIR (built Lambda packages, default "
+                   "the lambda/ folder beside the bin/ folder of this program).\n";
       return 2;
     }
   }
@@ -65,7 +78,7 @@ int run(int argc, char** argv) {
   const auto environment =
       heliocloud::stacks::resolveEnvironment(config, env("CDK_DEFAULT_ACCOUNT"), env("CDK_DEFAULT_REGION"), note);
   std::cerr << note << "\n";
-  heliocloud::stacks::buildInstance(app, config, environment);
+  heliocloud::stacks::buildInstance(app, config, environment, lambdaDir);
   app.synth();
   return 0;
 }

@@ -9,12 +9,23 @@ Bucket::Bucket(construct::Construct& scope, std::string id, BucketProps props) :
             Value::map({{"ServerSideEncryptionConfiguration",
                          Value::list({Value::map({{"ServerSideEncryptionByDefault",
                                                    Value::map({{"SSEAlgorithm", Value("AES256")}})}})})}}));
-  if (props.blockPublicAccess)
+  if (props.blockPublicAccess || props.publicRead) {
+    const bool blockPolicy = !props.publicRead;
     p.emplace("PublicAccessBlockConfiguration",
               Value::map({{"BlockPublicAcls", Value(true)},
-                          {"BlockPublicPolicy", Value(true)},
+                          {"BlockPublicPolicy", Value(blockPolicy)},
                           {"IgnorePublicAcls", Value(true)},
-                          {"RestrictPublicBuckets", Value(true)}}));
+                          {"RestrictPublicBuckets", Value(blockPolicy)}}));
+  }
+  if (props.bucketOwnerEnforced)
+    p.emplace("OwnershipControls",
+              Value::map({{"Rules", Value::list({Value::map({{"ObjectOwnership", Value("BucketOwnerEnforced")}})})}}));
+  if (props.abortIncompleteUploadsAfterDays > 0)
+    p.emplace("LifecycleConfiguration",
+              Value::map({{"Rules", Value::list({Value::map(
+                                        {{"AbortIncompleteMultipartUpload",
+                                          Value::map({{"DaysAfterInitiation", Value(props.abortIncompleteUploadsAfterDays)}})},
+                                         {"Status", Value("Enabled")}})})}}));
   resource_ = &make<construct::CfnResource>("Resource", "AWS::S3::Bucket", std::move(p),
                                             construct::TagStyle::KeyValueList);
   resource_->applyRemovalPolicy(props.removalPolicy);
@@ -26,6 +37,13 @@ Bucket::Bucket(construct::Construct& scope, std::string id, BucketProps props) :
     tlsOnly.condition = Value::map({{"Bool", Value::map({{"aws:SecureTransport", Value("false")}})}});
     tlsOnly.resources = {bucketArn(), s3ObjectsArn(bucketArn())};
     addToResourcePolicy(std::move(tlsOnly));
+  }
+  if (props.publicRead) {
+    PolicyStatement anyoneReads;
+    anyoneReads.actions = {"s3:GetObject"};
+    anyoneReads.principal = Value::map({{"AWS", Value("*")}});
+    anyoneReads.resources = {s3ObjectsArn(bucketArn())};
+    addToResourcePolicy(std::move(anyoneReads));
   }
 }
 

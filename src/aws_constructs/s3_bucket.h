@@ -17,6 +17,12 @@ struct BucketProps {
   construct::RemovalPolicy removalPolicy = construct::RemovalPolicy::Retain;
   bool enforceSsl = true;
   bool blockPublicAccess = true;
+  // Anyone may GetObject (a public dataset bucket); ACLs stay blocked, only the bucket policy grants it.
+  bool publicRead = false;
+  // ACLs disabled: the bucket owner owns every object, whoever uploaded it.
+  bool bucketOwnerEnforced = false;
+  // Days after which unfinished multipart uploads are aborted (0: no rule).
+  int abortIncompleteUploadsAfterDays = 0;
 };
 
 class Bucket : public construct::Construct {

@@ -57,8 +57,18 @@ namespace {
 nlohmann::ordered_json simplifyJoin(const nlohmann::ordered_json& arg) {
   if (!arg.is_array() || arg.size() != 2 || !arg[0].is_string() || !arg[1].is_array()) return {{"Fn::Join", arg}};
   const std::string delimiter = arg[0].get<std::string>();
-  auto parts = nlohmann::ordered_json::array();
+  // A join nested in an empty-delimiter join is spliced into it ("arn:" + partition + ... + "/*").
+  auto flat = nlohmann::ordered_json::array();
   for (const auto& part : arg[1]) {
+    const bool nested = delimiter.empty() && part.is_object() && part.size() == 1 && part.contains("Fn::Join") &&
+                        part["Fn::Join"][0] == "";
+    if (nested)
+      for (const auto& inner : part["Fn::Join"][1]) flat.push_back(inner);
+    else
+      flat.push_back(part);
+  }
+  auto parts = nlohmann::ordered_json::array();
+  for (const auto& part : flat) {
     if (part.is_string() && !parts.empty() && parts.back().is_string() && delimiter.empty())
       parts.back() = parts.back().get<std::string>() + part.get<std::string>();
     else

@@ -1,7 +1,10 @@
 #include "stacks/heliocloud_app.h"
 
 #include "construct/annotations.h"
+#include "stacks/auth_stack.h"
 #include "stacks/base_stack.h"
+#include "stacks/identity_stack.h"
+#include "stacks/registry_stack.h"
 
 namespace heliocloud::stacks {
 
@@ -28,27 +31,42 @@ construct::Environment resolveEnvironment(const config::InstanceConfig& config, 
   return env;
 }
 
-void buildInstance(construct::App& app, const config::InstanceConfig& config, const construct::Environment& env) {
+void buildInstance(construct::App& app, const config::InstanceConfig& config, const construct::Environment& env,
+                   const std::filesystem::path& lambdaDir) {
   auto& root = app.make<construct::Construct>(config.name);
   root.addTag("Application ID", config.name);
+  auto props = [&](const char* description) { return construct::StackProps{env, description, {}, false}; };
 
-  auto& base = root.make<BaseStack>("Base", config, construct::StackProps{env, "HelioCloud base: network and shared storage", {}, false});
+  // Creation order and conditions as in the original app.py.
+  auto& base = root.make<BaseStack>("Base", config, props("HelioCloud base: network and shared storage"));
   base.addTag("Product", "heliocloud-base");
 
+  IdentityStack* identity = nullptr;
+  if (config.needsIdentity()) {
+    identity = &root.make<IdentityStack>("Identity", config, props("HelioCloud e-mail identity for Cognito"));
+    identity->addTag("Product", "heliocloud-identity");
+  }
+  if (config.needsAuth()) {
+    auto& auth = root.make<AuthStack>("Auth", config, identity, props("HelioCloud user sign-in (Cognito)"));
+    auth.addTag("Product", "heliocloud-auth");
+    auth.addDependency(base, "Auth is deployed after Base, as in the original");
+    if (identity != nullptr) auth.addDependency(*identity, "the user pool sends mail from the SES identity");
+  }
+  if (config.enabled.registry) {
+    auto& registry = root.make<RegistryStack>("Registry", config, LambdaPackages::in(lambdaDir),
+                                              props("HelioCloud data Registry: buckets, dataset table, services"));
+    registry.addTag("Product", "heliocloud-registry");
+  }
+
   // Warnings sit on Base, the one stack that always exists, so `cdk synth` shows them.
-  // Modules whose stacks this build does not contain yet are reported, not silently dropped.
   auto notYet = [&](bool enabled, const char* module) {
     if (enabled)
       construct::annotations::addWarning(
           base, std::string("enabled.") + module + " is true, but this installer has no stack for it yet; it is not deployed");
   };
-  notYet(config.enabled.registry, "registry");
   notYet(config.enabled.portal, "portal");
   notYet(config.enabled.daskhub, "daskhub");
   notYet(config.enabled.registrationPage, "registration_page");
-  for (const auto& key : config.registry.ignoredKeys)
-    construct::annotations::addWarning(
-        base, key + " configured the original's DocumentDB or Python layers; this Registry has neither, so it is ignored");
 }
 
 }  // namespace heliocloud::stacks

@@ -2,6 +2,8 @@
 // Composes a HelioCloud instance: the stacks the configuration enables, their dependencies and tags, under one
 // root construct named after the instance (so stacks are "<instance>/Base", ... as in the original).
 
+#include <filesystem>
+
 #include "config/instance_config.h"
 #include "construct/app.h"
 #include "construct/stack.h"
@@ -13,6 +15,8 @@ namespace heliocloud::stacks {
 construct::Environment resolveEnvironment(const config::InstanceConfig& config, const char* cliAccount,
                                           const char* cliRegion, std::string& note);
 
-void buildInstance(construct::App& app, const config::InstanceConfig& config, const construct::Environment& env);
+// `lambdaDir` holds the built Lambda packages (registry/, custom-resource/), needed when the Registry is enabled.
+void buildInstance(construct::App& app, const config::InstanceConfig& config, const construct::Environment& env,
+                   const std::filesystem::path& lambdaDir);
 
 }  // namespace heliocloud::stacks

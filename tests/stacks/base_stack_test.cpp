@@ -5,60 +5,9 @@
 #include <set>
 #include <sstream>
 
-#include "config/instance_loader.h"
-#include "construct/app.h"
-#include "instance_dir.h"
-#include "stacks/heliocloud_app.h"
+#include "stack_test_support.h"
 
-namespace fs = std::filesystem;
 using nlohmann::json;
-
-namespace {
-
-struct Synthesized {
-  json manifest;
-  json base;  // the Base template
-};
-
-json readJson(const fs::path& p) {
-  std::ifstream in(p);
-  return json::parse(in);
-}
-
-// Synthesizes instance `name` written as `yaml` (over the repository's default.yaml).
-Synthesized synth(const std::string& name, const std::string& yaml, json context = json::object()) {
-  InstanceDir dir("stack-" + name);
-  dir.write(name, yaml);
-  const auto config = heliocloud::config::loadInstance(dir.path(), name);
-  heliocloud::construct::AppOptions o;
-  o.outdir = (fs::temp_directory_path() / ("hc-stack-out-" + name)).string();
-  fs::remove_all(o.outdir);
-  o.context = nlohmann::ordered_json(context);
-  o.context["instance"] = name;
-  heliocloud::construct::App app(o);
-  std::string note;
-  heliocloud::stacks::buildInstance(app, config, heliocloud::stacks::resolveEnvironment(config, nullptr, nullptr, note));
-  app.synth();
-  Synthesized s;
-  s.manifest = readJson(fs::path(o.outdir) / "manifest.json");
-  for (const auto& [id, a] : s.manifest["artifacts"].items())
-    if (a.value("displayName", "") == name + "/Base") s.base = readJson(fs::path(o.outdir) / a["properties"]["templateFile"].get<std::string>());
-  return s;
-}
-
-std::size_t countType(const json& tpl, const std::string& type) {
-  std::size_t n = 0;
-  for (const auto& [id, r] : tpl["Resources"].items()) n += r["Type"] == type ? 1U : 0U;
-  return n;
-}
-
-const json& firstOfType(const json& tpl, const std::string& type) {
-  for (const auto& [id, r] : tpl["Resources"].items())
-    if (r["Type"] == type) return r;
-  throw std::runtime_error("no " + type);
-}
-
-}  // namespace
 
 TEST(BaseStack, ArtifactIdIsTheOriginals) {
   const auto s = synth("heliocloud", "vpc: {type: new}\n");
@@ -149,8 +98,8 @@ TEST(BaseStack, EnvSpecificNewVpcLooksUpAvailabilityZones) {
 }
 
 TEST(BaseStack, UnbuiltModulesAreWarnedAbout) {
-  const auto s = synth("warn", "enabled: {registry: True}\nregistry: {datasetBucketNames: [helio-x]}\n");
+  const auto s = synth("warn", "enabled: {portal: True}\nportal: {domain_url: example.org, domain_record: portal, domain_certificate_arn: \"arn:aws:acm:us-east-1:123456789012:certificate/0f2b3c4d\"}\n");
   const std::string meta = s.manifest.dump();
   EXPECT_NE(meta.find("aws:cdk:warning"), std::string::npos);
-  EXPECT_NE(meta.find("enabled.registry is true"), std::string::npos);
+  EXPECT_NE(meta.find("enabled.portal is true"), std::string::npos);
 }

@@ -1,0 +1,32 @@
+#include "aws_constructs/ses.h"
+
+#include "construct/fn.h"
+#include "construct/stack.h"
+
+namespace heliocloud::aws_constructs {
+
+EmailIdentity::EmailIdentity(construct::Construct& scope, std::string id, const LookedUpHostedZone& zone)
+    : Construct(scope, std::move(id)), domain_(zone.zoneName()) {
+  resource_ = &make<construct::CfnResource>(
+      "Resource", "AWS::SES::EmailIdentity",
+      Value::Map{{"DkimAttributes", Value::map({{"SigningEnabled", Value(true)}})}, {"EmailIdentity", Value(domain_)}});
+  for (int i = 1; i <= 3; ++i) {
+    const std::string n = std::to_string(i);
+    make<construct::Construct>("DkimDnsToken" + n)
+        .make<construct::CfnResource>(
+            "Resource", "AWS::Route53::RecordSet",
+            Value::Map{{"HostedZoneId", Value(zone.hostedZoneId())},
+                       {"Name", resource_->getAtt("DkimDNSTokenName" + n)},
+                       {"ResourceRecords", Value::list({resource_->getAtt("DkimDNSTokenValue" + n)})},
+                       {"TTL", Value("1800")},
+                       {"Type", Value("CNAME")}});
+  }
+}
+
+Value EmailIdentity::identityArn() const {
+  const auto& s = stack();
+  return construct::fn::join("", {Value("arn:"), construct::pseudo::partition(), Value(":ses:"), s.region(),
+                                  Value(":"), s.account(), Value(":identity/" + domain_)});
+}
+
+}  // namespace heliocloud::aws_constructs
