@@ -154,6 +154,12 @@ void readDaskhub(ConfigReader& r, const ConfigNode* root, InstanceConfig& c) {
   const auto* hub = r.section(dh, "daskhub", "daskhub.daskhub");
   c.daskhub.daskhub = r.asJson(hub);
   c.daskhub.monitoring = r.asJson(r.section(dh, "monitoring", "daskhub.monitoring"));
+  if (c.enabled.daskhubMetrics) {
+    const auto* mon = r.section(dh, "monitoring", "daskhub.monitoring");
+    if (!r.optionalString(mon, "cost_analyzer_domain_prefix", "daskhub.monitoring.cost_analyzer_domain_prefix"))
+      r.reportAbsent("daskhub.monitoring.cost_analyzer_domain_prefix",
+                     "required when enabled.daskhub_metrics is true (the Kubecost host name, e.g. kubecost)");
+  }
   if (c.enabled.daskhub) {
     r.validate(hub, "domain_url", "daskhub.daskhub.domain_url", checkDomainName);
     r.validate(hub, "domain_record", "daskhub.daskhub.domain_record", checkDnsLabel);

@@ -86,6 +86,8 @@ TEST(InstanceLoader, RequiredWhenRules) {
   EXPECT_NE(portal.find("portal.domain_record"), std::string::npos);
   EXPECT_NE(portal.find("portal.domain_certificate_arn"), std::string::npos);
   EXPECT_NE(errorOf("enabled: {registration_page: True}\n").find("registration_page.domain_url"), std::string::npos);
+  EXPECT_NE(errorOf("enabled: {daskhub_metrics: True}\n").find("daskhub.monitoring.cost_analyzer_domain_prefix: required"),
+            std::string::npos);
   EXPECT_NE(errorOf("vpc: {type: existing}\n").find("vpc.vpc_id: required when vpc.type is existing"), std::string::npos);
 }
 
