@@ -5,6 +5,9 @@
 #                       then reset moto (moto cannot delete the VPC with its NAT gateway and ENIs)
 #   destroy_default_vpc bootstrap, deploy lookup/Base (default VPC: no VPC resources, destroyOnRemoval bucket),
 #                       cdk destroy --force, check the stack and the bucket are gone
+#   modules             bootstrap, deploy modules/{Base,Auth,Registry}: buckets, table, functions and user pool
+#                       exist as configured; redeploy is a no-op; the deployed function zip's bootstrap runs the
+#                       catalog handler against moto like Lambda starts it; destroy removes all three stacks
 source "$(dirname "$0")/lib.sh"
 require_moto
 cleanup() { curl -sf -o /dev/null -X POST "$AWS_ENDPOINT_URL/moto-api/reset" || true; }  # leave moto empty
@@ -92,6 +95,82 @@ case "$CASE" in
     must_fail bucket_gone aws_ s3api head-bucket --bucket "$bucket"
     must buckets aws_ s3api list-buckets --query 'Buckets[].Name' --output text
     ! grep -q "lookupbase" buckets.out || fail "a stack bucket is left (or re-created) after destroy: $(cat buckets.out)"
+    no_moto_500
+    ;;
+  modules)
+    # Base, Auth and Registry of one instance. Resource types moto cannot create (it skips them with a warning
+    # and the deploy still succeeds): AWS::S3::BucketPolicy, AWS::Cognito::UserPoolUICustomizationAttachment;
+    # the custom resources (Custom::EmptyBucket, Custom::RequesterPays) are accepted but their provider is
+    # not run by moto's docker-less Lambda. tests/stacks (template assertions) and
+    # tests/custom_resources (the provider against moto S3) cover those.
+    must bootstrap cdk bootstrap aws://123456789012/us-east-1 -c instance=modules
+    must deploy cdk deploy --all --require-approval never -c instance=modules
+    for s in modulesBase modulesAuth modulesRegistry; do
+      id=$(python3 -c 'import json,sys; m=json.load(open("cdk.out/manifest.json"))
+print(next(k for k,a in m["artifacts"].items() if a.get("displayName")==sys.argv[1]))' "modules/${s#modules}")
+      describe "st_$s" "$id"
+      [ "$(field "st_$s" Status)" = CREATE_COMPLETE ] || fail "$id status is $(field "st_$s" Status)"
+    done
+    reg=st_modulesRegistry
+    [ "$(field $reg IngestBucketName)" = helio-test-ingest ] || fail "IngestBucketName is $(field $reg IngestBucketName)"
+    [ "$(field $reg DatasetBucketNames)" = helio-test-data1,helio-test-data2 ] || fail "DatasetBucketNames output"
+    for b in helio-test-ingest helio-test-data1 helio-test-data2; do must "head_$b" aws_ s3api head-bucket --bucket "$b"; done
+    table=$(field $reg DatasetTableName)
+    must table aws_ dynamodb describe-table --table-name "$table"
+    contains table.out '"AttributeName": "id"' "the dataset table's partition key"
+    contains table.out PAY_PER_REQUEST "on-demand billing"
+    for out in IngesterFunctionName CatalogerFunctionName; do
+      fn=$(field $reg $out)
+      must "fn_$out" aws_ lambda get-function --function-name "$fn"
+      contains "fn_$out.out" provided.al2023 "$out runtime"
+    done
+    contains fn_IngesterFunctionName.out '"Handler": "ingest"' "ingester handler"
+    contains fn_IngesterFunctionName.out '"MemorySize": 1024' "ingester memory"
+    contains fn_IngesterFunctionName.out helio-test-data1,helio-test-data2 "ingester environment"
+    pool=$(field st_modulesAuth UserPoolId)
+    must pool aws_ cognito-idp describe-user-pool --user-pool-id "$pool"
+    contains pool.out affiliation "the user pool's custom attribute"
+
+    must deploy2 cdk deploy --all --require-approval never -c instance=modules
+    [ "$(cat deploy2.out deploy2.err | grep -c '(no changes)')" -eq 3 ] || fail "second deploy changed something"
+
+    # The deployed code: the zip the CLI uploaded is what Lambda runs. It must hold an executable bootstrap
+    # that speaks the Runtime API; run the catalog handler for real against the deployed buckets and table.
+    regid=$(python3 -c 'import json; m=json.load(open("cdk.out/manifest.json"))
+print(next(k for k,a in m["artifacts"].items() if a.get("displayName")=="modules/Registry"))')
+    code_key=$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))
+fn=next(r for r in t["Resources"].values() if r["Type"]=="AWS::Lambda::Function" and r["Properties"]["Handler"]=="catalog")
+print(fn["Properties"]["Code"]["S3Key"])' "cdk.out/$regid.template.json")
+    must zip aws_ s3 cp "s3://cdk-hnb659fds-assets-123456789012-us-east-1/$code_key" code.zip
+    mkdir code && (cd code && python3 -c 'import zipfile,sys,os
+z=zipfile.ZipFile("../code.zip")
+for i in z.infolist():
+    z.extract(i)
+    mode=(i.external_attr>>16)&0o777
+    if mode: os.chmod(i.filename, mode)')
+    [ -x code/bootstrap ] || fail "the deployed zip has no executable bootstrap: $(unzip -l code.zip 2>/dev/null | head)"
+    echo '{}' >event.json
+    python3 "$CDK_TESTS_DIR/fake_lambda_runtime.py" runtime.port event.json result.json & rt=$!
+    for _ in $(seq 1 50); do [ -s runtime.port ] && break; sleep 0.1; done
+    # Its own session, so the whole process tree can be stopped once it answered (it then waits for more work).
+    setsid env -i PATH=/usr/bin:/bin AWS_LAMBDA_RUNTIME_API="127.0.0.1:$(cat runtime.port)" _HANDLER=catalog \
+      AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_ENDPOINT_URL="$AWS_ENDPOINT_URL" \
+      INGEST_BUCKET=helio-test-ingest DATASET_BUCKETS=helio-test-data1,helio-test-data2 DATASET_TABLE="$table" \
+      CATALOG_NAME="Test Catalog" CATALOG_CONTACT=test@example.org CATALOG_DESCRIPTION= REQUESTER_PAYS=false \
+      code/bootstrap >run.out 2>run.err & fn_pid=$!
+    STEPS+=(run)
+    rt_rc=0
+    wait "$rt" || rt_rc=$?
+    kill -- "-$fn_pid" 2>/dev/null || true
+    wait "$fn_pid" 2>/dev/null || true
+    [ "$rt_rc" -eq 0 ] || fail "the fake Runtime API got no answer from the deployed bootstrap"
+    contains result.json '"kind": "response"' "the catalog function answered its invocation"
+    must catalog aws_ s3 cp s3://helio-test-data1/catalog.json catalog.json
+    contains catalog.json '"name": "Test Catalog"' "catalog.json written by the deployed function"
+
+    must destroy cdk destroy --all --force -c instance=modules
+    must left aws_ cloudformation list-stacks --query "StackSummaries[?StackStatus!='DELETE_COMPLETE'].StackName" --output text
+    ! grep -q modules left.out || fail "stacks left after destroy: $(cat left.out)"
     no_moto_500
     ;;
   *) fail "unknown case $CASE" ;;
