@@ -24,10 +24,19 @@ case "$CASE" in
     synth_instance "$TEST_INSTANCES" heliocloud
     synth_instance "$TEST_INSTANCES" envspecific "$azs"
     synth_instance "$TEST_INSTANCES" destroy
+    # Each combination of modules: Registry alone; Registry + Auth on a looked-up VPC; everything with Identity.
+    vpc='"vpc-provider:account=123456789012:filter.isDefault=true:region=us-east-1:returnAsymmetricSubnets=true": {"vpcId": "vpc-0a1b2c3d", "vpcCidrBlock": "172.31.0.0/16", "availabilityZones": [], "subnetGroups": [{"name": "Public", "type": "Public", "subnets": [{"subnetId": "subnet-0a1", "cidr": "172.31.0.0/20", "availabilityZone": "us-east-1a", "routeTableId": "rtb-0a1"}, {"subnetId": "subnet-0b2", "cidr": "172.31.16.0/20", "availabilityZone": "us-east-1b", "routeTableId": "rtb-0a1"}]}]}'
+    zone='"hosted-zone:account=123456789012:domainName=example.org:privateZone=false:region=us-east-1": {"Id": "/hostedzone/Z0123456789ABCDEFGHIJ", "Name": "example.org."}'
+    synth_instance "$TEST_INSTANCES" registryonly
+    synth_instance "$TEST_INSTANCES" modules "{$vpc}"
+    synth_instance "$TEST_INSTANCES" allmodules "{$zone, ${azs#\{}"
     grep -q '"DeletionPolicy": "Delete"' out/destroy/*.template.json || fail "destroyOnRemoval: bucket is not DeletionPolicy Delete"
     grep -q '"us-east-1a"' out/envspecific/*.template.json || fail "env-specific stack does not use the looked-up AZs"
     templates=(out/*/*.template.json)
-    [ "${#templates[@]}" -eq 4 ] || fail "expected 4 templates, got ${templates[*]}"
+    # example: Base Auth Registry; heliocloud, envspecific, destroy: Base; registryonly: Base Registry;
+    # modules: Base Auth Registry; allmodules: Base Identity Auth Registry.
+    [ "${#templates[@]}" -eq 15 ] || fail "expected 15 templates, got ${templates[*]}"
+    ls out/allmodules/*Identity*.template.json >/dev/null || fail "allmodules has no Identity stack"
     rc=0
     step lint cfn-lint --format parseable --regions us-east-1 --ignore-checks W3005 W1020 -- "${templates[@]}" || rc=$?
     cat lint.out
