@@ -1,0 +1,106 @@
+#include "registry/lambda/registry_function.hpp"
+
+#include <algorithm>
+
+#include "aws/dynamodb.h"
+#include "aws/errors.h"
+#include "aws/s3.h"
+#include "registry/aws/dynamodb_dataset_store.hpp"
+#include "registry/aws/s3_object_store.hpp"
+#include "registry/lambda/handlers.hpp"
+#include "registry/lambda/log_progress.hpp"
+
+namespace heliocloud::registry::lambda {
+
+namespace {
+
+// Time an ingest needs after taking its lease (merge the index files, write the record, clean up); the lease
+// wait is cut so that this much is always left before the deadline.
+constexpr std::chrono::seconds kAfterLease{90};
+
+FunctionResponse failure(std::string type, std::string message) {
+  FunctionResponse r;
+  r.error_type = std::move(type);
+  r.error_message = std::move(message);
+  return r;
+}
+
+}  // namespace
+
+struct RegistryFunction::Backend {
+  explicit Backend(const aws::ClientConfig& config, const std::string& table)
+      : s3(config), dynamodb(config), objects(s3), records(dynamodb, table) {}
+  aws::S3Client s3;
+  aws::DynamoDbClient dynamodb;
+  S3ObjectStore objects;
+  DynamoDbDatasetStore records;
+  LogProgress progress;
+};
+
+HandlerKind parse_handler_name(const std::optional<std::string>& handler) {
+  if (!handler) throw InitError({"_HANDLER: not set; Lambda sets it from the function's Handler (ingest or catalog)"});
+  if (*handler == "ingest") return HandlerKind::Ingest;
+  if (*handler == "catalog") return HandlerKind::Catalog;
+  throw InitError({"_HANDLER: \"" + *handler + "\" is not a Registry handler; set the function's Handler to ingest or catalog"});
+}
+
+RegistryFunction::RegistryFunction(HandlerKind kind, LambdaEnvironment env, aws::ClientConfig config)
+    : kind_(kind), env_(std::move(env)), backend_(std::make_unique<Backend>(config, env_.dataset_table)) {}
+
+RegistryFunction::~RegistryFunction() = default;
+
+FunctionResponse RegistryFunction::invoke(const std::string& payload, std::chrono::milliseconds remaining) {
+  try {
+    nlohmann::json event;
+    try {
+      // Lambda sends the invoker's bytes as they are; an empty payload is what `aws lambda invoke` sends without one.
+      event = payload.empty() ? nlohmann::json::object() : nlohmann::json::parse(payload);
+    } catch (const nlohmann::json::parse_error& e) {
+      return failure("InvalidEvent", std::string("the event is not JSON: ") + e.what());
+    }
+    nlohmann::ordered_json result;
+    if (kind_ == HandlerKind::Ingest) {
+      IngestOptions options;
+      options.progress = &backend_->progress;
+      const auto left = std::chrono::duration_cast<std::chrono::seconds>(remaining) - kAfterLease;
+      options.lease_wait = std::clamp(left, std::chrono::seconds(0), options.lease_wait);
+      result = handle_ingest(event, env_, backend_->objects, backend_->records, options);
+    } else {
+      result = handle_catalog(event, env_, backend_->objects, backend_->records);
+    }
+    FunctionResponse r;
+    r.ok = true;
+    r.payload = result.dump();
+    return r;
+  } catch (const HandlerError& e) {
+    return failure(e.type(), e.what());
+  } catch (const StoreError& e) {
+    return failure("StoreError", e.what());
+  } catch (const aws::AwsError& e) {
+    return failure("AwsError", e.what());
+  } catch (const std::exception& e) {
+    return failure("InternalError", e.what());
+  }
+}
+
+std::unique_ptr<RegistryFunction> registry_function_from_environment() {
+  const auto lookup = process_environment();
+  // Both checks before either throws, so one init error lists every problem.
+  std::vector<std::string> problems;
+  std::optional<HandlerKind> kind;
+  try {
+    kind = parse_handler_name(lookup("_HANDLER"));
+  } catch (const InitError& e) {
+    problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+  }
+  std::optional<LambdaEnvironment> env;
+  try {
+    env = read_lambda_environment(lookup);
+  } catch (const InitError& e) {
+    problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+  }
+  if (!problems.empty()) throw InitError(std::move(problems));
+  return std::make_unique<RegistryFunction>(*kind, std::move(*env), aws::ClientConfig::from_environment());
+}
+
+}  // namespace heliocloud::registry::lambda

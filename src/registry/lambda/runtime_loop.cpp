@@ -1,0 +1,29 @@
+#include "registry/lambda/runtime_loop.hpp"
+
+#include <memory>
+
+#include "lambda_runtime/runtime.h"
+#include "registry/lambda/registry_function.hpp"
+
+namespace heliocloud::registry::lambda {
+
+int run_registry_lambda() {
+  std::unique_ptr<RegistryFunction> function;
+  try {
+    function = registry_function_from_environment();
+  } catch (const InitError& e) {
+    // Also printed to stderr (CloudWatch Logs) by report_init_error; the init error is what the invoker sees.
+    lambda_runtime::report_init_error("InvalidConfiguration", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    lambda_runtime::report_init_error("InitFailed", e.what());
+    return 1;
+  }
+  return lambda_runtime::run_handler([&](const lambda_runtime::Invocation& invocation) {
+    const auto r = function->invoke(invocation.payload, invocation.remaining());
+    return r.ok ? lambda_runtime::HandlerResult::success(r.payload)
+                : lambda_runtime::HandlerResult::failure(r.error_type, r.error_message);
+  });
+}
+
+}  // namespace heliocloud::registry::lambda
