@@ -39,8 +39,9 @@ EmptyBucketResult empty_bucket(const aws::S3Client& s3, const std::string& bucke
       for (const auto& u : uploads) s3.abort_multipart_upload(bucket, u.key, u.upload_id);
       result.uploads_aborted += uploads.size();
     }
-    // Follow the markers rather than relisting from the start: a version S3 refuses to delete must not make the
-    // loop spin on the same page. Versions written meanwhile are caught by the final check below.
+    // After a page is deleted in full, list again from the start: what was listed is gone, and markers naming
+    // deleted versions are not honoured by every S3 implementation (moto restarts from the beginning of the key).
+    // When S3 refused some deletions, follow the markers instead, so the loop cannot spin on the same page.
     std::string key_marker;
     std::string version_marker;
     std::vector<aws::DeleteFailure> failures;
@@ -52,8 +53,8 @@ EmptyBucketResult empty_bucket(const aws::S3Client& s3, const std::string& bucke
       result.versions_deleted += page.versions.size() - refused.size();
       failures.insert(failures.end(), refused.begin(), refused.end());
       if (!page.truncated) break;
-      key_marker = page.next_key_marker;
-      version_marker = page.next_version_id_marker;
+      key_marker = refused.empty() ? std::string() : page.next_key_marker;
+      version_marker = refused.empty() ? std::string() : page.next_version_id_marker;
     }
     if (!failures.empty()) {
       throw std::runtime_error("S3 refused to delete " + std::to_string(failures.size()) + " object versions of " +
