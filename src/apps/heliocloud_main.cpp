@@ -1,4 +1,4 @@
-// heliocloud: the command line for data providers and operators (validate, ingest, catalog).
+// heliocloud: the command line for data providers and operators (validate, upload, ingest, catalog).
 #include "registry/cli/cli.hpp"
 
 int main(int argc, char** argv) { return heliocloud::registry::cli::run(argc, argv); }

@@ -1,15 +1,14 @@
 #pragma once
-// The `heliocloud` command line: validate, ingest, catalog. The main in src/apps only calls run().
+// The `heliocloud` command line. The main in src/apps only calls run().
 //
-// Modes, chosen by flags so that later modes slot in without renaming anything:
-//   --local --root DIR         buckets are directories under DIR, records in an SQLite file (works today)
-//   --local --endpoint URL     buckets on any S3 endpoint, records in an SQLite file (--db)
-//   <instance> <job>           invoke the deployed instance's Lambda functions (needs the Registry stack)
-// Instance facts (dataset buckets, catalog name and contact, requester-pays) come from flags for now and will
-// come from instance/<name>.yaml; either way they end up in one RegistrySettings.
+//   validate <job dir | s3://bucket/job>          every problem of a job; writes nothing
+//   upload <dir> <instance> <job>                  check, then upload a job to the instance's ingest bucket
+//   ingest <instance> <job>   catalog <instance>   invoke the deployed Registry functions (Registry stack outputs)
+//   ingest --local [<instance>] <job>              run the service here: buckets under --root or on --endpoint,
+//   catalog --local [<instance>]                   records in SQLite; settings from the instance file and flags
 namespace heliocloud::registry::cli {
 
-// Exit status: 0 = everything succeeded, 1 = a dataset or bucket failed, 2 = usage or setup error.
+// Exit status: 0 = everything succeeded, 1 = a dataset, bucket, file or function failed, 2 = usage or setup error.
 int run(int argc, char** argv);
 
 }  // namespace heliocloud::registry::cli

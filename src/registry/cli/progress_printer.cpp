@@ -41,10 +41,14 @@ void ProgressPrinter::file_copied(const std::string& /*id*/, std::uint64_t bytes
 }
 
 void ProgressPrinter::dataset_finished(const DatasetResult& result) {
+  finish(result.id, result.ok() ? "published" : "FAILED");
+}
+
+void ProgressPrinter::finish(const std::string& id, const std::string& status) {
   std::lock_guard lock(mutex_);
-  if (files_total_ > 0 && id_ == result.id) print(true);
+  if (files_total_ > 0 && id_ == id) print(true);
   if (tty_) std::fputc('\n', out_);
-  std::fprintf(out_, "%s: %s\n", result.id.c_str(), result.ok() ? "published" : "FAILED");
+  std::fprintf(out_, "%s: %s\n", id.c_str(), status.c_str());
   files_total_ = 0;
   std::fflush(out_);
 }

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <mutex>
+#include <string>
 
 #include "registry/progress.hpp"
 
@@ -16,6 +17,8 @@ class ProgressPrinter final : public ProgressSink {
   void dataset_started(const std::string& id, std::size_t files, std::uint64_t bytes) override;
   void file_copied(const std::string& id, std::uint64_t bytes) override;
   void dataset_finished(const DatasetResult& result) override;
+  // Ends the current line of `id` with a status word ("published", "uploaded", "FAILED").
+  void finish(const std::string& id, const std::string& status);
 
  private:
   void print(bool final);

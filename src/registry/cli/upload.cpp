@@ -1,0 +1,139 @@
+#include "registry/cli/upload.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+
+#include "aws/errors.h"
+#include "aws/s3.h"
+#include "aws/s3_transfer.h"
+#include "registry/cli/deployed.hpp"
+#include "registry/cli/instance_settings.hpp"
+#include "registry/cli/local_commands.hpp"
+#include "registry/cli/progress_printer.hpp"
+#include "registry/cli/usage_error.hpp"
+#include "registry/job.hpp"
+#include "registry/parallel.hpp"
+
+namespace heliocloud::registry::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct LocalFile {
+  fs::path path;
+  std::string key;
+  std::uint64_t size = 0;
+  int stage = 0;  // 0 data, 1 manifest, 2 entries.json: uploaded stage by stage
+};
+
+std::vector<LocalFile> job_files(const fs::path& dir, const JobLocation& job) {
+  std::vector<LocalFile> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir, fs::directory_options::follow_directory_symlink)) {
+    if (!e.is_regular_file()) continue;
+    const auto relative = e.path().lexically_relative(dir).generic_string();
+    LocalFile f{e.path(), job.key(relative), e.file_size(), 0};
+    if (relative == kEntriesFile) {
+      f.stage = 2;
+    } else if (e.path().filename() == kManifestFile) {
+      f.stage = 1;
+    }
+    files.push_back(std::move(f));
+  }
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
+    return a.stage != b.stage ? a.stage < b.stage : a.key < b.key;
+  });
+  return files;
+}
+
+}  // namespace
+
+int upload_job(const std::string& dir_arg, const std::string& instance, const std::string& job_arg,
+               const UploadOptions& options) {
+  const fs::path dir = fs::absolute(dir_arg).lexically_normal();
+  if (!fs::is_directory(dir)) throw UsageError(dir_arg + " is not a directory");
+
+  // Where to: the deployed Registry's ingest bucket, or the one given; dataset buckets to check the entries against.
+  std::string bucket;
+  std::vector<std::string> dataset_buckets;
+  aws::ClientConfig config;
+  if (options.ingest_bucket) {
+    const auto file = load_instance(options.instance_dir, instance);
+    config = aws::ClientConfig::from_environment();
+    config.region = region_for(options.region, file);
+    bucket = *options.ingest_bucket;
+    dataset_buckets = file.registry.datasetBucketNames;
+  } else {
+    DeployedOptions deployed;
+    deployed.instance_dir = options.instance_dir;
+    deployed.region = options.region;
+    auto d = connect_instance(instance, deployed);
+    config = d.config;
+    bucket = d.stack.ingest_bucket;
+    dataset_buckets = d.stack.dataset_buckets;
+  }
+  JobLocation job;
+  try {
+    job = parse_job_location(bucket + "/" + job_arg);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("job: ") + e.what());
+  }
+  if (job.folder.empty()) throw UsageError("job: name the job's folder in the ingest bucket, e.g. my_job_2024-01");
+
+  // Nothing is uploaded from a job the ingest would refuse.
+  std::cerr << "checking " << dir.string() << "\n";
+  if (validate_job_folder(dir.string(), dataset_buckets) != kExitOk) {
+    std::cerr << "nothing was uploaded; fix the problems above and run upload again\n";
+    return kExitFailed;
+  }
+
+  config.max_concurrency = std::max(config.max_concurrency, options.parallel);
+  const aws::S3Client s3(config);
+  const aws::S3Transfer transfer(s3);
+  if (!options.overwrite) {
+    try {
+      (void)s3.head_object(job.bucket, job.key(kEntriesFile));
+      throw UsageError(job.uri() + " already holds a job (" + std::string(kEntriesFile) +
+                       "); choose another job name, or pass --overwrite to replace it");
+    } catch (const aws::NotFoundError&) {
+    }
+  }
+
+  const auto files = job_files(dir, job);
+  std::uint64_t total = 0;
+  for (const auto& f : files) total += f.size;
+  ProgressPrinter progress(stderr);
+  progress.dataset_started("upload", files.size(), total);
+  std::mutex mutex;
+  std::vector<std::string> failures;
+  for (int stage = 0; stage <= 2 && failures.empty(); ++stage) {
+    const auto begin = std::find_if(files.begin(), files.end(), [&](const auto& f) { return f.stage == stage; });
+    const auto end = std::find_if(begin, files.end(), [&](const auto& f) { return f.stage != stage; });
+    const auto first = static_cast<std::size_t>(begin - files.begin());
+    parallel_for(static_cast<std::size_t>(end - begin), options.parallel, [&](std::size_t i) {
+      const auto& f = files[first + i];
+      try {
+        (void)transfer.upload_file(f.path, job.bucket, f.key);  // the client retries transient failures
+        progress.file_copied("upload", f.size);
+      } catch (const std::exception& e) {
+        std::lock_guard lock(mutex);
+        failures.push_back(f.path.string() + ": " + e.what());
+      }
+    });
+  }
+  progress.finish("upload", failures.empty() ? "uploaded" : "FAILED");
+  if (!failures.empty()) {
+    std::sort(failures.begin(), failures.end());
+    std::cerr << failures.size() << " file(s) could not be uploaded (entries.json was not, so no ingest starts on a "
+              << "partial job); run upload again with --overwrite:\n";
+    for (std::size_t i = 0; i < failures.size() && i < 20; ++i) std::cerr << "  " << failures[i] << "\n";
+    return kExitFailed;
+  }
+  std::cout << "uploaded " << files.size() << " file(s), " << human_bytes(static_cast<double>(total)) << " to "
+            << job.uri() << "\nnext: heliocloud ingest " << instance << " " << job.folder << "\n";
+  return kExitOk;
+}
+
+}  // namespace heliocloud::registry::cli

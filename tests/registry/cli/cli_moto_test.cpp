@@ -1,0 +1,211 @@
+// The deployed-instance commands against moto: a Registry stack of our own (CreateStack with the outputs the real
+// stack has), functions in moto's docker-less Lambda (which echoes the event, or returns queued results), and
+// upload / validate s3:// / ingest --local <instance> on the stack's ingest bucket.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <random>
+
+#include <nlohmann/json.hpp>
+
+#include "aws/cloudformation.h"
+#include "aws/lambda.h"
+#include "aws/protocols.h"
+#include "aws/s3.h"
+#include "cli_runner.hpp"
+#include "registry/cli/registry_stack.hpp"
+
+namespace heliocloud::registry {
+namespace {
+
+using nlohmann::json;
+using test::CliSandbox;
+
+std::string endpoint() {
+  const char* e = std::getenv("AWS_ENDPOINT_URL");
+  if (e == nullptr || std::string(e).find("127.0.0.1") == std::string::npos) {
+    ADD_FAILURE() << "AWS_ENDPOINT_URL must point at the local moto server (run through ctest); refusing real AWS";
+    std::abort();
+  }
+  return e;
+}
+
+aws::ClientConfig moto_config() {
+  (void)endpoint();
+  return aws::ClientConfig::from_environment();
+}
+
+std::string unique(const std::string& prefix) {
+  static std::atomic<int> counter{0};
+  static const auto salt = std::random_device{}() % 100000;
+  return prefix + std::to_string(::getpid()) + "x" + std::to_string(salt) + "x" + std::to_string(++counter);
+}
+
+// The next docker-less invocations return these payloads, in order (moto's lambda-simple result queue).
+void queue_lambda_results(const std::vector<json>& results) {
+  json body{{"results", json::array()}, {"region", "us-east-1"}};
+  for (const auto& r : results) body["results"].push_back(r.dump());
+  const auto cmd = "curl -sf -o /dev/null -X POST " + endpoint() +
+                   "/moto-api/static/lambda-simple/response -H 'Content-Type: application/json' -d '" + body.dump() + "'";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+}
+
+// A deployed instance: instance file, Registry stack (named as the CDK names it) with its outputs, two functions.
+class DeployedInstance : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    instance = unique("hc");
+    ingest_bucket = unique("cli-ingest-");
+    pub = unique("cli-pub-");
+    box.write("instance/" + instance + ".yaml", test::registry_instance_yaml(pub));
+    aws::S3Client(moto_config()).create_bucket(pub);
+
+    const aws::ServiceClient iam(moto_config(), {"IAM", "iam", "iam", "IAM"});
+    const auto role = aws::query_call(iam, "CreateRole", "2010-05-08",
+                                      {{"RoleName", unique("cli-role")},
+                                       {"AssumeRolePolicyDocument", R"({"Version":"2012-10-17","Statement":[]})"}},
+                                      false);
+    const aws::LambdaClient lambda(moto_config());
+    for (auto* fn : {&ingester, &cataloger}) {
+      *fn = unique(fn == &ingester ? "Ingester" : "Cataloger");
+      aws::CreateFunctionRequest req;
+      req.name = *fn;
+      req.role_arn = role.find("CreateRoleResult/Role/Arn")->text;
+      req.handler = fn == &ingester ? "ingest" : "catalog";
+      req.zip_file = std::string("PK\x05\x06", 4) + std::string(18, '\0');  // an empty zip: moto does not run it
+      (void)lambda.create_function(req);
+    }
+    const std::string tmpl = R"({
+      "Parameters": {"Ingest": {"Type": "String"}, "Ingester": {"Type": "String"}, "Cataloger": {"Type": "String"},
+                     "Datasets": {"Type": "String"}},
+      "Resources": {"IngestBucket": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Ref": "Ingest"}}}},
+      "Outputs": {
+        "IngesterFunctionName": {"Value": {"Ref": "Ingester"}},
+        "CatalogerFunctionName": {"Value": {"Ref": "Cataloger"}},
+        "IngestBucketName": {"Value": {"Ref": "IngestBucket"}},
+        "DatasetBucketNames": {"Value": {"Ref": "Datasets"}},
+        "DatasetTableName": {"Value": "unused-by-the-cli"}}})";
+    (void)aws::CloudFormationClient(moto_config())
+        .create_stack(cli::registry_stack_name(instance), tmpl,
+                      {{"Ingest", ingest_bucket}, {"Ingester", ingester}, {"Cataloger", cataloger}, {"Datasets", pub}});
+  }
+
+  [[nodiscard]] test::CliRun heliocloud(const std::string& args) const {
+    return box.run(args + " --instance-dir " + box.instance_dir());
+  }
+
+  // A prepared job folder on disk: entries.json and MMS/ with a manifest and two files.
+  std::string prepare_job(const std::string& name, const std::string& size_of_b = "4") const {
+    box.write(name + "/entries.json", R"([{"id": "MMS", "index": "s3://)" + pub + R"(/MMS/", "title": "MMS"}])");
+    box.write(name + "/MMS/manifest.csv", "#time, s3key, filesize\n2015-09-01T12:11:14Z,a.cdf,3\n2016-01-01,sub/b.cdf," +
+                                              size_of_b + "\n");
+    box.write(name + "/MMS/a.cdf", "abc");
+    box.write(name + "/MMS/sub/b.cdf", "abcd");
+    return (box.dir / name).string();
+  }
+
+  CliSandbox box;
+  std::string instance, ingest_bucket, pub, ingester, cataloger;
+};
+
+TEST_F(DeployedInstance, IngestInvokesTheIngesterAndPrintsItsResult) {
+  // The echo shows what the CLI sent: the job folder event, as the function expects it.
+  auto r = heliocloud("ingest " + instance + " job1 --json");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(R"(no "ok" in {"job_folder":"job1"})"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("invoking " + ingester + " (us-east-1)"), std::string::npos) << r.err;
+
+  queue_lambda_results({json::parse(R"({"ok": true, "problems": [],
+      "datasets": [{"id": "MMS", "files_added": 2, "bytes": 7, "years": [2015, 2016]}]})")});
+  r = heliocloud("ingest " + instance + " job1");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "MMS: 2 file(s), 7 B, years 2015 2016\n");
+
+  queue_lambda_results({json::parse(R"({"ok": false, "problems": [],
+      "datasets": [{"id": "MMS", "files_added": 0, "bytes": 0, "years": [], "error": "MMS/manifest.csv:3: sub/b.cdf: missing"}]})")});
+  r = heliocloud("ingest " + instance + " job1");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "MMS: FAILED\n  MMS/manifest.csv:3: sub/b.cdf: missing\n");
+}
+
+TEST_F(DeployedInstance, CatalogInvokesTheCataloger) {
+  auto r = heliocloud("catalog " + instance);
+  EXPECT_EQ(r.status, 1);  // the echo of {} is not a catalog result
+  EXPECT_NE(r.err.find("invoking " + cataloger), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(R"(no "ok" in {})"), std::string::npos) << r.err;
+
+  queue_lambda_results({json{{"ok", true}, {"problems", json::array()},
+                             {"buckets", json::array({json{{"endpoint", "s3://" + pub + "/"}, {"datasets", 3}}})}}});
+  r = heliocloud("catalog " + instance + " --region us-east-1");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "s3://" + pub + "/catalog.json: 3 dataset(s)\n");
+}
+
+TEST_F(DeployedInstance, AnInstanceWithoutARegistryStack) {
+  box.write("instance/undeployed.yaml", test::registry_instance_yaml(pub));
+  const auto r = heliocloud("catalog undeployed");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("instance undeployed has no Registry stack (CloudFormation stack " +
+                       cli::registry_stack_name("undeployed") + ") in region us-east-1; deploy it with: cdk deploy "
+                       "undeployed/Registry -c instance=undeployed"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(DeployedInstance, UploadValidateThenIngestLocally) {
+  aws::S3Client s3(moto_config());
+  const auto job = prepare_job("job-dir");
+  auto r = heliocloud("upload " + job + " " + instance + " job1 --parallel 4");
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  std::uintmax_t bytes = 0;
+  for (const auto& f : std::filesystem::recursive_directory_iterator(job)) bytes += f.is_regular_file() ? f.file_size() : 0;
+  EXPECT_NE(r.out.find("uploaded 4 file(s), " + std::to_string(bytes) + " B to s3://" + ingest_bucket + "/job1/\n"
+                       "next: heliocloud ingest " + instance + " job1\n"),
+            std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("upload: 4/4 files"), std::string::npos) << r.err;  // progress
+  EXPECT_EQ(s3.get_object(ingest_bucket, "job1/MMS/sub/b.cdf").body, "abcd");
+  EXPECT_EQ(s3.list_all_objects(ingest_bucket, "job1/").size(), 4U);
+
+  r = heliocloud("upload " + job + " " + instance + " job1");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("s3://" + ingest_bucket + "/job1/ already holds a job"), std::string::npos) << r.err;
+  EXPECT_EQ(heliocloud("upload " + job + " " + instance + " job1 --overwrite").status, 0);
+
+  // A job the ingest would refuse is not uploaded at all.
+  r = heliocloud("upload " + prepare_job("bad-dir", "5") + " " + instance + " job2");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("MMS/manifest.csv:3: sub/b.cdf: size 5 in the manifest, 4 in the bucket"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nothing was uploaded"), std::string::npos) << r.err;
+  EXPECT_TRUE(s3.list_all_objects(ingest_bucket, "job2/").empty());
+
+  // validate reads the uploaded job from S3 and writes nothing.
+  r = box.run("validate s3://" + ingest_bucket + "/job1 --bucket " + pub);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "OK: 1 dataset(s), 2 file(s) ready to ingest\n");
+  r = box.run("validate s3://" + ingest_bucket + "/job1/ --bucket other-bucket");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("not a dataset bucket of this instance (fix: use one of: other-bucket)"), std::string::npos) << r.err;
+  r = box.run("validate s3://" + ingest_bucket + "/no-job");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("entries.json"), std::string::npos) << r.err;
+  r = box.run("validate s3://" + unique("no-such-bucket-") + "/job1");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("does not exist or is not readable"), std::string::npos) << r.err;
+  EXPECT_EQ(s3.list_all_objects(ingest_bucket, "job1/").size(), 4U);
+
+  // The instance's settings with the services run here on the same endpoint.
+  const auto db = (box.dir / "records.sqlite3").string();
+  r = heliocloud("ingest --local --endpoint " + endpoint() + " --db " + db + " --ingest-bucket " + ingest_bucket + " " +
+                 instance + " job1");
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_EQ(s3.get_object(pub, "MMS/sub/b.cdf").body, "abcd");
+  r = heliocloud("catalog --local --endpoint " + endpoint() + " --db " + db + " " + instance);
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  const auto catalog = json::parse(s3.get_object(pub, "catalog.json").body);
+  EXPECT_EQ(catalog["name"], "Instance Catalog");
+  EXPECT_EQ(catalog["catalog"][0]["id"], "MMS");
+}
+
+}  // namespace
+}  // namespace heliocloud::registry
