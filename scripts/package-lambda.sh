@@ -4,7 +4,7 @@
 #   package-lambda.sh <binary> <outdir>
 #
 #   <outdir>/bootstrap        what Lambda runs: starts bin/<binary> through the bundled loader on lib/
-#   <outdir>/bin/<binary>     the binary, unchanged
+#   <outdir>/bin/<binary>     the binary without its debug info
 #   <outdir>/lib/*            every shared library `ldd` reports, the dynamic loader (ld-linux-*.so.*) included
 #
 # Like aws-lambda-cpp's packager: running the binary through its own loader with --library-path makes it use the
@@ -28,7 +28,13 @@ mkdir -p "$out_parent"
 stage=$(mktemp -d "$out_parent/.$(basename "$out").XXXXXX")
 trap 'rm -rf "$stage"' EXIT
 mkdir -p "$stage/bin" "$stage/lib"
-install -m 0755 "$binary" "$stage/bin/$name"
+# Debug info stays in the build tree (build/bin): it would multiply the zip Lambda loads on every cold start.
+if command -v strip >/dev/null; then
+  strip --strip-debug -o "$stage/bin/$name" "$binary"
+  chmod 0755 "$stage/bin/$name"
+else
+  install -m 0755 "$binary" "$stage/bin/$name"
+fi
 
 loader=""
 if ldd_out=$(LC_ALL=C ldd "$binary" 2>&1); then

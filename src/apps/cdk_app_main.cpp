@@ -24,12 +24,15 @@ std::string instanceList(const std::string& dir) {
   return out.empty() ? "  (none: add instance/<name>.yaml, see instance/example.yaml)\n" : out;
 }
 
-// The build puts the Lambda packages in build/lambda, next to build/bin where this binary lives.
-std::string defaultLambdaDir() {
+// A path in the build directory this binary was built into (it lives in <build>/bin).
+std::string buildDirFile(const char* name) {
   std::error_code ec;
   const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  return ec ? "build/lambda" : (self.parent_path().parent_path() / "lambda").string();
+  return ec ? (std::filesystem::path("build") / name).string() : (self.parent_path().parent_path() / name).string();
 }
+
+// The build puts the Lambda packages in <build>/lambda.
+std::string defaultLambdaDir() { return buildDirFile("lambda"); }
 
 int run(int argc, char** argv) {
   std::string instanceDir = env("HELIOCLOUD_INSTANCE_DIR") != nullptr ? env("HELIOCLOUD_INSTANCE_DIR") : "instance";
@@ -49,7 +52,9 @@ int run(int argc, char** argv) {
     }
   }
 
-  heliocloud::construct::App app(heliocloud::construct::appOptionsFromEnvironment());
+  auto options = heliocloud::construct::appOptionsFromEnvironment();
+  options.fingerprintCacheFile = buildDirFile("asset-fingerprints.json");
+  heliocloud::construct::App app(options);
   const std::string name = app.contextString("instance");
   if (name.empty()) {
     std::cerr << "No instance specified. Re-run and pass the instance name, e.g.\n"

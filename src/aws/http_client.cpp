@@ -1,5 +1,7 @@
 #include "aws/http_client.h"
 
+#include <cstdlib>
+
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -174,6 +176,10 @@ HttpResponse HttpClient::send(const HttpRequest& request, const HttpTimeouts& ti
 
   curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // required with threads: no SIGALRM for DNS timeouts
+  // A packaged Lambda carries Debian's libcurl, which looks for Debian's CA bundle; on Amazon Linux the bundle
+  // lives elsewhere and the package's bootstrap says where through SSL_CERT_FILE (as OpenSSL's tools honor it).
+  if (const char* ca = std::getenv("SSL_CERT_FILE"); ca != nullptr && *ca != '\0')  // NOLINT(concurrency-mt-unsafe)
+    curl_easy_setopt(curl, CURLOPT_CAINFO, ca);
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(timeouts.connect.count()));
   if (timeouts.total.count() > 0) curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(timeouts.total.count()));
   if (timeouts.stall.count() > 0) {

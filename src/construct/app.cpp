@@ -35,13 +35,17 @@ AppOptions appOptionsFromEnvironment() {
     std::ifstream in(overflow);
     if (!in) throw std::runtime_error(std::string(overflow) + ": cannot read the CDK context overflow file");
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    for (const auto& [k, v] : parseContext(text, overflow).items()) o.context[k] = v;
+    const auto overflowContext = parseContext(text, overflow);  // named: items() of a temporary would dangle
+    for (const auto& [k, v] : overflowContext.items()) o.context[k] = v;
   }
   if (const char* asm_ = env("CDK_CLI_ASM_VERSION")) o.cliAssemblyMajor = std::atoi(asm_);
   return o;
 }
 
-App::App(AppOptions options) : Construct(""), options_(std::move(options)) {}
+App::App(AppOptions options)
+    : Construct(""),
+      options_(std::move(options)),
+      fingerprintCache_(std::make_unique<FingerprintCache>(options_.fingerprintCacheFile)) {}
 
 const nlohmann::ordered_json* App::tryGetContext(const std::string& key) const {
   auto it = options_.context.find(key);
@@ -79,6 +83,9 @@ std::vector<Stack*> App::stacks() {
   return out;
 }
 
-void App::synth() { AssemblyWriter(*this).write(); }
+void App::synth() {
+  AssemblyWriter(*this).write();
+  fingerprintCache_->save();
+}
 
 }  // namespace heliocloud::construct

@@ -2,11 +2,13 @@
 // The root of the construct tree: holds the context the CDK CLI passed and synthesizes the cloud assembly.
 
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "construct/construct.h"
+#include "construct/fingerprint_cache.h"
 
 namespace heliocloud::construct {
 
@@ -17,6 +19,8 @@ struct AppOptions {
   nlohmann::ordered_json context = nlohmann::ordered_json::object();
   // Highest assembly schema major version the CLI reads (CDK_CLI_ASM_VERSION); 0 when not run by the CLI.
   int cliAssemblyMajor = 0;
+  // Where asset fingerprints are remembered between runs (empty: nowhere).
+  std::string fingerprintCacheFile;
 };
 
 // Reads what the CDK CLI passes to an app: CDK_OUTDIR, CDK_CONTEXT_JSON merged with the file named by
@@ -46,6 +50,7 @@ class App : public Construct {
 
   std::vector<Stack*> stacks();
   const AppOptions& options() const { return options_; }
+  FingerprintCache& fingerprintCache() { return *fingerprintCache_; }
 
   // Writes the cloud assembly to options().outdir.
   void synth();
@@ -54,6 +59,7 @@ class App : public Construct {
   bool contextFlag(const std::string& key) const;
   AppOptions options_;
   std::map<std::string, MissingContext> missing_;
+  std::unique_ptr<FingerprintCache> fingerprintCache_;
 };
 
 }  // namespace heliocloud::construct

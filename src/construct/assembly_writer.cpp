@@ -55,10 +55,15 @@ nlohmann::ordered_json treeNode(const Construct& c) {
 void stageAsset(const FileAssetSource& asset, const fs::path& outdir) {
   const fs::path target = outdir / asset.stagedName;
   if (fs::exists(target)) return;  // same hash, same content
-  if (asset.directory)
-    fs::copy(asset.source, target, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
-  else
-    fs::copy_file(asset.source, target);
+  // Hard links when the assembly is on the same file system: a Lambda package is tens of megabytes and is
+  // staged on every synth. The package script replaces files rather than editing them, so the links keep the
+  // content this synth hashed. Elsewhere, a plain copy.
+  const auto recursive = asset.directory ? fs::copy_options::recursive : fs::copy_options::none;
+  std::error_code ec;
+  fs::copy(asset.source, target, recursive | fs::copy_options::copy_symlinks | fs::copy_options::create_hard_links, ec);
+  if (!ec) return;
+  fs::remove_all(target);
+  fs::copy(asset.source, target, recursive | fs::copy_options::copy_symlinks);
 }
 
 }  // namespace

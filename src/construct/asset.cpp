@@ -9,7 +9,7 @@
 namespace heliocloud::construct {
 
 Asset::Asset(Construct& scope, std::string id, std::filesystem::path source)
-    : Construct(scope, std::move(id)), hash_(fingerprint(source)) {
+    : Construct(scope, std::move(id)), hash_(fingerprint(source, &app().fingerprintCache())) {
   const bool directory = std::filesystem::is_directory(source);
   stagedName_ = "asset." + hash_ + (directory ? "" : source.extension().string());
   const auto location = stack().synthesizer().addFileAsset(

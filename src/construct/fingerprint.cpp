@@ -1,8 +1,11 @@
 #include "construct/fingerprint.h"
 
+#include "construct/fingerprint_cache.h"
 #include "construct/sha256.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <stdexcept>
 #include <vector>
@@ -12,6 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t kBinaryProbeSize = 8192;
+constexpr std::size_t kChunkSize = 1U << 16U;
 
 // Each field is framed with control characters so that no two different trees hash alike.
 void field(Sha256& h, const std::string& key, const std::string& value) {
@@ -27,7 +31,7 @@ bool isInside(const fs::path& candidate, const fs::path& root) {
   return !rel.empty() && *rel.begin() != "..";
 }
 
-void walk(Sha256& h, const fs::path& root, const fs::path& current) {
+void walk(Sha256& h, const fs::path& root, const fs::path& current, FingerprintCache* cache) {
   std::vector<fs::directory_entry> entries(fs::directory_iterator(current), fs::directory_iterator{});
   std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
     return a.path().filename().string() < b.path().filename().string();
@@ -45,9 +49,9 @@ void walk(Sha256& h, const fs::path& root, const fs::path& current) {
       }
     }
     if (entry.is_directory())
-      walk(h, root, entry.path());
+      walk(h, root, entry.path(), cache);
     else if (entry.is_regular_file())
-      field(h, "file:" + rel, contentFingerprint(entry.path()));
+      field(h, "file:" + rel, cache != nullptr ? cache->contentFingerprint(entry.path()) : contentFingerprint(entry.path()));
   }
 }
 
@@ -56,31 +60,57 @@ void walk(Sha256& h, const fs::path& root, const fs::path& current) {
 std::string contentFingerprint(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw std::runtime_error(file.string() + ": cannot read asset file");
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const bool binary = data.substr(0, kBinaryProbeSize).find('\0') != std::string::npos;
-  if (!binary) {
-    std::string normalized;
-    normalized.reserve(data.size());
-    for (std::size_t i = 0; i < data.size(); ++i) {
-      if (data[i] == '\r' && i + 1 < data.size() && data[i + 1] == '\n') continue;
-      normalized += data[i];
-    }
-    data.swap(normalized);
-  }
+  // Streamed in chunks: Lambda packages hold tens of megabytes of shared libraries.
+  std::vector<char> chunk(kChunkSize);
   Sha256 h;
-  h.update(data);
-  return std::to_string(data.size()) + ":" + h.hex();
+  std::uint64_t size = 0;
+  bool first = true;
+  bool binary = false;
+  bool pendingCr = false;  // a CR at the end of one chunk may pair with an LF at the start of the next
+  std::string text;
+  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
+    const auto n = static_cast<std::size_t>(in.gcount());
+    if (first) {
+      binary = std::memchr(chunk.data(), 0, std::min(n, kBinaryProbeSize)) != nullptr;
+      first = false;
+    }
+    if (binary) {
+      h.update({chunk.data(), n});
+      size += n;
+      continue;
+    }
+    text.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      const char c = chunk[i];
+      if (pendingCr) {
+        pendingCr = false;
+        if (c != '\n') text += '\r';
+      }
+      if (c == '\r') {
+        pendingCr = true;
+        continue;
+      }
+      text += c;
+    }
+    h.update(text);
+    size += text.size();
+  }
+  if (pendingCr) {
+    h.update("\r");
+    ++size;
+  }
+  return std::to_string(size) + ":" + h.hex();
 }
 
-std::string fingerprint(const fs::path& path) {
+std::string fingerprint(const fs::path& path, FingerprintCache* cache) {
   if (!fs::exists(path)) throw std::runtime_error(path.string() + ": asset path does not exist");
   Sha256 h;
   field(h, "options.extra", "");
   field(h, "options.follow", "external");
   if (fs::is_directory(path))
-    walk(h, path, path);
+    walk(h, path, path, cache);
   else
-    field(h, "file:", contentFingerprint(path));
+    field(h, "file:", cache != nullptr ? cache->contentFingerprint(path) : contentFingerprint(path));
   return h.hex();
 }
 

@@ -7,8 +7,10 @@
 
 namespace heliocloud::construct {
 
-// SHA-256 (hex) over the file or the directory tree at `path`.
-std::string fingerprint(const std::filesystem::path& path);
+class FingerprintCache;
+
+// SHA-256 (hex) over the file or the directory tree at `path`; `cache` (optional) skips unchanged files.
+std::string fingerprint(const std::filesystem::path& path, FingerprintCache* cache = nullptr);
 
 // "<size>:<sha256 hex>" of one file; text files (no NUL in the first 8 KiB) are hashed with CRLF read as LF,
 // so a checkout on Windows gives the same hash.

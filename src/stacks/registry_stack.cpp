@@ -58,7 +58,8 @@ void RegistryStack::emptyOnDelete(aws_constructs::Bucket& bucket, const std::str
   auto& cr = make<aws_constructs::CustomResource>(id, "Custom::EmptyBucket", provider_->functionArn(),
                                                   Value::Map{{"BucketName", bucket.bucketName()}});
   cr.resource().addDependency(bucket.resource());
-  provider_->addToRolePolicy(allow({"s3:ListBucket", "s3:ListBucketVersions", "s3:DeleteObject", "s3:DeleteObjectVersion"},
+  provider_->addToRolePolicy(allow({"s3:ListBucket", "s3:ListBucketVersions", "s3:ListBucketMultipartUploads",
+                                    "s3:AbortMultipartUpload", "s3:DeleteObject", "s3:DeleteObjectVersion"},
                                    {bucket.bucketArn(), aws_constructs::s3ObjectsArn(bucket.bucketArn())}));
 }
 
