@@ -223,20 +223,25 @@ void IngestService::merge_index(const DatasetPlan& plan, DatasetResult& result) 
 void IngestService::clean_up(const JobPlan& job, const DatasetPlan& plan) {
   // Data first, the manifest last: if this stops half-way, the manifest is still there and a rerun finds the
   // deleted files already published (validation accepts them), so it completes.
-  std::mutex mutex;
-  std::vector<std::string> failures;
-  parallel_for(plan.files.size(), options_.parallel_copies, [&](std::size_t i) {
-    if (!plan.files[i].in_job) return;
-    try {
-      with_retries(options_.attempts, [&] { objects_.remove(job.job.bucket, plan.files[i].source_key); });
-    } catch (const std::exception& e) {
-      std::lock_guard lock(mutex);
-      failures.push_back(e.what());
+  std::vector<std::string> pending;
+  for (const auto& f : plan.files) {
+    if (f.in_job) pending.push_back(f.source_key);
+  }
+  std::vector<RemoveFailure> failures;
+  for (int attempt = 1; attempt <= options_.attempts && !pending.empty(); ++attempt) {
+    failures = with_retries(options_.attempts, [&] { return objects_.remove_many(job.job.bucket, pending); });
+    pending.clear();
+    for (const auto& f : failures) {
+      if (!f.transient) break;  // a permanent failure ends the clean-up; a rerun finishes it
+      pending.push_back(f.key);  // only the failed keys again
     }
-  });
+    if (pending.size() != failures.size()) break;
+    if (!pending.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(100) * (1 << attempt));  // back off
+  }
   if (!failures.empty()) {
     throw std::runtime_error("published, but " + std::to_string(failures.size()) +
-                             " job files could not be deleted (first: " + failures.front() + "); run the job again");
+                             " job files could not be deleted (first: " + failures.front().reason +
+                             "); run the job again");
   }
   with_retries(options_.attempts, [&] { objects_.remove(job.job.bucket, plan.manifest_key); });
 }

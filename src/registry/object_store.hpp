@@ -10,6 +10,12 @@
 
 namespace heliocloud::registry {
 
+struct RemoveFailure {
+  std::string key;
+  std::string reason;
+  bool transient = false;  // worth trying again (throttling, a server error)
+};
+
 struct ObjectInfo {
   std::string key;
   std::uint64_t size = 0;
@@ -44,6 +50,21 @@ class ObjectStore {
                     const std::string& dst_key) = 0;
   // Deleting an absent object is not an error (as in S3).
   virtual void remove(const std::string& bucket, const std::string& key) = 0;
+  // Deletes many objects and returns those that could not be deleted (throws only when nothing could be tried).
+  // The default is one remove() per key; S3 overrides it with DeleteObjects, 1000 keys per request, which halves
+  // the requests of an ingest (one copy and one delete per file before).
+  [[nodiscard]] virtual std::vector<RemoveFailure> remove_many(const std::string& bucket,
+                                                               const std::vector<std::string>& keys) {
+    std::vector<RemoveFailure> failures;
+    for (const auto& key : keys) {
+      try {
+        remove(bucket, key);
+      } catch (const StoreError& e) {
+        failures.push_back({key, e.what(), e.transient()});
+      }
+    }
+    return failures;
+  }
 };
 
 }  // namespace heliocloud::registry

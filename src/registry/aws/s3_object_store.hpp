@@ -20,6 +20,8 @@ class S3ObjectStore final : public ObjectStore {
   void copy(const std::string& src_bucket, const std::string& src_key, const std::string& dst_bucket,
             const std::string& dst_key) override;
   void remove(const std::string& bucket, const std::string& key) override;
+  [[nodiscard]] std::vector<RemoveFailure> remove_many(const std::string& bucket,
+                                                       const std::vector<std::string>& keys) override;
 
  private:
   const aws::S3Client& client_;
