@@ -10,7 +10,19 @@
 #                       catalog handler against moto like Lambda starts it; destroy removes all three stacks
 source "$(dirname "$0")/lib.sh"
 require_moto
-cleanup() { curl -sf -o /dev/null -X POST "$AWS_ENDPOINT_URL/moto-api/reset" || true; }  # leave moto empty
+# moto_lambda_backend docker|simple: moto keeps functions that CloudFormation creates in its Docker Lambda
+# backend, but its Lambda API answers from the backend the config names; the fixture picks "simple" (invoke
+# echoes the payload, no Docker here). Tests that read deployed functions switch to the Docker backend's view.
+moto_lambda_backend() {
+  local docker=false
+  [ "$1" = docker ] && docker=true
+  curl -sf -o /dev/null -X POST "$AWS_ENDPOINT_URL/moto-api/config" -H 'Content-Type: application/json' \
+    -d "{\"lambda\":{\"use_docker\":$docker}}" || fail "cannot configure moto's Lambda backend"
+}
+cleanup() {  # leave moto empty, with the fixture's Lambda backend
+  curl -sf -o /dev/null -X POST "$AWS_ENDPOINT_URL/moto-api/reset" || true
+  moto_lambda_backend simple || true
+}
 moto_reset
 write_cdk_json "$TEST_INSTANCES"
 
@@ -103,6 +115,7 @@ case "$CASE" in
     # the custom resources (Custom::EmptyBucket, Custom::RequesterPays) are accepted but their provider is
     # not run by moto's docker-less Lambda. tests/stacks (template assertions) and
     # tests/custom_resources (the provider against moto S3) cover those.
+    moto_lambda_backend docker
     must bootstrap cdk bootstrap aws://123456789012/us-east-1 -c instance=modules
     must deploy cdk deploy --all --require-approval never -c instance=modules
     for s in modulesBase modulesAuth modulesRegistry; do
