@@ -1,59 +1,91 @@
 #include "registry/index_set.hpp"
 
 #include <algorithm>
-#include <unordered_map>
+#include <string_view>
+#include <unordered_set>
 
 namespace heliocloud::registry {
 
 void IndexSet::add_year(int year, IndexFile file) { years_[year] = std::move(file); }
 
-std::set<int> IndexSet::merge(std::vector<IndexRow> rows, const std::vector<std::string>& extra_columns) {
-  std::set<int> changed;
-  std::set<int> touched;  // years whose rows were removed or added: they need sorting even if unchanged
-  std::unordered_map<std::string, const IndexRow*> incoming;
-  incoming.reserve(rows.size());
-  for (const auto& row : rows) incoming[row.datakey] = &row;
-
-  // Drop rows being replaced, wherever they are; a row that comes back identical does not count as a change.
-  std::unordered_map<std::string, int> removed_from;
-  for (auto& [year, file] : years_) {
-    auto& existing = file.rows;
-    const auto end = std::remove_if(existing.begin(), existing.end(), [&, y = year](const IndexRow& r) {
-      const auto it = incoming.find(r.datakey);
-      if (it == incoming.end()) return false;
-      if (!(r == *it->second) || it->second->start.year() != y) changed.insert(y);
-      removed_from[r.datakey] = y;
-      touched.insert(y);
-      return true;
-    });
-    existing.erase(end, existing.end());
-  }
+YearMerger::YearMerger(std::vector<IndexRow> rows, std::vector<std::string> extra_columns)
+    : extra_columns_(std::move(extra_columns)) {
   for (auto& row : rows) {
     const int year = row.start.year();
-    auto& file = years_[year];
-    if (file.rows.empty() && file.extra_columns.empty()) file.extra_columns = extra_columns;
-    const auto was = removed_from.find(row.datakey);
-    if (was == removed_from.end() || was->second != year) changed.insert(year);
-    touched.insert(year);
-    file.rows.push_back(std::move(row));
+    by_year_[year].push_back(std::move(row));
   }
-  for (const int year : touched) {
-    auto& r = years_[year].rows;
-    std::sort(r.begin(), r.end(), index_order);
+  for (const auto& [year, year_rows] : by_year_) {
+    for (const auto& row : year_rows) by_key_[row.datakey] = &row;
   }
-  // A touched file whose rows all moved elsewhere stays as an empty (header-only) file: objects are never
-  // deleted from a dataset bucket, and an empty year is still valid for clients.
+}
+
+std::set<int> YearMerger::incoming_years() const {
+  std::set<int> years;
+  for (const auto& [year, rows] : by_year_) years.insert(year);
+  return years;
+}
+
+bool YearMerger::merge(int year, IndexFile& file) const {
+  bool changed = false;
+  bool touched = false;  // rows removed or added: the file needs sorting even if its content is the same
+  std::unordered_set<std::string_view> removed_here;
+  auto& existing = file.rows;
+  // Drop rows being replaced; a row that comes back identical, in the same year, is not a change.
+  const auto end = std::remove_if(existing.begin(), existing.end(), [&](const IndexRow& r) {
+    const auto it = by_key_.find(r.datakey);
+    if (it == by_key_.end()) return false;
+    if (!(r == *it->second) || it->second->start.year() != year) changed = true;
+    removed_here.insert(it->second->datakey);  // the incoming row's key: it outlives `r`
+    touched = true;
+    return true;
+  });
+  existing.erase(end, existing.end());
+  if (const auto it = by_year_.find(year); it != by_year_.end()) {
+    if (existing.empty() && file.extra_columns.empty()) file.extra_columns = extra_columns_;
+    for (const auto& row : it->second) {
+      if (!removed_here.contains(row.datakey)) changed = true;
+      existing.push_back(row);
+    }
+    touched = true;
+  }
+  if (touched) std::sort(existing.begin(), existing.end(), index_order);
+  // A file whose rows all moved elsewhere stays as an empty (header-only) file: objects are never deleted from a
+  // dataset bucket, and an empty year is still valid for clients.
+  return changed;
+}
+
+int YearMerger::fraction_digits(int at_least) const {
+  int digits = at_least;
+  for (const auto& [year, rows] : by_year_) {
+    for (const auto& row : rows) {
+      digits = std::max({digits, fraction_digits_needed(row.start), fraction_digits_needed(row.stop)});
+    }
+  }
+  return std::min(digits, 9);
+}
+
+int fraction_digits(const IndexFile& file, int at_least) {
+  int digits = at_least;
+  for (const auto& row : file.rows) {
+    digits = std::max({digits, fraction_digits_needed(row.start), fraction_digits_needed(row.stop)});
+    if (digits == 9) return 9;
+  }
+  return digits;
+}
+
+std::set<int> IndexSet::merge(std::vector<IndexRow> rows, const std::vector<std::string>& extra_columns) {
+  const YearMerger merger(std::move(rows), extra_columns);
+  for (const int year : merger.incoming_years()) years_[year];
+  std::set<int> changed;
+  for (auto& [year, file] : years_) {
+    if (merger.merge(year, file)) changed.insert(year);
+  }
   return changed;
 }
 
 int IndexSet::fraction_digits(int at_least) const {
   int digits = at_least;
-  for (const auto& [year, file] : years_) {
-    for (const auto& row : file.rows) {
-      digits = std::max({digits, fraction_digits_needed(row.start), fraction_digits_needed(row.stop)});
-      if (digits == 9) return 9;
-    }
-  }
+  for (const auto& [year, file] : years_) digits = registry::fraction_digits(file, digits);
   return digits;
 }
 

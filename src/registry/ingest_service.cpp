@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
 #include <mutex>
+#include <set>
 #include <random>
 #include <thread>
 
@@ -171,15 +173,20 @@ void IngestService::merge_index(const DatasetPlan& plan, DatasetResult& result) 
     if (stored && stored->record.extra_columns != plan.manifest.extra_columns) {
       throw std::runtime_error("the manifest's extra columns differ from those of the published dataset");
     }
-    IndexSet index;
+    // The dataset's year files, by year; read one at a time below.
+    std::map<int, std::string> existing;
     const auto prefix = entry.index.folder + "/" + entry.id + "_";
     for (const auto& object : with_retries(options_.attempts, [&] { return objects_.list(entry.index.bucket, prefix); })) {
-      const auto year = index_file_year(entry.index, entry.id, object.key);
-      if (!year) continue;
-      const auto text = with_retries(options_.attempts, [&] { return objects_.get(entry.index.bucket, object.key); });
-      if (!text) continue;
-      index.add_year(*year, parse_index_file(*text, "s3://" + entry.index.bucket + "/" + object.key));
+      if (const auto year = index_file_year(entry.index, entry.id, object.key)) existing[*year] = object.key;
     }
+    const auto read_year = [&](int year) {
+      IndexFile file;
+      const auto it = existing.find(year);
+      if (it == existing.end()) return file;
+      const auto text = with_retries(options_.attempts, [&] { return objects_.get(entry.index.bucket, it->second); });
+      if (text) file = parse_index_file(*text, "s3://" + entry.index.bucket + "/" + it->second);
+      return file;
+    };
 
     std::vector<IndexRow> rows;
     rows.reserve(plan.files.size());
@@ -192,18 +199,24 @@ void IngestService::merge_index(const DatasetPlan& plan, DatasetResult& result) 
       delta.stop = std::max(delta.stop, f.row.stop);
       delta.file_types.push_back(f.file_type);
     }
-    const auto changed = index.merge(std::move(rows), plan.manifest.extra_columns);
+    const YearMerger merger(std::move(rows), plan.manifest.extra_columns);
     const int published_digits = stored ? stored->record.fraction_digits : 0;
-    delta.fraction_digits = index.fraction_digits(published_digits);
+    delta.fraction_digits = merger.fraction_digits(published_digits);
+    if (!stored) {
+      // Files without a record (a lost or recreated table): learn their precision first, so none is shortened.
+      for (const auto& [year, key] : existing) delta.fraction_digits = fraction_digits(read_year(year), delta.fraction_digits);
+    }
     delta.extra_columns = plan.manifest.extra_columns;
 
-    // A finer precision than before means every year file is rewritten: one format for the whole dataset.
-    std::vector<int> years;
-    for (const auto& [year, file] : index.years()) {
-      if (changed.contains(year) || delta.fraction_digits != published_digits) years.push_back(year);
-    }
+    // Year by year: memory holds the job's rows and one year file. A finer precision than before means every year
+    // file is rewritten: one format for the whole dataset.
+    std::set<int> years = merger.incoming_years();
+    for (const auto& [year, key] : existing) years.insert(year);
     for (const int year : years) {
-      const auto body = format_index_file(index.years().at(year), delta.fraction_digits);
+      auto file = read_year(year);
+      const bool changed = merger.merge(year, file);
+      if (!changed && delta.fraction_digits == published_digits) continue;
+      const auto body = format_index_file(file, delta.fraction_digits);
       const auto key = index_file_key(entry.index, entry.id, year);
       with_retries(options_.attempts, [&] { objects_.put(entry.index.bucket, key, body, "text/csv"); });
     }
