@@ -1,6 +1,7 @@
 #pragma once
-// RegistrySettings: what the registry needs to know about its instance. Today the CLI fills it from flags;
-// later the installer's config library fills it from instance/<name>.yaml. Keep it this one small struct.
+// RegistrySettings: what the registry needs to know about its instance. The CLI fills it from instance/<name>.yaml
+// (cli/instance_settings) with flags as overrides; the Lambda functions from the Registry stack's environment
+// variables (lambda/lambda_environment). Keep it this one small struct.
 #include <string>
 #include <vector>
 
