@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
-  g++ cmake ninja-build make pkg-config curl ca-certificates
+  g++ binutils cmake ninja-build make pkg-config curl ca-certificates
   libyaml-cpp-dev nlohmann-json3-dev libcurl4-openssl-dev libssl-dev libcli11-dev
   libhowardhinnant-date-dev libsqlite3-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy
