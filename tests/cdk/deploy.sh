@@ -181,6 +181,15 @@ for i in z.infolist():
     must catalog aws_ s3 cp s3://helio-test-data1/catalog.json catalog.json
     contains catalog.json '"name": "Test Catalog"' "catalog.json written by the deployed function"
 
+    # `heliocloud catalog <instance>` finds the Cataloger through the Registry stack's outputs and invokes it.
+    # moto runs no function code here (no Docker), so the invocation comes back as a function error naming
+    # the function: the CLI must report that and fail.
+    cli="$(dirname "$APP")/heliocloud"
+    cataloger=$(field $reg CatalogerFunctionName)
+    must_fail cli_catalog "$cli" catalog modules --instance-dir "$TEST_INSTANCES"
+    cat cli_catalog.out cli_catalog.err >cli_catalog.all
+    contains cli_catalog.all "$cataloger" "heliocloud catalog names the Cataloger it found through the stack outputs"
+
     must destroy cdk destroy --all --force -c instance=modules
     must left aws_ cloudformation list-stacks --query "StackSummaries[?StackStatus!='DELETE_COMPLETE'].StackName" --output text
     ! grep -q modules left.out || fail "stacks left after destroy: $(cat left.out)"
