@@ -41,8 +41,10 @@ int main(int argc, char** argv) {
     return it == args.end() ? d : it->second;
   };
   if (arg("--endpoint").empty() || arg("--bucket").empty() || arg("--op").empty()) {
-    std::fprintf(stderr, "usage: %s --endpoint URL --bucket B --op put|copy [--dir D] [--prefix P] "
-                         "[--src-prefix S] [--count N] [--concurrency C]\n", argv[0]);
+    std::fprintf(stderr,
+                 "usage: %s --endpoint URL --bucket B --op put|copy [--dir D] [--prefix P] "
+                 "[--src-prefix S] [--count N] [--concurrency C]\n",
+                 argv[0]);
     return 2;
   }
   const std::size_t count = std::stoul(arg("--count", "1000"));
@@ -85,8 +87,9 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "object %zu: %s\n", f.index, e.what());
     }
   }
-  std::printf("op=%s objects=%zu concurrency=%zu seconds=%.3f objects_per_s=%.1f peak_rss_kb=%ld failures=%zu\n",
-              arg("--op").c_str(), count, concurrency, seconds, static_cast<double>(count) / seconds, peak_rss_kb(),
-              failures.size());
+  std::printf(
+      "op=%s objects=%zu concurrency=%zu seconds=%.3f objects_per_s=%.1f peak_rss_kb=%ld failures=%zu\n",
+      arg("--op").c_str(), count, concurrency, seconds, static_cast<double>(count) / seconds, peak_rss_kb(),
+      failures.size());
   return failures.empty() ? 0 : 1;
 }

@@ -1,9 +1,10 @@
-// Ingest of a generated N-file job (default 10,000) against a moto this benchmark starts itself: files/s and peak
-// RSS of the IngestService with parallel copies, side by side in the same run with a one-copy-at-a-time baseline
-// (the original's approach: a loop of CopyObject calls). Both publish the same kind of job into their own dataset.
+// Ingest of a generated N-file job (default 10,000) against a moto this benchmark starts itself: files/s and
+// peak RSS of the IngestService with parallel copies, side by side in the same run with a one-copy-at-a-time
+// baseline (the original's approach: a loop of CopyObject calls). Both publish the same kind of job into
+// their own dataset.
 //   registry_ingest_bench [--files N] [--port P (5500-5599)] [--parallel K]
-// Each ingest runs in a child process (this binary again, --child) so that its peak RSS is its own; the parent
-// prepares the buckets and uploads both jobs beforehand, which is not timed.
+// Each ingest runs in a child process (this binary again, --child) so that its peak RSS is its own; the
+// parent prepares the buckets and uploads both jobs beforehand, which is not timed.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,9 +22,9 @@
 #include "aws/dynamodb.h"
 #include "aws/s3.h"
 #include "aws/s3_transfer.h"
-#include "registry/aws/dynamodb_dataset_store.hpp"
-#include "registry/aws/s3_object_store.hpp"
-#include "registry/ingest_service.hpp"
+#include "registry/aws/dynamodb_dataset_store.h"
+#include "registry/aws/s3_object_store.h"
+#include "registry/ingest_service.h"
 
 namespace {
 
@@ -42,7 +43,8 @@ struct Options {
 // moto started through the tests' launcher and stopped (by its PID, in moto.sh) whatever happens.
 class Moto {
  public:
-  explicit Moto(int port) : state_(std::filesystem::temp_directory_path() / ("hc-ingest-bench-" + std::to_string(getpid()))) {
+  explicit Moto(int port)
+      : state_(std::filesystem::temp_directory_path() / ("hc-ingest-bench-" + std::to_string(getpid()))) {
     const auto cmd = script() + " start " + state_.string() + " " + std::to_string(port);
     if (std::system(cmd.c_str()) != 0) throw std::runtime_error("could not start moto: " + cmd);
   }
@@ -61,15 +63,20 @@ class Moto {
 
 void point_at_moto(int port) {
   const std::string endpoint = "http://127.0.0.1:" + std::to_string(port);
-  for (const auto& [k, v] : std::vector<std::pair<const char*, std::string>>{
-           {"AWS_ENDPOINT_URL", endpoint}, {"AWS_ACCESS_KEY_ID", "bench"}, {"AWS_SECRET_ACCESS_KEY", "bench"},
-           {"AWS_REGION", "us-east-1"}, {"AWS_EC2_METADATA_DISABLED", "true"}, {"AWS_CONFIG_FILE", "/dev/null"},
-           {"AWS_SHARED_CREDENTIALS_FILE", "/dev/null"}}) {
+  for (const auto& [k, v] :
+       std::vector<std::pair<const char*, std::string>>{{"AWS_ENDPOINT_URL", endpoint},
+                                                        {"AWS_ACCESS_KEY_ID", "bench"},
+                                                        {"AWS_SECRET_ACCESS_KEY", "bench"},
+                                                        {"AWS_REGION", "us-east-1"},
+                                                        {"AWS_EC2_METADATA_DISABLED", "true"},
+                                                        {"AWS_CONFIG_FILE", "/dev/null"},
+                                                        {"AWS_SHARED_CREDENTIALS_FILE", "/dev/null"}}) {
     setenv(k, v.c_str(), 1);
   }
 }
 
-// A job of `files` files of 1-2 kB spread over two years, uploaded in parallel: entries.json, the manifest, data.
+// A job of `files` files of 1-2 kB spread over two years, uploaded in parallel: entries.json, the manifest,
+// data.
 void upload_job(const aws::S3Client& s3, const std::string& job, const std::string& id, std::size_t files) {
   std::string manifest = "#start, stop, datakey, filesize\n";
   std::vector<std::string> bodies;
@@ -79,9 +86,11 @@ void upload_job(const aws::S3Client& s3, const std::string& job, const std::stri
     const std::size_t minute = i * 97;  // ~two years of files, one every 97 minutes
     const std::size_t day = minute / 1440;
     char row[160];
-    std::snprintf(row, sizeof row, "%04zu-%02zu-%02zuT%02zu:%02zu:00Z,%04zu-%02zu-%02zuT%02zu:%02zu:59Z,d%03zu/f%06zu.cdf,%zu\n",
-                  2019 + day / 336, 1 + day / 28 % 12, 1 + day % 28, minute / 60 % 24, minute % 60, 2019 + day / 336,
-                  1 + day / 28 % 12, 1 + day % 28, minute / 60 % 24, minute % 60, day, i, 1000 + i % 1000);
+    std::snprintf(
+        row, sizeof row,
+        "%04zu-%02zu-%02zuT%02zu:%02zu:00Z,%04zu-%02zu-%02zuT%02zu:%02zu:59Z,d%03zu/f%06zu.cdf,%zu\n",
+        2019 + day / 336, 1 + day / 28 % 12, 1 + day % 28, minute / 60 % 24, minute % 60, 2019 + day / 336,
+        1 + day / 28 % 12, 1 + day % 28, minute / 60 % 24, minute % 60, day, i, 1000 + i % 1000);
     manifest += row;
     bodies.emplace_back(1000 + i % 1000, 'x');
   }
@@ -95,7 +104,8 @@ void upload_job(const aws::S3Client& s3, const std::string& job, const std::stri
   if (!failures.empty()) std::rethrow_exception(failures.front().error);
   s3.put_object(kUploads, job + "/" + id + "/manifest.csv", manifest);
   s3.put_object(kUploads, job + "/entries.json",
-                R"([{"id": ")" + id + R"(", "index": "s3://)" + std::string(kPublic) + "/" + id + R"(/", "title": "Bench"}])");
+                R"([{"id": ")" + id + R"(", "index": "s3://)" + std::string(kPublic) + "/" + id +
+                    R"(/", "title": "Bench"}])");
 }
 
 // --child <job> <parallel>: one ingest, its wall time on stdout.
@@ -148,9 +158,11 @@ Run run_child(const char* self, const std::string& job, std::size_t parallel) {
   int status = 0;
   rusage usage{};
   wait4(pid, &status, 0, &usage);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("the ingest of " + job + " failed");
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw std::runtime_error("the ingest of " + job + " failed");
   Run r;
-  if (std::sscanf(text.c_str(), "%lf %zu", &r.seconds, &r.files) != 2) throw std::runtime_error("child said: " + text);
+  if (std::sscanf(text.c_str(), "%lf %zu", &r.seconds, &r.files) != 2)
+    throw std::runtime_error("child said: " + text);
   r.peak_rss_kb = usage.ru_maxrss;
   return r;
 }
@@ -160,12 +172,17 @@ Options parse(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     const auto value = std::stoul(argv[i + 1]);
-    if (flag == "--files") o.files = value;
-    else if (flag == "--port") o.port = static_cast<int>(value);
-    else if (flag == "--parallel") o.parallel = value;
-    else throw std::invalid_argument("unknown option " + flag + " (--files N, --port P, --parallel K)");
+    if (flag == "--files")
+      o.files = value;
+    else if (flag == "--port")
+      o.port = static_cast<int>(value);
+    else if (flag == "--parallel")
+      o.parallel = value;
+    else
+      throw std::invalid_argument("unknown option " + flag + " (--files N, --port P, --parallel K)");
   }
-  if (o.port < 5500 || o.port > 5599) throw std::invalid_argument("--port must be in 5500-5599 (the benchmarks' range)");
+  if (o.port < 5500 || o.port > 5599)
+    throw std::invalid_argument("--port must be in 5500-5599 (the benchmarks' range)");
   return o;
 }
 
@@ -183,15 +200,17 @@ int main(int argc, char** argv) {
     s3.create_bucket(kUploads);
     s3.create_bucket(kPublic);
     aws::DynamoDbClient(config).create_table(kTable, {"id", "S"});
-    std::fprintf(stderr, "uploading two jobs of %zu files to moto on port %d (not timed)...\n", o.files, o.port);
+    std::fprintf(stderr, "uploading two jobs of %zu files to moto on port %d (not timed)...\n", o.files,
+                 o.port);
     upload_job(s3, "job-parallel", "BENCH_PARALLEL", o.files);
     upload_job(s3, "job-serial", "BENCH_SERIAL", o.files);
 
-    std::printf("ingest of a %zu-file job against moto (127.0.0.1:%d), same run, same job shape\n", o.files, o.port);
+    std::printf("ingest of a %zu-file job against moto (127.0.0.1:%d), same run, same job shape\n", o.files,
+                o.port);
     std::printf("%-34s %10s %10s %12s\n", "variant", "seconds", "files/s", "peak RSS MB");
     const auto report = [](const std::string& name, const Run& r) {
-      std::printf("%-34s %10.2f %10.0f %12.1f\n", name.c_str(), r.seconds, static_cast<double>(r.files) / r.seconds,
-                  static_cast<double>(r.peak_rss_kb) / 1024.0);
+      std::printf("%-34s %10.2f %10.0f %12.1f\n", name.c_str(), r.seconds,
+                  static_cast<double>(r.files) / r.seconds, static_cast<double>(r.peak_rss_kb) / 1024.0);
       std::fflush(stdout);
     };
     const auto parallel = run_child(argv[0], "job-parallel", o.parallel);

@@ -1,5 +1,5 @@
-// Manifest parsing and index merge at 1k, 10k and 100k rows: wall time per phase and peak RSS. Each size runs in
-// a child process so its peak RSS is its own (getrusage of a fresh process), not the largest run's so far.
+// Manifest parsing and index merge at 1k, 10k and 100k rows: wall time per phase and peak RSS. Each size runs
+// in a child process so its peak RSS is its own (getrusage of a fresh process), not the largest run's so far.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "registry/index_file.hpp"
-#include "registry/index_set.hpp"
-#include "registry/manifest.hpp"
+#include "registry/index_file.h"
+#include "registry/index_set.h"
+#include "registry/manifest.h"
 
 namespace {
 
@@ -30,18 +30,20 @@ std::string make_manifest(std::size_t n, std::size_t offset) {
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t s = (i + offset) * 600;  // one file per 10 minutes from 2019-06-01
     const std::size_t day = s / 86400;
-    std::snprintf(line, sizeof line,
-                  "2019-06-01T00:00:00Z,2019-06-01T00:10:00Z,mms1/fgm/brst/%zu/mms1_fgm_%zu_v4.cdf,%zu,%08zx\n", day,
-                  i + offset, 1000 + i, i * 2654435761U);
+    std::snprintf(
+        line, sizeof line,
+        "2019-06-01T00:00:00Z,2019-06-01T00:10:00Z,mms1/fgm/brst/%zu/mms1_fgm_%zu_v4.cdf,%zu,%08zx\n", day,
+        i + offset, 1000 + i, i * 2654435761U);
     std::string row(line);
-    // Real times: day/hour/minute derived from s (kept cheap: date arithmetic inside the parser is what we time).
+    // Real times: day/hour/minute derived from s (kept cheap: date arithmetic inside the parser is what we
+    // time).
     const int year = 2019 + static_cast<int>(day / 365);
     const int doy = static_cast<int>(day % 365);
     const int month = 1 + doy / 31 % 12;
     const int mday = 1 + doy % 28;
     char t[64];
-    std::snprintf(t, sizeof t, "%04d-%02d-%02dT%02zu:%02zu:00Z,%04d-%02d-%02dT%02zu:%02zu:00Z", year, month, mday,
-                  s / 3600 % 24, s / 60 % 60, year, month, mday, s / 3600 % 24, s / 60 % 60 + 0);
+    std::snprintf(t, sizeof t, "%04d-%02d-%02dT%02zu:%02zu:00Z,%04d-%02d-%02dT%02zu:%02zu:00Z", year, month,
+                  mday, s / 3600 % 24, s / 60 % 60, year, month, mday, s / 3600 % 24, s / 60 % 60 + 0);
     row.replace(0, 41, t);
     m += row;
   }
@@ -68,12 +70,14 @@ int run_size(std::size_t n) {
     return 1;
   }
 
-  // Merge: an existing dataset of n rows (read from its index files) gets n/2 re-ingested rows and n/2 new ones.
-  // Set-up (scoped, so only what an ingest holds stays alive): the existing index files as bytes, the new rows.
+  // Merge: an existing dataset of n rows (read from its index files) gets n/2 re-ingested rows and n/2 new
+  // ones. Set-up (scoped, so only what an ingest holds stays alive): the existing index files as bytes, the
+  // new rows.
   const auto to_rows = [](const heliocloud::registry::Manifest& m) {
     std::vector<IndexRow> rows;
     rows.reserve(m.rows.size());
-    for (const auto& r : m.rows) rows.push_back({r.start, r.stop, "s3://helio-public/MMS/" + r.published_key, r.size, r.extras});
+    for (const auto& r : m.rows)
+      rows.push_back({r.start, r.stop, "s3://helio-public/MMS/" + r.published_key, r.size, r.extras});
     return rows;
   };
   std::vector<std::pair<int, std::string>> files;
@@ -106,10 +110,11 @@ int run_size(std::size_t n) {
   }
   const double write_s = seconds_since(t0);
 
-  std::printf("%8zu rows | parse manifest %8.3f s (%6.2f us/row) | read index %7.3f s | merge %7.3f s | "
-              "format %7.3f s | %zu rows, %5.1f MB of index | peak RSS %7.1f MB\n",
-              n, parse_s, parse_s * 1e6 / static_cast<double>(n), read_s, merge_s, write_s, total_rows,
-              static_cast<double>(bytes) / 1e6, static_cast<double>(peak_rss_kb()) / 1024.0);
+  std::printf(
+      "%8zu rows | parse manifest %8.3f s (%6.2f us/row) | read index %7.3f s | merge %7.3f s | "
+      "format %7.3f s | %zu rows, %5.1f MB of index | peak RSS %7.1f MB\n",
+      n, parse_s, parse_s * 1e6 / static_cast<double>(n), read_s, merge_s, write_s, total_rows,
+      static_cast<double>(bytes) / 1e6, static_cast<double>(peak_rss_kb()) / 1024.0);
   return 0;
 }
 

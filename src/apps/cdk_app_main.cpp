@@ -16,7 +16,9 @@
 
 namespace {
 
-const char* env(const char* name) { return std::getenv(name); }  // NOLINT(concurrency-mt-unsafe)
+const char* env(const char* name) {
+  return std::getenv(name);
+}  // NOLINT(concurrency-mt-unsafe)
 
 std::string instanceList(const std::string& dir) {
   std::string out;
@@ -28,15 +30,20 @@ std::string instanceList(const std::string& dir) {
 std::string buildDirFile(const char* name) {
   std::error_code ec;
   const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  return ec ? (std::filesystem::path("build") / name).string() : (self.parent_path().parent_path() / name).string();
+  return ec ? (std::filesystem::path("build") / name).string()
+            : (self.parent_path().parent_path() / name).string();
 }
 
 // The build puts the Lambda packages in <build>/lambda.
-std::string defaultLambdaDir() { return buildDirFile("lambda"); }
+std::string defaultLambdaDir() {
+  return buildDirFile("lambda");
+}
 
 int run(int argc, char** argv) {
-  std::string instanceDir = env("HELIOCLOUD_INSTANCE_DIR") != nullptr ? env("HELIOCLOUD_INSTANCE_DIR") : "instance";
-  std::string lambdaDir = env("HELIOCLOUD_LAMBDA_DIR") != nullptr ? env("HELIOCLOUD_LAMBDA_DIR") : defaultLambdaDir();
+  std::string instanceDir =
+      env("HELIOCLOUD_INSTANCE_DIR") != nullptr ? env("HELIOCLOUD_INSTANCE_DIR") : "instance";
+  std::string lambdaDir =
+      env("HELIOCLOUD_LAMBDA_DIR") != nullptr ? env("HELIOCLOUD_LAMBDA_DIR") : defaultLambdaDir();
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--instance-dir" && i + 1 < argc) {
@@ -80,8 +87,8 @@ int run(int argc, char** argv) {
   }
 
   std::string note;
-  const auto environment =
-      heliocloud::stacks::resolveEnvironment(config, env("CDK_DEFAULT_ACCOUNT"), env("CDK_DEFAULT_REGION"), note);
+  const auto environment = heliocloud::stacks::resolveEnvironment(config, env("CDK_DEFAULT_ACCOUNT"),
+                                                                  env("CDK_DEFAULT_REGION"), note);
   std::cerr << note << "\n";
   heliocloud::stacks::buildInstance(app, config, environment, lambdaDir);
   app.synth();

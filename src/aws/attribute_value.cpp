@@ -32,12 +32,16 @@ nlohmann::json parse_number(const std::string& n) {
 nlohmann::json to_attribute_value(const nlohmann::json& v) {
   using nlohmann::json;
   switch (v.type()) {
-    case json::value_t::string: return {{"S", v}};
-    case json::value_t::boolean: return {{"BOOL", v}};
-    case json::value_t::null: return {{"NULL", true}};
+    case json::value_t::string:
+      return {{"S", v}};
+    case json::value_t::boolean:
+      return {{"BOOL", v}};
+    case json::value_t::null:
+      return {{"NULL", true}};
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return {{"N", v.dump()}};
+    case json::value_t::number_float:
+      return {{"N", v.dump()}};
     case json::value_t::array: {
       json list = json::array();
       for (const auto& e : v) list.push_back(to_attribute_value(e));
@@ -49,7 +53,8 @@ nlohmann::json to_attribute_value(const nlohmann::json& v) {
       return {{"M", map}};
     }
     case json::value_t::binary:
-    case json::value_t::discarded: break;
+    case json::value_t::discarded:
+      break;
   }
   throw std::invalid_argument("no DynamoDB attribute value for this JSON value");
 }

@@ -6,9 +6,13 @@ namespace heliocloud::aws {
 namespace {
 
 constexpr const char* kVersion = "2010-05-15";
-ServiceInfo cfn_info() { return {"CloudFormation", "cloudformation", "cloudformation", "CLOUDFORMATION"}; }
+ServiceInfo cfn_info() {
+  return {"CloudFormation", "cloudformation", "cloudformation", "CLOUDFORMATION"};
+}
 
-const xml::Node* result(const xml::Node& root, const std::string& action) { return root.child(action + "Result"); }
+const xml::Node* result(const xml::Node& root, const std::string& action) {
+  return root.child(action + "Result");
+}
 
 std::vector<const xml::Node*> members(const xml::Node* list) {
   return list ? list->children_named("member") : std::vector<const xml::Node*>{};
@@ -21,8 +25,8 @@ Stack to_stack(const xml::Node& m) {
   s.status = m.child_text("StackStatus");
   s.status_reason = m.child_text("StackStatusReason");
   for (const xml::Node* o : members(m.child("Outputs"))) {
-    s.outputs.push_back({o->child_text("OutputKey"), o->child_text("OutputValue"), o->child_text("ExportName"),
-                         o->child_text("Description")});
+    s.outputs.push_back({o->child_text("OutputKey"), o->child_text("OutputValue"),
+                         o->child_text("ExportName"), o->child_text("Description")});
   }
   for (const xml::Node* p : members(m.child("Parameters"))) {
     s.parameters[p->child_text("ParameterKey")] = p->child_text("ParameterValue");
@@ -60,8 +64,14 @@ std::vector<Stack> CloudFormationClient::describe_stacks(const std::string& name
 Stack CloudFormationClient::describe_stack(const std::string& name) const {
   auto stacks = describe_stacks(name);
   if (stacks.empty()) {
-    throw_error({"CloudFormation", "DescribeStacks", 400, "ValidationError", "Stack with id " + name + " does not exist",
-                 "", 1, {}});
+    throw_error({"CloudFormation",
+                 "DescribeStacks",
+                 400,
+                 "ValidationError",
+                 "Stack with id " + name + " does not exist",
+                 "",
+                 1,
+                 {}});
   }
   return std::move(stacks.front());
 }

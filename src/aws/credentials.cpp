@@ -1,10 +1,9 @@
 #include "aws/credentials.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
 
@@ -107,7 +106,8 @@ Credentials EnvironmentCredentialsProvider::get() {
   c.access_key_id = get_env("AWS_ACCESS_KEY_ID").value_or("");
   c.secret_access_key = get_env("AWS_SECRET_ACCESS_KEY").value_or("");
   c.session_token = get_env("AWS_SESSION_TOKEN").value_or("");
-  if (c.empty()) no_credentials("Environment", "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set");
+  if (c.empty())
+    no_credentials("Environment", "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set");
   return c;
 }
 
@@ -143,7 +143,8 @@ Credentials ContainerCredentialsProvider::get() {
   if (!token.empty()) req.headers.emplace_back("Authorization", token);
   HttpClient http;
   const HttpResponse resp = metadata_request(http, "Container", req);
-  if (resp.status != 200) no_credentials("Container", req.url + " answered HTTP " + std::to_string(resp.status));
+  if (resp.status != 200)
+    no_credentials("Container", req.url + " answered HTTP " + std::to_string(resp.status));
   try {
     return parse_credentials_json(resp.body);
   } catch (const std::exception& e) {
@@ -179,13 +180,15 @@ Credentials InstanceMetadataCredentialsProvider::get() {
   role_req.url = endpoint_ + "/latest/meta-data/iam/security-credentials/";
   role_req.headers = auth;
   const HttpResponse role = metadata_request(http, "InstanceMetadata", role_req);
-  if (role.status != 200 || role.body.empty()) no_credentials("InstanceMetadata", "no IAM role attached to the instance");
+  if (role.status != 200 || role.body.empty())
+    no_credentials("InstanceMetadata", "no IAM role attached to the instance");
   const std::string role_name = role.body.substr(0, role.body.find('\n'));
   HttpRequest cred_req;
   cred_req.url = role_req.url + role_name;
   cred_req.headers = auth;
   const HttpResponse cred = metadata_request(http, "InstanceMetadata", cred_req);
-  if (cred.status != 200) no_credentials("InstanceMetadata", "HTTP " + std::to_string(cred.status) + " for role " + role_name);
+  if (cred.status != 200)
+    no_credentials("InstanceMetadata", "HTTP " + std::to_string(cred.status) + " for role " + role_name);
   try {
     return parse_credentials_json(cred.body);
   } catch (const std::exception& e) {
@@ -216,7 +219,8 @@ Credentials ProfileCredentialsProvider::resolve(const std::string& name, int dep
   const std::string role_arn = value("role_arn");
   if (role_arn.empty() || (depth > 0 && !value("aws_access_key_id").empty())) {
     Credentials c{value("aws_access_key_id"), value("aws_secret_access_key"), value("aws_session_token"), {}};
-    if (c.empty()) no_credentials("Profile", "profile [" + name + "] has no aws_access_key_id/aws_secret_access_key");
+    if (c.empty())
+      no_credentials("Profile", "profile [" + name + "] has no aws_access_key_id/aws_secret_access_key");
     return c;
   }
   Credentials source;
@@ -229,7 +233,8 @@ Credentials ProfileCredentialsProvider::resolve(const std::string& name, int dep
   } else if (cs == "Ec2InstanceMetadata") {
     source = InstanceMetadataCredentialsProvider().get();
   } else {
-    no_credentials("Profile", "profile [" + name + "] has role_arn but neither source_profile nor credential_source");
+    no_credentials("Profile",
+                   "profile [" + name + "] has role_arn but neither source_profile nor credential_source");
   }
   ClientConfig sts_config;
   sts_config.region = value("region");
@@ -240,7 +245,8 @@ Credentials ProfileCredentialsProvider::resolve(const std::string& name, int dep
   req.role_arn = role_arn;
   req.session_name = value("role_session_name");
   if (req.session_name.empty()) {
-    req.session_name = "heliocloud-" + std::to_string(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
+    req.session_name = "heliocloud-" +
+                       std::to_string(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
   }
   if (const auto d = value("duration_seconds"); !d.empty()) req.duration = std::chrono::seconds(std::stol(d));
   if (const auto x = value("external_id"); !x.empty()) req.external_id = x;
@@ -276,11 +282,12 @@ std::shared_ptr<CredentialsProvider> default_credentials_provider() {
   chain.push_back(std::make_shared<EnvironmentCredentialsProvider>());
   chain.push_back(std::make_shared<ProfileCredentialsProvider>());
   if (ContainerCredentialsProvider::configured()) {
-    chain.push_back(std::make_shared<RefreshingCredentialsProvider>(std::make_shared<ContainerCredentialsProvider>()));
+    chain.push_back(
+        std::make_shared<RefreshingCredentialsProvider>(std::make_shared<ContainerCredentialsProvider>()));
   }
   if (!InstanceMetadataCredentialsProvider::disabled()) {
-    chain.push_back(
-        std::make_shared<RefreshingCredentialsProvider>(std::make_shared<InstanceMetadataCredentialsProvider>()));
+    chain.push_back(std::make_shared<RefreshingCredentialsProvider>(
+        std::make_shared<InstanceMetadataCredentialsProvider>()));
   }
   return std::make_shared<CredentialsChain>(std::move(chain));
 }

@@ -103,7 +103,8 @@ class CredentialsChain final : public CredentialsProvider {
 // The SDKs' default order: environment, shared files, container, instance metadata.
 std::shared_ptr<CredentialsProvider> default_credentials_provider();
 
-// Parses the JSON document the container and IMDS endpoints return (AccessKeyId, SecretAccessKey, Token, Expiration).
+// Parses the JSON document the container and IMDS endpoints return (AccessKeyId, SecretAccessKey, Token,
+// Expiration).
 Credentials parse_credentials_json(const std::string& body);
 // ISO 8601 UTC timestamp ("2026-11-25T10:00:00Z", fractional seconds allowed) to a time point.
 std::chrono::system_clock::time_point parse_iso8601(const std::string& text);

@@ -9,11 +9,13 @@
 namespace heliocloud::aws {
 namespace {
 
-using nlohmann::json;
 using dynamodb::from_item;
 using dynamodb::to_item;
+using nlohmann::json;
 
-ServiceInfo dynamodb_info() { return {"DynamoDB", "dynamodb", "dynamodb", "DYNAMODB"}; }
+ServiceInfo dynamodb_info() {
+  return {"DynamoDB", "dynamodb", "dynamodb", "DYNAMODB"};
+}
 
 void add_expressions(json& body, const std::string& condition, const ExpressionArgs& args) {
   if (!condition.empty()) body["ConditionExpression"] = condition;
@@ -48,8 +50,10 @@ json DynamoDbClient::call(const std::string& operation, const json& body, bool i
   return json_rpc_call(client_, "DynamoDB_20120810", "1.0", operation, body, idempotent);
 }
 
-std::optional<json> DynamoDbClient::get_item(const std::string& table, const json& key, bool consistent_read) const {
-  const json resp = call("GetItem", {{"TableName", table}, {"Key", to_item(key)}, {"ConsistentRead", consistent_read}});
+std::optional<json> DynamoDbClient::get_item(const std::string& table, const json& key,
+                                             bool consistent_read) const {
+  const json resp =
+      call("GetItem", {{"TableName", table}, {"Key", to_item(key)}, {"ConsistentRead", consistent_read}});
   if (!resp.contains("Item")) return std::nullopt;
   return from_item(resp["Item"]);
 }
@@ -77,7 +81,9 @@ void DynamoDbClient::delete_item(const DeleteItemRequest& r) const {
 }
 
 ItemPage DynamoDbClient::query_page(const QueryRequest& r) const {
-  json body{{"TableName", r.table}, {"KeyConditionExpression", r.key_condition}, {"ScanIndexForward", r.scan_forward},
+  json body{{"TableName", r.table},
+            {"KeyConditionExpression", r.key_condition},
+            {"ScanIndexForward", r.scan_forward},
             {"ConsistentRead", r.consistent_read}};
   if (!r.index.empty()) body["IndexName"] = r.index;
   if (!r.filter.empty()) body["FilterExpression"] = r.filter;
@@ -92,7 +98,8 @@ std::vector<json> DynamoDbClient::query(QueryRequest r) const {
   std::vector<json> all;
   for (;;) {
     ItemPage page = query_page(r);
-    all.insert(all.end(), std::make_move_iterator(page.items.begin()), std::make_move_iterator(page.items.end()));
+    all.insert(all.end(), std::make_move_iterator(page.items.begin()),
+               std::make_move_iterator(page.items.end()));
     if (page.last_evaluated_key.is_null()) return all;
     r.exclusive_start_key = std::move(page.last_evaluated_key);
   }
@@ -113,7 +120,8 @@ std::vector<json> DynamoDbClient::scan(ScanRequest r) const {
   std::vector<json> all;
   for (;;) {
     ItemPage page = scan_page(r);
-    all.insert(all.end(), std::make_move_iterator(page.items.begin()), std::make_move_iterator(page.items.end()));
+    all.insert(all.end(), std::make_move_iterator(page.items.begin()),
+               std::make_move_iterator(page.items.end()));
     if (page.last_evaluated_key.is_null()) return all;
     r.exclusive_start_key = std::move(page.last_evaluated_key);
   }
@@ -157,13 +165,16 @@ void DynamoDbClient::create_table(const std::string& table, const KeyAttribute& 
     defs.push_back({{"AttributeName", range->name}, {"AttributeType", range->type}});
     schema.push_back({{"AttributeName", range->name}, {"KeyType", "RANGE"}});
   }
-  call("CreateTable", {{"TableName", table},
-                       {"AttributeDefinitions", defs},
-                       {"KeySchema", schema},
-                       {"BillingMode", "PAY_PER_REQUEST"}},
+  call("CreateTable",
+       {{"TableName", table},
+        {"AttributeDefinitions", defs},
+        {"KeySchema", schema},
+        {"BillingMode", "PAY_PER_REQUEST"}},
        false);
 }
 
-void DynamoDbClient::delete_table(const std::string& table) const { call("DeleteTable", {{"TableName", table}}, false); }
+void DynamoDbClient::delete_table(const std::string& table) const {
+  call("DeleteTable", {{"TableName", table}}, false);
+}
 
 }  // namespace heliocloud::aws

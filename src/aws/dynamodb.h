@@ -2,7 +2,6 @@
 // DynamoDB (AWS JSON 1.0). Items, keys and expression values are ordinary JSON objects here; they are
 // converted to and from attribute values (attribute_value.h) at the edge.
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -104,10 +103,12 @@ class DynamoDbClient {
 
   // All or nothing, up to 100 items. TransactionCanceledError carries one reason per item. A client request
   // token makes the call idempotent for 10 minutes, so it is retried like any other call.
-  void transact_write_items(const std::vector<TransactWriteItem>& items, std::string client_request_token = {}) const;
+  void transact_write_items(const std::vector<TransactWriteItem>& items,
+                            std::string client_request_token = {}) const;
 
   // For tests and tools: on-demand tables with a hash key and an optional range key.
-  void create_table(const std::string& table, const KeyAttribute& hash, const std::optional<KeyAttribute>& range = {}) const;
+  void create_table(const std::string& table, const KeyAttribute& hash,
+                    const std::optional<KeyAttribute>& range = {}) const;
   void delete_table(const std::string& table) const;
 
   // Any DynamoDB operation, raw attribute-value JSON in and out.

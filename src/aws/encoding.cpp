@@ -124,15 +124,21 @@ std::string base64_decode(std::string_view text) {
   return out;
 }
 
-std::string sha256(std::string_view data) { return digest(EVP_sha256(), data); }
-std::string sha256_hex(std::string_view data) { return to_hex(sha256(data)); }
-std::string md5_base64(std::string_view data) { return base64_encode(digest(EVP_md5(), data)); }
+std::string sha256(std::string_view data) {
+  return digest(EVP_sha256(), data);
+}
+std::string sha256_hex(std::string_view data) {
+  return to_hex(sha256(data));
+}
+std::string md5_base64(std::string_view data) {
+  return base64_encode(digest(EVP_md5(), data));
+}
 
 std::string hmac_sha256(std::string_view key, std::string_view data) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
   unsigned int len = 0;
-  if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
-           data.size(), out.data(), &len) == nullptr) {
+  if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+           reinterpret_cast<const unsigned char*>(data.data()), data.size(), out.data(), &len) == nullptr) {
     throw std::runtime_error("OpenSSL HMAC failed");
   }
   return {reinterpret_cast<const char*>(out.data()), len};

@@ -9,16 +9,20 @@
 namespace heliocloud::aws {
 
 std::string Url::authority() const {
-  const bool default_port = port.empty() || (scheme == "https" && port == "443") || (scheme == "http" && port == "80");
+  const bool default_port =
+      port.empty() || (scheme == "https" && port == "443") || (scheme == "http" && port == "80");
   return default_port ? host : host + ":" + port;
 }
 
-std::string Url::origin() const { return scheme + "://" + authority(); }
+std::string Url::origin() const {
+  return scheme + "://" + authority();
+}
 
 Url parse_url(std::string_view url) {
   Url out;
   const auto sep = url.find("://");
-  if (sep == std::string_view::npos) throw std::invalid_argument("endpoint URL without a scheme: " + std::string(url));
+  if (sep == std::string_view::npos)
+    throw std::invalid_argument("endpoint URL without a scheme: " + std::string(url));
   out.scheme = std::string(url.substr(0, sep));
   if (out.scheme != "http" && out.scheme != "https") {
     throw std::invalid_argument("endpoint URL scheme must be http or https: " + std::string(url));
@@ -33,9 +37,11 @@ Url parse_url(std::string_view url) {
   }
   if (!authority.empty() && authority.front() == '[') {  // IPv6 literal
     const auto close = authority.find(']');
-    if (close == std::string_view::npos) throw std::invalid_argument("bad IPv6 endpoint: " + std::string(url));
+    if (close == std::string_view::npos)
+      throw std::invalid_argument("bad IPv6 endpoint: " + std::string(url));
     out.host = std::string(authority.substr(0, close + 1));
-    if (close + 1 < authority.size() && authority[close + 1] == ':') out.port = std::string(authority.substr(close + 2));
+    if (close + 1 < authority.size() && authority[close + 1] == ':')
+      out.port = std::string(authority.substr(close + 2));
   } else {
     const auto colon = authority.rfind(':');
     out.host = std::string(authority.substr(0, colon));

@@ -18,18 +18,30 @@ std::string bare_code(std::string code) {
 
 std::string status_code_name(long status) {
   switch (status) {
-    case 301: return "PermanentRedirect";
-    case 304: return "NotModified";
-    case 400: return "BadRequest";
-    case 403: return "AccessDenied";
-    case 404: return "NotFound";
-    case 412: return "PreconditionFailed";
-    case 429: return "TooManyRequestsException";
-    case 500: return "InternalError";
-    case 502: return "BadGateway";
-    case 503: return "ServiceUnavailable";
-    case 504: return "GatewayTimeout";
-    default: return "HTTP" + std::to_string(status);
+    case 301:
+      return "PermanentRedirect";
+    case 304:
+      return "NotModified";
+    case 400:
+      return "BadRequest";
+    case 403:
+      return "AccessDenied";
+    case 404:
+      return "NotFound";
+    case 412:
+      return "PreconditionFailed";
+    case 429:
+      return "TooManyRequestsException";
+    case 500:
+      return "InternalError";
+    case 502:
+      return "BadGateway";
+    case 503:
+      return "ServiceUnavailable";
+    case 504:
+      return "GatewayTimeout";
+    default:
+      return "HTTP" + std::to_string(status);
   }
 }
 
@@ -40,7 +52,8 @@ bool is_s3_error_document(const std::string& body) {
   return start != std::string::npos && body.compare(start, 7, "<Error>") == 0;
 }
 
-ErrorInfo parse_error_response(const HttpResponse& response, const std::string& service, const std::string& operation) {
+ErrorInfo parse_error_response(const HttpResponse& response, const std::string& service,
+                               const std::string& operation) {
   ErrorInfo info;
   info.service = service;
   info.operation = operation;
@@ -81,7 +94,8 @@ ErrorInfo parse_error_response(const HttpResponse& response, const std::string& 
         }
       }
       if (j.contains("CancellationReasons") && j["CancellationReasons"].is_array()) {
-        for (const auto& r : j["CancellationReasons"]) info.reasons.push_back(r.value("Code", std::string("None")));
+        for (const auto& r : j["CancellationReasons"])
+          info.reasons.push_back(r.value("Code", std::string("None")));
       }
     } else {
       info.message = std::string(body.substr(0, 200));

@@ -9,7 +9,8 @@
 
 namespace heliocloud::aws {
 
-ErrorInfo parse_error_response(const HttpResponse& response, const std::string& service, const std::string& operation);
+ErrorInfo parse_error_response(const HttpResponse& response, const std::string& service,
+                               const std::string& operation);
 
 // True when a 200 response body is in fact an S3 <Error> document (CopyObject, UploadPartCopy and
 // CompleteMultipartUpload report late failures this way).

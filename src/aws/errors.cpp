@@ -49,23 +49,27 @@ ErrorKind classify(const ErrorInfo& info) {
     return ErrorKind::NotFound;
   }
   if (one_of(c, {"AccessDenied", "AccessDeniedException", "AllAccessDisabled", "InvalidAccessKeyId",
-                 "SignatureDoesNotMatch", "UnrecognizedClientException", "InvalidClientTokenId", "ExpiredToken",
-                 "ExpiredTokenException", "Forbidden"})) {
+                 "SignatureDoesNotMatch", "UnrecognizedClientException", "InvalidClientTokenId",
+                 "ExpiredToken", "ExpiredTokenException", "Forbidden"})) {
     return ErrorKind::AccessDenied;
   }
-  if (one_of(c, {"ConditionalCheckFailedException", "PreconditionFailed"})) return ErrorKind::ConditionalCheckFailed;
+  if (one_of(c, {"ConditionalCheckFailedException", "PreconditionFailed"}))
+    return ErrorKind::ConditionalCheckFailed;
   if (c == "TransactionCanceledException") return ErrorKind::TransactionCanceled;
   if (is_throttling_code(c) || info.http_status == 429) return ErrorKind::Throttled;
   if (one_of(c, {"Timeout", "ConnectTimeout"})) return ErrorKind::Timeout;
-  if (one_of(c, {"ConnectionFailed", "ConnectionReset", "Truncated", "TransportError", "ResolveFailed", "TlsError"})) {
+  if (one_of(c, {"ConnectionFailed", "ConnectionReset", "Truncated", "TransportError", "ResolveFailed",
+                 "TlsError"})) {
     return ErrorKind::Transport;
   }
   if (one_of(c, {"CredentialsNotFound", "CredentialsError"})) return ErrorKind::Credentials;
   // CloudFormation reports a missing stack as a generic ValidationError with this wording.
-  if (c == "ValidationError" && info.message.find("does not exist") != std::string::npos) return ErrorKind::NotFound;
-  if (one_of(c, {"ValidationException", "ValidationError", "InvalidRequest", "MalformedXML", "InvalidArgument",
-                 "InvalidParameterValue", "InvalidParameterValueException", "SerializationException",
-                 "InvalidBucketName", "EntityTooSmall", "InvalidPart", "InvalidPartOrder"})) {
+  if (c == "ValidationError" && info.message.find("does not exist") != std::string::npos)
+    return ErrorKind::NotFound;
+  if (one_of(c,
+             {"ValidationException", "ValidationError", "InvalidRequest", "MalformedXML", "InvalidArgument",
+              "InvalidParameterValue", "InvalidParameterValueException", "SerializationException",
+              "InvalidBucketName", "EntityTooSmall", "InvalidPart", "InvalidPartOrder"})) {
     return ErrorKind::Validation;
   }
   if (info.http_status == 404) return ErrorKind::NotFound;
@@ -78,17 +82,28 @@ ErrorKind classify(const ErrorInfo& info) {
 
 void throw_error(ErrorInfo info) {
   switch (classify(info)) {
-    case ErrorKind::NotFound: throw NotFoundError(std::move(info));
-    case ErrorKind::AccessDenied: throw AccessDeniedError(std::move(info));
-    case ErrorKind::ConditionalCheckFailed: throw ConditionalCheckFailedError(std::move(info));
-    case ErrorKind::TransactionCanceled: throw TransactionCanceledError(std::move(info));
-    case ErrorKind::Throttled: throw ThrottledError(std::move(info));
-    case ErrorKind::Validation: throw ValidationError(std::move(info));
-    case ErrorKind::ServiceUnavailable: throw ServiceUnavailableError(std::move(info));
-    case ErrorKind::Transport: throw TransportError(std::move(info));
-    case ErrorKind::Timeout: throw TimeoutError(std::move(info));
-    case ErrorKind::Credentials: throw CredentialsError(std::move(info));
-    case ErrorKind::Generic: break;
+    case ErrorKind::NotFound:
+      throw NotFoundError(std::move(info));
+    case ErrorKind::AccessDenied:
+      throw AccessDeniedError(std::move(info));
+    case ErrorKind::ConditionalCheckFailed:
+      throw ConditionalCheckFailedError(std::move(info));
+    case ErrorKind::TransactionCanceled:
+      throw TransactionCanceledError(std::move(info));
+    case ErrorKind::Throttled:
+      throw ThrottledError(std::move(info));
+    case ErrorKind::Validation:
+      throw ValidationError(std::move(info));
+    case ErrorKind::ServiceUnavailable:
+      throw ServiceUnavailableError(std::move(info));
+    case ErrorKind::Transport:
+      throw TransportError(std::move(info));
+    case ErrorKind::Timeout:
+      throw TimeoutError(std::move(info));
+    case ErrorKind::Credentials:
+      throw CredentialsError(std::move(info));
+    case ErrorKind::Generic:
+      break;
   }
   throw AwsError(std::move(info));
 }

@@ -13,7 +13,7 @@ struct ErrorInfo {
   std::string code;       // AWS error code ("NoSuchKey"), or a transport code ("Timeout", "Truncated", ...)
   std::string message;
   std::string request_id;
-  int attempts = 1;  // how many times the call was tried before this error was raised
+  int attempts = 1;                  // how many times the call was tried before this error was raised
   std::vector<std::string> reasons;  // DynamoDB TransactionCanceledException: one code per transaction item
 };
 
@@ -45,7 +45,8 @@ class AccessDeniedError : public AwsError {
 class ConditionalCheckFailedError : public AwsError {
   using AwsError::AwsError;
 };
-// DynamoDB TransactWriteItems cancelled; reasons() holds one code per item ("None", "ConditionalCheckFailed", ...).
+// DynamoDB TransactWriteItems cancelled; reasons() holds one code per item ("None", "ConditionalCheckFailed",
+// ...).
 class TransactionCanceledError : public AwsError {
  public:
   using AwsError::AwsError;
@@ -78,8 +79,17 @@ class CredentialsError : public AwsError {
 };
 
 enum class ErrorKind {
-  Generic, NotFound, AccessDenied, ConditionalCheckFailed, TransactionCanceled, Throttled, Validation,
-  ServiceUnavailable, Transport, Timeout, Credentials
+  Generic,
+  NotFound,
+  AccessDenied,
+  ConditionalCheckFailed,
+  TransactionCanceled,
+  Throttled,
+  Validation,
+  ServiceUnavailable,
+  Transport,
+  Timeout,
+  Credentials
 };
 // The meaning of an error, by AWS code first and HTTP status second.
 ErrorKind classify(const ErrorInfo& info);

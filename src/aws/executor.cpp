@@ -36,7 +36,8 @@ std::vector<TaskFailure> parallel_for(std::size_t n, const ParallelOptions& opti
     pool.reserve(threads);
     for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
   }
-  std::sort(failures.begin(), failures.end(), [](const TaskFailure& a, const TaskFailure& b) { return a.index < b.index; });
+  std::sort(failures.begin(), failures.end(),
+            [](const TaskFailure& a, const TaskFailure& b) { return a.index < b.index; });
   return failures;
 }
 

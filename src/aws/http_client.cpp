@@ -1,11 +1,10 @@
 #include "aws/http_client.h"
 
-#include <cstdlib>
-
 #include <curl/curl.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "aws/encoding.h"
@@ -115,17 +114,24 @@ std::size_t header_cb(char* data, std::size_t size, std::size_t n, void* user) {
 
 TransportFailure failure_kind(CURLcode rc) {
   switch (rc) {
-    case CURLE_COULDNT_CONNECT: return TransportFailure::ConnectFailed;
+    case CURLE_COULDNT_CONNECT:
+      return TransportFailure::ConnectFailed;
     case CURLE_COULDNT_RESOLVE_HOST:
-    case CURLE_COULDNT_RESOLVE_PROXY: return TransportFailure::ResolveFailed;
-    case CURLE_OPERATION_TIMEDOUT: return TransportFailure::Timeout;
-    case CURLE_PARTIAL_FILE: return TransportFailure::Truncated;
+    case CURLE_COULDNT_RESOLVE_PROXY:
+      return TransportFailure::ResolveFailed;
+    case CURLE_OPERATION_TIMEDOUT:
+      return TransportFailure::Timeout;
+    case CURLE_PARTIAL_FILE:
+      return TransportFailure::Truncated;
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
-    case CURLE_GOT_NOTHING: return TransportFailure::Reset;
+    case CURLE_GOT_NOTHING:
+      return TransportFailure::Reset;
     case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_PEER_FAILED_VERIFICATION: return TransportFailure::Tls;
-    default: return TransportFailure::Other;
+    case CURLE_PEER_FAILED_VERIFICATION:
+      return TransportFailure::Tls;
+    default:
+      return TransportFailure::Other;
   }
 }
 
@@ -136,7 +142,9 @@ std::string HttpResponse::header(const std::string& lower_name, const std::strin
   return it == headers.end() ? fallback : it->second;
 }
 
-HttpClient::HttpClient() { global_init(); }
+HttpClient::HttpClient() {
+  global_init();
+}
 
 HttpClient::~HttpClient() {
   for (void* h : idle_) curl_easy_cleanup(static_cast<CURL*>(h));
@@ -176,12 +184,15 @@ HttpResponse HttpClient::send(const HttpRequest& request, const HttpTimeouts& ti
 
   curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // required with threads: no SIGALRM for DNS timeouts
-  // A packaged Lambda carries Debian's libcurl, which looks for Debian's CA bundle; on Amazon Linux the bundle
-  // lives elsewhere and the package's bootstrap says where through SSL_CERT_FILE (as OpenSSL's tools honor it).
-  if (const char* ca = std::getenv("SSL_CERT_FILE"); ca != nullptr && *ca != '\0')  // NOLINT(concurrency-mt-unsafe)
+  // A packaged Lambda carries Debian's libcurl, which looks for Debian's CA bundle; on Amazon Linux the
+  // bundle lives elsewhere and the package's bootstrap says where through SSL_CERT_FILE (as OpenSSL's tools
+  // honor it).
+  if (const char* ca = std::getenv("SSL_CERT_FILE");
+      ca != nullptr && *ca != '\0')  // NOLINT(concurrency-mt-unsafe)
     curl_easy_setopt(curl, CURLOPT_CAINFO, ca);
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(timeouts.connect.count()));
-  if (timeouts.total.count() > 0) curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(timeouts.total.count()));
+  if (timeouts.total.count() > 0)
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(timeouts.total.count()));
   if (timeouts.stall.count() > 0) {
     x.stall = timeouts.stall;
     curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, progress_cb);
@@ -207,18 +218,20 @@ HttpResponse HttpClient::send(const HttpRequest& request, const HttpTimeouts& ti
     ~FreeHeaders() { curl_slist_free_all(h); }
   } free_headers{headers};
 
-  const bool has_body = request.body_file || !request.body.empty() || request.method == "PUT" ||
-                        request.method == "POST";
+  const bool has_body =
+      request.body_file || !request.body.empty() || request.method == "PUT" || request.method == "POST";
   if (request.method == "HEAD") {
     curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
   } else if (has_body) {
     if (request.body_file) {
       x.in_file.reset(std::fopen(request.body_file->path.c_str(), "rb"));
       if (!x.in_file) {
-        throw TransportException(TransportFailure::Other, "cannot open " + request.body_file->path.string(), false);
+        throw TransportException(TransportFailure::Other, "cannot open " + request.body_file->path.string(),
+                                 false);
       }
       if (fseeko(x.in_file.get(), static_cast<off_t>(request.body_file->offset), SEEK_SET) != 0) {
-        throw TransportException(TransportFailure::Other, "cannot seek in " + request.body_file->path.string(), false);
+        throw TransportException(TransportFailure::Other,
+                                 "cannot seek in " + request.body_file->path.string(), false);
       }
       x.remaining = request.body_file->length;
     } else {
@@ -238,25 +251,30 @@ HttpResponse HttpClient::send(const HttpRequest& request, const HttpTimeouts& ti
   const CURLcode rc = curl_easy_perform(curl);
   if (x.out_file) {
     if (std::fclose(x.out_file.release()) != 0 && rc == CURLE_OK) {
-      throw TransportException(TransportFailure::Other, "closing " + request.response_file->string() + " failed", true);
+      throw TransportException(TransportFailure::Other,
+                               "closing " + request.response_file->string() + " failed", true);
     }
   }
   if (rc != CURLE_OK) {
     const auto kind = x.stalled ? TransportFailure::Timeout : failure_kind(rc);
     std::string what = curl_easy_strerror(rc);
-    if (x.stalled) what = "no data moved for " + std::to_string(timeouts.stall.count()) + " ms (stall timeout)";
+    if (x.stalled)
+      what = "no data moved for " + std::to_string(timeouts.stall.count()) + " ms (stall timeout)";
     if (!x.out_error.empty()) what += ": " + x.out_error;
     if (kind == TransportFailure::Truncated) {
-      what = "response body truncated: received " + std::to_string(x.response.body_bytes) + " bytes, Content-Length " +
-             x.response.header("content-length", "?");
+      what = "response body truncated: received " + std::to_string(x.response.body_bytes) +
+             " bytes, Content-Length " + x.response.header("content-length", "?");
     }
     const bool sent = kind != TransportFailure::ConnectFailed && kind != TransportFailure::ResolveFailed;
     throw TransportException(kind, what, sent);
   }
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &x.response.status);
-  if (request.response_file && x.response.status >= 200 && x.response.status < 300 && x.response.body_bytes == 0) {
+  if (request.response_file && x.response.status >= 200 && x.response.status < 300 &&
+      x.response.body_bytes == 0) {
     FilePtr empty(std::fopen(request.response_file->c_str(), "wb"));  // an empty object is still a file
-    if (!empty) throw TransportException(TransportFailure::Other, "cannot create " + request.response_file->string(), true);
+    if (!empty)
+      throw TransportException(TransportFailure::Other, "cannot create " + request.response_file->string(),
+                               true);
   }
   return std::move(x.response);
 }

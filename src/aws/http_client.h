@@ -25,7 +25,7 @@ struct HttpRequest {
   std::string method = "GET";
   std::string url;  // complete and already encoded
   std::vector<std::pair<std::string, std::string>> headers;
-  std::string_view body;              // borrowed: must outlive send()
+  std::string_view body;               // borrowed: must outlive send()
   std::optional<FileRange> body_file;  // takes precedence over body
   // A 2xx body is streamed into this file (truncated first) instead of kept in memory.
   std::optional<std::filesystem::path> response_file;
@@ -42,12 +42,21 @@ struct HttpResponse {
 
 struct HttpTimeouts {
   std::chrono::milliseconds connect{3000};
-  std::chrono::milliseconds total{0};  // 0 = no limit (large transfers); stall bounds those instead
+  std::chrono::milliseconds total{0};      // 0 = no limit (large transfers); stall bounds those instead
   std::chrono::milliseconds stall{30000};  // abort when no byte moved for this long
 };
 
 // Why no response could be had. Mapped to error codes by the service layer.
-enum class TransportFailure { ConnectFailed, ResolveFailed, Timeout, ConnectTimeout, Truncated, Reset, Tls, Other };
+enum class TransportFailure {
+  ConnectFailed,
+  ResolveFailed,
+  Timeout,
+  ConnectTimeout,
+  Truncated,
+  Reset,
+  Tls,
+  Other
+};
 
 struct TransportException : std::runtime_error {
   TransportException(TransportFailure k, const std::string& what, bool request_sent)

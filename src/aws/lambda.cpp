@@ -8,7 +8,9 @@ namespace heliocloud::aws {
 namespace {
 
 constexpr const char* kApiVersion = "/2015-03-31";
-ServiceInfo lambda_info() { return {"Lambda", "lambda", "lambda", "LAMBDA"}; }
+ServiceInfo lambda_info() {
+  return {"Lambda", "lambda", "lambda", "LAMBDA"};
+}
 
 }  // namespace
 

@@ -39,7 +39,8 @@ class LambdaClient {
   explicit LambdaClient(ClientConfig config);
   // RequestResponse invocation. A function error is not an exception (the call itself succeeded): check ok().
   // Never retried after the request may have reached the function (an invocation is not idempotent).
-  InvokeResult invoke(const std::string& function_name, std::string_view payload, const InvokeOptions& opts = {}) const;
+  InvokeResult invoke(const std::string& function_name, std::string_view payload,
+                      const InvokeOptions& opts = {}) const;
   std::string create_function(const CreateFunctionRequest& request) const;  // returns the function ARN
   void delete_function(const std::string& function_name) const;
   const ServiceClient& service() const noexcept { return client_; }

@@ -4,8 +4,9 @@
 
 namespace heliocloud::aws {
 
-nlohmann::json json_rpc_call(const ServiceClient& client, std::string_view target_prefix, std::string_view json_version,
-                             const std::string& operation, const nlohmann::json& body, bool idempotent) {
+nlohmann::json json_rpc_call(const ServiceClient& client, std::string_view target_prefix,
+                             std::string_view json_version, const std::string& operation,
+                             const nlohmann::json& body, bool idempotent) {
   const std::string payload = body.is_null() ? std::string("{}") : body.dump();
   ServiceRequest req;
   req.operation = operation;

@@ -24,7 +24,9 @@ enum class RetryClass { None, Throttle, Transient };
 // already have acted on it; request_reached_server is false for connect/resolve failures (always safe).
 RetryClass retry_class(const ErrorInfo& error, bool idempotent, bool request_reached_server = true);
 
-// The wait before attempt number `attempt + 1` (attempt counts from 1): uniform in [0, min(max, base * 2^(attempt-1))].
-std::chrono::milliseconds backoff_delay(const RetryPolicy& policy, RetryClass cls, int attempt, std::mt19937_64& rng);
+// The wait before attempt number `attempt + 1` (attempt counts from 1): uniform in [0, min(max, base *
+// 2^(attempt-1))].
+std::chrono::milliseconds backoff_delay(const RetryPolicy& policy, RetryClass cls, int attempt,
+                                        std::mt19937_64& rng);
 
 }  // namespace heliocloud::aws

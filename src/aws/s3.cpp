@@ -11,7 +11,9 @@ namespace {
 constexpr std::string_view kS3Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";
 constexpr std::size_t kDeleteBatch = 1000;
 
-ServiceInfo s3_info() { return {"S3", "s3", "s3", "S3"}; }
+ServiceInfo s3_info() {
+  return {"S3", "s3", "s3", "S3"};
+}
 
 void add_requester_pays(ServiceRequest& r, bool requester_pays) {
   if (requester_pays) r.headers.emplace_back("x-amz-request-payer", "requester");
@@ -35,12 +37,15 @@ void add_put_options(ServiceRequest& r, const PutObjectOptions& o) {
   if (o.if_none_match) r.headers.emplace_back("If-None-Match", "*");
 }
 
-std::uint64_t to_u64(const std::string& s) { return s.empty() ? 0 : std::stoull(s); }
+std::uint64_t to_u64(const std::string& s) {
+  return s.empty() ? 0 : std::stoull(s);
+}
 
 ObjectInfo object_info(const HttpResponse& resp) {
   ObjectInfo info;
-  info.size = resp.body_bytes != 0 || resp.header("content-length").empty() ? resp.body_bytes
-                                                                             : to_u64(resp.header("content-length"));
+  info.size = resp.body_bytes != 0 || resp.header("content-length").empty()
+                  ? resp.body_bytes
+                  : to_u64(resp.header("content-length"));
   info.etag = resp.header("etag");
   info.content_type = resp.header("content-type");
   info.last_modified = resp.header("last-modified");
@@ -68,8 +73,8 @@ ServiceRequest S3Client::request(std::string operation, std::string method, cons
   r.operation = std::move(operation);
   r.method = std::move(method);
   const Url& base = client_.endpoint().url;
-  const bool path_style = client_.config().s3_force_path_style || client_.endpoint().custom || is_ip_address(base.host) ||
-                          !s3_virtual_host_compatible(bucket);
+  const bool path_style = client_.config().s3_force_path_style || client_.endpoint().custom ||
+                          is_ip_address(base.host) || !s3_virtual_host_compatible(bucket);
   const std::string encoded_key = uri_encode(key, true);
   if (path_style) {
     r.path = "/" + bucket + (key.empty() ? std::string() : "/" + encoded_key);
@@ -99,7 +104,9 @@ void S3Client::create_bucket(const std::string& bucket) const {
   client_.send(r);
 }
 
-void S3Client::delete_bucket(const std::string& bucket) const { client_.send(request("DeleteBucket", "DELETE", bucket)); }
+void S3Client::delete_bucket(const std::string& bucket) const {
+  client_.send(request("DeleteBucket", "DELETE", bucket));
+}
 
 void S3Client::head_bucket(const std::string& bucket, bool requester_pays) const {
   ServiceRequest r = request("HeadBucket", "HEAD", bucket);
@@ -149,8 +156,9 @@ void S3Client::delete_bucket_policy(const std::string& bucket) const {
 void S3Client::put_bucket_request_payment(const std::string& bucket, bool requester_pays) const {
   ServiceRequest r = request("PutBucketRequestPayment", "PUT", bucket);
   r.query = {{"requestPayment", ""}};
-  const std::string body = "<RequestPaymentConfiguration xmlns=\"" + std::string(kS3Namespace) + "\"><Payer>" +
-                           (requester_pays ? "Requester" : "BucketOwner") + "</Payer></RequestPaymentConfiguration>";
+  const std::string body = "<RequestPaymentConfiguration xmlns=\"" + std::string(kS3Namespace) +
+                           "\"><Payer>" + (requester_pays ? "Requester" : "BucketOwner") +
+                           "</Payer></RequestPaymentConfiguration>";
   r.headers.emplace_back("Content-Type", "application/xml");
   r.headers.emplace_back("Content-MD5", md5_base64(body));
   r.body = body;
@@ -163,7 +171,8 @@ bool S3Client::get_bucket_requester_pays(const std::string& bucket) const {
   return xml::parse(client_.send(r).body).child_text("Payer") == "Requester";
 }
 
-ObjectInfo S3Client::head_object(const std::string& bucket, const std::string& key, const GetObjectOptions& opts) const {
+ObjectInfo S3Client::head_object(const std::string& bucket, const std::string& key,
+                                 const GetObjectOptions& opts) const {
   ServiceRequest r = request("HeadObject", "HEAD", bucket, key);
   add_get_options(r, opts);
   HttpResponse resp = client_.send(r);
@@ -184,7 +193,8 @@ GetObjectResult S3Client::get_object(const std::string& bucket, const std::strin
 }
 
 ObjectInfo S3Client::get_object_to_file(const std::string& bucket, const std::string& key,
-                                        const std::filesystem::path& path, const GetObjectOptions& opts) const {
+                                        const std::filesystem::path& path,
+                                        const GetObjectOptions& opts) const {
   ServiceRequest r = request("GetObject", "GET", bucket, key);
   add_get_options(r, opts);
   r.response_file = path;
@@ -211,7 +221,8 @@ std::string S3Client::put_object(const std::string& bucket, const std::string& k
 }
 
 std::string S3Client::put_object_from_file(const std::string& bucket, const std::string& key,
-                                           const std::filesystem::path& path, const PutObjectOptions& opts) const {
+                                           const std::filesystem::path& path,
+                                           const PutObjectOptions& opts) const {
   if (key.empty()) throw std::invalid_argument("S3 PutObject: empty key");
   ServiceRequest r = request("PutObject", "PUT", bucket, key);
   add_put_options(r, opts);
@@ -241,14 +252,16 @@ void S3Client::delete_object(const std::string& bucket, const std::string& key, 
   client_.send(r);
 }
 
-std::vector<DeleteFailure> S3Client::delete_objects(const std::string& bucket, const std::vector<std::string>& keys,
+std::vector<DeleteFailure> S3Client::delete_objects(const std::string& bucket,
+                                                    const std::vector<std::string>& keys,
                                                     bool requester_pays) const {
   std::vector<DeleteFailure> failures;
   for (std::size_t start = 0; start < keys.size(); start += kDeleteBatch) {
     const std::size_t end = std::min(keys.size(), start + kDeleteBatch);
     // Quiet mode: the answer lists only failures, keeping it small for 1000-key batches.
     std::string body = "<Delete xmlns=\"" + std::string(kS3Namespace) + "\"><Quiet>true</Quiet>";
-    for (std::size_t i = start; i < end; ++i) body += "<Object><Key>" + xml::escape(keys[i]) + "</Key></Object>";
+    for (std::size_t i = start; i < end; ++i)
+      body += "<Object><Key>" + xml::escape(keys[i]) + "</Key></Object>";
     body += "</Delete>";
     ServiceRequest r = request("DeleteObjects", "POST", bucket);
     r.query = {{"delete", ""}};
@@ -278,7 +291,8 @@ ListObjectsPage S3Client::list_objects_v2(const std::string& bucket, const ListO
     page.objects.push_back({c->child_text("Key"), to_u64(c->child_text("Size")), c->child_text("ETag"),
                             c->child_text("LastModified"), c->child_text("StorageClass")});
   }
-  for (const xml::Node* p : doc.children_named("CommonPrefixes")) page.common_prefixes.push_back(p->child_text("Prefix"));
+  for (const xml::Node* p : doc.children_named("CommonPrefixes"))
+    page.common_prefixes.push_back(p->child_text("Prefix"));
   page.truncated = doc.child_text("IsTruncated") == "true";
   page.next_continuation_token = doc.child_text("NextContinuationToken");
   return page;
@@ -292,7 +306,8 @@ std::vector<ObjectSummary> S3Client::list_all_objects(const std::string& bucket,
   req.requester_pays = requester_pays;
   for (;;) {
     ListObjectsPage page = list_objects_v2(bucket, req);
-    all.insert(all.end(), std::make_move_iterator(page.objects.begin()), std::make_move_iterator(page.objects.end()));
+    all.insert(all.end(), std::make_move_iterator(page.objects.begin()),
+               std::make_move_iterator(page.objects.end()));
     if (!page.truncated) break;
     if (page.next_continuation_token.empty()) {
       throw std::runtime_error("S3 ListObjectsV2: truncated page without NextContinuationToken");
@@ -311,19 +326,21 @@ std::string S3Client::create_multipart_upload(const std::string& bucket, const s
   return require_text(doc, "UploadId", "InitiateMultipartUploadResult/UploadId");
 }
 
-std::string S3Client::upload_part(const std::string& bucket, const std::string& key, const std::string& upload_id,
-                                  int part_number, std::string_view data, bool requester_pays) const {
+std::string S3Client::upload_part(const std::string& bucket, const std::string& key,
+                                  const std::string& upload_id, int part_number, std::string_view data,
+                                  bool requester_pays) const {
   ServiceRequest r = request("UploadPart", "PUT", bucket, key);
   r.query = {{"partNumber", std::to_string(part_number)}, {"uploadId", upload_id}};
   add_requester_pays(r, requester_pays);
   r.body = data;
-  r.unsigned_payload = true;  // the part is already in memory, but hashing 16 MiB per part buys nothing over TLS
+  r.unsigned_payload =
+      true;  // the part is already in memory, but hashing 16 MiB per part buys nothing over TLS
   return client_.send(r).header("etag");
 }
 
 std::string S3Client::upload_part_from_file(const std::string& bucket, const std::string& key,
-                                            const std::string& upload_id, int part_number, const FileRange& range,
-                                            bool requester_pays) const {
+                                            const std::string& upload_id, int part_number,
+                                            const FileRange& range, bool requester_pays) const {
   ServiceRequest r = request("UploadPart", "PUT", bucket, key);
   r.query = {{"partNumber", std::to_string(part_number)}, {"uploadId", upload_id}};
   add_requester_pays(r, requester_pays);
@@ -331,8 +348,9 @@ std::string S3Client::upload_part_from_file(const std::string& bucket, const std
   return client_.send(r).header("etag");
 }
 
-std::string S3Client::upload_part_copy(const std::string& bucket, const std::string& key, const std::string& upload_id,
-                                       int part_number, const std::string& src_bucket, const std::string& src_key,
+std::string S3Client::upload_part_copy(const std::string& bucket, const std::string& key,
+                                       const std::string& upload_id, int part_number,
+                                       const std::string& src_bucket, const std::string& src_key,
                                        const ByteRange& range, bool requester_pays) const {
   ServiceRequest r = request("UploadPartCopy", "PUT", bucket, key);
   r.query = {{"partNumber", std::to_string(part_number)}, {"uploadId", upload_id}};
@@ -345,12 +363,13 @@ std::string S3Client::upload_part_copy(const std::string& bucket, const std::str
 }
 
 std::string S3Client::complete_multipart_upload(const std::string& bucket, const std::string& key,
-                                                const std::string& upload_id, const std::vector<CompletedPart>& parts,
+                                                const std::string& upload_id,
+                                                const std::vector<CompletedPart>& parts,
                                                 bool requester_pays) const {
   std::string body = "<CompleteMultipartUpload xmlns=\"" + std::string(kS3Namespace) + "\">";
   for (const auto& p : parts) {
-    body += "<Part><PartNumber>" + std::to_string(p.part_number) + "</PartNumber><ETag>" + xml::escape(p.etag) +
-            "</ETag></Part>";
+    body += "<Part><PartNumber>" + std::to_string(p.part_number) + "</PartNumber><ETag>" +
+            xml::escape(p.etag) + "</ETag></Part>";
   }
   body += "</CompleteMultipartUpload>";
   ServiceRequest r = request("CompleteMultipartUpload", "POST", bucket, key);
@@ -363,8 +382,8 @@ std::string S3Client::complete_multipart_upload(const std::string& bucket, const
   return doc.child_text("ETag");
 }
 
-void S3Client::abort_multipart_upload(const std::string& bucket, const std::string& key, const std::string& upload_id,
-                                      bool requester_pays) const {
+void S3Client::abort_multipart_upload(const std::string& bucket, const std::string& key,
+                                      const std::string& upload_id, bool requester_pays) const {
   ServiceRequest r = request("AbortMultipartUpload", "DELETE", bucket, key);
   r.query = {{"uploadId", upload_id}};
   add_requester_pays(r, requester_pays);
@@ -372,7 +391,7 @@ void S3Client::abort_multipart_upload(const std::string& bucket, const std::stri
 }
 
 std::vector<MultipartUpload> S3Client::list_multipart_uploads(const std::string& bucket,
-                                                             const std::string& prefix) const {
+                                                              const std::string& prefix) const {
   ServiceRequest r = request("ListMultipartUploads", "GET", bucket);
   r.query = {{"uploads", ""}};
   if (!prefix.empty()) r.query.emplace_back("prefix", prefix);
@@ -399,7 +418,8 @@ std::string S3Client::presign(const std::string& method, const std::string& buck
   const auto p = sigv4::presign(sreq, client_.credentials(), {client_.config().region, "s3"},
                                 std::chrono::system_clock::now(), expires);
   sigv4::QueryParams unsigned_part(p.query.begin(), p.query.end() - 1);
-  return origin.origin() + path + "?" + sigv4::query_string(unsigned_part) + "&X-Amz-Signature=" + p.query.back().second;
+  return origin.origin() + path + "?" + sigv4::query_string(unsigned_part) +
+         "&X-Amz-Signature=" + p.query.back().second;
 }
 
 }  // namespace heliocloud::aws

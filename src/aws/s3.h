@@ -1,6 +1,6 @@
 #pragma once
-// Amazon S3 (REST-XML): buckets, objects, listing, policies, requester pays, multipart primitives, presigning.
-// Bulk and multipart transfers built on these calls are in s3_transfer.h.
+// Amazon S3 (REST-XML): buckets, objects, listing, policies, requester pays, multipart primitives,
+// presigning. Bulk and multipart transfers built on these calls are in s3_transfer.h.
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -103,29 +103,36 @@ class S3Client {
   // Buckets
   void create_bucket(const std::string& bucket) const;  // in the client's region
   void delete_bucket(const std::string& bucket) const;
-  void head_bucket(const std::string& bucket, bool requester_pays = false) const;  // NotFoundError / AccessDeniedError
+  void head_bucket(const std::string& bucket,
+                   bool requester_pays = false) const;  // NotFoundError / AccessDeniedError
   bool bucket_exists(const std::string& bucket) const;
   std::string get_bucket_location(const std::string& bucket) const;  // "us-east-1" for the empty constraint
-  std::string get_bucket_policy(const std::string& bucket) const;    // NotFoundError (NoSuchBucketPolicy) if none
+  std::string get_bucket_policy(
+      const std::string& bucket) const;  // NotFoundError (NoSuchBucketPolicy) if none
   void put_bucket_policy(const std::string& bucket, const std::string& policy_json) const;
   void delete_bucket_policy(const std::string& bucket) const;
   void put_bucket_request_payment(const std::string& bucket, bool requester_pays) const;
   bool get_bucket_requester_pays(const std::string& bucket) const;
 
   // Objects
-  ObjectInfo head_object(const std::string& bucket, const std::string& key, const GetObjectOptions& opts = {}) const;
-  GetObjectResult get_object(const std::string& bucket, const std::string& key, const GetObjectOptions& opts = {}) const;
+  ObjectInfo head_object(const std::string& bucket, const std::string& key,
+                         const GetObjectOptions& opts = {}) const;
+  GetObjectResult get_object(const std::string& bucket, const std::string& key,
+                             const GetObjectOptions& opts = {}) const;
   // Streams the body to `path` (written only once the object answers 2xx; truncated on each retry; removed
   // when the download fails for good).
-  ObjectInfo get_object_to_file(const std::string& bucket, const std::string& key, const std::filesystem::path& path,
-                                const GetObjectOptions& opts = {}) const;
+  ObjectInfo get_object_to_file(const std::string& bucket, const std::string& key,
+                                const std::filesystem::path& path, const GetObjectOptions& opts = {}) const;
   std::string put_object(const std::string& bucket, const std::string& key, std::string_view body,
                          const PutObjectOptions& opts = {}) const;  // returns the ETag
-  std::string put_object_from_file(const std::string& bucket, const std::string& key, const std::filesystem::path& path,
+  std::string put_object_from_file(const std::string& bucket, const std::string& key,
+                                   const std::filesystem::path& path,
                                    const PutObjectOptions& opts = {}) const;
-  // Server-side copy of up to 5 GiB (S3's limit for one CopyObject; S3Transfer::copy goes multipart above it).
-  std::string copy_object(const std::string& src_bucket, const std::string& src_key, const std::string& dst_bucket,
-                          const std::string& dst_key, const CopyObjectOptions& opts = {}) const;
+  // Server-side copy of up to 5 GiB (S3's limit for one CopyObject; S3Transfer::copy goes multipart above
+  // it).
+  std::string copy_object(const std::string& src_bucket, const std::string& src_key,
+                          const std::string& dst_bucket, const std::string& dst_key,
+                          const CopyObjectOptions& opts = {}) const;
   void delete_object(const std::string& bucket, const std::string& key, bool requester_pays = false) const;
   // Any number of keys, sent in batches of 1000 (the API's limit). Returns the keys S3 could not delete.
   std::vector<DeleteFailure> delete_objects(const std::string& bucket, const std::vector<std::string>& keys,
@@ -142,17 +149,21 @@ class S3Client {
                                       const PutObjectOptions& opts = {}) const;  // returns the upload id
   std::string upload_part(const std::string& bucket, const std::string& key, const std::string& upload_id,
                           int part_number, std::string_view data, bool requester_pays = false) const;
-  std::string upload_part_from_file(const std::string& bucket, const std::string& key, const std::string& upload_id,
-                                    int part_number, const FileRange& range, bool requester_pays = false) const;
-  std::string upload_part_copy(const std::string& bucket, const std::string& key, const std::string& upload_id,
-                               int part_number, const std::string& src_bucket, const std::string& src_key,
-                               const ByteRange& range, bool requester_pays = false) const;
-  std::string complete_multipart_upload(const std::string& bucket, const std::string& key, const std::string& upload_id,
-                                        const std::vector<CompletedPart>& parts, bool requester_pays = false) const;
+  std::string upload_part_from_file(const std::string& bucket, const std::string& key,
+                                    const std::string& upload_id, int part_number, const FileRange& range,
+                                    bool requester_pays = false) const;
+  std::string upload_part_copy(const std::string& bucket, const std::string& key,
+                               const std::string& upload_id, int part_number, const std::string& src_bucket,
+                               const std::string& src_key, const ByteRange& range,
+                               bool requester_pays = false) const;
+  std::string complete_multipart_upload(const std::string& bucket, const std::string& key,
+                                        const std::string& upload_id, const std::vector<CompletedPart>& parts,
+                                        bool requester_pays = false) const;
   void abort_multipart_upload(const std::string& bucket, const std::string& key, const std::string& upload_id,
                               bool requester_pays = false) const;
   // Uploads begun and neither completed nor aborted (they are billed): for cleanup. First 1000 only.
-  std::vector<MultipartUpload> list_multipart_uploads(const std::string& bucket, const std::string& prefix = {}) const;
+  std::vector<MultipartUpload> list_multipart_uploads(const std::string& bucket,
+                                                      const std::string& prefix = {}) const;
 
   // A presigned URL for `method` on the object, valid for `expires` (at most 7 days).
   std::string presign(const std::string& method, const std::string& bucket, const std::string& key,

@@ -27,8 +27,9 @@ std::size_t S3Transfer::concurrency(std::size_t requested) const {
 }
 
 template <class UploadPart>
-std::string S3Transfer::multipart(const std::string& bucket, const std::string& key, const PutObjectOptions& opts,
-                                  std::uint64_t size, std::uint64_t part_size, UploadPart&& upload_part) const {
+std::string S3Transfer::multipart(const std::string& bucket, const std::string& key,
+                                  const PutObjectOptions& opts, std::uint64_t size, std::uint64_t part_size,
+                                  UploadPart&& upload_part) const {
   const std::uint64_t count = std::max<std::uint64_t>(1, (size + part_size - 1) / part_size);
   const std::string upload_id = client_.create_multipart_upload(bucket, key, opts);
   std::vector<CompletedPart> parts(count);
@@ -59,27 +60,30 @@ std::string S3Transfer::upload_file(const std::filesystem::path& path, const std
   const std::uint64_t part = effective_part_size(size, config_.part_size);
   return multipart(bucket, key, opts, size, part,
                    [&](const std::string& id, int number, std::uint64_t first, std::uint64_t len) {
-                     return client_.upload_part_from_file(bucket, key, id, number, FileRange{path, first, len},
-                                                          opts.requester_pays);
+                     return client_.upload_part_from_file(bucket, key, id, number,
+                                                          FileRange{path, first, len}, opts.requester_pays);
                    });
 }
 
-std::string S3Transfer::upload_buffer(std::string_view data, const std::string& bucket, const std::string& key,
-                                      const PutObjectOptions& opts) const {
+std::string S3Transfer::upload_buffer(std::string_view data, const std::string& bucket,
+                                      const std::string& key, const PutObjectOptions& opts) const {
   if (data.size() < config_.multipart_threshold) return client_.put_object(bucket, key, data, opts);
   const std::uint64_t part = effective_part_size(data.size(), config_.part_size);
   return multipart(bucket, key, opts, data.size(), part,
                    [&](const std::string& id, int number, std::uint64_t first, std::uint64_t len) {
-                     return client_.upload_part(bucket, key, id, number, data.substr(first, len), opts.requester_pays);
+                     return client_.upload_part(bucket, key, id, number, data.substr(first, len),
+                                                opts.requester_pays);
                    });
 }
 
-std::string S3Transfer::copy(const std::string& src_bucket, const std::string& src_key, const std::string& dst_bucket,
-                             const std::string& dst_key, const CopyObjectOptions& opts) const {
+std::string S3Transfer::copy(const std::string& src_bucket, const std::string& src_key,
+                             const std::string& dst_bucket, const std::string& dst_key,
+                             const CopyObjectOptions& opts) const {
   GetObjectOptions head_opts;
   head_opts.requester_pays = opts.requester_pays;
   const ObjectInfo src = client_.head_object(src_bucket, src_key, head_opts);
-  if (src.size <= config_.copy_threshold) return client_.copy_object(src_bucket, src_key, dst_bucket, dst_key, opts);
+  if (src.size <= config_.copy_threshold)
+    return client_.copy_object(src_bucket, src_key, dst_bucket, dst_key, opts);
   PutObjectOptions put;
   put.requester_pays = opts.requester_pays;
   put.content_type = opts.content_type.value_or(src.content_type);
@@ -92,8 +96,8 @@ std::string S3Transfer::copy(const std::string& src_bucket, const std::string& s
                    });
 }
 
-void S3Transfer::download_file(const std::string& bucket, const std::string& key, const std::filesystem::path& path,
-                               const GetObjectOptions& opts) const {
+void S3Transfer::download_file(const std::string& bucket, const std::string& key,
+                               const std::filesystem::path& path, const GetObjectOptions& opts) const {
   client_.get_object_to_file(bucket, key, path, opts);
 }
 
@@ -111,7 +115,8 @@ std::vector<TaskFailure> S3Transfer::put_objects(const std::string& bucket, cons
   });
 }
 
-std::vector<TaskFailure> S3Transfer::copy_objects(const std::vector<BulkCopy>& items, std::size_t conc) const {
+std::vector<TaskFailure> S3Transfer::copy_objects(const std::vector<BulkCopy>& items,
+                                                  std::size_t conc) const {
   ParallelOptions po;
   po.concurrency = concurrency(conc);
   return parallel_for(items.size(), po, [&](std::size_t i) {

@@ -22,8 +22,8 @@ struct TransferConfig {
 
 struct BulkPut {
   std::string key;
-  std::string_view body;            // borrowed; used when file is empty
-  std::filesystem::path file;       // uploaded with upload_file when set
+  std::string_view body;       // borrowed; used when file is empty
+  std::filesystem::path file;  // uploaded with upload_file when set
   PutObjectOptions options;
 };
 
@@ -41,8 +41,8 @@ class S3Transfer {
 
   // A file of any size: one PutObject below the threshold, else a multipart upload with parallel parts.
   // A failed multipart upload is aborted so that no parts are left billed. Returns the ETag.
-  std::string upload_file(const std::filesystem::path& path, const std::string& bucket, const std::string& key,
-                          const PutObjectOptions& opts = {}) const;
+  std::string upload_file(const std::filesystem::path& path, const std::string& bucket,
+                          const std::string& key, const PutObjectOptions& opts = {}) const;
   // The same for a buffer in memory.
   std::string upload_buffer(std::string_view data, const std::string& bucket, const std::string& key,
                             const PutObjectOptions& opts = {}) const;
@@ -56,7 +56,8 @@ class S3Transfer {
   // Bulk: each item independently; failures are returned by index, successes are not repeated.
   std::vector<TaskFailure> put_objects(const std::string& bucket, const std::vector<BulkPut>& items,
                                        std::size_t concurrency = 0) const;
-  std::vector<TaskFailure> copy_objects(const std::vector<BulkCopy>& items, std::size_t concurrency = 0) const;
+  std::vector<TaskFailure> copy_objects(const std::vector<BulkCopy>& items,
+                                        std::size_t concurrency = 0) const;
   // Deletes every object under prefix (list, then DeleteObjects batches in parallel). Returns what failed.
   std::vector<DeleteFailure> delete_prefix(const std::string& bucket, const std::string& prefix,
                                            bool requester_pays = false, std::size_t concurrency = 0) const;

@@ -11,14 +11,22 @@ namespace {
 
 std::string transport_code(TransportFailure kind) {
   switch (kind) {
-    case TransportFailure::ConnectFailed: return "ConnectionFailed";
-    case TransportFailure::ResolveFailed: return "ResolveFailed";
-    case TransportFailure::Timeout: return "Timeout";
-    case TransportFailure::ConnectTimeout: return "ConnectTimeout";
-    case TransportFailure::Truncated: return "Truncated";
-    case TransportFailure::Reset: return "ConnectionReset";
-    case TransportFailure::Tls: return "TlsError";
-    case TransportFailure::Other: return "TransportError";
+    case TransportFailure::ConnectFailed:
+      return "ConnectionFailed";
+    case TransportFailure::ResolveFailed:
+      return "ResolveFailed";
+    case TransportFailure::Timeout:
+      return "Timeout";
+    case TransportFailure::ConnectTimeout:
+      return "ConnectTimeout";
+    case TransportFailure::Truncated:
+      return "Truncated";
+    case TransportFailure::Reset:
+      return "ConnectionReset";
+    case TransportFailure::Tls:
+      return "TlsError";
+    case TransportFailure::Other:
+      return "TransportError";
   }
   return "TransportError";
 }
@@ -38,7 +46,9 @@ ServiceClient::ServiceClient(ClientConfig config, ServiceInfo info)
   if (!config_.credentials) config_.credentials = default_credentials_provider();
 }
 
-Credentials ServiceClient::credentials() const { return config_.credentials->get(); }
+Credentials ServiceClient::credentials() const {
+  return config_.credentials->get();
+}
 
 HttpRequest ServiceClient::build(const ServiceRequest& request, const Credentials& creds) const {
   const Url& origin = request.endpoint ? *request.endpoint : endpoint_.url;

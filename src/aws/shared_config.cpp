@@ -11,7 +11,8 @@ namespace {
 
 std::string_view strip_comment(std::string_view line) {
   for (std::size_t i = 1; i < line.size(); ++i) {
-    if ((line[i] == '#' || line[i] == ';') && (line[i - 1] == ' ' || line[i - 1] == '\t')) return line.substr(0, i);
+    if ((line[i] == '#' || line[i] == ';') && (line[i - 1] == ' ' || line[i - 1] == '\t'))
+      return line.substr(0, i);
   }
   return line;
 }
@@ -52,8 +53,10 @@ Profiles parse_shared_file(std::string_view text, bool is_config_file) {
     if (line.empty() || line[0] == '#' || line[0] == ';') continue;
     if (line.front() == '[') {
       const auto close = line.find(']');
-      std::string name(trim(line.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1)));
-      if (is_config_file && name.rfind("profile ", 0) == 0) name = std::string(trim(std::string_view(name).substr(8)));
+      std::string name(
+          trim(line.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1)));
+      if (is_config_file && name.rfind("profile ", 0) == 0)
+        name = std::string(trim(std::string_view(name).substr(8)));
       current = &out[name];
       parent_key.clear();
       continue;
@@ -76,7 +79,8 @@ Profiles parse_shared_file(std::string_view text, bool is_config_file) {
 
 Profiles load_shared_profiles() {
   const std::string config_path = get_env("AWS_CONFIG_FILE").value_or(home_file(".aws/config"));
-  const std::string creds_path = get_env("AWS_SHARED_CREDENTIALS_FILE").value_or(home_file(".aws/credentials"));
+  const std::string creds_path =
+      get_env("AWS_SHARED_CREDENTIALS_FILE").value_or(home_file(".aws/credentials"));
   Profiles merged = parse_shared_file(read_file(config_path), true);
   for (auto& [name, settings] : parse_shared_file(read_file(creds_path), false)) {
     for (auto& [k, v] : settings) merged[name][k] = v;

@@ -67,7 +67,9 @@ std::string canonical_query(const QueryParams& query) {
   return out;
 }
 
-std::string query_string(const QueryParams& query) { return canonical_query(query); }
+std::string query_string(const QueryParams& query) {
+  return canonical_query(query);
+}
 
 Signature sign(const Request& request, const Credentials& creds, const Scope& scope,
                std::chrono::system_clock::time_point now) {
@@ -86,8 +88,9 @@ Signature sign(const Request& request, const Credentials& creds, const Scope& sc
     if (!sig.signed_headers.empty()) sig.signed_headers.push_back(';');
     sig.signed_headers += name;
   }
-  sig.canonical_request = request.method + "\n" + request.canonical_uri + "\n" + canonical_query(request.query) +
-                          "\n" + canonical_headers + "\n" + sig.signed_headers + "\n" + request.payload_hash;
+  sig.canonical_request = request.method + "\n" + request.canonical_uri + "\n" +
+                          canonical_query(request.query) + "\n" + canonical_headers + "\n" +
+                          sig.signed_headers + "\n" + request.payload_hash;
 
   const std::string stamp = amz_date(now);
   const std::string date = stamp.substr(0, 8);
@@ -103,7 +106,8 @@ Signature sign(const Request& request, const Credentials& creds, const Scope& sc
 Presigned presign(Request request, const Credentials& creds, const Scope& scope,
                   std::chrono::system_clock::time_point now, std::chrono::seconds expires) {
   const std::string stamp = amz_date(now);
-  const std::string scope_str = stamp.substr(0, 8) + "/" + scope.region + "/" + scope.service + "/aws4_request";
+  const std::string scope_str =
+      stamp.substr(0, 8) + "/" + scope.region + "/" + scope.service + "/aws4_request";
   std::string signed_names;
   {
     std::vector<std::string> names;

@@ -1,5 +1,6 @@
 #pragma once
-// AWS Signature Version 4: canonical request, string to sign, Authorization header and presigned query strings.
+// AWS Signature Version 4: canonical request, string to sign, Authorization header and presigned query
+// strings.
 #include <chrono>
 #include <string>
 #include <string_view>

@@ -4,15 +4,17 @@
 
 namespace heliocloud::aws {
 namespace {
-ServiceInfo ssm_info() { return {"SSM", "ssm", "ssm", "SSM"}; }
+ServiceInfo ssm_info() {
+  return {"SSM", "ssm", "ssm", "SSM"};
+}
 constexpr const char* kTarget = "AmazonSSM";
 }  // namespace
 
 SsmClient::SsmClient(ClientConfig config) : client_(std::move(config), ssm_info()) {}
 
 Parameter SsmClient::get_parameter(const std::string& name, bool with_decryption) const {
-  const auto resp =
-      json_rpc_call(client_, kTarget, "1.1", "GetParameter", {{"Name", name}, {"WithDecryption", with_decryption}}, true);
+  const auto resp = json_rpc_call(client_, kTarget, "1.1", "GetParameter",
+                                  {{"Name", name}, {"WithDecryption", with_decryption}}, true);
   const auto& p = resp.at("Parameter");
   return {p.value("Name", std::string()), p.value("Type", std::string()), p.value("Value", std::string()),
           p.value("Version", 0LL), p.value("ARN", std::string())};
@@ -20,8 +22,9 @@ Parameter SsmClient::get_parameter(const std::string& name, bool with_decryption
 
 long long SsmClient::put_parameter(const std::string& name, const std::string& value, const std::string& type,
                                    bool overwrite) const {
-  const auto resp = json_rpc_call(client_, kTarget, "1.1", "PutParameter",
-                                  {{"Name", name}, {"Value", value}, {"Type", type}, {"Overwrite", overwrite}}, overwrite);
+  const auto resp =
+      json_rpc_call(client_, kTarget, "1.1", "PutParameter",
+                    {{"Name", name}, {"Value", value}, {"Type", type}, {"Overwrite", overwrite}}, overwrite);
   return resp.value("Version", 0LL);
 }
 

@@ -21,8 +21,8 @@ class SsmClient {
   // NotFoundError (ParameterNotFound) when it does not exist.
   Parameter get_parameter(const std::string& name, bool with_decryption = true) const;
   // Returns the new version.
-  long long put_parameter(const std::string& name, const std::string& value, const std::string& type = "String",
-                          bool overwrite = true) const;
+  long long put_parameter(const std::string& name, const std::string& value,
+                          const std::string& type = "String", bool overwrite = true) const;
   void delete_parameter(const std::string& name) const;
   const ServiceClient& service() const noexcept { return client_; }
 

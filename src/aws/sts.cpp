@@ -9,7 +9,9 @@ namespace {
 
 constexpr const char* kVersion = "2011-06-15";
 
-ServiceInfo sts_info() { return {"STS", "sts", "sts", "STS"}; }
+ServiceInfo sts_info() {
+  return {"STS", "sts", "sts", "STS"};
+}
 
 const xml::Node& result_of(const xml::Node& root, const std::string& action) {
   const xml::Node* r = root.child(action + "Result");
@@ -42,7 +44,8 @@ AssumedRole StsClient::assume_role(const AssumeRoleRequest& request) const {
     out.credentials.access_key_id = c->child_text("AccessKeyId");
     out.credentials.secret_access_key = c->child_text("SecretAccessKey");
     out.credentials.session_token = c->child_text("SessionToken");
-    if (const auto exp = c->child_text("Expiration"); !exp.empty()) out.credentials.expiration = parse_iso8601(exp);
+    if (const auto exp = c->child_text("Expiration"); !exp.empty())
+      out.credentials.expiration = parse_iso8601(exp);
   }
   if (const xml::Node* u = r.child("AssumedRoleUser")) {
     out.arn = u->child_text("Arn");
@@ -55,6 +58,8 @@ AssumedRole StsClient::assume_role(const AssumeRoleRequest& request) const {
 AssumeRoleCredentialsProvider::AssumeRoleCredentialsProvider(ClientConfig config, AssumeRoleRequest request)
     : sts_(std::move(config)), request_(std::move(request)) {}
 
-Credentials AssumeRoleCredentialsProvider::get() { return sts_.assume_role(request_).credentials; }
+Credentials AssumeRoleCredentialsProvider::get() {
+  return sts_.assume_role(request_).credentials;
+}
 
 }  // namespace heliocloud::aws

@@ -44,7 +44,8 @@ class Parser {
   bool peek(char c) const { return pos_ < s_.size() && s_[pos_] == c; }
   bool starts(std::string_view p) const { return s_.substr(pos_, p.size()) == p; }
   void skip_ws() {
-    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\r' || s_[pos_] == '\n')) ++pos_;
+    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\r' || s_[pos_] == '\n'))
+      ++pos_;
   }
   void skip_past(std::string_view end) {
     const auto e = s_.find(end, pos_);
@@ -102,7 +103,8 @@ class Parser {
         const std::string digits(ent.substr(hex ? 2 : 1));
         std::size_t used = 0;
         const auto cp = std::stoul(digits, &used, hex ? 16 : 10);
-        if (used != digits.size() || cp > 0x10FFFF) throw std::runtime_error("XML parse error: bad character reference");
+        if (used != digits.size() || cp > 0x10FFFF)
+          throw std::runtime_error("XML parse error: bad character reference");
         append_utf8(out, static_cast<std::uint32_t>(cp));
       } else {
         throw std::runtime_error("XML parse error: unknown entity &" + std::string(ent) + ";");
@@ -205,19 +207,32 @@ const Node* Node::find(std::string_view path) const {
   return cur;
 }
 
-Node parse(std::string_view document) { return Parser(document).document(); }
+Node parse(std::string_view document) {
+  return Parser(document).document();
+}
 
 std::string escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out.push_back(c);
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;

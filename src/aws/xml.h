@@ -1,6 +1,7 @@
 #pragma once
 // A small XML reader for the documents S3, STS and CloudFormation return: elements, text, entities, CDATA.
-// Attributes are parsed and kept; namespaces are kept as part of the name prefix (AWS documents use a default one).
+// Attributes are parsed and kept; namespaces are kept as part of the name prefix (AWS documents use a default
+// one).
 #include <string>
 #include <string_view>
 #include <utility>
@@ -24,7 +25,8 @@ struct Node {
   const Node* find(std::string_view path) const;
 };
 
-// Parses a whole document and returns its root element. Throws std::runtime_error with the offset on malformed input.
+// Parses a whole document and returns its root element. Throws std::runtime_error with the offset on
+// malformed input.
 Node parse(std::string_view document);
 
 // Escapes text for element content or attribute values (the request bodies we write ourselves).

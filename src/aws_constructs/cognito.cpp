@@ -11,13 +11,16 @@ Value strings(const std::vector<std::string>& items) {
 
 }  // namespace
 
-UserPool::UserPool(construct::Construct& scope, std::string id, UserPoolProps props) : Construct(scope, std::move(id)) {
-  Value::List schema{Value::map({{"Mutable", Value(true)}, {"Name", Value("email")}, {"Required", Value(true)}})};
+UserPool::UserPool(construct::Construct& scope, std::string id, UserPoolProps props)
+    : Construct(scope, std::move(id)) {
+  Value::List schema{
+      Value::map({{"Mutable", Value(true)}, {"Name", Value("email")}, {"Required", Value(true)}})};
   for (const auto& a : props.customAttributes)
-    schema.push_back(Value::map({{"AttributeDataType", Value("String")},
-                                 {"Mutable", Value(a.mutable_)},
-                                 {"Name", Value(a.name)},
-                                 {"StringAttributeConstraints", Value::map({{"MaxLength", Value(std::to_string(a.maxLength))}})}}));
+    schema.push_back(Value::map(
+        {{"AttributeDataType", Value("String")},
+         {"Mutable", Value(a.mutable_)},
+         {"Name", Value(a.name)},
+         {"StringAttributeConstraints", Value::map({{"MaxLength", Value(std::to_string(a.maxLength))}})}}));
   Value emailConfig = props.email ? Value::map({{"EmailSendingAccount", Value("DEVELOPER")},
                                                 {"From", Value(props.email->from)},
                                                 {"SourceArn", props.email->sourceArn}})
@@ -26,8 +29,8 @@ UserPool::UserPool(construct::Construct& scope, std::string id, UserPoolProps pr
       "Resource", "AWS::Cognito::UserPool",
       Value::Map{
           {"AccountRecoverySetting",
-           Value::map({{"RecoveryMechanisms",
-                        Value::list({Value::map({{"Name", Value("verified_email")}, {"Priority", Value(1)}})})}})},
+           Value::map({{"RecoveryMechanisms", Value::list({Value::map({{"Name", Value("verified_email")},
+                                                                       {"Priority", Value(1)}})})}})},
           {"AdminCreateUserConfig", Value::map({{"AllowAdminCreateUserOnly", Value(true)}})},
           {"AutoVerifiedAttributes", Value::list({Value("email")})},
           {"DeletionProtection", Value(props.deletionProtection ? "ACTIVE" : "INACTIVE")},
@@ -40,13 +43,15 @@ UserPool::UserPool(construct::Construct& scope, std::string id, UserPoolProps pr
 
 construct::CfnResource& UserPool::addDomain(const std::string& id, const std::string& prefix) {
   return make<construct::Construct>(id).make<construct::CfnResource>(
-      "Resource", "AWS::Cognito::UserPoolDomain", Value::Map{{"Domain", Value(prefix)}, {"UserPoolId", userPoolId()}});
+      "Resource", "AWS::Cognito::UserPoolDomain",
+      Value::Map{{"Domain", Value(prefix)}, {"UserPoolId", userPoolId()}});
 }
 
-void UserPool::addUiCustomization(const std::string& id, const std::string& css, const construct::CfnResource& domain) {
-  auto& ui = make<construct::CfnResource>(id, "AWS::Cognito::UserPoolUICustomizationAttachment",
-                                          Value::Map{{"CSS", Value(css)}, {"ClientId", Value("ALL")},
-                                                     {"UserPoolId", userPoolId()}});
+void UserPool::addUiCustomization(const std::string& id, const std::string& css,
+                                  const construct::CfnResource& domain) {
+  auto& ui = make<construct::CfnResource>(
+      id, "AWS::Cognito::UserPoolUICustomizationAttachment",
+      Value::Map{{"CSS", Value(css)}, {"ClientId", Value("ALL")}, {"UserPoolId", userPoolId()}});
   ui.addDependency(domain);  // Cognito rejects hosted-UI style before the pool has a domain
 }
 
@@ -55,7 +60,8 @@ construct::CfnResource& UserPool::addClient(const std::string& id, const UserPoo
       "Resource", "AWS::Cognito::UserPoolClient",
       Value::Map{{"AllowedOAuthFlows", Value::list({Value("code")})},
                  {"AllowedOAuthFlowsUserPoolClient", Value(true)},
-                 {"AllowedOAuthScopes", strings({"phone", "email", "openid", "aws.cognito.signin.user.admin", "profile"})},
+                 {"AllowedOAuthScopes",
+                  strings({"phone", "email", "openid", "aws.cognito.signin.user.admin", "profile"})},
                  {"CallbackURLs", strings(props.callbackUrls)},
                  {"ClientName", Value(props.clientName)},
                  {"GenerateSecret", Value(true)},

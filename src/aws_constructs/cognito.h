@@ -46,7 +46,8 @@ class UserPool : public construct::Construct {
   // The hosted sign-in UI at https://<prefix>.auth.<region>.amazoncognito.com.
   construct::CfnResource& addDomain(const std::string& id, const std::string& prefix);
   // Hosted-UI CSS for every client of the pool (needs the domain first).
-  void addUiCustomization(const std::string& id, const std::string& css, const construct::CfnResource& domain);
+  void addUiCustomization(const std::string& id, const std::string& css,
+                          const construct::CfnResource& domain);
   // An authorization-code OAuth client with a secret, as the original's portal, hub and sites use.
   construct::CfnResource& addClient(const std::string& id, const UserPoolClientProps& props);
 

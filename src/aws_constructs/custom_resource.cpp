@@ -6,7 +6,8 @@ CustomResource::CustomResource(construct::Construct& scope, std::string id, cons
                                Value serviceToken, Value::Map properties)
     : Construct(scope, std::move(id)) {
   properties.emplace("ServiceToken", std::move(serviceToken));
-  resource_ = &make<construct::Construct>("Default").make<construct::CfnResource>("Resource", type, std::move(properties));
+  resource_ = &make<construct::Construct>("Default").make<construct::CfnResource>("Resource", type,
+                                                                                  std::move(properties));
   // Deleting a custom resource must run its provider; retaining it would skip the cleanup it exists for.
   resource_->applyRemovalPolicy(construct::RemovalPolicy::Destroy);
 }

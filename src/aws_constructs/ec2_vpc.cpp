@@ -24,7 +24,8 @@ std::vector<std::string> splitCidr(const std::string& cidr, std::size_t count) {
   int bits = 0;
   while ((std::size_t{1} << static_cast<unsigned>(bits)) < count) ++bits;
   const int newPrefix = prefix + bits;
-  if (newPrefix > 28) throw std::invalid_argument(cidr + " is too small for " + std::to_string(count) + " subnets");
+  if (newPrefix > 28)
+    throw std::invalid_argument(cidr + " is too small for " + std::to_string(count) + " subnets");
   std::vector<std::string> out;
   for (std::size_t i = 0; i < count; ++i) {
     const std::uint32_t addr = base + static_cast<std::uint32_t>(i << static_cast<unsigned>(32 - newPrefix));
@@ -45,7 +46,8 @@ struct BuiltSubnet {
 };
 
 BuiltSubnet makeSubnet(construct::Construct& vpcScope, const Value& vpcId, const std::string& id,
-                       const std::string& groupName, bool isPublic, const Value& zone, const std::string& cidr) {
+                       const std::string& groupName, bool isPublic, const Value& zone,
+                       const std::string& cidr) {
   auto& scope = vpcScope.make<construct::Construct>(id);
   scope.addTag("aws-cdk:subnet-name", groupName);
   scope.addTag("aws-cdk:subnet-type", isPublic ? "Public" : "Private");
@@ -58,8 +60,9 @@ BuiltSubnet makeSubnet(construct::Construct& vpcScope, const Value& vpcId, const
                                          TagStyle::KeyValueList);
   auto& table = scope.make<CfnResource>("RouteTable", "AWS::EC2::RouteTable", Value::Map{{"VpcId", vpcId}},
                                         TagStyle::KeyValueList);
-  auto& assoc = scope.make<CfnResource>("RouteTableAssociation", "AWS::EC2::SubnetRouteTableAssociation",
-                                        Value::Map{{"RouteTableId", table.ref()}, {"SubnetId", subnet.ref()}});
+  auto& assoc =
+      scope.make<CfnResource>("RouteTableAssociation", "AWS::EC2::SubnetRouteTableAssociation",
+                              Value::Map{{"RouteTableId", table.ref()}, {"SubnetId", subnet.ref()}});
   return {&scope, &subnet, &table, &assoc};
 }
 
@@ -79,8 +82,8 @@ Vpc::Vpc(construct::Construct& scope, std::string id, VpcProps props) : Construc
   std::vector<BuiltSubnet> publics;
   std::vector<BuiltSubnet> privates;
   for (std::size_t i = 0; i < zones_.size(); ++i)
-    publics.push_back(
-        makeSubnet(*this, vpcId(), "PublicSubnet" + std::to_string(i + 1), "Public", true, zones_[i], blocks[i]));
+    publics.push_back(makeSubnet(*this, vpcId(), "PublicSubnet" + std::to_string(i + 1), "Public", true,
+                                 zones_[i], blocks[i]));
   for (std::size_t i = 0; i < zones_.size(); ++i)
     privates.push_back(makeSubnet(*this, vpcId(), "PrivateSubnet" + std::to_string(i + 1), "Private", false,
                                   zones_[i], blocks[zones_.size() + i]));
@@ -130,21 +133,20 @@ LookedUpVpc::LookedUpVpc(construct::Construct& scope, std::string id, const VpcL
     filter["vpc-id"] = options.vpcId;
   nlohmann::ordered_json props = {{"filter", filter}, {"returnAsymmetricSubnets", true}};
   // What aws-cdk-lib answers before the CLI has looked the VPC up; the CLI reruns the app with the real one.
-  const nlohmann::ordered_json dummy = {
-      {"vpcId", "vpc-12345"},
-      {"vpcCidrBlock", "1.2.3.4/5"},
-      {"availabilityZones", nlohmann::ordered_json::array()},
-      {"subnetGroups",
-       {{{"name", "Public"},
-         {"type", "Public"},
-         {"subnets",
-          {{{"subnetId", "s-12345"}, {"availabilityZone", "dummy1a"}},
-           {{"subnetId", "s-67890"}, {"availabilityZone", "dummy1b"}}}}},
-        {{"name", "Private"},
-         {"type", "Private"},
-         {"subnets",
-          {{{"subnetId", "p-12345"}, {"availabilityZone", "dummy1a"}},
-           {{"subnetId", "p-67890"}, {"availabilityZone", "dummy1b"}}}}}}}};
+  const nlohmann::ordered_json dummy = {{"vpcId", "vpc-12345"},
+                                        {"vpcCidrBlock", "1.2.3.4/5"},
+                                        {"availabilityZones", nlohmann::ordered_json::array()},
+                                        {"subnetGroups",
+                                         {{{"name", "Public"},
+                                           {"type", "Public"},
+                                           {"subnets",
+                                            {{{"subnetId", "s-12345"}, {"availabilityZone", "dummy1a"}},
+                                             {{"subnetId", "s-67890"}, {"availabilityZone", "dummy1b"}}}}},
+                                          {{"name", "Private"},
+                                           {"type", "Private"},
+                                           {"subnets",
+                                            {{{"subnetId", "p-12345"}, {"availabilityZone", "dummy1a"}},
+                                             {{"subnetId", "p-67890"}, {"availabilityZone", "dummy1b"}}}}}}}};
   const auto found = construct::lookupContext(stack(), "vpc-provider", props, dummy);
   vpcId_ = found.value("vpcId", "");
   for (const auto& group : found.value("subnetGroups", nlohmann::ordered_json::array())) {

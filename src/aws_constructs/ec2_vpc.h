@@ -1,6 +1,7 @@
 #pragma once
-// The VPC an instance runs in: either created (what aws-cdk-lib's ec2.Vpc(maxAzs, natGateways) makes: a public
-// and a private-with-egress subnet per AZ, NAT gateways, an internet gateway, route tables) or looked up.
+// The VPC an instance runs in: either created (what aws-cdk-lib's ec2.Vpc(maxAzs, natGateways) makes: a
+// public and a private-with-egress subnet per AZ, NAT gateways, an internet gateway, route tables) or looked
+// up.
 
 #include <string>
 #include <vector>

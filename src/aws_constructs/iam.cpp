@@ -28,19 +28,21 @@ Value policyDocument(const std::vector<PolicyStatement>& statements) {
 }
 
 Value s3BucketArn(const Value& bucketName) {
-  return construct::fn::join("", {Value("arn:"), construct::pseudo::partition(), Value(":s3:::"), bucketName});
+  return construct::fn::join("",
+                             {Value("arn:"), construct::pseudo::partition(), Value(":s3:::"), bucketName});
 }
 
-Value s3ObjectsArn(const Value& bucketArn) { return construct::fn::join("", {bucketArn, Value("/*")}); }
+Value s3ObjectsArn(const Value& bucketArn) {
+  return construct::fn::join("", {bucketArn, Value("/*")});
+}
 
 ManagedPolicy::ManagedPolicy(construct::Construct& scope, std::string id, std::string description,
                              std::vector<PolicyStatement> statements)
     : Construct(scope, std::move(id)) {
-  resource_ = &make<construct::CfnResource>(
-      "Resource", "AWS::IAM::ManagedPolicy",
-      Value::Map{{"Description", Value(std::move(description))},
-                 {"Path", Value("/")},
-                 {"PolicyDocument", policyDocument(statements)}});
+  resource_ = &make<construct::CfnResource>("Resource", "AWS::IAM::ManagedPolicy",
+                                            Value::Map{{"Description", Value(std::move(description))},
+                                                       {"Path", Value("/")},
+                                                       {"PolicyDocument", policyDocument(statements)}});
 }
 
 }  // namespace heliocloud::aws_constructs

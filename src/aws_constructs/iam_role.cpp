@@ -17,7 +17,8 @@ Role::Role(construct::Construct& scope, std::string id, const std::string& servi
 void Role::addToPolicy(PolicyStatement statement) {
   statements_.push_back(std::move(statement));
   if (policy_ == nullptr) {
-    policy_ = &make<construct::Construct>("DefaultPolicy").make<construct::CfnResource>("Resource", "AWS::IAM::Policy");
+    policy_ = &make<construct::Construct>("DefaultPolicy")
+                   .make<construct::CfnResource>("Resource", "AWS::IAM::Policy");
     policy_->setProperty("PolicyName", Value(policy_->logicalId()));
     policy_->setProperty("Roles", Value::list({roleName()}));
   }

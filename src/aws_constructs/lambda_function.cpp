@@ -8,9 +8,11 @@ namespace heliocloud::aws_constructs {
 Function::Function(construct::Construct& scope, std::string id, FunctionProps props)
     : Construct(scope, std::move(id)) {
   role_ = &make<Role>("ServiceRole", "lambda.amazonaws.com");
-  logGroup_ = &make<construct::Construct>("LogGroup").make<construct::CfnResource>(
-      "Resource", "AWS::Logs::LogGroup", Value::Map{{"RetentionInDays", Value(props.logRetentionDays)}},
-      construct::TagStyle::KeyValueList);
+  logGroup_ =
+      &make<construct::Construct>("LogGroup")
+           .make<construct::CfnResource>("Resource", "AWS::Logs::LogGroup",
+                                         Value::Map{{"RetentionInDays", Value(props.logRetentionDays)}},
+                                         construct::TagStyle::KeyValueList);
   logGroup_->applyRemovalPolicy(construct::RemovalPolicy::Retain);
 
   PolicyStatement logs;

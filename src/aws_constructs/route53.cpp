@@ -5,7 +5,8 @@
 
 namespace heliocloud::aws_constructs {
 
-LookedUpHostedZone::LookedUpHostedZone(construct::Construct& scope, std::string id, const std::string& domainName)
+LookedUpHostedZone::LookedUpHostedZone(construct::Construct& scope, std::string id,
+                                       const std::string& domainName)
     : Construct(scope, std::move(id)) {
   const nlohmann::ordered_json props = {{"domainName", domainName}, {"privateZone", false}};
   // aws-cdk-lib's placeholder until the CLI has looked the zone up.

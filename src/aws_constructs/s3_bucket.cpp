@@ -2,7 +2,8 @@
 
 namespace heliocloud::aws_constructs {
 
-Bucket::Bucket(construct::Construct& scope, std::string id, BucketProps props) : Construct(scope, std::move(id)) {
+Bucket::Bucket(construct::Construct& scope, std::string id, BucketProps props)
+    : Construct(scope, std::move(id)) {
   Value::Map p;
   if (props.bucketName) p.emplace("BucketName", Value(*props.bucketName));
   p.emplace("BucketEncryption",
@@ -11,21 +12,23 @@ Bucket::Bucket(construct::Construct& scope, std::string id, BucketProps props) :
                                                    Value::map({{"SSEAlgorithm", Value("AES256")}})}})})}}));
   if (props.blockPublicAccess || props.publicRead) {
     const bool blockPolicy = !props.publicRead;
-    p.emplace("PublicAccessBlockConfiguration",
-              Value::map({{"BlockPublicAcls", Value(true)},
-                          {"BlockPublicPolicy", Value(blockPolicy)},
-                          {"IgnorePublicAcls", Value(true)},
-                          {"RestrictPublicBuckets", Value(blockPolicy)}}));
+    p.emplace("PublicAccessBlockConfiguration", Value::map({{"BlockPublicAcls", Value(true)},
+                                                            {"BlockPublicPolicy", Value(blockPolicy)},
+                                                            {"IgnorePublicAcls", Value(true)},
+                                                            {"RestrictPublicBuckets", Value(blockPolicy)}}));
   }
   if (props.bucketOwnerEnforced)
     p.emplace("OwnershipControls",
-              Value::map({{"Rules", Value::list({Value::map({{"ObjectOwnership", Value("BucketOwnerEnforced")}})})}}));
+              Value::map({{"Rules",
+                           Value::list({Value::map({{"ObjectOwnership", Value("BucketOwnerEnforced")}})})}}));
   if (props.abortIncompleteUploadsAfterDays > 0)
-    p.emplace("LifecycleConfiguration",
-              Value::map({{"Rules", Value::list({Value::map(
-                                        {{"AbortIncompleteMultipartUpload",
-                                          Value::map({{"DaysAfterInitiation", Value(props.abortIncompleteUploadsAfterDays)}})},
-                                         {"Status", Value("Enabled")}})})}}));
+    p.emplace(
+        "LifecycleConfiguration",
+        Value::map({{"Rules",
+                     Value::list({Value::map({{"AbortIncompleteMultipartUpload",
+                                               Value::map({{"DaysAfterInitiation",
+                                                            Value(props.abortIncompleteUploadsAfterDays)}})},
+                                              {"Status", Value("Enabled")}})})}}));
   resource_ = &make<construct::CfnResource>("Resource", "AWS::S3::Bucket", std::move(p),
                                             construct::TagStyle::KeyValueList);
   resource_->applyRemovalPolicy(props.removalPolicy);

@@ -9,7 +9,8 @@ EmailIdentity::EmailIdentity(construct::Construct& scope, std::string id, const 
     : Construct(scope, std::move(id)), domain_(zone.zoneName()) {
   resource_ = &make<construct::CfnResource>(
       "Resource", "AWS::SES::EmailIdentity",
-      Value::Map{{"DkimAttributes", Value::map({{"SigningEnabled", Value(true)}})}, {"EmailIdentity", Value(domain_)}});
+      Value::Map{{"DkimAttributes", Value::map({{"SigningEnabled", Value(true)}})},
+                 {"EmailIdentity", Value(domain_)}});
   for (int i = 1; i <= 3; ++i) {
     const std::string n = std::to_string(i);
     make<construct::Construct>("DkimDnsToken" + n)

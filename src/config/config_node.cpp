@@ -69,7 +69,9 @@ const ConfigNode* ConfigNode::find(const std::string& key) const {
   return nullptr;
 }
 
-ConfigNodePtr parseYaml(const std::string& text, const std::string& displayName) { return parse(text, displayName); }
+ConfigNodePtr parseYaml(const std::string& text, const std::string& displayName) {
+  return parse(text, displayName);
+}
 
 ConfigNodePtr loadYamlFile(const std::string& path, const std::string& displayName) {
   std::ifstream in(path);

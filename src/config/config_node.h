@@ -18,9 +18,9 @@ struct SourceMark {
 struct ConfigNode {
   enum class Kind { Null, Scalar, Sequence, Map };
   Kind kind = Kind::Null;
-  std::string scalar;  // for Scalar
+  std::string scalar;   // for Scalar
   bool quoted = false;  // a quoted scalar is always a string ("true" is not a boolean)
-  std::vector<std::shared_ptr<ConfigNode>> items;                          // for Sequence
+  std::vector<std::shared_ptr<ConfigNode>> items;                            // for Sequence
   std::vector<std::pair<std::string, std::shared_ptr<ConfigNode>>> entries;  // for Map, in file order
   SourceMark mark;
 
@@ -29,13 +29,13 @@ struct ConfigNode {
 
 using ConfigNodePtr = std::shared_ptr<ConfigNode>;
 
-// Parses a YAML file. Syntax errors, duplicate keys and non-string keys are reported as "file:line:column: ...".
-// `displayName` is the name used in messages (e.g. "instance/dev.yaml").
+// Parses a YAML file. Syntax errors, duplicate keys and non-string keys are reported as "file:line:column:
+// ...". `displayName` is the name used in messages (e.g. "instance/dev.yaml").
 ConfigNodePtr loadYamlFile(const std::string& path, const std::string& displayName);
 ConfigNodePtr parseYaml(const std::string& text, const std::string& displayName);
 
-// default.yaml deep-merged with an instance file: maps merge recursively; scalars, lists and explicit nulls in
-// the overlay replace what the base had (as the original's update_cfgs did).
+// default.yaml deep-merged with an instance file: maps merge recursively; scalars, lists and explicit nulls
+// in the overlay replace what the base had (as the original's update_cfgs did).
 ConfigNodePtr deepMerge(const ConfigNodePtr& base, const ConfigNodePtr& overlay);
 
 }  // namespace heliocloud::config

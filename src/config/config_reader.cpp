@@ -42,7 +42,8 @@ void ConfigReader::reportAbsent(const std::string& path, const std::string& prob
   errors_.emplace_back(SourceMark{blameFile_, 0, 0}, path, problem);
 }
 
-const ConfigNode* ConfigReader::section(const ConfigNode* parent, const std::string& key, const std::string& path) {
+const ConfigNode* ConfigReader::section(const ConfigNode* parent, const std::string& key,
+                                        const std::string& path) {
   const ConfigNode* n = child(parent, key);
   if (n == nullptr || n->kind == ConfigNode::Kind::Null) return nullptr;
   if (n->kind != ConfigNode::Kind::Map) {
@@ -81,7 +82,8 @@ std::string ConfigReader::string(const ConfigNode* map, const std::string& key, 
   return optionalString(map, key, path).value_or(std::move(fallback));
 }
 
-bool ConfigReader::boolean(const ConfigNode* map, const std::string& key, const std::string& path, bool fallback) {
+bool ConfigReader::boolean(const ConfigNode* map, const std::string& key, const std::string& path,
+                           bool fallback) {
   const ConfigNode* n = child(map, key);
   if (n == nullptr || n->kind == ConfigNode::Kind::Null) return fallback;
   if (n->kind == ConfigNode::Kind::Scalar && !n->quoted) {

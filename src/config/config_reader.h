@@ -22,8 +22,10 @@ class ConfigReader {
   // Reports keys of `map` not in `known`, suggesting the closest known one.
   void checkKnownKeys(const ConfigNode* map, const std::string& path, const std::vector<std::string>& known);
 
-  std::optional<std::string> optionalString(const ConfigNode* map, const std::string& key, const std::string& path);
-  std::string string(const ConfigNode* map, const std::string& key, const std::string& path, std::string fallback);
+  std::optional<std::string> optionalString(const ConfigNode* map, const std::string& key,
+                                            const std::string& path);
+  std::string string(const ConfigNode* map, const std::string& key, const std::string& path,
+                     std::string fallback);
   bool boolean(const ConfigNode* map, const std::string& key, const std::string& path, bool fallback);
   std::vector<std::string> stringList(const ConfigNode* map, const std::string& key, const std::string& path);
   // One of `allowed` (compared case-sensitively), else reported; returns the index into `allowed`.

@@ -33,7 +33,8 @@ void readVpc(ConfigReader& r, const ConfigNode* root, InstanceConfig& c) {
   if (c.vpc.type == VpcType::Existing && !c.vpc.vpcId)
     r.reportAbsent("vpc.vpc_id", "required when vpc.type is existing (the id of the VPC to use, vpc-...)");
   if (c.vpc.type != VpcType::Existing && c.vpc.vpcId)
-    r.report(vpc->find("vpc_id"), "vpc.vpc_id", "only used when vpc.type is existing; set vpc.type: existing or remove it");
+    r.report(vpc->find("vpc_id"), "vpc.vpc_id",
+             "only used when vpc.type is existing; set vpc.type: existing or remove it");
 }
 
 void readSimpleSections(ConfigReader& r, const ConfigNode* root, InstanceConfig& c) {
@@ -44,7 +45,8 @@ void readSimpleSections(ConfigReader& r, const ConfigNode* root, InstanceConfig&
 
   const auto* email = r.section(root, "email", "email");
   r.checkKnownKeys(email, "email", {"use_custom_email_domain", "user", "from_name"});
-  c.email.useCustomEmailDomain = r.boolean(email, "use_custom_email_domain", "email.use_custom_email_domain", false);
+  c.email.useCustomEmailDomain =
+      r.boolean(email, "use_custom_email_domain", "email.use_custom_email_domain", false);
   c.email.user = r.string(email, "user", "email.user", c.email.user);
   c.email.fromName = r.string(email, "from_name", "email.from_name", c.email.fromName);
   r.validate(email, "user", "email.user", checkEmailLocalPart);
@@ -61,7 +63,8 @@ void readSimpleSections(ConfigReader& r, const ConfigNode* root, InstanceConfig&
   c.auth.deletionProtection = r.boolean(auth, "deletion_protection", "auth.deletion_protection", true);
 
   const auto* enabled = r.section(root, "enabled", "enabled");
-  r.checkKnownKeys(enabled, "enabled", {"registry", "portal", "daskhub", "registration_page", "daskhub_metrics"});
+  r.checkKnownKeys(enabled, "enabled",
+                   {"registry", "portal", "daskhub", "registration_page", "daskhub_metrics"});
   c.enabled.registry = r.boolean(enabled, "registry", "enabled.registry", false);
   c.enabled.portal = r.boolean(enabled, "portal", "enabled.portal", false);
   c.enabled.daskhub = r.boolean(enabled, "daskhub", "enabled.daskhub", false);
@@ -69,7 +72,8 @@ void readSimpleSections(ConfigReader& r, const ConfigNode* root, InstanceConfig&
   c.enabled.daskhubMetrics = r.boolean(enabled, "daskhub_metrics", "enabled.daskhub_metrics", false);
 }
 
-void readRegistry(ConfigReader& r, const ConfigNode* root, const ConfigNode* instanceRoot, InstanceConfig& c) {
+void readRegistry(ConfigReader& r, const ConfigNode* root, const ConfigNode* instanceRoot,
+                  InstanceConfig& c) {
   const auto* reg = r.section(root, "registry", "registry");
   r.checkKnownKeys(reg, "registry",
                    {"datasetBucketNames", "bucketNames", "ingestBucketName", "requesterPays", "catalog",
@@ -94,7 +98,8 @@ void readRegistry(ConfigReader& r, const ConfigNode* root, const ConfigNode* ins
                "\"" + name + "\": " + problem);
     for (std::size_t j = 0; j < i; ++j)
       if (c.registry.datasetBucketNames[j] == name)
-        r.report(reg->find(listKey)->items[i].get(), "registry." + listKey, "\"" + name + "\" is listed twice");
+        r.report(reg->find(listKey)->items[i].get(), "registry." + listKey,
+                 "\"" + name + "\" is listed twice");
   }
   c.registry.ingestBucketName = r.optionalString(reg, "ingestBucketName", "registry.ingestBucketName");
   r.validate(reg, "ingestBucketName", "registry.ingestBucketName", checkS3BucketName);
@@ -123,7 +128,8 @@ void readRegistry(ConfigReader& r, const ConfigNode* root, const ConfigNode* ins
              "must differ from the dataset buckets: uploads are private, dataset buckets are public");
 }
 
-void readWebsite(ConfigReader& r, const ConfigNode* root, const std::string& key, bool enabled, WebsiteConfig& w) {
+void readWebsite(ConfigReader& r, const ConfigNode* root, const std::string& key, bool enabled,
+                 WebsiteConfig& w) {
   const auto* site = r.section(root, key, key);
   r.checkKnownKeys(site, key, {"domain_url", "domain_record", "domain_certificate_arn", "docker"});
   w.domainUrl = r.optionalString(site, "domain_url", key + ".domain_url");
@@ -139,10 +145,13 @@ void readWebsite(ConfigReader& r, const ConfigNode* root, const std::string& key
       w.dockerBuildArgs[k] = v->kind == ConfigNode::Kind::Scalar ? v->scalar : "";
   if (!enabled) return;
   const std::string why = "required when enabled." + key + " is true";
-  if (!w.domainUrl) r.reportAbsent(key + ".domain_url", why + " (the hosted zone's domain, e.g. example.org)");
-  if (!w.domainRecord) r.reportAbsent(key + ".domain_record", why + " (the host name in that zone, e.g. portal)");
+  if (!w.domainUrl)
+    r.reportAbsent(key + ".domain_url", why + " (the hosted zone's domain, e.g. example.org)");
+  if (!w.domainRecord)
+    r.reportAbsent(key + ".domain_record", why + " (the host name in that zone, e.g. portal)");
   if (!w.certificateArn)
-    r.reportAbsent(key + ".domain_certificate_arn", why + " (the ACM certificate ARN for the site's host name)");
+    r.reportAbsent(key + ".domain_certificate_arn",
+                   why + " (the ACM certificate ARN for the site's host name)");
 }
 
 void readDaskhub(ConfigReader& r, const ConfigNode* root, InstanceConfig& c) {
@@ -156,7 +165,8 @@ void readDaskhub(ConfigReader& r, const ConfigNode* root, InstanceConfig& c) {
   c.daskhub.monitoring = r.asJson(r.section(dh, "monitoring", "daskhub.monitoring"));
   if (c.enabled.daskhubMetrics) {
     const auto* mon = r.section(dh, "monitoring", "daskhub.monitoring");
-    if (!r.optionalString(mon, "cost_analyzer_domain_prefix", "daskhub.monitoring.cost_analyzer_domain_prefix"))
+    if (!r.optionalString(mon, "cost_analyzer_domain_prefix",
+                          "daskhub.monitoring.cost_analyzer_domain_prefix"))
       r.reportAbsent("daskhub.monitoring.cost_analyzer_domain_prefix",
                      "required when enabled.daskhub_metrics is true (the Kubecost host name, e.g. kubecost)");
   }
@@ -164,7 +174,8 @@ void readDaskhub(ConfigReader& r, const ConfigNode* root, InstanceConfig& c) {
     r.validate(hub, "domain_url", "daskhub.daskhub.domain_url", checkDomainName);
     r.validate(hub, "domain_record", "daskhub.daskhub.domain_record", checkDnsLabel);
     if (!r.optionalString(hub, "domain_url", "daskhub.daskhub.domain_url"))
-      r.reportAbsent("daskhub.daskhub.domain_url", "required when enabled.daskhub is true (e.g. example.org)");
+      r.reportAbsent("daskhub.daskhub.domain_url",
+                     "required when enabled.daskhub is true (e.g. example.org)");
   }
 }
 
@@ -186,7 +197,8 @@ InstanceConfig loadInstance(const std::string& instanceDir, const std::string& n
   const std::string defaultFile = displayPath(instanceDir, "default.yaml");
   const std::string instanceFile = displayPath(instanceDir, name + ".yaml");
   if (!fs::exists(fs::path(instanceDir) / "default.yaml"))
-    throw ConfigError({defaultFile, 0, 0}, "", "missing; it holds every setting's default and must be present");
+    throw ConfigError({defaultFile, 0, 0}, "",
+                      "missing; it holds every setting's default and must be present");
   if (!fs::exists(fs::path(instanceDir) / (name + ".yaml")))
     throw ConfigError({instanceFile, 0, 0}, "", "no such instance file");
 
@@ -195,8 +207,9 @@ InstanceConfig loadInstance(const std::string& instanceDir, const std::string& n
   if (defaults->kind != ConfigNode::Kind::Map)
     throw ConfigError({defaultFile, 0, 0}, "", "must be a YAML mapping of settings");
   if (instance->kind == ConfigNode::Kind::Null)
-    throw ConfigError({instanceFile, 0, 0}, "",
-                      "the file is empty; an instance file is a YAML mapping of settings (see instance/example.yaml)");
+    throw ConfigError(
+        {instanceFile, 0, 0}, "",
+        "the file is empty; an instance file is a YAML mapping of settings (see instance/example.yaml)");
   if (instance->kind != ConfigNode::Kind::Map)
     throw ConfigError(instance->mark, "",
                       "not a YAML mapping of settings (key: value lines); see instance/example.yaml");

@@ -7,9 +7,13 @@
 namespace heliocloud::config {
 namespace {
 
-bool matches(const std::string& v, const char* pattern) { return std::regex_match(v, std::regex(pattern)); }
+bool matches(const std::string& v, const char* pattern) {
+  return std::regex_match(v, std::regex(pattern));
+}
 
-bool startsWith(const std::string& s, const std::string& p) { return s.rfind(p, 0) == 0; }
+bool startsWith(const std::string& s, const std::string& p) {
+  return s.rfind(p, 0) == 0;
+}
 bool endsWith(const std::string& s, const std::string& p) {
   return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
 }
@@ -32,7 +36,8 @@ std::size_t editDistance(const std::string& a, const std::string& b) {
 }  // namespace
 
 std::string checkAccountId(const std::string& v) {
-  return matches(v, "[0-9]{12}") ? "" : "an AWS account id is exactly 12 digits (quote it to keep leading zeros)";
+  return matches(v, "[0-9]{12}") ? ""
+                                 : "an AWS account id is exactly 12 digits (quote it to keep leading zeros)";
 }
 
 std::string checkRegion(const std::string& v) {
@@ -46,7 +51,9 @@ std::string checkVpcId(const std::string& v) {
 }
 
 std::string checkAcmCertificateArn(const std::string& v) {
-  return matches(v, "arn:aws(-[a-z]+)*:acm:[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}:[0-9]{12}:certificate/[0-9a-f-]+")
+  return matches(v,
+                 "arn:aws(-[a-z]+)*:acm:[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}:[0-9]{12}:certificate/"
+                 "[0-9a-f-]+")
              ? ""
              : "an ACM certificate ARN looks like arn:aws:acm:us-east-1:123456789012:certificate/<uuid>";
 }
@@ -54,9 +61,11 @@ std::string checkAcmCertificateArn(const std::string& v) {
 std::string checkS3BucketName(const std::string& v) {
   if (v.size() < 3 || v.size() > 63) return "an S3 bucket name has 3 to 63 characters";
   if (!matches(v, "[a-z0-9][a-z0-9.-]*[a-z0-9]"))
-    return "an S3 bucket name uses lower-case letters, digits, '.' and '-', and starts and ends with a letter or digit";
+    return "an S3 bucket name uses lower-case letters, digits, '.' and '-', and starts and ends with a "
+           "letter or digit";
   if (v.find("..") != std::string::npos) return "an S3 bucket name must not contain two dots in a row";
-  if (matches(v, "[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+")) return "an S3 bucket name must not look like an IP address";
+  if (matches(v, "[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+"))
+    return "an S3 bucket name must not look like an IP address";
   for (const char* prefix : {"xn--", "sthree-", "amzn-s3-demo-"})
     if (startsWith(v, prefix)) return std::string("an S3 bucket name must not start with ") + prefix;
   for (const char* suffix : {"-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"})
@@ -66,7 +75,8 @@ std::string checkS3BucketName(const std::string& v) {
 
 std::string checkCognitoDomainPrefix(const std::string& v) {
   if (!matches(v, "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"))
-    return "a Cognito domain prefix has 1 to 63 lower-case letters, digits and '-', not starting or ending with '-'";
+    return "a Cognito domain prefix has 1 to 63 lower-case letters, digits and '-', not starting or ending "
+           "with '-'";
   for (const char* reserved : {"aws", "amazon", "cognito"})
     if (v.find(reserved) != std::string::npos)
       return std::string("a Cognito domain prefix must not contain the reserved word '") + reserved + "'";
@@ -84,7 +94,9 @@ std::string checkDnsLabel(const std::string& v) {
 }
 
 std::string checkEmailLocalPart(const std::string& v) {
-  return matches(v, "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}") ? "" : "not the part of an e-mail address before the @";
+  return matches(v, "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}")
+             ? ""
+             : "not the part of an e-mail address before the @";
 }
 
 std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates) {

@@ -65,13 +65,18 @@ bool App::contextFlag(const std::string& key) const {
   return v->is_string() && v->get<std::string>() == "true";
 }
 
-bool App::pathMetadataEnabled() const { return contextFlag("aws:cdk:enable-path-metadata"); }
-bool App::assetMetadataEnabled() const { return contextFlag("aws:cdk:enable-asset-metadata"); }
+bool App::pathMetadataEnabled() const {
+  return contextFlag("aws:cdk:enable-path-metadata");
+}
+bool App::assetMetadataEnabled() const {
+  return contextFlag("aws:cdk:enable-asset-metadata");
+}
 bool App::versionReportingEnabled() const {
   return contextFlag("aws:cdk:version-reporting") && !contextFlag("aws:cdk:disable-version-reporting");
 }
 
-void App::reportMissingContext(const std::string& key, const std::string& provider, nlohmann::ordered_json props) {
+void App::reportMissingContext(const std::string& key, const std::string& provider,
+                               nlohmann::ordered_json props) {
   missing_.try_emplace(key, MissingContext{key, provider, std::move(props)});
 }
 

@@ -24,7 +24,8 @@ struct AppOptions {
 };
 
 // Reads what the CDK CLI passes to an app: CDK_OUTDIR, CDK_CONTEXT_JSON merged with the file named by
-// CONTEXT_OVERFLOW_LOCATION_ENV (used when the context is too large for the environment), CDK_CLI_ASM_VERSION.
+// CONTEXT_OVERFLOW_LOCATION_ENV (used when the context is too large for the environment),
+// CDK_CLI_ASM_VERSION.
 AppOptions appOptionsFromEnvironment();
 
 struct MissingContext {
@@ -45,7 +46,8 @@ class App : public Construct {
   bool assetMetadataEnabled() const;
   bool versionReportingEnabled() const;
 
-  void reportMissingContext(const std::string& key, const std::string& provider, nlohmann::ordered_json props);
+  void reportMissingContext(const std::string& key, const std::string& provider,
+                            nlohmann::ordered_json props);
   const std::map<std::string, MissingContext>& missingContext() const { return missing_; }
 
   std::vector<Stack*> stacks();

@@ -60,7 +60,8 @@ void stageAsset(const FileAssetSource& asset, const fs::path& outdir) {
   // content this synth hashed. Elsewhere, a plain copy.
   const auto recursive = asset.directory ? fs::copy_options::recursive : fs::copy_options::none;
   std::error_code ec;
-  fs::copy(asset.source, target, recursive | fs::copy_options::copy_symlinks | fs::copy_options::create_hard_links, ec);
+  fs::copy(asset.source, target,
+           recursive | fs::copy_options::copy_symlinks | fs::copy_options::create_hard_links, ec);
   if (!ec) return;
   fs::remove_all(target);
   fs::copy(asset.source, target, recursive | fs::copy_options::copy_symlinks);
@@ -69,7 +70,8 @@ void stageAsset(const FileAssetSource& asset, const fs::path& outdir) {
 }  // namespace
 
 std::string assemblyVersion(int cliAssemblyMajor) {
-  const int major = (cliAssemblyMajor > 0 && cliAssemblyMajor < kSchemaMajor) ? cliAssemblyMajor : kSchemaMajor;
+  const int major =
+      (cliAssemblyMajor > 0 && cliAssemblyMajor < kSchemaMajor) ? cliAssemblyMajor : kSchemaMajor;
   return std::to_string(major) + ".0.0";
 }
 
@@ -81,11 +83,12 @@ void AssemblyWriter::prepareOutdir(const fs::path& outdir) const {
   for (const auto& e : fs::directory_iterator(outdir))
     onlyLocks = onlyLocks && e.path().extension() == ".lock";
   if (!empty && !isAssembly && !onlyLocks)
-    throw std::runtime_error(outdir.string() +
-                             ": not empty and not a cloud assembly; refusing to delete its files (choose another "
-                             "output directory with cdk -o)");
-  // Files of earlier runs (templates of stacks that are gone, old assets) would confuse the CLI. The CLI's own
-  // lock files stay: it holds them while the app runs.
+    throw std::runtime_error(
+        outdir.string() +
+        ": not empty and not a cloud assembly; refusing to delete its files (choose another "
+        "output directory with cdk -o)");
+  // Files of earlier runs (templates of stacks that are gone, old assets) would confuse the CLI. The CLI's
+  // own lock files stay: it holds them while the app runs.
   for (const auto& e : fs::directory_iterator(outdir))
     if (e.path().extension() != ".lock") fs::remove_all(e.path());
 }
@@ -120,7 +123,8 @@ void AssemblyWriter::write() {
     const std::string assetsFile = id + ".assets.json";
     writeFile(outdir / assetsFile, synth.assetManifest(templateFile, templateHash, version).dump(2));
 
-    const std::string bootstrapParameter = std::string("/cdk-bootstrap/") + StackSynthesizer::kQualifier + "/version";
+    const std::string bootstrapParameter =
+        std::string("/cdk-bootstrap/") + StackSynthesizer::kQualifier + "/version";
     artifacts[id + ".assets"] = {{"type", "cdk:asset-manifest"},
                                  {"properties",
                                   {{"file", assetsFile},

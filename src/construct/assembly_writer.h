@@ -10,7 +10,8 @@ namespace heliocloud::construct {
 
 class App;
 
-// The assembly schema version we write: 55 (what CLI 2.1148 reads), lowered to what an older CLI says it reads.
+// The assembly schema version we write: 55 (what CLI 2.1148 reads), lowered to what an older CLI says it
+// reads.
 std::string assemblyVersion(int cliAssemblyMajor);
 
 class AssemblyWriter {

@@ -12,8 +12,9 @@ Asset::Asset(Construct& scope, std::string id, std::filesystem::path source)
     : Construct(scope, std::move(id)), hash_(fingerprint(source, &app().fingerprintCache())) {
   const bool directory = std::filesystem::is_directory(source);
   stagedName_ = "asset." + hash_ + (directory ? "" : source.extension().string());
-  const auto location = stack().synthesizer().addFileAsset(
-      {hash_, std::filesystem::absolute(source), stagedName_, directory, path().substr(stack().path().size() + 1)});
+  const auto location =
+      stack().synthesizer().addFileAsset({hash_, std::filesystem::absolute(source), stagedName_, directory,
+                                          path().substr(stack().path().size() + 1)});
   bucketName_ = location.bucketName;
   objectKey_ = location.objectKey;
 }

@@ -24,10 +24,13 @@ const Value* CfnResource::property(const std::string& name) const {
   return it == properties_.end() ? nullptr : &it->second;
 }
 
-void CfnResource::applyRemovalPolicy(RemovalPolicy policy) { removalPolicy_ = policy; }
+void CfnResource::applyRemovalPolicy(RemovalPolicy policy) {
+  removalPolicy_ = policy;
+}
 
 void CfnResource::addDependency(const CfnResource& other) {
-  if (std::find(dependsOn_.begin(), dependsOn_.end(), &other) == dependsOn_.end()) dependsOn_.push_back(&other);
+  if (std::find(dependsOn_.begin(), dependsOn_.end(), &other) == dependsOn_.end())
+    dependsOn_.push_back(&other);
 }
 
 std::map<std::string, std::string> CfnResource::effectiveTags() const {

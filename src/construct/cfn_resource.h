@@ -36,7 +36,9 @@ class CfnResource : public CfnElement {
   void setCondition(const CfnCondition& condition) { condition_ = &condition; }
   // CreationPolicy, UpdatePolicy and other resource attributes that are not properties.
   void setAttribute(const std::string& name, Value value) { attributes_[name] = std::move(value); }
-  void addResourceMetadata(const std::string& key, nlohmann::ordered_json value) { resourceMetadata_[key] = std::move(value); }
+  void addResourceMetadata(const std::string& key, nlohmann::ordered_json value) {
+    resourceMetadata_[key] = std::move(value);
+  }
 
   TagStyle tagStyle() const { return tagStyle_; }
   // The tags that apply to this resource: from the root down to it, deeper ones win; sorted by key.

@@ -12,14 +12,18 @@ Construct::Construct(std::string id) : id_(std::move(id)) {}
 Construct::Construct(Construct& scope, std::string id) : id_(std::move(id)), scope_(&scope) {
   if (id_.empty()) throw std::invalid_argument("construct under '" + scope.path() + "' has an empty id");
   if (id_.find('/') != std::string::npos)
-    throw std::invalid_argument("construct id '" + id_ + "' under '" + scope.path() + "' must not contain '/'");
+    throw std::invalid_argument("construct id '" + id_ + "' under '" + scope.path() +
+                                "' must not contain '/'");
   if (scope.tryFindChild(id_) != nullptr)
-    throw std::invalid_argument("there is already a construct with id '" + id_ + "' in '" + scope.path() + "'");
+    throw std::invalid_argument("there is already a construct with id '" + id_ + "' in '" + scope.path() +
+                                "'");
 }
 
 Construct::~Construct() = default;
 
-void Construct::adopt(std::unique_ptr<Construct> child) { children_.push_back(std::move(child)); }
+void Construct::adopt(std::unique_ptr<Construct> child) {
+  children_.push_back(std::move(child));
+}
 
 std::vector<std::string> Construct::pathComponents() const {
   std::vector<std::string> out;
@@ -41,7 +45,8 @@ Construct* Construct::tryFindChild(const std::string& id) const {
 
 Stack* Construct::tryStack() const {
   for (const Construct* c = this; c != nullptr; c = c->scope_)
-    if (const auto* s = dynamic_cast<const Stack*>(c)) return const_cast<Stack*>(s);  // NOLINT: tree is mutable
+    if (const auto* s = dynamic_cast<const Stack*>(c))
+      return const_cast<Stack*>(s);  // NOLINT: tree is mutable
   return nullptr;
 }
 

@@ -14,9 +14,12 @@ namespace {
 std::string colonQuote(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '$') out += "$$";
-    else if (c == ':') out += "$:";
-    else out += c;
+    if (c == '$')
+      out += "$$";
+    else if (c == ':')
+      out += "$:";
+    else
+      out += c;
   }
   return out;
 }
@@ -47,9 +50,10 @@ std::string contextKey(const std::string& provider, const nlohmann::ordered_json
 nlohmann::ordered_json lookupContext(Stack& stack, const std::string& provider, nlohmann::ordered_json props,
                                      nlohmann::ordered_json dummy) {
   if (!stack.isEnvSpecific())
-    throw std::runtime_error(stack.path() + ": cannot look up " + provider +
-                             " because the stack has no account and region; set env.account and env.region in "
-                             "the instance file, or run the CDK CLI with AWS credentials");
+    throw std::runtime_error(
+        stack.path() + ": cannot look up " + provider +
+        " because the stack has no account and region; set env.account and env.region in "
+        "the instance file, or run the CDK CLI with AWS credentials");
   nlohmann::ordered_json keyProps = nlohmann::ordered_json::object();
   keyProps["account"] = *stack.env().account;
   keyProps["region"] = *stack.env().region;

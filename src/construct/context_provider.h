@@ -10,8 +10,8 @@ namespace heliocloud::construct {
 
 class Stack;
 
-// The context key aws-cdk-lib uses: "<provider>:" + sorted "k=v" pairs joined with ':' (nested objects flattened
-// as "filter.isDefault=true"; ':' and '$' in string values escaped as "$:" and "$$").
+// The context key aws-cdk-lib uses: "<provider>:" + sorted "k=v" pairs joined with ':' (nested objects
+// flattened as "filter.isDefault=true"; ':' and '$' in string values escaped as "$:" and "$$").
 std::string contextKey(const std::string& provider, const nlohmann::ordered_json& props);
 
 // Looks `provider` up for the stack's environment (account and region are added to `props`).

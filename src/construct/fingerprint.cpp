@@ -1,14 +1,14 @@
 #include "construct/fingerprint.h"
 
-#include "construct/fingerprint_cache.h"
-#include "construct/sha256.h"
-
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
 #include <vector>
+
+#include "construct/fingerprint_cache.h"
+#include "construct/sha256.h"
 
 namespace heliocloud::construct {
 namespace fs = std::filesystem;
@@ -51,7 +51,8 @@ void walk(Sha256& h, const fs::path& root, const fs::path& current, FingerprintC
     if (entry.is_directory())
       walk(h, root, entry.path(), cache);
     else if (entry.is_regular_file())
-      field(h, "file:" + rel, cache != nullptr ? cache->contentFingerprint(entry.path()) : contentFingerprint(entry.path()));
+      field(h, "file:" + rel,
+            cache != nullptr ? cache->contentFingerprint(entry.path()) : contentFingerprint(entry.path()));
   }
 }
 

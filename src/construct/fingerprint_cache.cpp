@@ -16,7 +16,8 @@ std::string statSignature(const std::filesystem::path& file) {
   if (::stat(file.c_str(), &st) != 0) return "";
   // Not the change time: staging the asset with hard links changes it on every synth.
   return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
-         std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino);
+         std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_dev) + ":" +
+         std::to_string(st.st_ino);
 }
 
 }  // namespace
@@ -55,7 +56,8 @@ std::string FingerprintCache::contentFingerprint(const std::filesystem::path& fi
 void FingerprintCache::save() const {
   if (file_.empty() || !dirty_) return;
   nlohmann::json j = nlohmann::json::object();
-  for (const auto& [path, e] : entries_) j[path] = {{"signature", e.signature}, {"fingerprint", e.fingerprint}};
+  for (const auto& [path, e] : entries_)
+    j[path] = {{"signature", e.signature}, {"fingerprint", e.fingerprint}};
   std::error_code ec;
   const auto tmp = file_.string() + ".tmp";
   {

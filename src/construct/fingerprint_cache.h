@@ -1,7 +1,7 @@
 #pragma once
 // Remembers file content fingerprints between runs of the app, keyed by what `stat` says of the file (size,
-// modification time, device and inode), much as git's index does. A Lambda package of tens of megabytes is then
-// hashed once per build instead of once per `cdk` command.
+// modification time, device and inode), much as git's index does. A Lambda package of tens of megabytes is
+// then hashed once per build instead of once per `cdk` command.
 
 #include <filesystem>
 #include <map>

@@ -22,17 +22,26 @@ Value split(std::string delimiter, Value source) {
   return Value::intrinsic("Fn::Split", Value::list({Value(std::move(delimiter)), std::move(source)}));
 }
 
-Value getAzs(Value region) { return Value::intrinsic("Fn::GetAZs", std::move(region)); }
-
-Value importValue(Value exportName) { return Value::intrinsic("Fn::ImportValue", std::move(exportName)); }
-
-Value if_(const std::string& conditionName, Value whenTrue, Value whenFalse) {
-  return Value::intrinsic("Fn::If", Value::list({Value(conditionName), std::move(whenTrue), std::move(whenFalse)}));
+Value getAzs(Value region) {
+  return Value::intrinsic("Fn::GetAZs", std::move(region));
 }
 
-Value equals(Value a, Value b) { return Value::intrinsic("Fn::Equals", Value::list({std::move(a), std::move(b)})); }
+Value importValue(Value exportName) {
+  return Value::intrinsic("Fn::ImportValue", std::move(exportName));
+}
 
-Value not_(Value condition) { return Value::intrinsic("Fn::Not", Value::list({std::move(condition)})); }
+Value if_(const std::string& conditionName, Value whenTrue, Value whenFalse) {
+  return Value::intrinsic("Fn::If",
+                          Value::list({Value(conditionName), std::move(whenTrue), std::move(whenFalse)}));
+}
+
+Value equals(Value a, Value b) {
+  return Value::intrinsic("Fn::Equals", Value::list({std::move(a), std::move(b)}));
+}
+
+Value not_(Value condition) {
+  return Value::intrinsic("Fn::Not", Value::list({std::move(condition)}));
+}
 
 namespace {
 Value logical(const char* name, Value::List conditions) {
@@ -43,25 +52,45 @@ Value logical(const char* name, Value::List conditions) {
 }
 }  // namespace
 
-Value and_(Value::List conditions) { return logical("Fn::And", std::move(conditions)); }
-Value or_(Value::List conditions) { return logical("Fn::Or", std::move(conditions)); }
+Value and_(Value::List conditions) {
+  return logical("Fn::And", std::move(conditions));
+}
+Value or_(Value::List conditions) {
+  return logical("Fn::Or", std::move(conditions));
+}
 
 Value contains(Value::List haystack, Value needle) {
   return Value::intrinsic("Fn::Contains", Value::list({Value(std::move(haystack)), std::move(needle)}));
 }
 
-Value conditionRef(const std::string& conditionName) { return Value::intrinsic("Condition", Value(conditionName)); }
+Value conditionRef(const std::string& conditionName) {
+  return Value::intrinsic("Condition", Value(conditionName));
+}
 
 }  // namespace heliocloud::construct::fn
 
 namespace heliocloud::construct::pseudo {
 
-Value accountId() { return Value::intrinsic("Ref", Value("AWS::AccountId")); }
-Value region() { return Value::intrinsic("Ref", Value("AWS::Region")); }
-Value partition() { return Value::intrinsic("Ref", Value("AWS::Partition")); }
-Value stackName() { return Value::intrinsic("Ref", Value("AWS::StackName")); }
-Value stackId() { return Value::intrinsic("Ref", Value("AWS::StackId")); }
-Value urlSuffix() { return Value::intrinsic("Ref", Value("AWS::URLSuffix")); }
-Value noValue() { return Value::intrinsic("Ref", Value("AWS::NoValue")); }
+Value accountId() {
+  return Value::intrinsic("Ref", Value("AWS::AccountId"));
+}
+Value region() {
+  return Value::intrinsic("Ref", Value("AWS::Region"));
+}
+Value partition() {
+  return Value::intrinsic("Ref", Value("AWS::Partition"));
+}
+Value stackName() {
+  return Value::intrinsic("Ref", Value("AWS::StackName"));
+}
+Value stackId() {
+  return Value::intrinsic("Ref", Value("AWS::StackId"));
+}
+Value urlSuffix() {
+  return Value::intrinsic("Ref", Value("AWS::URLSuffix"));
+}
+Value noValue() {
+  return Value::intrinsic("Ref", Value("AWS::NoValue"));
+}
 
 }  // namespace heliocloud::construct::pseudo

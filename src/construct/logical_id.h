@@ -1,6 +1,7 @@
 #pragma once
-// Logical IDs and stack artifact IDs exactly as aws-cdk-lib's makeUniqueId computes them, so that operators of
-// the Python original see the same names (heliocloudBase8F34CA3B) and existing stacks are updated, not replaced.
+// Logical IDs and stack artifact IDs exactly as aws-cdk-lib's makeUniqueId computes them, so that operators
+// of the Python original see the same names (heliocloudBase8F34CA3B) and existing stacks are updated, not
+// replaced.
 
 #include <string>
 #include <vector>

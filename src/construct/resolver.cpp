@@ -52,16 +52,17 @@ nlohmann::ordered_json Resolver::resolveReference(const Value& value) {
 
 namespace {
 
-// Fn::Join of literal strings is folded into one string, and adjacent literal parts are merged, as aws-cdk-lib
-// does: an env-specific stack then reads "arn:aws:s3:::bucket" rather than a join.
+// Fn::Join of literal strings is folded into one string, and adjacent literal parts are merged, as
+// aws-cdk-lib does: an env-specific stack then reads "arn:aws:s3:::bucket" rather than a join.
 nlohmann::ordered_json simplifyJoin(const nlohmann::ordered_json& arg) {
-  if (!arg.is_array() || arg.size() != 2 || !arg[0].is_string() || !arg[1].is_array()) return {{"Fn::Join", arg}};
+  if (!arg.is_array() || arg.size() != 2 || !arg[0].is_string() || !arg[1].is_array())
+    return {{"Fn::Join", arg}};
   const std::string delimiter = arg[0].get<std::string>();
   // A join nested in an empty-delimiter join is spliced into it ("arn:" + partition + ... + "/*").
   auto flat = nlohmann::ordered_json::array();
   for (const auto& part : arg[1]) {
-    const bool nested = delimiter.empty() && part.is_object() && part.size() == 1 && part.contains("Fn::Join") &&
-                        part["Fn::Join"][0] == "";
+    const bool nested = delimiter.empty() && part.is_object() && part.size() == 1 &&
+                        part.contains("Fn::Join") && part["Fn::Join"][0] == "";
     if (nested)
       for (const auto& inner : part["Fn::Join"][1]) flat.push_back(inner);
     else
@@ -78,7 +79,8 @@ nlohmann::ordered_json simplifyJoin(const nlohmann::ordered_json& arg) {
   for (const auto& part : parts) allStrings = allStrings && part.is_string();
   if (allStrings) {
     std::string joined;
-    for (std::size_t i = 0; i < parts.size(); ++i) joined += (i ? delimiter : "") + parts[i].get<std::string>();
+    for (std::size_t i = 0; i < parts.size(); ++i)
+      joined += (i ? delimiter : "") + parts[i].get<std::string>();
     return joined;
   }
   if (parts.size() == 1 && delimiter.empty()) return parts[0];

@@ -19,17 +19,25 @@ Stack::Stack(Construct& scope, std::string id, StackProps props)
 
 Stack::~Stack() = default;
 
-std::string Stack::artifactId() const { return makeUniqueId(pathComponents()); }
+std::string Stack::artifactId() const {
+  return makeUniqueId(pathComponents());
+}
 
-std::string Stack::stackName() const { return props_.stackName.value_or(artifactId()); }
+std::string Stack::stackName() const {
+  return props_.stackName.value_or(artifactId());
+}
 
 std::string Stack::environmentUri() const {
   return "aws://" + props_.env.account.value_or("unknown-account") + "/" +
          props_.env.region.value_or("unknown-region");
 }
 
-Value Stack::account() const { return props_.env.account ? Value(*props_.env.account) : pseudo::accountId(); }
-Value Stack::region() const { return props_.env.region ? Value(*props_.env.region) : pseudo::region(); }
+Value Stack::account() const {
+  return props_.env.account ? Value(*props_.env.account) : pseudo::accountId();
+}
+Value Stack::region() const {
+  return props_.env.region ? Value(*props_.env.region) : pseudo::region();
+}
 
 std::vector<Value> Stack::availabilityZones(std::size_t count) {
   std::vector<Value> zones;
@@ -42,7 +50,8 @@ std::vector<Value> Stack::availabilityZones(std::size_t count) {
     }
     return zones;
   }
-  for (std::size_t i = 0; i < count; ++i) zones.push_back(fn::select(static_cast<int>(i), fn::getAzs(Value(""))));
+  for (std::size_t i = 0; i < count; ++i)
+    zones.push_back(fn::select(static_cast<int>(i), fn::getAzs(Value(""))));
   return zones;
 }
 

@@ -70,7 +70,8 @@ class Stack : public Construct {
   StackProps props_;
   std::unique_ptr<StackSynthesizer> synthesizer_;
   std::vector<Stack*> dependencies_;
-  std::map<std::string, std::pair<std::string, nlohmann::ordered_json>> exports_;  // output id -> (name, value)
+  std::map<std::string, std::pair<std::string, nlohmann::ordered_json>>
+      exports_;  // output id -> (name, value)
 };
 
 }  // namespace heliocloud::construct

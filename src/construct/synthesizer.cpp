@@ -6,18 +6,25 @@
 
 namespace heliocloud::construct {
 namespace {
-const std::string kBootstrapParameter = std::string("/cdk-bootstrap/") + StackSynthesizer::kQualifier + "/version";
+const std::string kBootstrapParameter =
+    std::string("/cdk-bootstrap/") + StackSynthesizer::kQualifier + "/version";
 }
 
-std::string StackSynthesizer::account() const { return stack_.env().account.value_or("${AWS::AccountId}"); }
-std::string StackSynthesizer::region() const { return stack_.env().region.value_or("${AWS::Region}"); }
+std::string StackSynthesizer::account() const {
+  return stack_.env().account.value_or("${AWS::AccountId}");
+}
+std::string StackSynthesizer::region() const {
+  return stack_.env().region.value_or("${AWS::Region}");
+}
 
 std::string StackSynthesizer::roleArn(const std::string& kind) const {
-  return "arn:${AWS::Partition}:iam::" + account() + ":role/cdk-" + kQualifier + "-" + kind + "-role-" + account() +
-         "-" + region();
+  return "arn:${AWS::Partition}:iam::" + account() + ":role/cdk-" + kQualifier + "-" + kind + "-role-" +
+         account() + "-" + region();
 }
 
-std::string StackSynthesizer::lookupRoleArn() const { return roleArn("lookup"); }
+std::string StackSynthesizer::lookupRoleArn() const {
+  return roleArn("lookup");
+}
 
 std::string StackSynthesizer::bucketNameText() const {
   return std::string("cdk-") + kQualifier + "-assets-" + account() + "-" + region();
@@ -34,19 +41,20 @@ AssetLocation StackSynthesizer::addFileAsset(FileAssetSource source) {
 }
 
 void StackSynthesizer::contributeToTemplate(TemplateSections& sections) const {
-  sections.parameters["BootstrapVersion"] = {
-      {"Type", "AWS::SSM::Parameter::Value<String>"},
-      {"Default", kBootstrapParameter},
-      {"Description",
-       "Version of the CDK Bootstrap resources in this environment, automatically retrieved from SSM Parameter "
-       "Store. [cdk:skip]"}};
+  sections.parameters["BootstrapVersion"] = {{"Type", "AWS::SSM::Parameter::Value<String>"},
+                                             {"Default", kBootstrapParameter},
+                                             {"Description",
+                                              "Version of the CDK Bootstrap resources in this environment, "
+                                              "automatically retrieved from SSM Parameter "
+                                              "Store. [cdk:skip]"}};
   nlohmann::ordered_json old = nlohmann::ordered_json::array();
   for (int v = 1; v < kBootstrapVersion; ++v) old.push_back(std::to_string(v));
   sections.rules["CheckBootstrapVersion"] = {
       {"Assertions",
        {{{"Assert", {{"Fn::Not", {{{"Fn::Contains", {old, {{"Ref", "BootstrapVersion"}}}}}}}}},
          {"AssertDescription",
-          "CDK bootstrap stack version 6 required. Please run 'cdk bootstrap' with a recent version of the CDK "
+          "CDK bootstrap stack version 6 required. Please run 'cdk bootstrap' with a recent version of the "
+          "CDK "
           "CLI."}}}}};
 }
 
@@ -57,8 +65,8 @@ nlohmann::ordered_json StackSynthesizer::destination(const std::string& objectKe
   if (stack_.env().region) d["region"] = *stack_.env().region;
   d["assumeRoleArn"] = roleArn("file-publishing");
   // The CLI treats the destination id as opaque; aws-cdk-lib derives it from the destination itself.
-  idOut = stack_.env().account.value_or("current_account") + "-" + stack_.env().region.value_or("current_region") +
-          "-" + sha256Hex(d.dump()).substr(0, 8);
+  idOut = stack_.env().account.value_or("current_account") + "-" +
+          stack_.env().region.value_or("current_region") + "-" + sha256Hex(d.dump()).substr(0, 8);
   return d;
 }
 

@@ -43,7 +43,8 @@ class StackSynthesizer {
   // BootstrapVersion parameter and the CheckBootstrapVersion rule.
   void contributeToTemplate(TemplateSections& sections) const;
   // The stack artifact's "properties" in manifest.json.
-  nlohmann::ordered_json artifactProperties(const std::string& templateFile, const std::string& templateHash) const;
+  nlohmann::ordered_json artifactProperties(const std::string& templateFile,
+                                            const std::string& templateHash) const;
   // The <artifact>.assets.json document.
   nlohmann::ordered_json assetManifest(const std::string& templateFile, const std::string& templateHash,
                                        const std::string& manifestVersion) const;

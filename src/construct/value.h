@@ -33,7 +33,9 @@ class Value {
   Value(Map entries);       // NOLINT(google-explicit-constructor)
 
   static Value list(std::initializer_list<Value> items) { return Value(List(items)); }
-  static Value map(std::initializer_list<std::pair<const std::string, Value>> entries) { return Value(Map(entries)); }
+  static Value map(std::initializer_list<std::pair<const std::string, Value>> entries) {
+    return Value(Map(entries));
+  }
   // Converts plain JSON (e.g. a context lookup result) into a literal value.
   static Value fromJson(const nlohmann::ordered_json& j);
 

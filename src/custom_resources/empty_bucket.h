@@ -16,8 +16,9 @@ struct EmptyBucketResult {
   std::size_t requests = 0;  // ListObjectVersions pages
 };
 
-// Empties the bucket page by page (1000 versions listed, then deleted in one batch). Throws when S3 refuses some
-// deletions (naming the first few) or when `stop_by` passes before the bucket is empty. A missing bucket is empty.
+// Empties the bucket page by page (1000 versions listed, then deleted in one batch). Throws when S3 refuses
+// some deletions (naming the first few) or when `stop_by` passes before the bucket is empty. A missing bucket
+// is empty.
 EmptyBucketResult empty_bucket(const aws::S3Client& s3, const std::string& bucket,
                                std::chrono::system_clock::time_point stop_by);
 

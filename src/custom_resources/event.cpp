@@ -10,9 +10,12 @@ using nlohmann::json;
 
 std::string_view to_string(RequestType type) {
   switch (type) {
-    case RequestType::Create: return "Create";
-    case RequestType::Update: return "Update";
-    case RequestType::Delete: return "Delete";
+    case RequestType::Create:
+      return "Create";
+    case RequestType::Update:
+      return "Update";
+    case RequestType::Delete:
+      return "Delete";
   }
   return "?";
 }
@@ -94,7 +97,8 @@ ParsedEvent parse_event(std::string_view payload) {
 
 std::string required_string(const json& properties, const std::string& name) {
   const auto it = properties.find(name);
-  if (it == properties.end() || it->is_null()) throw std::invalid_argument("ResourceProperties." + name + ": missing");
+  if (it == properties.end() || it->is_null())
+    throw std::invalid_argument("ResourceProperties." + name + ": missing");
   if (!it->is_string()) {
     throw std::invalid_argument("ResourceProperties." + name + ": expected a string, got " + it->type_name());
   }
@@ -109,11 +113,13 @@ bool optional_bool(const json& properties, const std::string& name, bool fallbac
   if (it->is_boolean()) return it->get<bool>();
   if (it->is_string()) {
     std::string v = it->get<std::string>();
-    std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(v.begin(), v.end(), v.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (v == "true") return true;
     if (v == "false") return false;
   }
-  throw std::invalid_argument("ResourceProperties." + name + ": expected \"true\" or \"false\", got " + it->dump());
+  throw std::invalid_argument("ResourceProperties." + name + ": expected \"true\" or \"false\", got " +
+                              it->dump());
 }
 
 }  // namespace heliocloud::custom_resources

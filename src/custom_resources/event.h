@@ -2,7 +2,6 @@
 // A CloudFormation custom-resource request, as CloudFormation sends it to the provider function.
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-requests.html
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,13 +18,13 @@ struct Event {
   std::string request_id;
   std::string resource_type;  // "Custom::EmptyBucket"
   std::string logical_resource_id;
-  std::string physical_resource_id;  // empty on Create
+  std::string physical_resource_id;                                   // empty on Create
   nlohmann::json resource_properties = nlohmann::json::object();      // ServiceToken included
   nlohmann::json old_resource_properties = nlohmann::json::object();  // Update only
 };
 
-// What could be read, and every problem found. Fields that were readable are filled in even when errors is not
-// empty, so that a FAILED answer can still reach the ResponseURL and name the right stack and resource.
+// What could be read, and every problem found. Fields that were readable are filled in even when errors is
+// not empty, so that a FAILED answer can still reach the ResponseURL and name the right stack and resource.
 struct ParsedEvent {
   Event event;
   std::vector<std::string> errors;

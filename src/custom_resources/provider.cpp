@@ -28,7 +28,8 @@ Response failed(const Event& event, std::string reason) {
   Response r;
   r.status = Status::Failed;
   r.reason = std::move(reason);
-  r.physical_resource_id = event.physical_resource_id.empty() ? failed_create_id(event) : event.physical_resource_id;
+  r.physical_resource_id =
+      event.physical_resource_id.empty() ? failed_create_id(event) : event.physical_resource_id;
   return r;
 }
 
@@ -65,12 +66,14 @@ void Provider::run(const Event& event, Clock::time_point stop_by, Clock::time_po
   if (it == handlers_.end()) {
     std::string known;
     for (const auto& [type, h] : handlers_) known += (known.empty() ? "" : ", ") + type;
-    deliver(failed(event, "unknown ResourceType " + event.resource_type + " (this provider handles " + known + ")"));
+    deliver(failed(event,
+                   "unknown ResourceType " + event.resource_type + " (this provider handles " + known + ")"));
     return;
   }
   // The handler runs on its own thread so that this one can answer when the deadline nears, even while the
-  // handler is blocked in a call. It is joined either way, after the answer is out: nothing outlives the request
-  // (if the handler never returns, Lambda ends the process at the deadline, the stack already answered).
+  // handler is blocked in a call. It is joined either way, after the answer is out: nothing outlives the
+  // request (if the handler never returns, Lambda ends the process at the deadline, the stack already
+  // answered).
   std::packaged_task<HandlerOutput()> task([&] { return it->second->handle(event, stop_by); });
   auto result = task.get_future();
   std::thread worker(std::move(task));
@@ -79,9 +82,10 @@ void Provider::run(const Event& event, Clock::time_point stop_by, Clock::time_po
     deliver(answer_from(event, result));
     return;
   }
-  deliver(failed(event, event.resource_type + " " + std::string(to_string(event.request_type)) +
-                            " did not finish before the Lambda timeout; answered FAILED so that the stack does not "
-                            "wait for an hour"));
+  deliver(failed(event,
+                 event.resource_type + " " + std::string(to_string(event.request_type)) +
+                     " did not finish before the Lambda timeout; answered FAILED so that the stack does not "
+                     "wait for an hour"));
   worker.join();
 }
 
@@ -110,8 +114,10 @@ ProviderOutcome Provider::handle(std::string_view payload, Clock::time_point dea
     // The ResponseURL is a credential (anyone holding it can answer): log everything but it.
     std::cerr << "custom-resource: " << to_string(event.request_type) << " " << event.resource_type << " "
               << event.logical_resource_id << " (" << response.physical_resource_id << "): "
-              << (response.status == Status::Success ? std::string("SUCCESS") : "FAILED: " + response.reason) << "\n";
-    const Delivery delivery = send_response(event.response_url, outcome.body, deadline - std::chrono::milliseconds(500));
+              << (response.status == Status::Success ? std::string("SUCCESS") : "FAILED: " + response.reason)
+              << "\n";
+    const Delivery delivery =
+        send_response(event.response_url, outcome.body, deadline - std::chrono::milliseconds(500));
     outcome.responded = delivery.ok;
     if (!delivery.ok) {
       outcome.delivery_error = delivery.error + " after " + std::to_string(delivery.attempts) + " attempts";

@@ -1,7 +1,8 @@
 #pragma once
-// The custom-resource provider: reads a CloudFormation request, runs the handler of its ResourceType and ALWAYS
-// answers on the ResponseURL — SUCCESS, or FAILED with the reason — before the Lambda deadline. CloudFormation
-// otherwise waits an hour for an answer that never comes, and a stack stuck in *_IN_PROGRESS cannot be touched.
+// The custom-resource provider: reads a CloudFormation request, runs the handler of its ResourceType and
+// ALWAYS answers on the ResponseURL — SUCCESS, or FAILED with the reason — before the Lambda deadline.
+// CloudFormation otherwise waits an hour for an answer that never comes, and a stack stuck in *_IN_PROGRESS
+// cannot be touched.
 #include <chrono>
 #include <functional>
 #include <map>
@@ -15,8 +16,8 @@
 namespace heliocloud::custom_resources {
 
 struct ProviderOptions {
-  // Time kept back from the Lambda deadline to send the answer. A handler still running then gets a FAILED answer
-  // sent on its behalf; handlers are asked to stop (stop_by) twice this long before the deadline.
+  // Time kept back from the Lambda deadline to send the answer. A handler still running then gets a FAILED
+  // answer sent on its behalf; handlers are asked to stop (stop_by) twice this long before the deadline.
   std::chrono::milliseconds reserve{10000};
 };
 
@@ -24,9 +25,9 @@ struct ProviderOptions {
 struct ProviderOutcome {
   bool responded = false;  // the answer reached CloudFormation
   Status status = Status::Failed;
-  std::string reason;      // FAILED: why
+  std::string reason;          // FAILED: why
   std::string delivery_error;  // when responded is false
-  std::string body;        // what was PUT (or would have been)
+  std::string body;            // what was PUT (or would have been)
 };
 
 class Provider {
@@ -41,14 +42,15 @@ class Provider {
  private:
   // Works out the answer and passes it to `deliver` exactly once, at answer_by at the latest.
   void run(const Event& event, std::chrono::system_clock::time_point stop_by,
-           std::chrono::system_clock::time_point answer_by, const std::function<void(const Response&)>& deliver) const;
+           std::chrono::system_clock::time_point answer_by,
+           const std::function<void(const Response&)>& deliver) const;
 
   ProviderOptions options_;
   std::map<std::string, std::unique_ptr<ResourceHandler>, std::less<>> handlers_;
 };
 
-// The PhysicalResourceId given to a resource whose Create failed: there is nothing behind it, so the Delete that
-// CloudFormation sends while rolling back succeeds without calling the handler.
+// The PhysicalResourceId given to a resource whose Create failed: there is nothing behind it, so the Delete
+// that CloudFormation sends while rolling back succeeds without calling the handler.
 std::string failed_create_id(const Event& event);
 bool is_failed_create_id(const Event& event);
 

@@ -12,7 +12,8 @@ HandlerOutput RequesterPaysHandler::handle(const Event& event, std::chrono::syst
     try {
       s3_.put_bucket_request_payment(bucket, false);
     } catch (const aws::NotFoundError& e) {
-      if (e.code() != "NoSuchBucket") throw;  // deleted (or retained and removed by hand) before us: nothing to clear
+      if (e.code() != "NoSuchBucket")
+        throw;  // deleted (or retained and removed by hand) before us: nothing to clear
     }
     return out;
   }

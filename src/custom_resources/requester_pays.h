@@ -1,8 +1,9 @@
 #pragma once
-// Custom::RequesterPays { BucketName, Enabled: "true"|"false" (default "true") }: CloudFormation has no property for a bucket's
-// request-payment configuration, so this resource sets it. Create/Update: Requester when enabled, BucketOwner
-// when not; Delete: back to BucketOwner (a bucket already gone is fine). PhysicalResourceId = the bucket name,
-// so renaming the bucket makes CloudFormation delete (clear) the old one.
+// Custom::RequesterPays { BucketName, Enabled: "true"|"false" (default "true") }: CloudFormation has no
+// property for a bucket's request-payment configuration, so this resource sets it. Create/Update: Requester
+// when enabled, BucketOwner when not; Delete: back to BucketOwner (a bucket already gone is fine).
+// PhysicalResourceId = the bucket name, so renaming the bucket makes CloudFormation delete (clear) the old
+// one.
 #include "aws/s3.h"
 #include "custom_resources/resource_handler.h"
 

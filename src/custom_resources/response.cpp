@@ -25,9 +25,13 @@ json to_json(const Event& event, const Response& response, const std::string& re
   return doc;
 }
 
-std::string dump(const json& doc) { return doc.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string dump(const json& doc) {
+  return doc.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
-std::size_t discard(char*, std::size_t size, std::size_t count, void*) { return size * count; }
+std::size_t discard(char*, std::size_t size, std::size_t count, void*) {
+  return size * count;
+}
 
 }  // namespace
 
@@ -37,7 +41,8 @@ std::string response_body(const Event& event, const Response& response) {
   // Cut the reason (the part that grows with error detail) by as much as the body is over, plus the marker.
   const std::string marker = " [...]";
   const std::size_t over = body.size() - kMaxResponseBytes + marker.size() + 16;  // slack for escaping
-  std::string reason = response.reason.substr(0, response.reason.size() > over ? response.reason.size() - over : 0);
+  std::string reason =
+      response.reason.substr(0, response.reason.size() > over ? response.reason.size() - over : 0);
   return dump(to_json(event, response, reason + marker));
 }
 
@@ -55,7 +60,8 @@ Delivery send_response(const std::string& url, const std::string& body,
   curl_slist* headers = curl_slist_append(nullptr, "Content-Type;");
   headers = curl_slist_append(headers, "Expect:");
   for (int attempt = 1; attempt <= 4; ++attempt) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(give_up_at - std::chrono::system_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(give_up_at - std::chrono::system_clock::now());
     if (attempt > 1 && left.count() <= 0) break;
     d.attempts = attempt;
     curl_easy_reset(curl);
@@ -66,11 +72,13 @@ Delivery send_response(const std::string& url, const std::string& body,
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, 3000L);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, std::clamp<long>(static_cast<long>(left.count()), 2000L, 30000L));
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS,
+                     std::clamp<long>(static_cast<long>(left.count()), 2000L, 30000L));
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, discard);
     // The packaged bootstrap exports SSL_CERT_FILE when the host keeps its CA bundle elsewhere than the build
     // machine's libcurl expects (Amazon Linux vs Debian).
-    if (const char* ca = std::getenv("SSL_CERT_FILE"); ca != nullptr && *ca != '\0') curl_easy_setopt(curl, CURLOPT_CAINFO, ca);
+    if (const char* ca = std::getenv("SSL_CERT_FILE"); ca != nullptr && *ca != '\0')
+      curl_easy_setopt(curl, CURLOPT_CAINFO, ca);
     const CURLcode rc = curl_easy_perform(curl);
     if (rc == CURLE_OK) {
       curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &d.http_status);

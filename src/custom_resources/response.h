@@ -1,10 +1,9 @@
 #pragma once
 // The answer CloudFormation waits for, PUT to the request's presigned ResponseURL.
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-responses.html
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "custom_resources/event.h"
@@ -32,11 +31,11 @@ struct Delivery {
   bool ok = false;
   long http_status = 0;  // last status seen, 0 when no response arrived
   int attempts = 0;
-  std::string error;     // why it failed, for the logs and the Lambda error
+  std::string error;  // why it failed, for the logs and the Lambda error
 };
 
-// PUTs the body with an empty Content-Type (the presigned URL is signed without one, so any other value breaks
-// the signature). Retries transport failures and 5xx a few times, never past `give_up_at`.
+// PUTs the body with an empty Content-Type (the presigned URL is signed without one, so any other value
+// breaks the signature). Retries transport failures and 5xx a few times, never past `give_up_at`.
 Delivery send_response(const std::string& url, const std::string& body,
                        std::chrono::system_clock::time_point give_up_at);
 

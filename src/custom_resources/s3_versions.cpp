@@ -49,7 +49,8 @@ ObjectVersionsPage list_object_versions(const aws::S3Client& s3, const std::stri
   // Versions and delete markers interleave in key order; their relative order does not matter for deletion.
   for (const auto& child : doc.children) {
     if (child.name != "Version" && child.name != "DeleteMarker") continue;
-    page.versions.push_back({child.child_text("Key"), child.child_text("VersionId", "null"), child.name == "DeleteMarker"});
+    page.versions.push_back(
+        {child.child_text("Key"), child.child_text("VersionId", "null"), child.name == "DeleteMarker"});
   }
   page.truncated = doc.child_text("IsTruncated") == "true";
   page.next_key_marker = doc.child_text("NextKeyMarker");

@@ -4,9 +4,9 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <memory>
 #include <exception>
 #include <iostream>
+#include <memory>
 #include <thread>
 #include <typeinfo>
 #include <utility>
@@ -54,7 +54,8 @@ void export_trace_id(const std::string& trace_id) {
 // "std::runtime_error" rather than the mangled "St13runtime_error": errorType is shown to people.
 std::string type_name(const std::type_info& type) {
   int status = 0;
-  std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(type.name(), nullptr, nullptr, &status), std::free);
+  std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(type.name(), nullptr, nullptr, &status),
+                                              std::free);
   return status == 0 && name ? std::string(name.get()) : std::string(type.name());
 }
 
@@ -65,7 +66,8 @@ HandlerResult invoke(const Handler& handler, const Invocation& inv) {
   } catch (const std::exception& e) {
     return HandlerResult::failure(type_name(typeid(e)), e.what());
   } catch (...) {
-    return HandlerResult::failure("UnknownException", "the handler threw something that is not a std::exception");
+    return HandlerResult::failure("UnknownException",
+                                  "the handler threw something that is not a std::exception");
   }
 }
 
@@ -79,8 +81,8 @@ void post_result(RuntimeClient& client, const Invocation& inv, const HandlerResu
     if (!fallback.ok()) std::cerr << "lambda_runtime: " << inv.request_id << ": " << fallback.error << "\n";
     return;
   }
-  std::cerr << "lambda_runtime: " << inv.request_id << ": " << result.error_type() << ": " << result.error_message()
-            << "\n";
+  std::cerr << "lambda_runtime: " << inv.request_id << ": " << result.error_type() << ": "
+            << result.error_message() << "\n";
   const auto posted = client.post_error(inv.request_id, result.error_type(), result.error_message());
   if (!posted.ok()) std::cerr << "lambda_runtime: " << inv.request_id << ": " << posted.error << "\n";
 }
@@ -90,7 +92,8 @@ void post_result(RuntimeClient& client, const Invocation& inv, const HandlerResu
 int run_handler(const Handler& handler, const RunOptions& options) {
   const std::string endpoint = endpoint_or_env(options.endpoint);
   if (endpoint.empty()) {
-    std::cerr << "lambda_runtime: AWS_LAMBDA_RUNTIME_API is not set (this binary runs inside AWS Lambda, or under a "
+    std::cerr << "lambda_runtime: AWS_LAMBDA_RUNTIME_API is not set (this binary runs inside AWS Lambda, or "
+                 "under a "
                  "driver that provides the Runtime API)\n";
     return 2;
   }
@@ -114,7 +117,8 @@ int run_handler(const Handler& handler, const RunOptions& options) {
   return 0;
 }
 
-bool report_init_error(const std::string& error_type, const std::string& error_message, std::string endpoint) {
+bool report_init_error(const std::string& error_type, const std::string& error_message,
+                       std::string endpoint) {
   endpoint = endpoint_or_env(std::move(endpoint));
   std::cerr << "lambda_runtime: init failed: " << error_type << ": " << error_message << "\n";
   if (endpoint.empty()) return false;

@@ -30,9 +30,9 @@ class HandlerResult {
   static HandlerResult failure(std::string error_type, std::string error_message);
 
   bool ok() const noexcept { return ok_; }
-  const std::string& payload() const noexcept { return payload_; }        // success only
-  const std::string& content_type() const noexcept { return content_type_; }  // success only
-  const std::string& error_type() const noexcept { return error_type_; }      // failure only
+  const std::string& payload() const noexcept { return payload_; }              // success only
+  const std::string& content_type() const noexcept { return content_type_; }    // success only
+  const std::string& error_type() const noexcept { return error_type_; }        // failure only
   const std::string& error_message() const noexcept { return error_message_; }  // failure only
 
  private:
@@ -62,6 +62,7 @@ int run_handler(const Handler& handler, const RunOptions& options = {});
 
 // Reports a failure to initialize (before the loop starts) to /runtime/init/error, so that Lambda shows the
 // reason instead of a bare "Runtime exited". Returns false when the report could not be delivered.
-bool report_init_error(const std::string& error_type, const std::string& error_message, std::string endpoint = {});
+bool report_init_error(const std::string& error_type, const std::string& error_message,
+                       std::string endpoint = {});
 
 }  // namespace heliocloud::lambda_runtime

@@ -2,11 +2,10 @@
 
 #include <curl/curl.h>
 
-#include <nlohmann/json.hpp>
-
 #include <cctype>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string_view>
 #include <utility>
 
@@ -20,7 +19,9 @@ struct RuntimeClient::Reply {
 
 namespace {
 
-CURL* handle(void* p) { return static_cast<CURL*>(p); }
+CURL* handle(void* p) {
+  return static_cast<CURL*>(p);
+}
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
   static_cast<std::string*>(user)->append(data, size * count);
@@ -54,7 +55,8 @@ std::string header_or_empty(const std::map<std::string, std::string>& headers, c
 
 std::string error_body(const std::string& error_type, const std::string& error_message) {
   // error_handler_t::replace: a message quoting invalid UTF-8 from an event must still be reportable.
-  return nlohmann::json{{"errorType", error_type}, {"errorMessage", error_message}, {"stackTrace", nlohmann::json::array()}}
+  return nlohmann::json{
+      {"errorType", error_type}, {"errorMessage", error_message}, {"stackTrace", nlohmann::json::array()}}
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -64,11 +66,14 @@ RuntimeClient::RuntimeClient(std::string endpoint) : base_("http://" + std::move
   curl_ = curl_easy_init();
 }
 
-RuntimeClient::~RuntimeClient() { curl_easy_cleanup(handle(curl_)); }
+RuntimeClient::~RuntimeClient() {
+  curl_easy_cleanup(handle(curl_));
+}
 
 Outcome<RuntimeClient::Reply> RuntimeClient::exchange(const char* method, const std::string& path,
-                                                       const std::string& body, const std::string& content_type,
-                                                       const std::string& error_type) {
+                                                      const std::string& body,
+                                                      const std::string& content_type,
+                                                      const std::string& error_type) {
   if (curl_ == nullptr) return {std::nullopt, "curl_easy_init failed"};
   CURL* c = handle(curl_);
   curl_easy_reset(c);
@@ -88,7 +93,8 @@ Outcome<RuntimeClient::Reply> RuntimeClient::exchange(const char* method, const 
     curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data());
     curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
     headers = curl_slist_append(headers, ("Content-Type: " + content_type).c_str());
-    if (!error_type.empty()) headers = curl_slist_append(headers, ("Lambda-Runtime-Function-Error-Type: " + error_type).c_str());
+    if (!error_type.empty())
+      headers = curl_slist_append(headers, ("Lambda-Runtime-Function-Error-Type: " + error_type).c_str());
     headers = curl_slist_append(headers, "Expect:");  // a 100-continue round trip buys nothing on localhost
   }
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
@@ -103,7 +109,8 @@ Outcome<Invocation> RuntimeClient::next() {
   auto reply = exchange("GET", "/runtime/invocation/next", {}, {}, {});
   if (!reply.ok()) return {std::nullopt, reply.error};
   const Reply& r = *reply.value;
-  if (r.status != 200) return {std::nullopt, "GET /runtime/invocation/next: HTTP " + std::to_string(r.status) + ": " + r.body};
+  if (r.status != 200)
+    return {std::nullopt, "GET /runtime/invocation/next: HTTP " + std::to_string(r.status) + ": " + r.body};
   Invocation inv;
   inv.payload = r.body;
   inv.request_id = header_or_empty(r.headers, "lambda-runtime-aws-request-id");
@@ -111,23 +118,26 @@ Outcome<Invocation> RuntimeClient::next() {
   inv.trace_id = header_or_empty(r.headers, "lambda-runtime-trace-id");
   inv.client_context = header_or_empty(r.headers, "lambda-runtime-client-context");
   inv.cognito_identity = header_or_empty(r.headers, "lambda-runtime-cognito-identity");
-  if (inv.request_id.empty()) return {std::nullopt, "GET /runtime/invocation/next: no Lambda-Runtime-Aws-Request-Id header"};
+  if (inv.request_id.empty())
+    return {std::nullopt, "GET /runtime/invocation/next: no Lambda-Runtime-Aws-Request-Id header"};
   const std::string deadline = header_or_empty(r.headers, "lambda-runtime-deadline-ms");
   try {
     inv.deadline = std::chrono::system_clock::time_point(std::chrono::milliseconds(std::stoll(deadline)));
   } catch (const std::exception&) {
-    return {std::nullopt, "GET /runtime/invocation/next: bad Lambda-Runtime-Deadline-Ms \"" + deadline + "\""};
+    return {std::nullopt,
+            "GET /runtime/invocation/next: bad Lambda-Runtime-Deadline-Ms \"" + deadline + "\""};
   }
   return {std::move(inv), {}};
 }
 
-Outcome<Posted> RuntimeClient::post(const std::string& path, const std::string& body, const std::string& content_type,
-                                    const std::string& error_type) {
+Outcome<Posted> RuntimeClient::post(const std::string& path, const std::string& body,
+                                    const std::string& content_type, const std::string& error_type) {
   auto reply = exchange("POST", path, body, content_type, error_type);
   if (!reply.ok()) return {std::nullopt, reply.error};
   // 202 Accepted is the documented answer; 4xx says the payload was refused (too large, already answered).
   if (reply.value->status / 100 != 2) {
-    return {std::nullopt, "POST " + path + ": HTTP " + std::to_string(reply.value->status) + ": " + reply.value->body};
+    return {std::nullopt,
+            "POST " + path + ": HTTP " + std::to_string(reply.value->status) + ": " + reply.value->body};
   }
   return {Posted{reply.value->status}, {}};
 }
@@ -143,7 +153,8 @@ Outcome<Posted> RuntimeClient::post_error(const std::string& request_id, const s
               "application/json", error_type);
 }
 
-Outcome<Posted> RuntimeClient::post_init_error(const std::string& error_type, const std::string& error_message) {
+Outcome<Posted> RuntimeClient::post_init_error(const std::string& error_type,
+                                               const std::string& error_message) {
   return post("/runtime/init/error", error_body(error_type, error_message), "application/json", error_type);
 }
 

@@ -41,7 +41,7 @@ class RuntimeClient {
   Outcome<Posted> post(const std::string& path, const std::string& body, const std::string& content_type,
                        const std::string& error_type);
 
-  std::string base_;  // http://host:port/2018-06-01
+  std::string base_;      // http://host:port/2018-06-01
   void* curl_ = nullptr;  // one handle, reused: the loop is single-threaded and keeps its connection
 };
 

@@ -1,12 +1,14 @@
-#include "registry/catalog.hpp"
+#include "registry/catalog.h"
 
 #include <algorithm>
 
-#include "registry/file_type.hpp"
+#include "registry/file_type.h"
 
 namespace heliocloud::registry {
 
-std::string egress_of(bool requester_pays) { return requester_pays ? "user-pays" : "free"; }
+std::string egress_of(bool requester_pays) {
+  return requester_pays ? "user-pays" : "free";
+}
 
 nlohmann::ordered_json build_catalog(const RegistrySettings& settings, std::vector<DatasetRecord> datasets) {
   std::sort(datasets.begin(), datasets.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
@@ -39,6 +41,8 @@ nlohmann::ordered_json build_catalog(const RegistrySettings& settings, std::vect
   return doc;
 }
 
-std::string catalog_body(const nlohmann::ordered_json& catalog) { return catalog.dump(2) + "\n"; }
+std::string catalog_body(const nlohmann::ordered_json& catalog) {
+  return catalog.dump(2) + "\n";
+}
 
 }  // namespace heliocloud::registry

@@ -1,15 +1,16 @@
-#include "registry/catalog_service.hpp"
+#include "registry/catalog_service.h"
 
 #include <algorithm>
 #include <map>
 
-#include "registry/catalog.hpp"
-#include "registry/retry.hpp"
+#include "registry/catalog.h"
+#include "registry/retry.h"
 
 namespace heliocloud::registry {
 
 bool CatalogResult::ok() const {
-  return problems.empty() && std::all_of(buckets.begin(), buckets.end(), [](const auto& b) { return b.error.empty(); });
+  return problems.empty() &&
+         std::all_of(buckets.begin(), buckets.end(), [](const auto& b) { return b.error.empty(); });
 }
 
 nlohmann::ordered_json CatalogResult::to_json() const {
@@ -30,7 +31,8 @@ nlohmann::ordered_json CatalogResult::to_json() const {
   return j;
 }
 
-CatalogService::CatalogService(ObjectStore& objects, DatasetStore& records, RegistrySettings settings, int attempts)
+CatalogService::CatalogService(ObjectStore& objects, DatasetStore& records, RegistrySettings settings,
+                               int attempts)
     : objects_(objects), records_(records), settings_(std::move(settings)), attempts_(attempts) {}
 
 CatalogResult CatalogService::update() {
@@ -56,7 +58,8 @@ CatalogResult CatalogService::update() {
     try {
       // One PUT of the whole document: readers see the old catalog or the new one.
       const auto body = catalog_body(build_catalog(settings_, std::move(datasets)));
-      with_retries(attempts_, [&] { objects_.put(bucket, std::string(kCatalogKey), body, "application/json"); });
+      with_retries(attempts_,
+                   [&] { objects_.put(bucket, std::string(kCatalogKey), body, "application/json"); });
     } catch (const std::exception& e) {
       r.error = e.what();
     }

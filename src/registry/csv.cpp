@@ -1,4 +1,4 @@
-#include "registry/csv.hpp"
+#include "registry/csv.h"
 
 namespace heliocloud::registry {
 
@@ -18,8 +18,8 @@ bool CsvReader::next(CsvRecord& record) {
   record.line = line_;
   record.fields.clear();
   std::string field;
-  bool quoted = false;        // inside "..."
-  bool was_quoted = false;    // the current field started with a quote
+  bool quoted = false;      // inside "..."
+  bool was_quoted = false;  // the current field started with a quote
   const auto skip_rest_of_line = [&] {
     while (pos_ < text_.size() && text_[pos_] != '\n') ++pos_;
   };

@@ -1,14 +1,14 @@
-#include "registry/dataset_record.hpp"
+#include "registry/dataset_record.h"
 
 #include <algorithm>
 #include <stdexcept>
 
-#include "registry/file_type.hpp"
+#include "registry/file_type.h"
 
 namespace heliocloud::registry {
 
-DatasetRecord apply_ingest(const std::optional<DatasetRecord>& old, const Entry& entry, const IngestDelta& delta,
-                           Instant now) {
+DatasetRecord apply_ingest(const std::optional<DatasetRecord>& old, const Entry& entry,
+                           const IngestDelta& delta, Instant now) {
   DatasetRecord r;
   r.id = entry.id;
   r.index = entry.index;
@@ -45,7 +45,8 @@ nlohmann::ordered_json to_json(const DatasetRecord& r) {
 
 DatasetRecord record_from_json(const nlohmann::ordered_json& j) {
   const auto field = [&](const char* name) -> const nlohmann::ordered_json& {
-    if (!j.contains(name)) throw std::runtime_error(std::string("stored dataset record has no \"") + name + "\"");
+    if (!j.contains(name))
+      throw std::runtime_error(std::string("stored dataset record has no \"") + name + "\"");
     return j.at(name);
   };
   try {

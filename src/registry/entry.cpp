@@ -1,20 +1,22 @@
-#include "registry/entry.hpp"
+#include "registry/entry.h"
 
 #include <algorithm>
 #include <array>
 #include <set>
 
-#include "registry/key.hpp"
-#include "registry/text.hpp"
-#include "registry/time.hpp"
+#include "registry/key.h"
+#include "registry/text.h"
+#include "registry/time.h"
 
 namespace heliocloud::registry {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kStringKeys{"description", "resource", "citation", "contact", "about"};
+constexpr std::array<std::string_view, 5> kStringKeys{"description", "resource", "citation", "contact",
+                                                      "about"};
 constexpr std::array<std::string_view, 3> kTimeKeys{"creation", "expiration", "verified"};
-constexpr std::array<std::string_view, 5> kComputedKeys{"start", "stop", "modification", "indextype", "filetype"};
+constexpr std::array<std::string_view, 5> kComputedKeys{"start", "stop", "modification", "indextype",
+                                                        "filetype"};
 
 bool is_valid_id(std::string_view id) {
   return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
@@ -30,7 +32,8 @@ bool contains(const std::array<std::string_view, N>& keys, std::string_view key)
 // Line of a byte offset, for JSON syntax errors.
 std::size_t line_of(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
-  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  return 1 + static_cast<std::size_t>(
+                 std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 class EntryParser {
@@ -41,7 +44,8 @@ class EntryParser {
   void parse() {
     const auto& src = out_.source;
     if (!src.is_object()) {
-      problem("the entry is not a JSON object", "write each dataset as {\"id\": ..., \"index\": ..., \"title\": ...}");
+      problem("the entry is not a JSON object",
+              "write each dataset as {\"id\": ..., \"index\": ..., \"title\": ...}");
       return;
     }
     Entry entry;
@@ -57,13 +61,15 @@ class EntryParser {
         if (!buckets_.empty() && std::find(buckets_.begin(), buckets_.end(), loc->bucket) == buckets_.end()) {
           std::string list;
           for (const auto& b : buckets_) list += (list.empty() ? "" : ", ") + b;
-          problem("index \"" + index + "\" is in bucket \"" + loc->bucket + "\", which is not a dataset bucket of this instance",
+          problem("index \"" + index + "\" is in bucket \"" + loc->bucket +
+                      "\", which is not a dataset bucket of this instance",
                   "use one of: " + list);
         } else {
           entry.index = std::move(*loc);
         }
       } else {
-        problem("index \"" + text::printable(index) + "\": " + why, "write it as \"s3://<dataset bucket>/<folder>/\"");
+        problem("index \"" + text::printable(index) + "\": " + why,
+                "write it as \"s3://<dataset bucket>/<folder>/\"");
       }
     }
     entry.title = required_string("title", "", "a short title such as \"MMS FGM burst data\"");
@@ -73,35 +79,40 @@ class EntryParser {
 
  private:
   void problem(std::string message, std::string fix) {
-    out_.problems.push_back(
-        {std::string(file_) + "[" + std::to_string(out_.position) + "]" + label_suffix(), std::move(message), std::move(fix)});
+    out_.problems.push_back({std::string(file_) + "[" + std::to_string(out_.position) + "]" + label_suffix(),
+                             std::move(message), std::move(fix)});
   }
 
   std::string label_suffix() const {
     const auto& src = out_.source;
     if (src.is_object()) {
       for (const char* k : {"id", "dataset_id"}) {
-        if (auto it = src.find(k); it != src.end() && it->is_string()) return " (id " + it->get<std::string>() + ")";
+        if (auto it = src.find(k); it != src.end() && it->is_string())
+          return " (id " + it->get<std::string>() + ")";
       }
     }
     return "";
   }
 
-  // The string value of `key` (or its original spelling `alias`); records a problem if missing or not a string.
+  // The string value of `key` (or its original spelling `alias`); records a problem if missing or not a
+  // string.
   std::string required_string(const char* key, const char* alias, const std::string& example) {
     const auto& src = out_.source;
     auto it = src.find(key);
     const bool has_alias = alias[0] != '\0' && src.contains(alias) && !src.at(alias).is_null();
     if ((it == src.end() || it->is_null()) && has_alias) it = src.find(alias);
     if (it != src.end() && !it->is_null() && has_alias && src.contains(key) && src.at(key) != src.at(alias)) {
-      problem(std::string("\"") + key + "\" and \"" + alias + "\" disagree", std::string("keep only \"") + key + "\"");
+      problem(std::string("\"") + key + "\" and \"" + alias + "\" disagree",
+              std::string("keep only \"") + key + "\"");
     }
     if (it == src.end() || it->is_null()) {
-      problem(std::string("missing required key \"") + key + "\"", std::string("add \"") + key + "\": " + example);
+      problem(std::string("missing required key \"") + key + "\"",
+              std::string("add \"") + key + "\": " + example);
       return {};
     }
     if (!it->is_string() || it->get<std::string>().empty()) {
-      problem(std::string("\"") + key + "\" must be a non-empty string", std::string("write \"") + key + "\": " + example);
+      problem(std::string("\"") + key + "\" must be a non-empty string",
+              std::string("write \"") + key + "\": " + example);
       return {};
     }
     return it->get<std::string>();
@@ -136,21 +147,23 @@ class EntryParser {
         if (v->get<bool>()) meta["multiyear"] = true;  // omit false: the spec default (cloudcatalog.md §8.2)
       } else if (v->is_string() && (v->get<std::string>() == "True" || v->get<std::string>() == "true")) {
         meta["multiyear"] = true;
-      } else if (!(v->is_string() && (v->get<std::string>() == "False" || v->get<std::string>() == "false"))) {
+      } else if (!(v->is_string() &&
+                   (v->get<std::string>() == "False" || v->get<std::string>() == "false"))) {
         problem("\"multiyear\" must be true or false", "write \"multiyear\": true");
       }
     }
     if (const auto* v = find("tags", "")) {
-      const bool ok = v->is_array() && std::all_of(v->begin(), v->end(), [](const auto& t) { return t.is_string(); });
+      const bool ok =
+          v->is_array() && std::all_of(v->begin(), v->end(), [](const auto& t) { return t.is_string(); });
       if (ok) {
         meta["tags"] = *v;
       } else {
         problem("\"tags\" must be a list of strings", "write \"tags\": [\"magnetic field\", \"MMS\"]");
       }
     }
-    static const std::set<std::string_view> handled{"id",         "dataset_id", "index",      "title",   "description",
-                                                    "resource",   "citation",   "contact",    "about",   "about_url",
-                                                    "creation",   "expiration", "verified",   "multiyear", "tags"};
+    static const std::set<std::string_view> handled{
+        "id",    "dataset_id", "index",    "title",      "description", "resource",  "citation", "contact",
+        "about", "about_url",  "creation", "expiration", "verified",    "multiyear", "tags"};
     for (const auto& [key, value] : out_.source.items()) {
       if (handled.contains(key) || is_computed_key(key) || value.is_null()) continue;
       meta[key] = value;
@@ -184,7 +197,8 @@ std::string ParsedEntry::label() const {
 }
 
 bool EntriesFile::ok() const {
-  return problems.empty() && std::all_of(entries.begin(), entries.end(), [](const auto& e) { return e.problems.empty(); });
+  return problems.empty() &&
+         std::all_of(entries.begin(), entries.end(), [](const auto& e) { return e.problems.empty(); });
 }
 
 Problems EntriesFile::all_problems() const {
@@ -193,14 +207,17 @@ Problems EntriesFile::all_problems() const {
   return all;
 }
 
-bool is_computed_key(std::string_view key) { return contains(kComputedKeys, key); }
+bool is_computed_key(std::string_view key) {
+  return contains(kComputedKeys, key);
+}
 
 std::optional<DatasetLocation> parse_dataset_location(std::string_view uri, std::string* error) {
   const auto set = [&](std::string why) {
     if (error != nullptr) *error = std::move(why);
     return std::nullopt;
   };
-  if (!text::starts_with(uri, "s3://")) return set("it must start with s3:// (a dataset bucket of this instance)");
+  if (!text::starts_with(uri, "s3://"))
+    return set("it must start with s3:// (a dataset bucket of this instance)");
   auto rest = uri.substr(5);
   const auto slash = rest.find('/');
   const auto bucket = rest.substr(0, slash);
@@ -226,7 +243,8 @@ EntriesFile parse_entries(std::string_view text, std::string_view file_name,
     return out;
   }
   if (!doc.is_array()) {
-    out.problems.push_back({file, "the top level is not a JSON array", "wrap the dataset object(s) in [ ... ]"});
+    out.problems.push_back(
+        {file, "the top level is not a JSON array", "wrap the dataset object(s) in [ ... ]"});
     return out;
   }
   if (doc.empty()) {

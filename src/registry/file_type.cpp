@@ -1,11 +1,11 @@
-#include "registry/file_type.hpp"
+#include "registry/file_type.h"
 
 #include <algorithm>
 #include <array>
 #include <stdexcept>
 #include <utility>
 
-#include "registry/text.hpp"
+#include "registry/text.h"
 
 namespace heliocloud::registry {
 
@@ -13,17 +13,17 @@ namespace {
 
 // extension -> canonical. netcdf/ncd/ncdf meant netCDF-3 in the original; `.nc` is the common netCDF-4 name.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kExtensions{{
-    {"fits", "fits"},       {"fts", "fits"},       {"fit", "fits"},         {"csv", "csv"},
-    {"cdf", "cdf"},         {"nc", "netcdf4"},     {"netcdf4", "netcdf4"},  {"nc4", "netcdf4"},
-    {"netcdf3", "netcdf3"}, {"ncd", "netcdf3"},    {"netcdf", "netcdf3"},   {"ncdf", "netcdf3"},
-    {"hdf5", "hdf5"},       {"h5", "hdf5"},        {"hdf", "hdf5"},         {"datamap", "datamap"},
-    {"txt", "txt"},         {"binary", "binary"},  {"other", "other"},      {"bin", "binary"},
+    {"fits", "fits"},       {"fts", "fits"},      {"fit", "fits"},        {"csv", "csv"},
+    {"cdf", "cdf"},         {"nc", "netcdf4"},    {"netcdf4", "netcdf4"}, {"nc4", "netcdf4"},
+    {"netcdf3", "netcdf3"}, {"ncd", "netcdf3"},   {"netcdf", "netcdf3"},  {"ncdf", "netcdf3"},
+    {"hdf5", "hdf5"},       {"h5", "hdf5"},       {"hdf", "hdf5"},        {"datamap", "datamap"},
+    {"txt", "txt"},         {"binary", "binary"}, {"other", "other"},     {"bin", "binary"},
 }};
 
 }  // namespace
 
 const std::vector<std::string_view>& canonical_file_types() {
-  static const std::vector<std::string_view> types{"fits", "csv",  "cdf",     "netcdf3", "netcdf4",
+  static const std::vector<std::string_view> types{"fits", "csv",     "cdf", "netcdf3", "netcdf4",
                                                    "hdf5", "datamap", "txt", "binary",  "other"};
   return types;
 }

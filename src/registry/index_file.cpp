@@ -1,10 +1,10 @@
-#include "registry/index_file.hpp"
+#include "registry/index_file.h"
 
 #include <cstdio>
 #include <tuple>
 
-#include "registry/csv.hpp"
-#include "registry/text.hpp"
+#include "registry/csv.h"
+#include "registry/text.h"
 
 namespace heliocloud::registry {
 
@@ -52,10 +52,14 @@ IndexFile parse_index_file(std::string_view text, std::string_view name) {
       for (std::size_t i = 0; i < width; ++i) {
         const auto col = column_name(record.fields[i]);
         const auto lower = text::to_lower(col);
-        if (lower == "start" || lower == "startdate") start = i;
-        else if (lower == "stop") stop = i;
-        else if (lower == "datakey" || lower == "key") key = i;
-        else if (lower == "filesize" || lower == "size") size = i;
+        if (lower == "start" || lower == "startdate")
+          start = i;
+        else if (lower == "stop")
+          stop = i;
+        else if (lower == "datakey" || lower == "key")
+          key = i;
+        else if (lower == "filesize" || lower == "size")
+          size = i;
         else {
           extras.push_back(i);
           out.extra_columns.push_back(col);
@@ -95,7 +99,8 @@ std::string format_index_file(const IndexFile& file, int fraction_digits) {
     out += name;
   }
   out += '\n';
-  out.reserve(out.size() + file.rows.size() * (file.rows.empty() ? 0 : 64 + file.rows.front().datakey.size()));
+  out.reserve(out.size() +
+              file.rows.size() * (file.rows.empty() ? 0 : 64 + file.rows.front().datakey.size()));
   char size_buf[24];
   for (const auto& row : file.rows) {
     out += format_time(row.start, fraction_digits);
@@ -121,7 +126,8 @@ std::string index_file_key(const DatasetLocation& location, std::string_view id,
   return location.folder + "/" + std::string(id) + buf;
 }
 
-std::optional<int> index_file_year(const DatasetLocation& location, std::string_view id, std::string_view key) {
+std::optional<int> index_file_year(const DatasetLocation& location, std::string_view id,
+                                   std::string_view key) {
   const std::string prefix = location.folder + "/" + std::string(id) + "_";
   if (!text::starts_with(key, prefix) || key.size() != prefix.size() + 8 || !text::ends_with(key, ".csv")) {
     return std::nullopt;

@@ -1,4 +1,4 @@
-#include "registry/index_set.hpp"
+#include "registry/index_set.h"
 
 #include <algorithm>
 #include <string_view>
@@ -6,7 +6,9 @@
 
 namespace heliocloud::registry {
 
-void IndexSet::add_year(int year, IndexFile file) { years_[year] = std::move(file); }
+void IndexSet::add_year(int year, IndexFile file) {
+  years_[year] = std::move(file);
+}
 
 YearMerger::YearMerger(std::vector<IndexRow> rows, std::vector<std::string> extra_columns)
     : extra_columns_(std::move(extra_columns)) {
@@ -49,8 +51,8 @@ bool YearMerger::merge(int year, IndexFile& file) const {
     touched = true;
   }
   if (touched) std::sort(existing.begin(), existing.end(), index_order);
-  // A file whose rows all moved elsewhere stays as an empty (header-only) file: objects are never deleted from a
-  // dataset bucket, and an empty year is still valid for clients.
+  // A file whose rows all moved elsewhere stays as an empty (header-only) file: objects are never deleted
+  // from a dataset bucket, and an empty year is still valid for clients.
   return changed;
 }
 

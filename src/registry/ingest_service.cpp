@@ -1,17 +1,17 @@
-#include "registry/ingest_service.hpp"
+#include "registry/ingest_service.h"
 
 #include <unistd.h>
 
 #include <algorithm>
 #include <map>
 #include <mutex>
-#include <set>
 #include <random>
+#include <set>
 #include <thread>
 
-#include "registry/index_set.hpp"
-#include "registry/parallel.hpp"
-#include "registry/retry.hpp"
+#include "registry/index_set.h"
+#include "registry/parallel.h"
+#include "registry/retry.h"
 
 namespace heliocloud::registry {
 
@@ -22,19 +22,22 @@ std::string make_lease_owner() {
   char host[256] = {};
   gethostname(host, sizeof host - 1);
   std::random_device rd;
-  return std::string(host) + "/" + std::to_string(getpid()) + "/" + std::to_string(rd()) + std::to_string(rd());
+  return std::string(host) + "/" + std::to_string(getpid()) + "/" + std::to_string(rd()) +
+         std::to_string(rd());
 }
 
 // Holds a dataset's lease for the lifetime of the object.
 class Lease {
  public:
-  Lease(DatasetStore& store, std::string id, std::string owner, std::chrono::seconds ttl, std::chrono::seconds wait)
+  Lease(DatasetStore& store, std::string id, std::string owner, std::chrono::seconds ttl,
+        std::chrono::seconds wait)
       : store_(store), id_(std::move(id)), owner_(std::move(owner)) {
     const auto deadline = std::chrono::steady_clock::now() + wait;
     auto delay = std::chrono::milliseconds(20);
     while (!store_.try_acquire_lease(id_, owner_, ttl)) {
       if (std::chrono::steady_clock::now() >= deadline) {
-        throw std::runtime_error("dataset " + id_ + " is being ingested by another job; run this job again later");
+        throw std::runtime_error("dataset " + id_ +
+                                 " is being ingested by another job; run this job again later");
       }
       std::this_thread::sleep_for(delay);
       delay = std::min(delay * 2, std::chrono::milliseconds(2000));
@@ -58,7 +61,8 @@ class Lease {
 }  // namespace
 
 bool IngestResult::ok() const {
-  return problems.empty() && std::all_of(datasets.begin(), datasets.end(), [](const auto& d) { return d.ok(); });
+  return problems.empty() &&
+         std::all_of(datasets.begin(), datasets.end(), [](const auto& d) { return d.ok(); });
 }
 
 nlohmann::ordered_json IngestResult::to_json() const {
@@ -89,7 +93,9 @@ IngestService::IngestService(ObjectStore& objects, DatasetStore& records, Regist
       options_(options),
       lease_owner_(make_lease_owner()) {}
 
-JobPlan IngestService::validate(const JobLocation& job) { return validate_job(objects_, &records_, settings_, job); }
+JobPlan IngestService::validate(const JobLocation& job) {
+  return validate_job(objects_, &records_, settings_, job);
+}
 
 IngestResult IngestService::ingest(const JobLocation& job) {
   IngestResult result;
@@ -115,8 +121,8 @@ IngestResult IngestService::ingest(const JobLocation& job) {
   try {
     finish_entries_file(plan, result);
   } catch (const std::exception& e) {
-    result.problems.push_back({std::string(kEntriesFile), std::string("could not be updated: ") + e.what(),
-                               "run the job again"});
+    result.problems.push_back(
+        {std::string(kEntriesFile), std::string("could not be updated: ") + e.what(), "run the job again"});
   }
   return result;
 }
@@ -176,14 +182,16 @@ void IngestService::merge_index(const DatasetPlan& plan, DatasetResult& result) 
     // The dataset's year files, by year; read one at a time below.
     std::map<int, std::string> existing;
     const auto prefix = entry.index.folder + "/" + entry.id + "_";
-    for (const auto& object : with_retries(options_.attempts, [&] { return objects_.list(entry.index.bucket, prefix); })) {
+    for (const auto& object :
+         with_retries(options_.attempts, [&] { return objects_.list(entry.index.bucket, prefix); })) {
       if (const auto year = index_file_year(entry.index, entry.id, object.key)) existing[*year] = object.key;
     }
     const auto read_year = [&](int year) {
       IndexFile file;
       const auto it = existing.find(year);
       if (it == existing.end()) return file;
-      const auto text = with_retries(options_.attempts, [&] { return objects_.get(entry.index.bucket, it->second); });
+      const auto text =
+          with_retries(options_.attempts, [&] { return objects_.get(entry.index.bucket, it->second); });
       if (text) file = parse_index_file(*text, "s3://" + entry.index.bucket + "/" + it->second);
       return file;
     };
@@ -203,13 +211,15 @@ void IngestService::merge_index(const DatasetPlan& plan, DatasetResult& result) 
     const int published_digits = stored ? stored->record.fraction_digits : 0;
     delta.fraction_digits = merger.fraction_digits(published_digits);
     if (!stored) {
-      // Files without a record (a lost or recreated table): learn their precision first, so none is shortened.
-      for (const auto& [year, key] : existing) delta.fraction_digits = fraction_digits(read_year(year), delta.fraction_digits);
+      // Files without a record (a lost or recreated table): learn their precision first, so none is
+      // shortened.
+      for (const auto& [year, key] : existing)
+        delta.fraction_digits = fraction_digits(read_year(year), delta.fraction_digits);
     }
     delta.extra_columns = plan.manifest.extra_columns;
 
-    // Year by year: memory holds the job's rows and one year file. A finer precision than before means every year
-    // file is rewritten: one format for the whole dataset.
+    // Year by year: memory holds the job's rows and one year file. A finer precision than before means every
+    // year file is rewritten: one format for the whole dataset.
     std::set<int> years = merger.incoming_years();
     for (const auto& [year, key] : existing) years.insert(year);
     for (const int year : years) {
@@ -221,7 +231,8 @@ void IngestService::merge_index(const DatasetPlan& plan, DatasetResult& result) 
       with_retries(options_.attempts, [&] { objects_.put(entry.index.bucket, key, body, "text/csv"); });
     }
 
-    const auto record = apply_ingest(stored ? std::optional(stored->record) : std::nullopt, entry, delta, now_utc());
+    const auto record =
+        apply_ingest(stored ? std::optional(stored->record) : std::nullopt, entry, delta, now_utc());
     if (records_.put_if_version(record, stored ? stored->version : 0)) {
       result.years.clear();
       for (const auto& f : plan.files) result.years.push_back(f.row.start.year());
@@ -229,7 +240,8 @@ void IngestService::merge_index(const DatasetPlan& plan, DatasetResult& result) 
       result.years.erase(std::unique(result.years.begin(), result.years.end()), result.years.end());
       return;
     }
-    if (attempt >= 5) throw std::runtime_error("dataset " + entry.id + " kept changing under this ingest; run it again");
+    if (attempt >= 5)
+      throw std::runtime_error("dataset " + entry.id + " kept changing under this ingest; run it again");
   }
 }
 
@@ -245,11 +257,12 @@ void IngestService::clean_up(const JobPlan& job, const DatasetPlan& plan) {
     failures = with_retries(options_.attempts, [&] { return objects_.remove_many(job.job.bucket, pending); });
     pending.clear();
     for (const auto& f : failures) {
-      if (!f.transient) break;  // a permanent failure ends the clean-up; a rerun finishes it
+      if (!f.transient) break;   // a permanent failure ends the clean-up; a rerun finishes it
       pending.push_back(f.key);  // only the failed keys again
     }
     if (pending.size() != failures.size()) break;
-    if (!pending.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(100) * (1 << attempt));  // back off
+    if (!pending.empty())
+      std::this_thread::sleep_for(std::chrono::milliseconds(100) * (1 << attempt));  // back off
   }
   if (!failures.empty()) {
     throw std::runtime_error("published, but " + std::to_string(failures.size()) +

@@ -1,9 +1,9 @@
-#include "registry/job.hpp"
+#include "registry/job.h"
 
 #include <stdexcept>
 
-#include "registry/key.hpp"
-#include "registry/text.hpp"
+#include "registry/key.h"
+#include "registry/text.h"
 
 namespace heliocloud::registry {
 
@@ -14,7 +14,8 @@ JobLocation parse_job_location(std::string_view text) {
   JobLocation job;
   job.bucket = std::string(s.substr(0, slash));
   if (!is_valid_bucket_name(job.bucket)) {
-    throw std::invalid_argument("\"" + std::string(text) + "\": \"" + job.bucket + "\" is not a valid bucket name");
+    throw std::invalid_argument("\"" + std::string(text) + "\": \"" + job.bucket +
+                                "\" is not a valid bucket name");
   }
   auto folder = slash == std::string_view::npos ? std::string_view{} : s.substr(slash + 1);
   while (!folder.empty() && folder.back() == '/') folder.remove_suffix(1);

@@ -1,4 +1,4 @@
-#include "registry/job_validator.hpp"
+#include "registry/job_validator.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -15,8 +15,8 @@ std::string join(const std::vector<std::string>& v) {
 
 class DatasetValidator {
  public:
-  DatasetValidator(ObjectStore& store, DatasetStore* records, const RegistrySettings& settings, const JobLocation& job,
-                   const ValidateOptions& options, DatasetPlan& plan)
+  DatasetValidator(ObjectStore& store, DatasetStore* records, const RegistrySettings& settings,
+                   const JobLocation& job, const ValidateOptions& options, DatasetPlan& plan)
       : store_(store), records_(records), settings_(settings), job_(job), options_(options), plan_(plan) {}
 
   void run() {
@@ -24,7 +24,8 @@ class DatasetValidator {
     if (!find_manifest(entry)) return;
     const auto text = store_.get(job_.bucket, plan_.manifest_key);
     if (!text) {
-      plan_.problems.push_back({manifest_name_, "the manifest disappeared while validating", "upload it again"});
+      plan_.problems.push_back(
+          {manifest_name_, "the manifest disappeared while validating", "upload it again"});
       return;
     }
     auto parsed = parse_manifest(*text, manifest_name_);
@@ -47,7 +48,8 @@ class DatasetValidator {
         return true;
       }
     }
-    plan_.problems.push_back({entry.id + "/" + std::string(kManifestFile), "not found in " + job_.uri() + entry.id + "/",
+    plan_.problems.push_back({entry.id + "/" + std::string(kManifestFile),
+                              "not found in " + job_.uri() + entry.id + "/",
                               "upload the dataset's manifest.csv next to its data files"});
     return false;
   }
@@ -56,9 +58,10 @@ class DatasetValidator {
     const auto& buckets = settings_.dataset_buckets;
     if (options_.check_membership &&
         std::find(buckets.begin(), buckets.end(), entry.index.bucket) == buckets.end()) {
-      plan_.problems.push_back({std::string(kEntriesFile) + " (id " + entry.id + ")",
-                                "index bucket \"" + entry.index.bucket + "\" is not a dataset bucket of this instance",
-                                "use one of: " + join(buckets)});
+      plan_.problems.push_back(
+          {std::string(kEntriesFile) + " (id " + entry.id + ")",
+           "index bucket \"" + entry.index.bucket + "\" is not a dataset bucket of this instance",
+           "use one of: " + join(buckets)});
     } else if (options_.check_reachable && !store_.bucket_exists(entry.index.bucket)) {
       plan_.problems.push_back({std::string(kEntriesFile) + " (id " + entry.id + ")",
                                 "dataset bucket \"" + entry.index.bucket + "\" is not reachable",
@@ -80,14 +83,16 @@ class DatasetValidator {
   void check_files(const Entry& entry) {
     const auto data_prefix = job_.key(entry.id + "/");
     std::unordered_map<std::string, std::uint64_t> uploaded;
-    for (auto& o : store_.list(job_.bucket, data_prefix)) uploaded.emplace(o.key.substr(data_prefix.size()), o.size);
+    for (auto& o : store_.list(job_.bucket, data_prefix))
+      uploaded.emplace(o.key.substr(data_prefix.size()), o.size);
 
     for (const auto& row : plan_.manifest.rows) {
       PlannedFile f;
       f.source_key = data_prefix + row.key;
       f.destination_key = entry.index.key(row.published_key);
       f.file_type = row.file_type;
-      f.row = {row.start, row.stop, "s3://" + entry.index.bucket + "/" + f.destination_key, row.size, row.extras};
+      f.row = {row.start, row.stop, "s3://" + entry.index.bucket + "/" + f.destination_key, row.size,
+               row.extras};
       const auto where = manifest_name_ + ":" + std::to_string(row.line);
       if (const auto it = uploaded.find(row.key); it != uploaded.end()) {
         if (it->second != row.size) {
@@ -126,7 +131,8 @@ class DatasetValidator {
 }  // namespace
 
 bool JobPlan::ok() const {
-  return problems.empty() && std::all_of(datasets.begin(), datasets.end(), [](const auto& d) { return d.ok(); });
+  return problems.empty() &&
+         std::all_of(datasets.begin(), datasets.end(), [](const auto& d) { return d.ok(); });
 }
 
 Problems JobPlan::all_problems() const {

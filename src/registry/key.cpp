@@ -1,13 +1,14 @@
-#include "registry/key.hpp"
+#include "registry/key.h"
 
-#include "registry/text.hpp"
+#include "registry/text.h"
 
 namespace heliocloud::registry {
 
 std::optional<std::string> key_problem(std::string_view key) {
   if (key.empty()) return "the key is empty";
   if (key.size() > kMaxKeyBytes) {
-    return "the key is " + std::to_string(key.size()) + " bytes long, more than " + std::to_string(kMaxKeyBytes);
+    return "the key is " + std::to_string(key.size()) + " bytes long, more than " +
+           std::to_string(kMaxKeyBytes);
   }
   if (!text::is_valid_utf8(key)) return "the key is not valid UTF-8";
   for (const char c : key) {
@@ -18,7 +19,8 @@ std::optional<std::string> key_problem(std::string_view key) {
   std::size_t start = 0;
   while (true) {
     const auto slash = key.find('/', start);
-    const auto segment = key.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    const auto segment =
+        key.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
     if (segment.empty()) return "the key has an empty path segment ('//' or a trailing '/')";
     if (segment == "." || segment == "..") return "the key has a '" + std::string(segment) + "' path segment";
     if (slash == std::string_view::npos) break;

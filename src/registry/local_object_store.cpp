@@ -1,4 +1,4 @@
-#include "registry/local_object_store.hpp"
+#include "registry/local_object_store.h"
 
 #include <algorithm>
 #include <atomic>
@@ -7,8 +7,8 @@
 #include <sstream>
 #include <system_error>
 
-#include "registry/key.hpp"
-#include "registry/text.hpp"
+#include "registry/key.h"
+#include "registry/text.h"
 
 namespace heliocloud::registry {
 
@@ -25,7 +25,9 @@ std::string temp_name() {
   return std::string(kTempPrefix) + std::to_string(rng()) + "-" + std::to_string(++counter);
 }
 
-std::string where(const std::string& bucket, const std::string& key) { return "local://" + bucket + "/" + key; }
+std::string where(const std::string& bucket, const std::string& key) {
+  return "local://" + bucket + "/" + key;
+}
 
 }  // namespace
 
@@ -120,12 +122,13 @@ void LocalObjectStore::put(const std::string& bucket, const std::string& key, st
   }
 }
 
-void LocalObjectStore::copy(const std::string& src_bucket, const std::string& src_key, const std::string& dst_bucket,
-                            const std::string& dst_key) {
+void LocalObjectStore::copy(const std::string& src_bucket, const std::string& src_key,
+                            const std::string& dst_bucket, const std::string& dst_key) {
   const auto src = object_path(src_bucket, src_key);
   const auto dst = object_path(dst_bucket, dst_key);
   std::error_code ec;
-  if (!fs::is_regular_file(src, ec)) throw StoreError("copy source " + where(src_bucket, src_key) + " does not exist");
+  if (!fs::is_regular_file(src, ec))
+    throw StoreError("copy source " + where(src_bucket, src_key) + " does not exist");
   fs::create_directories(dst.parent_path(), ec);
   const auto tmp = dst.parent_path() / temp_name();
   fs::copy_file(src, tmp, fs::copy_options::overwrite_existing, ec);
@@ -133,8 +136,8 @@ void LocalObjectStore::copy(const std::string& src_bucket, const std::string& sr
   if (ec) {
     std::error_code ignored;
     fs::remove(tmp, ignored);
-    throw StoreError("cannot copy " + where(src_bucket, src_key) + " to " + where(dst_bucket, dst_key) + ": " +
-                         ec.message(),
+    throw StoreError("cannot copy " + where(src_bucket, src_key) + " to " + where(dst_bucket, dst_key) +
+                         ": " + ec.message(),
                      true);
   }
 }
@@ -146,7 +149,8 @@ void LocalObjectStore::remove(const std::string& bucket, const std::string& key)
   fs::remove(path, ec);
   if (ec) throw StoreError("cannot delete " + where(bucket, key) + ": " + ec.message(), true);
   // Drop directories the delete left empty, up to the bucket directory.
-  for (path = path.parent_path(); path != dir && path.string().size() > dir.string().size(); path = path.parent_path()) {
+  for (path = path.parent_path(); path != dir && path.string().size() > dir.string().size();
+       path = path.parent_path()) {
     if (!fs::is_empty(path, ec) || ec) break;
     fs::remove(path, ec);
     if (ec) break;

@@ -1,19 +1,20 @@
-#include "registry/manifest.hpp"
+#include "registry/manifest.h"
 
 #include <optional>
 #include <unordered_map>
 
-#include "registry/csv.hpp"
-#include "registry/file_type.hpp"
-#include "registry/key.hpp"
-#include "registry/text.hpp"
+#include "registry/csv.h"
+#include "registry/file_type.h"
+#include "registry/key.h"
+#include "registry/text.h"
 
 namespace heliocloud::registry {
 
 namespace {
 
 constexpr std::string_view kHeaderHint =
-    "the first line must name the columns, e.g. \"# start, stop, datakey, filesize\" or \"#time, s3key, filesize\"";
+    "the first line must name the columns, e.g. \"# start, stop, datakey, filesize\" or \"#time, s3key, "
+    "filesize\"";
 
 struct Columns {
   std::optional<std::size_t> start, stop, key, size;
@@ -57,7 +58,8 @@ class ManifestParser {
       }
       read_row(record);
     }
-    if (!have_header) problem(1, "the manifest is empty", std::string(kHeaderHint) + ", then one row per file");
+    if (!have_header)
+      problem(1, "the manifest is empty", std::string(kHeaderHint) + ", then one row per file");
     else if (out_.manifest.rows.empty() && out_.problems.empty()) {
       problem(1, "the manifest lists no files", "add one row per data file after the header");
     }
@@ -72,7 +74,8 @@ class ManifestParser {
   }
 
   void problem(std::size_t line, std::string message, std::string fix) {
-    out_.problems.push_back({std::string(file_) + ":" + std::to_string(line), std::move(message), std::move(fix)});
+    out_.problems.push_back(
+        {std::string(file_) + ":" + std::to_string(line), std::move(message), std::move(fix)});
   }
 
   bool read_header(const CsvRecord& record) {
@@ -82,17 +85,26 @@ class ManifestParser {
       const auto name = header_name(record.fields[i]);
       const auto assign = [&](std::optional<std::size_t>& slot) {
         if (slot) {
-          problem(record.line, "column \"" + name + "\" repeats what column " + std::to_string(*slot + 1) + " already gives",
-                  "keep one of them");
+          problem(
+              record.line,
+              "column \"" + name + "\" repeats what column " + std::to_string(*slot + 1) + " already gives",
+              "keep one of them");
         }
         slot = i;
       };
-      if (name == "start" || name == "time") assign(c.start);
-      else if (name == "stop") assign(c.stop);
-      else if (name == "datakey" || name == "key" || name == "s3key") assign(c.key);
-      else if (name == "filesize" || name == "size") assign(c.size);
-      else if (name.empty()) problem(record.line, "column " + std::to_string(i + 1) + " has no name", "name every column in the header");
-      else if (name.find_first_of(",\"") != std::string::npos) problem(record.line, "column name \"" + name + "\" contains a comma or quote", "rename the column");
+      if (name == "start" || name == "time")
+        assign(c.start);
+      else if (name == "stop")
+        assign(c.stop);
+      else if (name == "datakey" || name == "key" || name == "s3key")
+        assign(c.key);
+      else if (name == "filesize" || name == "size")
+        assign(c.size);
+      else if (name.empty())
+        problem(record.line, "column " + std::to_string(i + 1) + " has no name",
+                "name every column in the header");
+      else if (name.find_first_of(",\"") != std::string::npos)
+        problem(record.line, "column name \"" + name + "\" contains a comma or quote", "rename the column");
       else {
         c.extras.push_back(i);
         // Extra names keep their case: they become the index header's column names.
@@ -135,7 +147,8 @@ class ManifestParser {
       problem(record.line, who + "the file has no extension", known_extensions_hint());
       ok = false;
     } else if (const auto type = canonical_file_type(*ext); !type) {
-      problem(record.line, who + "unknown file extension \"." + std::string(*ext) + "\"", known_extensions_hint());
+      problem(record.line, who + "unknown file extension \"." + std::string(*ext) + "\"",
+              known_extensions_hint());
       ok = false;
     } else {
       row.file_type = std::string(*type);
@@ -145,7 +158,8 @@ class ManifestParser {
       row.start = parse_time(text::trim(f[*c.start]));
       row.stop = c.stop ? parse_time(text::trim(f[*c.stop])) : row.start;
       if (row.stop < row.start) {
-        problem(record.line, who + "stop " + format_time(row.stop, 9) + " is before start " + format_time(row.start, 9),
+        problem(record.line,
+                who + "stop " + format_time(row.stop, 9) + " is before start " + format_time(row.start, 9),
                 "swap the two times or correct one of them");
         ok = false;
       }
@@ -166,8 +180,9 @@ class ManifestParser {
       // Two keys that normalize to the same published key would overwrite each other (x.fts, x.fits).
       const auto [it, inserted] = seen_.emplace(row.published_key, Seen{record.line, row.key});
       if (!inserted) {
-        problem(record.line, who + "same file as line " + std::to_string(it->second.line) +
-                                 (it->second.key == row.key ? "" : " (both publish as " + row.published_key + ")"),
+        problem(record.line,
+                who + "same file as line " + std::to_string(it->second.line) +
+                    (it->second.key == row.key ? "" : " (both publish as " + row.published_key + ")"),
                 "list each file once");
         return;
       }

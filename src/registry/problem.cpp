@@ -1,4 +1,4 @@
-#include "registry/problem.hpp"
+#include "registry/problem.h"
 
 namespace heliocloud::registry {
 

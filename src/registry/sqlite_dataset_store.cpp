@@ -1,8 +1,8 @@
-#include "registry/sqlite_dataset_store.hpp"
+#include "registry/sqlite_dataset_store.h"
 
 #include <sqlite3.h>
 
-#include "registry/object_store.hpp"
+#include "registry/object_store.h"
 
 namespace heliocloud::registry {
 
@@ -35,8 +35,9 @@ class Statement {
   }
   std::string text(int col) {
     const auto* p = sqlite3_column_text(stmt_, col);
-    return p == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(p),
-                                                      static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
+    return p == nullptr ? std::string()
+                        : std::string(reinterpret_cast<const char*>(p),
+                                      static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
   }
   std::int64_t integer(int col) { return sqlite3_column_int64(stmt_, col); }
 
@@ -52,11 +53,13 @@ class Statement {
 };
 
 std::int64_t epoch_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 StoredRecord read_row(Statement& s) {
-  return {record_from_json(nlohmann::ordered_json::parse(s.text(0))), static_cast<std::uint64_t>(s.integer(1))};
+  return {record_from_json(nlohmann::ordered_json::parse(s.text(0))),
+          static_cast<std::uint64_t>(s.integer(1))};
 }
 
 }  // namespace
@@ -84,7 +87,9 @@ SqliteDatasetStore::SqliteDatasetStore(const std::filesystem::path& file) : file
   }
 }
 
-SqliteDatasetStore::~SqliteDatasetStore() { sqlite3_close(db_); }
+SqliteDatasetStore::~SqliteDatasetStore() {
+  sqlite3_close(db_);
+}
 
 std::optional<StoredRecord> SqliteDatasetStore::get(const std::string& id) {
   std::lock_guard lock(mutex_);
@@ -106,24 +111,28 @@ bool SqliteDatasetStore::put_if_version(const DatasetRecord& record, std::uint64
   std::lock_guard lock(mutex_);
   const auto body = to_json(record).dump();
   if (expected_version == 0) {
-    Statement s(db_, "INSERT INTO datasets (id, body, version) VALUES (?1, ?2, 1) ON CONFLICT(id) DO NOTHING", file_);
+    Statement s(db_, "INSERT INTO datasets (id, body, version) VALUES (?1, ?2, 1) ON CONFLICT(id) DO NOTHING",
+                file_);
     s.bind(1, record.id).bind(2, body);
     s.step();
   } else {
-    Statement s(db_, "UPDATE datasets SET body = ?2, version = version + 1 WHERE id = ?1 AND version = ?3", file_);
+    Statement s(db_, "UPDATE datasets SET body = ?2, version = version + 1 WHERE id = ?1 AND version = ?3",
+                file_);
     s.bind(1, record.id).bind(2, body).bind(3, static_cast<std::int64_t>(expected_version));
     s.step();
   }
   return sqlite3_changes(db_) == 1;
 }
 
-bool SqliteDatasetStore::try_acquire_lease(const std::string& id, const std::string& owner, std::chrono::seconds ttl) {
+bool SqliteDatasetStore::try_acquire_lease(const std::string& id, const std::string& owner,
+                                           std::chrono::seconds ttl) {
   std::lock_guard lock(mutex_);
   const auto now = epoch_seconds();
-  Statement s(db_,
-              "INSERT INTO leases (id, owner, expires) VALUES (?1, ?2, ?3) ON CONFLICT(id) DO UPDATE SET "
-              "owner = excluded.owner, expires = excluded.expires WHERE leases.expires < ?4 OR leases.owner = ?2",
-              file_);
+  Statement s(
+      db_,
+      "INSERT INTO leases (id, owner, expires) VALUES (?1, ?2, ?3) ON CONFLICT(id) DO UPDATE SET "
+      "owner = excluded.owner, expires = excluded.expires WHERE leases.expires < ?4 OR leases.owner = ?2",
+      file_);
   s.bind(1, id).bind(2, owner).bind(3, now + ttl.count()).bind(4, now);
   s.step();
   return sqlite3_changes(db_) == 1;

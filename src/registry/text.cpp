@@ -1,4 +1,4 @@
-#include "registry/text.hpp"
+#include "registry/text.h"
 
 #include <cstdio>
 #include <limits>
@@ -86,7 +86,9 @@ std::string printable(std::string_view s) {
   return out;
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;

@@ -1,4 +1,4 @@
-#include "registry/time.hpp"
+#include "registry/time.h"
 
 #include <array>
 #include <cstdio>
@@ -25,7 +25,9 @@ int digits(std::string_view s, std::size_t pos, std::size_t n) {
   return v;
 }
 
-bool is_digit_at(std::string_view s, std::size_t pos) { return pos < s.size() && s[pos] >= '0' && s[pos] <= '9'; }
+bool is_digit_at(std::string_view s, std::size_t pos) {
+  return pos < s.size() && s[pos] >= '0' && s[pos] <= '9';
+}
 
 }  // namespace
 
@@ -91,13 +93,15 @@ Instant parse_time(std::string_view text) {
       if (n == 0) fail(text, "a decimal point must be followed by digits");
       if (n > 9) fail(text, "more than 9 fraction digits (nanoseconds is the finest resolution)");
       std::uint32_t frac = 0;
-      for (std::size_t i = 0; i < 9; ++i) frac = frac * 10 + (i < n ? static_cast<std::uint32_t>(s[pos + i] - '0') : 0U);
+      for (std::size_t i = 0; i < 9; ++i)
+        frac = frac * 10 + (i < n ? static_cast<std::uint32_t>(s[pos + i] - '0') : 0U);
       nanos = frac;
       pos += n;
     }
     if (hh > 23) fail(text, "hour " + std::to_string(hh) + " is out of range");
     if (mm > 59) fail(text, "minute " + std::to_string(mm) + " is out of range");
-    if (ss > 59) fail(text, "second " + std::to_string(ss) + " is out of range (leap seconds are not supported)");
+    if (ss > 59)
+      fail(text, "second " + std::to_string(ss) + " is out of range (leap seconds are not supported)");
   }
 
   // Zone.

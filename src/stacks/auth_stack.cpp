@@ -21,7 +21,9 @@ construct::RemovalPolicy removalPolicy(config::RemovalPolicyName p) {
   return construct::RemovalPolicy::Retain;
 }
 
-std::string siteUrl(const config::WebsiteConfig& w) { return "https://" + *w.domainRecord + "." + *w.domainUrl; }
+std::string siteUrl(const config::WebsiteConfig& w) {
+  return "https://" + *w.domainRecord + "." + *w.domainUrl;
+}
 
 }  // namespace
 
@@ -50,7 +52,8 @@ AuthStack::AuthStack(construct::Construct& scope, std::string id, const config::
         construct::OutputProps{clients_[site]->ref(), "Cognito app client of the " + site, {}, nullptr});
   };
   if (config.enabled.portal)
-    addClient("portal", "heliocloud-portal", siteUrl(config.portal) + "/loggedin", siteUrl(config.portal) + "/logout");
+    addClient("portal", "heliocloud-portal", siteUrl(config.portal) + "/loggedin",
+              siteUrl(config.portal) + "/logout");
   if (config.enabled.registrationPage)
     addClient("registration", "heliocloud-registration-site", siteUrl(config.registrationPage) + "/loggedin",
               siteUrl(config.registrationPage) + "/logout");
@@ -60,16 +63,19 @@ AuthStack::AuthStack(construct::Construct& scope, std::string id, const config::
                             hub.value("domain_url", std::string());
     addClient("daskhub", "heliocloud-daskhub", url + "/hub/oauth_callback", url + "/logout");
     const auto& mon = config.daskhub.monitoring;
-    if (config.enabled.daskhubMetrics && mon.is_object() && mon.value("cost_analyzer_domain_prefix", nlohmann::json()).is_string()) {
+    if (config.enabled.daskhubMetrics && mon.is_object() &&
+        mon.value("cost_analyzer_domain_prefix", nlohmann::json()).is_string()) {
       const std::string cost = "https://" + mon["cost_analyzer_domain_prefix"].get<std::string>() + "." +
                                hub.value("domain_url", std::string());
       addClient("kubecost", "heliocloud-kubecost", cost + "/model/oidc/authorize", cost + "/logout");
     }
   }
 
-  make<construct::CfnOutput>("UserPoolId", construct::OutputProps{pool_->userPoolId(), "Cognito user pool", {}, nullptr});
-  make<construct::CfnOutput>("CognitoDomainPrefix",
-                             construct::OutputProps{Value(config.auth.domainPrefix), "Hosted sign-in domain prefix", {}, nullptr});
+  make<construct::CfnOutput>("UserPoolId",
+                             construct::OutputProps{pool_->userPoolId(), "Cognito user pool", {}, nullptr});
+  make<construct::CfnOutput>(
+      "CognitoDomainPrefix",
+      construct::OutputProps{Value(config.auth.domainPrefix), "Hosted sign-in domain prefix", {}, nullptr});
 }
 
 const construct::CfnResource* AuthStack::client(const std::string& site) const {

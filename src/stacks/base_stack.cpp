@@ -37,11 +37,18 @@ BaseStack::BaseStack(construct::Construct& scope, std::string id, const config::
                                   true, true});
 
   PolicyStatement sharedReadWrite;
-  sharedReadWrite.actions = {"s3:PutObject",  "s3:GetObject",        "s3:ListBucketMultipartUploads",
-                             "s3:AbortMultipartUpload", "s3:ListBucketVersions", "s3:CreateBucket",
-                             "s3:ListBucket", "s3:DeleteObject",     "s3:GetBucketLocation",
+  sharedReadWrite.actions = {"s3:PutObject",
+                             "s3:GetObject",
+                             "s3:ListBucketMultipartUploads",
+                             "s3:AbortMultipartUpload",
+                             "s3:ListBucketVersions",
+                             "s3:CreateBucket",
+                             "s3:ListBucket",
+                             "s3:DeleteObject",
+                             "s3:GetBucketLocation",
                              "s3:ListMultipartUploadParts"};
-  sharedReadWrite.resources = {sharedBucket_->bucketArn(), aws_constructs::s3ObjectsArn(sharedBucket_->bucketArn())};
+  sharedReadWrite.resources = {sharedBucket_->bucketArn(),
+                               aws_constructs::s3ObjectsArn(sharedBucket_->bucketArn())};
 
   PolicyStatement listBuckets;
   listBuckets.actions = {"s3:ListAllMyBuckets"};
@@ -62,11 +69,14 @@ BaseStack::BaseStack(construct::Construct& scope, std::string id, const config::
       std::vector<PolicyStatement>{sharedReadWrite, listBuckets, readPublicData});
 
   // For operators: what was deployed, without digging through the console.
-  make<construct::CfnOutput>("VpcId", construct::OutputProps{vpc_->vpcId(), "The instance's VPC", {}, nullptr});
-  make<construct::CfnOutput>("UserSharedBucketName",
-                             construct::OutputProps{sharedBucket_->bucketName(), "Bucket shared by all users", {}, nullptr});
-  make<construct::CfnOutput>("S3ManagedPolicyArn",
-                             construct::OutputProps{s3Policy_->arn(), "Policy to attach to user roles", {}, nullptr});
+  make<construct::CfnOutput>("VpcId",
+                             construct::OutputProps{vpc_->vpcId(), "The instance's VPC", {}, nullptr});
+  make<construct::CfnOutput>(
+      "UserSharedBucketName",
+      construct::OutputProps{sharedBucket_->bucketName(), "Bucket shared by all users", {}, nullptr});
+  make<construct::CfnOutput>(
+      "S3ManagedPolicyArn",
+      construct::OutputProps{s3Policy_->arn(), "Policy to attach to user roles", {}, nullptr});
 }
 
 }  // namespace heliocloud::stacks

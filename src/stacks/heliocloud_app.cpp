@@ -17,8 +17,8 @@ construct::Environment resolveEnvironment(const config::InstanceConfig& config, 
     env.region = config.env.region;
     if (!env.account && given(cliAccount)) env.account = cliAccount;
     if (!env.region && given(cliRegion)) env.region = cliRegion;
-    note = "Using instance configured AWS account " + env.account.value_or("(from credentials)") + ", region " +
-           env.region.value_or("(from credentials)") + ".";
+    note = "Using instance configured AWS account " + env.account.value_or("(from credentials)") +
+           ", region " + env.region.value_or("(from credentials)") + ".";
   } else {
     if (given(cliAccount)) env.account = cliAccount;
     if (given(cliRegion)) env.region = cliRegion;
@@ -31,8 +31,8 @@ construct::Environment resolveEnvironment(const config::InstanceConfig& config, 
   return env;
 }
 
-void buildInstance(construct::App& app, const config::InstanceConfig& config, const construct::Environment& env,
-                   const std::filesystem::path& lambdaDir) {
+void buildInstance(construct::App& app, const config::InstanceConfig& config,
+                   const construct::Environment& env, const std::filesystem::path& lambdaDir) {
   auto& root = app.make<construct::Construct>(config.name);
   root.addTag("Application ID", config.name);
   auto props = [&](const char* description) { return construct::StackProps{env, description, {}, false}; };
@@ -53,8 +53,9 @@ void buildInstance(construct::App& app, const config::InstanceConfig& config, co
     if (identity != nullptr) auth.addDependency(*identity, "the user pool sends mail from the SES identity");
   }
   if (config.enabled.registry) {
-    auto& registry = root.make<RegistryStack>("Registry", config, LambdaPackages::in(lambdaDir),
-                                              props("HelioCloud data Registry: buckets, dataset table, services"));
+    auto& registry =
+        root.make<RegistryStack>("Registry", config, LambdaPackages::in(lambdaDir),
+                                 props("HelioCloud data Registry: buckets, dataset table, services"));
     registry.addTag("Product", "heliocloud-registry");
   }
 
@@ -62,7 +63,8 @@ void buildInstance(construct::App& app, const config::InstanceConfig& config, co
   auto notYet = [&](bool enabled, const char* module) {
     if (enabled)
       construct::annotations::addWarning(
-          base, std::string("enabled.") + module + " is true, but this installer has no stack for it yet; it is not deployed");
+          base, std::string("enabled.") + module +
+                    " is true, but this installer has no stack for it yet; it is not deployed");
   };
   notYet(config.enabled.portal, "portal");
   notYet(config.enabled.daskhub, "daskhub");

@@ -1,6 +1,6 @@
 #pragma once
-// Composes a HelioCloud instance: the stacks the configuration enables, their dependencies and tags, under one
-// root construct named after the instance (so stacks are "<instance>/Base", ... as in the original).
+// Composes a HelioCloud instance: the stacks the configuration enables, their dependencies and tags, under
+// one root construct named after the instance (so stacks are "<instance>/Base", ... as in the original).
 
 #include <filesystem>
 
@@ -11,12 +11,14 @@
 namespace heliocloud::stacks {
 
 // Account and region for the stacks: from the instance file, else what the CDK CLI found
-// (CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION), else none (environment-agnostic). `note` says which, for stderr.
+// (CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION), else none (environment-agnostic). `note` says which, for
+// stderr.
 construct::Environment resolveEnvironment(const config::InstanceConfig& config, const char* cliAccount,
                                           const char* cliRegion, std::string& note);
 
-// `lambdaDir` holds the built Lambda packages (registry/, custom-resource/), needed when the Registry is enabled.
-void buildInstance(construct::App& app, const config::InstanceConfig& config, const construct::Environment& env,
-                   const std::filesystem::path& lambdaDir);
+// `lambdaDir` holds the built Lambda packages (registry/, custom-resource/), needed when the Registry is
+// enabled.
+void buildInstance(construct::App& app, const config::InstanceConfig& config,
+                   const construct::Environment& env, const std::filesystem::path& lambdaDir);
 
 }  // namespace heliocloud::stacks

@@ -18,9 +18,10 @@ constexpr int kFifteenMinutes = 900;
 
 void requirePackage(const std::filesystem::path& dir, const char* what) {
   if (!std::filesystem::exists(dir / "bootstrap"))
-    throw std::runtime_error(dir.string() + ": the " + what +
-                             " Lambda package is missing (no bootstrap); build it with `cmake --build build --target "
-                             "lambda-packages`, or point --lambda-dir at the directory that holds it");
+    throw std::runtime_error(
+        dir.string() + ": the " + what +
+        " Lambda package is missing (no bootstrap); build it with `cmake --build build --target "
+        "lambda-packages`, or point --lambda-dir at the directory that holds it");
 }
 
 PolicyStatement allow(std::vector<std::string> actions, std::vector<Value> resources) {
@@ -47,9 +48,14 @@ aws_constructs::Function& RegistryStack::provider(const LambdaPackages& packages
     requirePackage(packages.customResource, "custom-resource");
     provider_ = &make<aws_constructs::Function>(
         "CustomResourceProvider",
-        aws_constructs::FunctionProps{packages.customResource, "custom-resource", "provided.al2023",
-                                      "Empties buckets before deletion and sets requester pays", 256, kFifteenMinutes,
-                                      90, {}});
+        aws_constructs::FunctionProps{packages.customResource,
+                                      "custom-resource",
+                                      "provided.al2023",
+                                      "Empties buckets before deletion and sets requester pays",
+                                      256,
+                                      kFifteenMinutes,
+                                      90,
+                                      {}});
   }
   return *provider_;
 }
@@ -63,8 +69,9 @@ void RegistryStack::emptyOnDelete(aws_constructs::Bucket& bucket, const std::str
                                    {bucket.bucketArn(), aws_constructs::s3ObjectsArn(bucket.bucketArn())}));
 }
 
-RegistryStack::RegistryStack(construct::Construct& scope, std::string id, const config::InstanceConfig& config,
-                             const LambdaPackages& packages, construct::StackProps props)
+RegistryStack::RegistryStack(construct::Construct& scope, std::string id,
+                             const config::InstanceConfig& config, const LambdaPackages& packages,
+                             construct::StackProps props)
     : Stack(scope, std::move(id), std::move(props)) {
   requirePackage(packages.registry, "registry");
   const auto& reg = config.registry;
@@ -91,18 +98,23 @@ RegistryStack::RegistryStack(construct::Construct& scope, std::string id, const 
     // CloudFormation has no property for requester pays; the provider sets it, and clears it when turned off.
     auto& payer = make<aws_constructs::CustomResource>(
         name + "-request-payer", "Custom::RequesterPays", provider_->functionArn(),
-        Value::Map{{"BucketName", bucket.bucketName()}, {"Enabled", Value(reg.requesterPays ? "true" : "false")}});
+        Value::Map{{"BucketName", bucket.bucketName()},
+                   {"Enabled", Value(reg.requesterPays ? "true" : "false")}});
     payer.resource().addDependency(bucket.resource());
-    provider_->addToRolePolicy(allow({"s3:PutBucketRequestPayment", "s3:GetBucketRequestPayment"}, {bucket.bucketArn()}));
+    provider_->addToRolePolicy(
+        allow({"s3:PutBucketRequestPayment", "s3:GetBucketRequestPayment"}, {bucket.bucketArn()}));
   }
   if (reg.requesterPays)
     construct::annotations::addWarning(
-        *this, "registry.requesterPays is true: S3 refuses anonymous requests to requester-pays buckets, so CloudCatalog "
-               "clients must sign their requests (with x-amz-request-payer); set it to False for anonymous access");
+        *this,
+        "registry.requesterPays is true: S3 refuses anonymous requests to requester-pays buckets, so "
+        "CloudCatalog "
+        "clients must sign their requests (with x-amz-request-payer); set it to False for anonymous access");
 
   auto& table = make<aws_constructs::Table>(
       "DatasetTable",
-      aws_constructs::TableProps{"id", std::nullopt, reg.destroyOnRemoval ? RemovalPolicy::Destroy : RemovalPolicy::Retain});
+      aws_constructs::TableProps{"id", std::nullopt,
+                                 reg.destroyOnRemoval ? RemovalPolicy::Destroy : RemovalPolicy::Retain});
 
   std::vector<Value> datasetArns;
   std::vector<Value> datasetObjectArns;
@@ -120,8 +132,8 @@ RegistryStack::RegistryStack(construct::Construct& scope, std::string id, const 
 
   auto& ingester = make<aws_constructs::Function>(
       "Ingester", aws_constructs::FunctionProps{packages.registry, "ingest", "provided.al2023",
-                                                "Validates an ingest job and publishes its files", 1024, kFifteenMinutes,
-                                                90, env});
+                                                "Validates an ingest job and publishes its files", 1024,
+                                                kFifteenMinutes, 90, env});
   ingester.addToRolePolicy(allow({"s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"},
                                  {ingest.bucketArn(), aws_constructs::s3ObjectsArn(ingest.bucketArn())}));
   if (!datasets.empty()) {
@@ -131,14 +143,14 @@ RegistryStack::RegistryStack(construct::Construct& scope, std::string id, const 
                                     "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"},
                                    both));
   }
-  ingester.addToRolePolicy(allow({"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-                                  "dynamodb:ConditionCheckItem"},
+  ingester.addToRolePolicy(allow({"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                                  "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"},
                                  {table.tableArn()}));
 
   auto& cataloger = make<aws_constructs::Function>(
       "Cataloger", aws_constructs::FunctionProps{packages.registry, "catalog", "provided.al2023",
-                                                 "Writes catalog.json at the root of every dataset bucket", 256,
-                                                 kFifteenMinutes, 90, env});
+                                                 "Writes catalog.json at the root of every dataset bucket",
+                                                 256, kFifteenMinutes, 90, env});
   if (!datasets.empty()) {
     std::vector<Value> both = datasetArns;
     both.insert(both.end(), datasetObjectArns.begin(), datasetObjectArns.end());
@@ -151,15 +163,17 @@ RegistryStack::RegistryStack(construct::Construct& scope, std::string id, const 
   };
   output("IngesterFunctionName", ingester.functionName(), "Ingest function (heliocloud ingest invokes it)");
   output("IngesterFunctionArn", ingester.functionArn(), "Ingest function ARN");
-  output("CatalogerFunctionName", cataloger.functionName(), "Catalog function (heliocloud catalog invokes it)");
+  output("CatalogerFunctionName", cataloger.functionName(),
+         "Catalog function (heliocloud catalog invokes it)");
   output("CatalogerFunctionArn", cataloger.functionArn(), "Catalog function ARN");
   output("IngestBucketName", ingest.bucketName(), "Bucket for ingest jobs");
   output("DatasetBucketNames", Value(joined(reg.datasetBucketNames)), "Public dataset buckets");
   output("DatasetTableName", table.tableName(), "Dataset records");
 
   for (const auto& key : reg.ignoredKeys)
-    construct::annotations::addWarning(
-        *this, key + " configured the original's DocumentDB or Python layers; this Registry has neither, so it is ignored");
+    construct::annotations::addWarning(*this, key +
+                                                  " configured the original's DocumentDB or Python layers; "
+                                                  "this Registry has neither, so it is ignored");
 }
 
 }  // namespace heliocloud::stacks

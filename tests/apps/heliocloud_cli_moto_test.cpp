@@ -1,13 +1,14 @@
-// `heliocloud ingest/catalog --local --endpoint URL` against moto: the same commands on S3 instead of a directory.
+// `heliocloud ingest/catalog --local --endpoint URL` against moto: the same commands on S3 instead of a
+// directory.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <cstdlib>
 #include <random>
-#include <sys/wait.h>
 
 #include "aws/s3.h"
-#include "cloudcatalog_reader.hpp"
-#include "registry/aws/s3_object_store.hpp"
+#include "cloudcatalog_reader.h"
+#include "registry/aws/s3_object_store.h"
 
 namespace heliocloud::registry {
 namespace {
@@ -27,13 +28,16 @@ TEST(HeliocloudCliMoto, IngestAndCatalogOnAnS3Endpoint) {
   aws::S3Client s3(aws::ClientConfig::from_environment());
   s3.create_bucket(uploads);
   s3.create_bucket(pub);
-  s3.put_object(uploads, "j/entries.json", R"([{"id": "MMS", "index": "s3://)" + pub + R"(/MMS/", "title": "MMS"}])");
-  s3.put_object(uploads, "j/MMS/manifest.csv", "#time, s3key, filesize\n2015-09-01T12:11:14Z,a.CDF,3\n2016-01-01,b.cdf,4\n");
+  s3.put_object(uploads, "j/entries.json",
+                R"([{"id": "MMS", "index": "s3://)" + pub + R"(/MMS/", "title": "MMS"}])");
+  s3.put_object(uploads, "j/MMS/manifest.csv",
+                "#time, s3key, filesize\n2015-09-01T12:11:14Z,a.CDF,3\n2016-01-01,b.cdf,4\n");
   s3.put_object(uploads, "j/MMS/a.CDF", "abc");
   s3.put_object(uploads, "j/MMS/b.cdf", "abcd");
 
   const auto db = std::filesystem::temp_directory_path() / ("cli-moto-" + salt + ".sqlite3");
-  const auto common = " --local --endpoint " + std::string(endpoint) + " --db " + db.string() + " --bucket " + pub;
+  const auto common =
+      " --local --endpoint " + std::string(endpoint) + " --db " + db.string() + " --bucket " + pub;
   EXPECT_EQ(run("ingest" + common + " --ingest-bucket " + uploads + " j"), 0);
   EXPECT_EQ(run("catalog" + common + " --catalog-name n --catalog-contact c"), 0);
   EXPECT_EQ(run("ingest" + common + " --ingest-bucket " + uploads + " j"), 1);  // entries.json is gone: done

@@ -1,13 +1,13 @@
 // `heliocloud validate | ingest --local | catalog --local` end to end on a directory of buckets.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
 
-#include "cloudcatalog_reader.hpp"
-#include "local_world.hpp"
+#include "cloudcatalog_reader.h"
+#include "local_world.h"
 
 namespace heliocloud::registry {
 namespace {
@@ -71,21 +71,24 @@ TEST(HeliocloudCli, ValidateReportsProblemsWithFileAndLine) {
 
   r = heliocloud(w, "validate " + (w.bucket("uploads") / "job1").string() + " --bucket other-bucket");
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.err.find("not a dataset bucket of this instance (fix: use one of: other-bucket)"), std::string::npos);
+  EXPECT_NE(r.err.find("not a dataset bucket of this instance (fix: use one of: other-bucket)"),
+            std::string::npos);
   EXPECT_TRUE(w.exists("uploads", "job1/MMS/manifest.csv"));  // validate writes nothing
 }
 
 TEST(HeliocloudCli, IngestThenCatalogPublishesAReadableTree) {
   LocalWorld w;
   prepare_job(w);
-  const auto root = " --local --root " + w.dir.string() + "/buckets --bucket helio-public --bucket helio-empty";
+  const auto root =
+      " --local --root " + w.dir.string() + "/buckets --bucket helio-public --bucket helio-empty";
   auto r = heliocloud(w, "ingest" + root + " job1");
   ASSERT_EQ(r.status, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("MMS: 4 file(s), 13.0 MB, years 2015 2016"), std::string::npos) << r.out;
   EXPECT_NE(r.err.find("MMS: 4/4 files"), std::string::npos) << r.err;  // progress on stderr
   EXPECT_FALSE(w.exists("uploads", "job1"));
 
-  r = heliocloud(w, "catalog" + root + " --catalog-name 'CLI test' --catalog-contact 'a@b.c' --requester-pays --json");
+  r = heliocloud(
+      w, "catalog" + root + " --catalog-name 'CLI test' --catalog-contact 'a@b.c' --requester-pays --json");
   ASSERT_EQ(r.status, 0) << r.out << r.err;
   const auto result = nlohmann::json::parse(r.out);
   EXPECT_EQ(result["buckets"][0]["endpoint"], "s3://helio-public/");
@@ -101,14 +104,16 @@ TEST(HeliocloudCli, IngestThenCatalogPublishesAReadableTree) {
 TEST(HeliocloudCli, FailuresExitNonZero) {
   LocalWorld w;
   prepare_job(w);
-  std::filesystem::remove(w.bucket("uploads") / "job1/MMS/mms1/fgm/brst/l2/2015/09/01/"
-                                                  "mms1_fgm_brst_l2_20150901121114_v4.18.0.cdf");
+  std::filesystem::remove(w.bucket("uploads") /
+                          "job1/MMS/mms1/fgm/brst/l2/2015/09/01/"
+                          "mms1_fgm_brst_l2_20150901121114_v4.18.0.cdf");
   const auto root = " --local --root " + w.dir.string() + "/buckets --bucket helio-public";
   auto r = heliocloud(w, "ingest" + root + " job1 --json");
   EXPECT_EQ(r.status, 1);
   const auto result = nlohmann::json::parse(r.out);
   EXPECT_EQ(result["ok"], false);
-  EXPECT_NE(result["datasets"][0]["error"].get<std::string>().find("MMS/manifest.csv:2: "), std::string::npos);
+  EXPECT_NE(result["datasets"][0]["error"].get<std::string>().find("MMS/manifest.csv:2: "),
+            std::string::npos);
 
   r = heliocloud(w, "ingest" + root + " no-such-job");
   EXPECT_EQ(r.status, 1);

@@ -1,13 +1,13 @@
-#include <gtest/gtest.h>
-
 #include "aws/attribute_value.h"
+
+#include <gtest/gtest.h>
 
 namespace ddb = heliocloud::aws::dynamodb;
 using nlohmann::json;
 
 TEST(AttributeValue, ToAttributeValueCoversEveryJsonType) {
-  const json in{{"s", "x"}, {"i", -3}, {"u", 7u}, {"f", 1.5}, {"b", false}, {"z", nullptr}, {"l", {1, "a"}},
-                {"m", {{"k", "v"}}}};
+  const json in{{"s", "x"},   {"i", -3},      {"u", 7u},       {"f", 1.5},
+                {"b", false}, {"z", nullptr}, {"l", {1, "a"}}, {"m", {{"k", "v"}}}};
   const json item = ddb::to_item(in);
   EXPECT_EQ(item["s"], (json{{"S", "x"}}));
   EXPECT_EQ(item["i"], (json{{"N", "-3"}}));

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "aws/encoding.h"
+
+#include <gtest/gtest.h>
 
 namespace aws = heliocloud::aws;
 

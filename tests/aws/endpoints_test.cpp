@@ -1,6 +1,7 @@
+#include "aws/endpoints.h"
+
 #include <gtest/gtest.h>
 
-#include "aws/endpoints.h"
 #include "env_guard.h"
 
 namespace aws = heliocloud::aws;
@@ -46,7 +47,8 @@ TEST(Endpoints, PrecedenceOfOverrides) {
   env.set("AWS_ENDPOINT_URL_S3", "http://localhost:9000");
   EXPECT_EQ(aws::resolve_endpoint(kS3, "eu-west-1", std::nullopt).url.origin(), "http://localhost:9000");
   EXPECT_EQ(aws::resolve_endpoint(kDdb, "eu-west-1", std::nullopt).url.origin(), "http://127.0.0.1:5000");
-  EXPECT_EQ(aws::resolve_endpoint(kS3, "eu-west-1", std::string("http://explicit:1")).url.origin(), "http://explicit:1");
+  EXPECT_EQ(aws::resolve_endpoint(kS3, "eu-west-1", std::string("http://explicit:1")).url.origin(),
+            "http://explicit:1");
   EXPECT_EQ(aws::resolve_endpoint(kS3, "eu-west-1", std::nullopt, false).url.origin(),
             "https://s3.eu-west-1.amazonaws.com");
 

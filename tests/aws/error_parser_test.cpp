@@ -1,6 +1,7 @@
+#include "aws/error_parser.h"
+
 #include <gtest/gtest.h>
 
-#include "aws/error_parser.h"
 #include "aws/errors.h"
 
 namespace aws = heliocloud::aws;
@@ -17,8 +18,9 @@ aws::HttpResponse response(long status, std::string body, std::map<std::string, 
 
 TEST(ErrorParser, S3ErrorDocument) {
   const auto e = aws::parse_error_response(
-      response(404,
-               R"(<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>k</Key><RequestId>RID1</RequestId></Error>)"),
+      response(
+          404,
+          R"(<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>k</Key><RequestId>RID1</RequestId></Error>)"),
       "S3", "GetObject");
   EXPECT_EQ(e.code, "NoSuchKey");
   EXPECT_EQ(e.message, "The specified key does not exist.");
@@ -30,7 +32,8 @@ TEST(ErrorParser, S3ErrorDocument) {
 TEST(ErrorParser, QueryProtocolErrorResponse) {
   const auto e = aws::parse_error_response(
       response(400,
-               "<ErrorResponse xmlns=\"https://cloudformation.amazonaws.com/doc/2010-05-15/\"><Error><Type>Sender</Type>"
+               "<ErrorResponse "
+               "xmlns=\"https://cloudformation.amazonaws.com/doc/2010-05-15/\"><Error><Type>Sender</Type>"
                "<Code>ValidationError</Code><Message>Stack with id nope does not exist</Message></Error>"
                "<RequestId>RID2</RequestId></ErrorResponse>"),
       "CloudFormation", "DescribeStacks");
@@ -41,9 +44,10 @@ TEST(ErrorParser, QueryProtocolErrorResponse) {
 
 TEST(ErrorParser, JsonProtocolWithTypePrefixAndCancellationReasons) {
   auto e = aws::parse_error_response(
-      response(400,
-               R"({"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"})",
-               {{"x-amzn-requestid", "RID3"}}),
+      response(
+          400,
+          R"({"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"})",
+          {{"x-amzn-requestid", "RID3"}}),
       "DynamoDB", "PutItem");
   EXPECT_EQ(e.code, "ConditionalCheckFailedException");
   EXPECT_EQ(e.message, "The conditional request failed");
@@ -51,8 +55,9 @@ TEST(ErrorParser, JsonProtocolWithTypePrefixAndCancellationReasons) {
   EXPECT_EQ(aws::classify(e), aws::ErrorKind::ConditionalCheckFailed);
 
   e = aws::parse_error_response(
-      response(400,
-               R"({"__type":"com.amazonaws.dynamodb.v20120810#TransactionCanceledException","Message":"Transaction cancelled","CancellationReasons":[{"Code":"None"},{"Code":"ConditionalCheckFailed","Message":"x"}]})"),
+      response(
+          400,
+          R"({"__type":"com.amazonaws.dynamodb.v20120810#TransactionCanceledException","Message":"Transaction cancelled","CancellationReasons":[{"Code":"None"},{"Code":"ConditionalCheckFailed","Message":"x"}]})"),
       "DynamoDB", "TransactWriteItems");
   EXPECT_EQ(e.code, "TransactionCanceledException");
   EXPECT_EQ(e.reasons, (std::vector<std::string>{"None", "ConditionalCheckFailed"}));
@@ -66,8 +71,10 @@ TEST(ErrorParser, JsonProtocolWithTypePrefixAndCancellationReasons) {
 
 TEST(ErrorParser, RestJsonErrorTypeHeader) {
   const auto e = aws::parse_error_response(
-      response(404, R"({"Type":"User","Message":"Function not found: arn:aws:lambda:us-east-1:1:function:f"})",
-               {{"x-amzn-errortype", "ResourceNotFoundException:http://internal.amazon.com/coral/com.amazonaws.awsgirl/"}}),
+      response(404,
+               R"({"Type":"User","Message":"Function not found: arn:aws:lambda:us-east-1:1:function:f"})",
+               {{"x-amzn-errortype",
+                 "ResourceNotFoundException:http://internal.amazon.com/coral/com.amazonaws.awsgirl/"}}),
       "Lambda", "Invoke");
   EXPECT_EQ(e.code, "ResourceNotFoundException");
   EXPECT_EQ(e.message, "Function not found: arn:aws:lambda:us-east-1:1:function:f");
@@ -80,14 +87,16 @@ TEST(ErrorParser, BodilessHeadAndHtmlPages) {
   EXPECT_EQ(aws::classify(e), aws::ErrorKind::NotFound);
   e = aws::parse_error_response(response(403, ""), "S3", "HeadBucket");
   EXPECT_EQ(aws::classify(e), aws::ErrorKind::AccessDenied);
-  e = aws::parse_error_response(response(500, "<html><title>500 Internal Server Error</html>"), "S3", "PutObject");
+  e = aws::parse_error_response(response(500, "<html><title>500 Internal Server Error</html>"), "S3",
+                                "PutObject");
   EXPECT_EQ(e.code, "InternalError");
   EXPECT_NE(e.message.find("<html>"), std::string::npos);
   EXPECT_EQ(aws::classify(e), aws::ErrorKind::ServiceUnavailable);
 }
 
 TEST(ErrorParser, S3ErrorInsideA200) {
-  EXPECT_TRUE(aws::is_s3_error_document("<?xml version=\"1.0\"?>\n<Error><Code>InternalError</Code></Error>"));
+  EXPECT_TRUE(
+      aws::is_s3_error_document("<?xml version=\"1.0\"?>\n<Error><Code>InternalError</Code></Error>"));
   EXPECT_TRUE(aws::is_s3_error_document("<Error><Code>SlowDown</Code></Error>"));
   EXPECT_FALSE(aws::is_s3_error_document("<CopyObjectResult><ETag>x</ETag></CopyObjectResult>"));
   EXPECT_FALSE(aws::is_s3_error_document(""));
@@ -104,7 +113,8 @@ TEST(Errors, ExceptionsCarryEveryField) {
     EXPECT_EQ(e.http_status(), 404);
     EXPECT_EQ(e.code(), "NoSuchKey");
     EXPECT_EQ(e.request_id(), "RID");
-    EXPECT_EQ(std::string(e.what()), "S3 GetObject: HTTP 404 NoSuchKey: gone (request id RID) [gave up after 3 attempts]");
+    EXPECT_EQ(std::string(e.what()),
+              "S3 GetObject: HTTP 404 NoSuchKey: gone (request id RID) [gave up after 3 attempts]");
   }
 }
 

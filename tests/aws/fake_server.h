@@ -21,7 +21,7 @@ namespace heliocloud::aws::testing {
 
 struct FakeRequest {
   std::string method;
-  std::string target;  // path and query as sent
+  std::string target;                          // path and query as sent
   std::map<std::string, std::string> headers;  // names lower-cased
   std::string body;
 
@@ -32,15 +32,15 @@ struct FakeRequest {
 };
 
 struct FakeReply {
-  std::string raw;  // bytes written as they are
+  std::string raw;                            // bytes written as they are
   std::chrono::milliseconds stall_before{0};  // silence before anything is written
   std::chrono::milliseconds stall_after{0};   // silence after writing, before closing
 };
 
 inline FakeReply http_reply(int status, const std::string& body,
                             const std::vector<std::pair<std::string, std::string>>& headers = {}) {
-  std::string raw = "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Length: " + std::to_string(body.size()) +
-                    "\r\nConnection: close\r\n";
+  std::string raw = "HTTP/1.1 " + std::to_string(status) +
+                    " X\r\nContent-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n";
   for (const auto& [k, v] : headers) raw += k + ": " + v + "\r\n";
   raw += "\r\n" + body;
   return {raw, {}, {}};
@@ -94,7 +94,8 @@ class FakeServer {
   // Sleeps in slices so that the destructor is never held up by a scripted stall.
   void pause(std::chrono::milliseconds d) const {
     const auto until = std::chrono::steady_clock::now() + d;
-    while (!stop_ && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    while (!stop_ && std::chrono::steady_clock::now() < until)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   bool read_request(int c, FakeRequest& req) const {
     std::string data;
@@ -116,7 +117,8 @@ class FakeServer {
     req.target = line.substr(sp1 + 1, sp2 - sp1 - 1);
     while (pos != std::string::npos && pos < head.size()) {
       const auto next = head.find("\r\n", pos + 2);
-      const std::string h = head.substr(pos + 2, next == std::string::npos ? std::string::npos : next - pos - 2);
+      const std::string h =
+          head.substr(pos + 2, next == std::string::npos ? std::string::npos : next - pos - 2);
       const auto colon = h.find(':');
       if (colon != std::string::npos) {
         std::string name = h.substr(0, colon);
@@ -128,7 +130,8 @@ class FakeServer {
       pos = next;
     }
     req.body = data.substr(header_end + 4);
-    const std::size_t want = req.headers.count("content-length") ? std::stoul(req.headers["content-length"]) : 0;
+    const std::size_t want =
+        req.headers.count("content-length") ? std::stoul(req.headers["content-length"]) : 0;
     while (req.body.size() < want) {
       if (!wait_readable(c, 5000)) return false;
       const auto n = ::recv(c, buf, sizeof buf, 0);

@@ -26,7 +26,8 @@ aws::ClientConfig config_for(const FakeServer& server) {
   aws::ClientConfig c;
   c.region = "us-east-1";
   c.endpoint_url = server.url();
-  c.credentials = std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{"AKID", "SECRET", "", {}});
+  c.credentials =
+      std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{"AKID", "SECRET", "", {}});
   c.retry.max_attempts = 4;
   c.retry.base_delay = 5ms;
   c.retry.throttle_base_delay = 10ms;
@@ -47,7 +48,9 @@ TEST(Faults, ServerErrorsThenSuccessAreRetried) {
   });
   auto cfg = config_for(server);
   std::vector<std::string> seen;
-  cfg.retry.on_retry = [&](const aws::ErrorInfo& e, int, std::chrono::milliseconds) { seen.push_back(e.code); };
+  cfg.retry.on_retry = [&](const aws::ErrorInfo& e, int, std::chrono::milliseconds) {
+    seen.push_back(e.code);
+  };
   const aws::S3Client s3(cfg);
   const auto got = s3.get_object("bucket", "dir/key.txt");
   EXPECT_EQ(got.body, "payload");
@@ -87,7 +90,8 @@ TEST(Faults, SlowDownStormGivesUpAfterTheBoundWithAClearError) {
   EXPECT_EQ(server.count(), 4u);
   ASSERT_EQ(delays.size(), 3u);
   for (std::size_t i = 0; i < delays.size(); ++i) {
-    EXPECT_LE(delays[i].count(), std::min<long long>(100, 10LL << i));  // full jitter under the exponential cap
+    EXPECT_LE(delays[i].count(),
+              std::min<long long>(100, 10LL << i));  // full jitter under the exponential cap
   }
 }
 
@@ -165,7 +169,8 @@ TEST(Faults, AlwaysTruncatedBodyFailsWithTruncated) {
   } catch (const aws::TransportError& e) {
     EXPECT_EQ(e.code(), "Truncated");
     EXPECT_EQ(e.attempts(), 3);
-    EXPECT_NE(std::string(e.what()).find("received 10 bytes, Content-Length 100"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("received 10 bytes, Content-Length 100"), std::string::npos)
+        << e.what();
   }
 }
 
@@ -186,7 +191,9 @@ TEST(Faults, NonIdempotentCallIsNotRepeatedAfterA500) {
 
 TEST(Faults, ThrottledNonIdempotentCallIsRepeated) {
   FakeServer server([](const FakeRequest&, int i) {
-    if (i == 0) return http_reply(429, R"({"message":"Rate exceeded"})", {{"x-amzn-ErrorType", "TooManyRequestsException"}});
+    if (i == 0)
+      return http_reply(429, R"({"message":"Rate exceeded"})",
+                        {{"x-amzn-ErrorType", "TooManyRequestsException"}});
     return http_reply(200, R"({"ok":true})");
   });
   const aws::LambdaClient lambda(config_for(server));
@@ -218,7 +225,9 @@ TEST(Faults, RefusedConnectionIsRetriedThenReported) {
 
 TEST(Faults, LambdaFunctionErrorAndLogTailAreSurfaced) {
   FakeServer server([](const FakeRequest& r, int) {
-    EXPECT_EQ(r.target, "/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A1%3Afunction%3Af/invocations?Qualifier=live");
+    EXPECT_EQ(
+        r.target,
+        "/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A1%3Afunction%3Af/invocations?Qualifier=live");
     EXPECT_EQ(r.header("x-amz-log-type"), "Tail");
     EXPECT_EQ(r.header("x-amz-invocation-type"), "RequestResponse");
     return http_reply(200, R"({"errorMessage":"bad input","errorType":"Error"})",
@@ -241,7 +250,8 @@ TEST(Faults, LambdaFunctionErrorAndLogTailAreSurfaced) {
 TEST(Faults, RequesterPaysHeaderAndRequestPaymentReadBack) {
   FakeServer server([](const FakeRequest& r, int) {
     if (r.target == "/bucket?requestPayment=") {
-      return http_reply(200, "<RequestPaymentConfiguration><Payer>Requester</Payer></RequestPaymentConfiguration>");
+      return http_reply(
+          200, "<RequestPaymentConfiguration><Payer>Requester</Payer></RequestPaymentConfiguration>");
     }
     EXPECT_EQ(r.header("x-amz-request-payer"), "requester") << r.target;
     return http_reply(200, "data");
@@ -256,7 +266,8 @@ TEST(Faults, RequesterPaysHeaderAndRequestPaymentReadBack) {
 TEST(Faults, FailedPartAbortsTheMultipartUpload) {
   FakeServer server([](const FakeRequest& r, int) {
     if (r.method == "POST" && r.target.find("?uploads") != std::string::npos) {
-      return http_reply(200, "<InitiateMultipartUploadResult><UploadId>UP1</UploadId></InitiateMultipartUploadResult>");
+      return http_reply(
+          200, "<InitiateMultipartUploadResult><UploadId>UP1</UploadId></InitiateMultipartUploadResult>");
     }
     if (r.method == "PUT") return http_reply(400, s3_error("InvalidArgument", "part refused"));
     return http_reply(204, "");
@@ -275,7 +286,8 @@ TEST(Faults, FailedPartAbortsTheMultipartUpload) {
 }
 
 TEST(Faults, S3ErrorInsideA200CopyIsRetriedThenReported) {
-  FakeServer server([](const FakeRequest&, int) { return http_reply(200, s3_error("InternalError", "copy failed")); });
+  FakeServer server(
+      [](const FakeRequest&, int) { return http_reply(200, s3_error("InternalError", "copy failed")); });
   const aws::S3Client s3(config_for(server));
   try {
     s3.copy_object("a", "k", "b", "k");
@@ -289,7 +301,9 @@ TEST(Faults, S3ErrorInsideA200CopyIsRetriedThenReported) {
 TEST(CredentialEndpoints, ContainerCredentialsWithAuthorizationToken) {
   FakeServer server([](const FakeRequest& r, int) {
     if (r.header("authorization") != "secret-token") return http_reply(401, "");
-    return http_reply(200, R"({"AccessKeyId":"ASIACONTAINER","SecretAccessKey":"s","Token":"t","Expiration":"2099-01-01T00:00:00Z"})");
+    return http_reply(
+        200,
+        R"({"AccessKeyId":"ASIACONTAINER","SecretAccessKey":"s","Token":"t","Expiration":"2099-01-01T00:00:00Z"})");
   });
   aws::testing::EnvGuard env;
   env.set("AWS_CONTAINER_CREDENTIALS_FULL_URI", server.url() + "/v2/credentials/abc");
@@ -313,7 +327,9 @@ TEST(CredentialEndpoints, InstanceMetadataV2TokenFirst) {
     if (r.header("x-aws-ec2-metadata-token") != "IMDS-TOKEN") return http_reply(401, "");
     if (r.target == "/latest/meta-data/iam/security-credentials/") return http_reply(200, "my-role");
     if (r.target == "/latest/meta-data/iam/security-credentials/my-role") {
-      return http_reply(200, R"({"Code":"Success","AccessKeyId":"ASIAEC2","SecretAccessKey":"s","Token":"t","Expiration":"2099-01-01T00:00:00Z"})");
+      return http_reply(
+          200,
+          R"({"Code":"Success","AccessKeyId":"ASIAEC2","SecretAccessKey":"s","Token":"t","Expiration":"2099-01-01T00:00:00Z"})");
     }
     return http_reply(404, "");
   });

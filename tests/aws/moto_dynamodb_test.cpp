@@ -25,9 +25,16 @@ class DynamoMoto : public ::testing::Test {
 };
 
 TEST_F(DynamoMoto, PutGetWithTypesRoundTrip) {
-  const json item{{"pk", "a"},     {"sk", 1},           {"name", "caf\xC3\xA9"}, {"n", -42},
-                  {"f", 2.5},      {"ok", true},        {"none", nullptr},       {"list", {1, "two", false}},
-                  {"map", {{"x", {{"y", "z"}}}}}, {"big", 1234567890123LL}};
+  const json item{{"pk", "a"},
+                  {"sk", 1},
+                  {"name", "caf\xC3\xA9"},
+                  {"n", -42},
+                  {"f", 2.5},
+                  {"ok", true},
+                  {"none", nullptr},
+                  {"list", {1, "two", false}},
+                  {"map", {{"x", {{"y", "z"}}}}},
+                  {"big", 1234567890123LL}};
   ddb_.put_item({table_, item, "", {}});
   const auto got = ddb_.get_item(table_, {{"pk", "a"}, {"sk", 1}}, true);
   ASSERT_TRUE(got.has_value());
@@ -75,7 +82,8 @@ TEST_F(DynamoMoto, UpdateItemCountsAndHonoursConditions) {
 
 TEST_F(DynamoMoto, ConditionalDelete) {
   ddb_.put_item({table_, {{"pk", "d"}, {"sk", 0}, {"owner", "me"}}, "", {}});
-  aws::DeleteItemRequest del{table_, {{"pk", "d"}, {"sk", 0}}, "#o = :who", {{{"#o", "owner"}}, {{":who", "you"}}}};
+  aws::DeleteItemRequest del{
+      table_, {{"pk", "d"}, {"sk", 0}}, "#o = :who", {{{"#o", "owner"}}, {{":who", "you"}}}};
   EXPECT_THROW(ddb_.delete_item(del), aws::ConditionalCheckFailedError);
   del.args.values = {{":who", "me"}};
   ddb_.delete_item(del);
@@ -117,7 +125,11 @@ TEST_F(DynamoMoto, TransactWriteAllOrNothing) {
   ddb_.put_item({table_, {{"pk", "acct"}, {"sk", 1}, {"balance", 10}}, "", {}});
   using Kind = aws::TransactWriteItem::Kind;
   std::vector<aws::TransactWriteItem> tx{
-      {Kind::Update, table_, {{"pk", "acct"}, {"sk", 1}}, "SET balance = balance - :a", "balance >= :a",
+      {Kind::Update,
+       table_,
+       {{"pk", "acct"}, {"sk", 1}},
+       "SET balance = balance - :a",
+       "balance >= :a",
        {json::object(), {{":a", 4}}}},
       {Kind::Put, table_, {{"pk", "acct"}, {"sk", 2}, {"balance", 4}}, "", "attribute_not_exists(pk)", {}},
   };

@@ -1,10 +1,10 @@
 // S3 operations against moto: buckets, objects (buffer and file), ranges, metadata, copy, multipart upload
 // and multipart copy, listing over 1000 keys, batch delete, policies, requester pays, error mapping, presign.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "aws/http_client.h"
@@ -209,7 +209,8 @@ TEST_F(S3Moto, MultipartPrimitivesAndAbort) {
   // A multipart transfer into a missing bucket fails at CreateMultipartUpload with the S3 error.
   aws::TransferConfig tc;
   tc.multipart_threshold = 5u << 20;
-  EXPECT_THROW(aws::S3Transfer(s3_, tc).upload_buffer(data, unique_name("hc-missing"), "k"), aws::NotFoundError);
+  EXPECT_THROW(aws::S3Transfer(s3_, tc).upload_buffer(data, unique_name("hc-missing"), "k"),
+               aws::NotFoundError);
 }
 
 TEST_F(S3Moto, ListingPaginatesOverMoreThan1000KeysAndBatchDelete) {
@@ -247,7 +248,8 @@ TEST_F(S3Moto, ListingPaginatesOverMoreThan1000KeysAndBatchDelete) {
   EXPECT_TRUE(transfer.delete_prefix(bucket_, "many/").empty());
   EXPECT_TRUE(s3_.list_all_objects(bucket_, "many/").empty());
   EXPECT_EQ(s3_.list_all_objects(bucket_).size(), 1u);
-  EXPECT_TRUE(s3_.delete_objects(bucket_, {"other/outside.txt", "never-existed"}).empty());  // S3 deletes are idempotent
+  EXPECT_TRUE(s3_.delete_objects(bucket_, {"other/outside.txt", "never-existed"})
+                  .empty());  // S3 deletes are idempotent
   EXPECT_TRUE(s3_.list_all_objects(bucket_).empty());
 }
 

@@ -53,7 +53,8 @@ TEST(LambdaMoto, InvokeEchoesPayloadAndSurfacesFields) {
   const auto r = lambda.invoke(fn, payload, opts);
   EXPECT_EQ(r.status_code, 200);
   EXPECT_TRUE(r.ok()) << r.function_error << ": " << r.payload;
-  EXPECT_EQ(nlohmann::json::parse(r.payload), nlohmann::json::parse(payload));  // moto's docker-less backend echoes
+  EXPECT_EQ(nlohmann::json::parse(r.payload),
+            nlohmann::json::parse(payload));  // moto's docker-less backend echoes
   // Invoking by ARN (":" is percent-encoded in the path, and double-encoded when signing) works too.
   EXPECT_EQ(lambda.invoke(arn, "{}").payload, "{}");
 
@@ -121,7 +122,8 @@ TEST(StsMoto, CallerIdentityAndAssumeRole) {
   EXPECT_EQ(me.account, "123456789012");
   EXPECT_NE(me.arn.find("arn:aws:sts::123456789012:"), std::string::npos);
 
-  const auto role = sts.assume_role({"arn:aws:iam::123456789012:role/anything", "hc-session", std::chrono::seconds(900), {}});
+  const auto role = sts.assume_role(
+      {"arn:aws:iam::123456789012:role/anything", "hc-session", std::chrono::seconds(900), {}});
   EXPECT_EQ(role.credentials.access_key_id.rfind("ASIA", 0), 0u);
   EXPECT_FALSE(role.credentials.secret_access_key.empty());
   EXPECT_FALSE(role.credentials.session_token.empty());
@@ -133,8 +135,11 @@ TEST(StsMoto, CallerIdentityAndAssumeRole) {
 
   // The temporary credentials sign further calls (X-Amz-Security-Token included).
   aws::ClientConfig assumed = moto_config();
-  assumed.credentials = std::make_shared<aws::RefreshingCredentialsProvider>(std::make_shared<aws::AssumeRoleCredentialsProvider>(
-      moto_config(), aws::AssumeRoleRequest{"arn:aws:iam::123456789012:role/reader", "hc-reader", std::chrono::seconds(900), {}}));
+  assumed.credentials = std::make_shared<aws::RefreshingCredentialsProvider>(
+      std::make_shared<aws::AssumeRoleCredentialsProvider>(
+          moto_config(),
+          aws::AssumeRoleRequest{
+              "arn:aws:iam::123456789012:role/reader", "hc-reader", std::chrono::seconds(900), {}}));
   const auto as_role = aws::StsClient(assumed).get_caller_identity();
   EXPECT_NE(as_role.arn.find("assumed-role/reader/hc-reader"), std::string::npos) << as_role.arn;
 }
@@ -146,7 +151,8 @@ TEST(StsMoto, ProfileWithRoleArnAndSourceProfileAssumesTheRole) {
     std::filesystem::path p;
     ~RemoveDir() { std::filesystem::remove_all(p); }
   } remove_dir{dir};
-  std::ofstream(dir / "credentials") << "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n";
+  std::ofstream(dir / "credentials")
+      << "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n";
   std::ofstream(dir / "config") << "[profile ops]\nrole_arn = arn:aws:iam::123456789012:role/ops\n"
                                    "source_profile = base\nrole_session_name = hc-ops\nregion = us-east-1\n";
   aws::testing::EnvGuard env;

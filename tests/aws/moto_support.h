@@ -15,8 +15,9 @@ namespace heliocloud::aws::testing {
 inline ClientConfig moto_config() {
   const char* endpoint = std::getenv("AWS_ENDPOINT_URL");
   if (endpoint == nullptr || std::string(endpoint).find("127.0.0.1") == std::string::npos) {
-    ADD_FAILURE() << "AWS_ENDPOINT_URL must point at the local moto server (run through ctest, which starts the "
-                     "moto fixture); refusing to run against real AWS";
+    ADD_FAILURE()
+        << "AWS_ENDPOINT_URL must point at the local moto server (run through ctest, which starts the "
+           "moto fixture); refusing to run against real AWS";
     std::abort();
   }
   ClientConfig c = ClientConfig::from_environment();
@@ -28,7 +29,8 @@ inline ClientConfig moto_config() {
 inline std::string unique_name(const std::string& prefix) {
   static std::atomic<int> counter{0};
   static const auto salt = std::random_device{}() % 100000;
-  return prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(salt) + "-" + std::to_string(++counter);
+  return prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(salt) + "-" +
+         std::to_string(++counter);
 }
 
 }  // namespace heliocloud::aws::testing

@@ -1,19 +1,22 @@
-#include <gtest/gtest.h>
-
 #include "aws/retry.h"
+
+#include <gtest/gtest.h>
 
 namespace aws = heliocloud::aws;
 using std::chrono::milliseconds;
 
 namespace {
-aws::ErrorInfo err(long status, const char* code) { return {"S3", "Op", status, code, "", "", 1, {}}; }
+aws::ErrorInfo err(long status, const char* code) {
+  return {"S3", "Op", status, code, "", "", 1, {}};
+}
 }  // namespace
 
 TEST(RetryDecision, ThrottlingIsRetriedEvenForNonIdempotentCalls) {
   EXPECT_EQ(aws::retry_class(err(503, "SlowDown"), true), aws::RetryClass::Throttle);
   EXPECT_EQ(aws::retry_class(err(503, "SlowDown"), false), aws::RetryClass::Throttle);
   EXPECT_EQ(aws::retry_class(err(429, "TooManyRequestsException"), false), aws::RetryClass::Throttle);
-  EXPECT_EQ(aws::retry_class(err(400, "ProvisionedThroughputExceededException"), false), aws::RetryClass::Throttle);
+  EXPECT_EQ(aws::retry_class(err(400, "ProvisionedThroughputExceededException"), false),
+            aws::RetryClass::Throttle);
 }
 
 TEST(RetryDecision, ServerErrorsAndTransportOnlyWhenIdempotent) {
@@ -31,8 +34,8 @@ TEST(RetryDecision, RequestThatNeverLeftIsAlwaysSafe) {
 }
 
 TEST(RetryDecision, ClientErrorsAreFinal) {
-  for (const char* code : {"NoSuchKey", "AccessDenied", "ValidationException", "ConditionalCheckFailedException",
-                           "TransactionCanceledException"}) {
+  for (const char* code : {"NoSuchKey", "AccessDenied", "ValidationException",
+                           "ConditionalCheckFailedException", "TransactionCanceledException"}) {
     EXPECT_EQ(aws::retry_class(err(400, code), true), aws::RetryClass::None) << code;
   }
 }
@@ -52,7 +55,9 @@ TEST(Backoff, FullJitterStaysWithinExponentialCap) {
       ASSERT_LE(d, cap);
       seen_max = std::max<long long>(seen_max, d);
     }
-    EXPECT_GT(seen_max, cap / 2) << "jitter should spread over the whole range";  // 200 draws: overwhelmingly likely
+    EXPECT_GT(seen_max, cap / 2)
+        << "jitter should spread over the whole range";  // 200 draws: overwhelmingly likely
   }
-  for (int i = 0; i < 100; ++i) EXPECT_LE(aws::backoff_delay(p, aws::RetryClass::Throttle, 1, rng).count(), 1000);
+  for (int i = 0; i < 100; ++i)
+    EXPECT_LE(aws::backoff_delay(p, aws::RetryClass::Throttle, 1, rng).count(), 1000);
 }

@@ -1,3 +1,5 @@
+#include "aws/shared_config.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -6,7 +8,6 @@
 #include "aws/client_config.h"
 #include "aws/credentials.h"
 #include "aws/errors.h"
-#include "aws/shared_config.h"
 #include "env_guard.h"
 
 namespace aws = heliocloud::aws;
@@ -27,7 +28,8 @@ TEST(SharedConfig, ParsesCredentialsFileProfilesAndComments) {
   EXPECT_EQ(p.at("default").at("aws_access_key_id"), "AKIDDEFAULT");
   EXPECT_EQ(p.at("default").at("aws_secret_access_key"), "secret/with+chars");
   EXPECT_EQ(p.at("dev").at("aws_access_key_id"), "AKIDDEV");
-  EXPECT_EQ(p.at("dev").at("aws_session_token"), "tok#en");  // '#' without a space before is a value character
+  EXPECT_EQ(p.at("dev").at("aws_session_token"),
+            "tok#en");  // '#' without a space before is a value character
   EXPECT_EQ(p.at("dev").count("aws_secret_access_key"), 0u);
 }
 
@@ -60,13 +62,17 @@ class SharedFiles : public ::testing::Test {
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() / ("hc-aws-cfg-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_);
-    write("config", "[default]\nregion = ap-south-1\n[profile dev]\nregion = eu-central-1\naws_access_key_id = FROMCONFIG\n");
-    write("credentials", "[default]\naws_access_key_id = AKID1\naws_secret_access_key = S1\n"
-                         "[dev]\naws_access_key_id = AKID2\naws_secret_access_key = S2\naws_session_token = T2\n"
-                         "[broken]\naws_access_key_id = ONLYID\n");
+    write("config",
+          "[default]\nregion = ap-south-1\n[profile dev]\nregion = eu-central-1\naws_access_key_id = "
+          "FROMCONFIG\n");
+    write("credentials",
+          "[default]\naws_access_key_id = AKID1\naws_secret_access_key = S1\n"
+          "[dev]\naws_access_key_id = AKID2\naws_secret_access_key = S2\naws_session_token = T2\n"
+          "[broken]\naws_access_key_id = ONLYID\n");
     env_.set("AWS_CONFIG_FILE", (dir_ / "config").string());
     env_.set("AWS_SHARED_CREDENTIALS_FILE", (dir_ / "credentials").string());
-    for (const char* v : {"AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION"}) env_.unset(v);
+    for (const char* v : {"AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION"})
+      env_.unset(v);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
   void write(const std::string& name, const std::string& text) { std::ofstream(dir_ / name) << text; }
@@ -131,7 +137,8 @@ TEST(CredentialsJson, ParsesContainerAndImdsDocuments) {
 
 TEST(CredentialsJson, Iso8601WithFractionsAndOffsets) {
   EXPECT_EQ(std::chrono::system_clock::to_time_t(aws::parse_iso8601("2030-01-02T03:04:05.123Z")), 1893553445);
-  EXPECT_EQ(std::chrono::system_clock::to_time_t(aws::parse_iso8601("2030-01-02T05:04:05+02:00")), 1893553445);
+  EXPECT_EQ(std::chrono::system_clock::to_time_t(aws::parse_iso8601("2030-01-02T05:04:05+02:00")),
+            1893553445);
   EXPECT_THROW(aws::parse_iso8601("yesterday"), std::invalid_argument);
 }
 

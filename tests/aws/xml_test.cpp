@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "aws/xml.h"
+
+#include <gtest/gtest.h>
 
 namespace xml = heliocloud::aws::xml;
 
@@ -24,7 +24,8 @@ TEST(Xml, ParsesListBucketResult) {
 }
 
 TEST(Xml, CdataCommentsSelfClosingAndPaths) {
-  const auto root = xml::parse("<a><!-- c --><b/><c x='1'><![CDATA[<raw> & stuff]]></c><d><e>deep</e></d></a>");
+  const auto root =
+      xml::parse("<a><!-- c --><b/><c x='1'><![CDATA[<raw> & stuff]]></c><d><e>deep</e></d></a>");
   EXPECT_NE(root.child("b"), nullptr);
   EXPECT_EQ(root.child_text("c"), "<raw> & stuff");
   ASSERT_NE(root.find("d/e"), nullptr);

@@ -7,10 +7,12 @@
 
 class InstanceDir {
  public:
-  explicit InstanceDir(const std::string& name) : dir_(std::filesystem::temp_directory_path() / ("hc-inst-" + name)) {
+  explicit InstanceDir(const std::string& name)
+      : dir_(std::filesystem::temp_directory_path() / ("hc-inst-" + name)) {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    std::filesystem::copy_file(std::filesystem::path(HELIOCLOUD_INSTANCE_DIR) / "default.yaml", dir_ / "default.yaml");
+    std::filesystem::copy_file(std::filesystem::path(HELIOCLOUD_INSTANCE_DIR) / "default.yaml",
+                               dir_ / "default.yaml");
   }
   ~InstanceDir() { std::filesystem::remove_all(dir_); }
   InstanceDir(const InstanceDir&) = delete;

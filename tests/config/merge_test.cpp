@@ -14,7 +14,8 @@ const ConfigNode& at(const ConfigNodePtr& n, std::initializer_list<const char*> 
 }  // namespace
 
 TEST(Merge, MapsMergeRecursively) {
-  auto merged = deepMerge(parseYaml("a: {x: 1, y: 2}\nb: 3\n", "default.yaml"), parseYaml("a: {y: 20, z: 30}\n", "i.yaml"));
+  auto merged = deepMerge(parseYaml("a: {x: 1, y: 2}\nb: 3\n", "default.yaml"),
+                          parseYaml("a: {y: 20, z: 30}\n", "i.yaml"));
   EXPECT_EQ(at(merged, {"a", "x"}).scalar, "1");
   EXPECT_EQ(at(merged, {"a", "y"}).scalar, "20");
   EXPECT_EQ(at(merged, {"a", "z"}).scalar, "30");
@@ -56,7 +57,8 @@ TEST(Yaml, DuplicateKeysAreAnError) {
     (void)parseYaml("email: {}\nemail: {}\n", "instance/dup.yaml");
     FAIL();
   } catch (const ConfigError& e) {
-    EXPECT_NE(std::string(e.what()).find("instance/dup.yaml:2: email: this key appears twice"), std::string::npos)
+    EXPECT_NE(std::string(e.what()).find("instance/dup.yaml:2: email: this key appears twice"),
+              std::string::npos)
         << e.what();
   }
 }

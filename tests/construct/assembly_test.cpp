@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "construct/app.h"
-#include "construct/asset.h"
 #include "construct/assembly_writer.h"
+#include "construct/asset.h"
 #include "construct/cfn_resource.h"
 #include "construct/stack.h"
 
@@ -22,7 +22,9 @@ std::string read(const fs::path& p) {
   return s.str();
 }
 
-nlohmann::json readJson(const fs::path& p) { return nlohmann::json::parse(read(p)); }
+nlohmann::json readJson(const fs::path& p) {
+  return nlohmann::json::parse(read(p));
+}
 
 // A small app: two stacks, a cross-stack reference, a directory asset; env-specific or agnostic.
 void synthApp(const fs::path& outdir, bool envSpecific) {
@@ -37,9 +39,10 @@ void synthApp(const fs::path& outdir, bool envSpecific) {
   auto& bucket = base.make<Construct>("DataBucket").make<CfnResource>("Resource", "AWS::S3::Bucket");
   auto& registry = root.make<Stack>("Registry", StackProps{env, "", {}, false});
   auto& code = registry.make<Asset>("Code", fs::path(HELIOCLOUD_TEST_DATA) / "asset-tree");
-  registry.make<CfnResource>("Fn", "AWS::Lambda::Function",
-                             Value::Map{{"Code", Value::map({{"S3Bucket", code.bucketName()}, {"S3Key", Value(code.objectKey())}})},
-                                        {"Environment", Value::map({{"Variables", Value::map({{"B", bucket.ref()}})}})}});
+  registry.make<CfnResource>(
+      "Fn", "AWS::Lambda::Function",
+      Value::Map{{"Code", Value::map({{"S3Bucket", code.bucketName()}, {"S3Key", Value(code.objectKey())}})},
+                 {"Environment", Value::map({{"Variables", Value::map({{"B", bucket.ref()}})}})}});
   app.synth();
 }
 
@@ -64,7 +67,8 @@ TEST(Assembly, ManifestHasTheShapeTheCliReads) {
   EXPECT_EQ(base["properties"]["assumeRoleArn"],
             "arn:${AWS::Partition}:iam::123456789012:role/cdk-hnb659fds-deploy-role-123456789012-us-east-1");
   const auto& reg = m["artifacts"]["heliocloudRegistryD345BE88"];
-  EXPECT_EQ(reg["dependencies"], nlohmann::json({"heliocloudBase8F34CA3B", "heliocloudRegistryD345BE88.assets"}));
+  EXPECT_EQ(reg["dependencies"],
+            nlohmann::json({"heliocloudBase8F34CA3B", "heliocloudRegistryD345BE88.assets"}));
   EXPECT_EQ(m["artifacts"]["heliocloudRegistryD345BE88.assets"]["type"], "cdk:asset-manifest");
 
   // The template is itself an asset, hashed over its exact bytes.
@@ -75,7 +79,8 @@ TEST(Assembly, ManifestHasTheShapeTheCliReads) {
   EXPECT_TRUE(fs::exists(out / ("asset." + assetHash) / "sub" / "plain.txt"));
   const auto tpl = readJson(out / "heliocloudRegistryD345BE88.template.json");
   EXPECT_EQ(tpl["Resources"]["Fn"]["Properties"]["Code"]["S3Key"], assetHash + ".zip");
-  EXPECT_EQ(tpl["Resources"]["Fn"]["Properties"]["Code"]["S3Bucket"], "cdk-hnb659fds-assets-123456789012-us-east-1");
+  EXPECT_EQ(tpl["Resources"]["Fn"]["Properties"]["Code"]["S3Bucket"],
+            "cdk-hnb659fds-assets-123456789012-us-east-1");
   EXPECT_EQ(tpl["Resources"]["Fn"]["Metadata"]["aws:cdk:path"], "heliocloud/Registry/Fn");
   EXPECT_EQ(tpl["Parameters"]["BootstrapVersion"]["Type"], "AWS::SSM::Parameter::Value<String>");
   EXPECT_TRUE(tpl["Rules"].contains("CheckBootstrapVersion"));

@@ -13,7 +13,8 @@ TEST(ContextProvider, KeysAreSortedFlattenedAndQuoted) {
                                   {"filter", {{"isDefault", "true"}}},
                                   {"returnAsymmetricSubnets", true}};
   EXPECT_EQ(contextKey("vpc-provider", props),
-            "vpc-provider:account=123456789012:filter.isDefault=true:region=us-east-1:returnAsymmetricSubnets=true");
+            "vpc-provider:account=123456789012:filter.isDefault=true:region=us-east-1:"
+            "returnAsymmetricSubnets=true");
   EXPECT_EQ(contextKey("x", {{"name", "a:b$c"}}), "x:name=a$:b$$c");
 }
 
@@ -33,7 +34,8 @@ TEST(ContextProvider, MissingValueIsReportedAndDummyReturned) {
 
 TEST(ContextProvider, KnownValueIsUsed) {
   AppOptions o;
-  o.context["availability-zones:account=123456789012:region=us-east-1"] = {"us-east-1a", "us-east-1b", "us-east-1c"};
+  o.context["availability-zones:account=123456789012:region=us-east-1"] = {"us-east-1a", "us-east-1b",
+                                                                           "us-east-1c"};
   App app(o);
   auto& stack = app.make<Stack>("S", StackProps{{"123456789012", "us-east-1"}, "", {}, false});
   const auto zones = stack.availabilityZones(2);
@@ -44,12 +46,14 @@ TEST(ContextProvider, KnownValueIsUsed) {
 TEST(ContextProvider, LookupInAgnosticStackIsAnError) {
   App app;
   auto& stack = app.make<Stack>("S");
-  EXPECT_THROW(lookupContext(stack, "vpc-provider", nlohmann::ordered_json::object(), nullptr), std::runtime_error);
+  EXPECT_THROW(lookupContext(stack, "vpc-provider", nlohmann::ordered_json::object(), nullptr),
+               std::runtime_error);
 }
 
 TEST(ContextProvider, ProviderErrorIsReported) {
   AppOptions o;
-  o.context["availability-zones:account=123456789012:region=us-east-1"] = {{"$providerError", "AccessDenied"}};
+  o.context["availability-zones:account=123456789012:region=us-east-1"] = {
+      {"$providerError", "AccessDenied"}};
   App app(o);
   auto& stack = app.make<Stack>("S", StackProps{{"123456789012", "us-east-1"}, "", {}, false});
   EXPECT_THROW(stack.availabilityZones(2), std::runtime_error);

@@ -8,8 +8,8 @@
 #include "construct/fingerprint.h"
 
 namespace fs = std::filesystem;
-using heliocloud::construct::FingerprintCache;
 using heliocloud::construct::fingerprint;
+using heliocloud::construct::FingerprintCache;
 
 TEST(FingerprintCache, SecondRunComesFromTheCacheWithTheSameResult) {
   const fs::path dir = fs::temp_directory_path() / "hc-fp-cache";
@@ -57,6 +57,7 @@ TEST(FingerprintCache, ADamagedCacheIsIgnored) {
   std::ofstream(dir / "cache.json") << "{not json";
   std::ofstream(dir / "f.txt") << "x";
   FingerprintCache cache(dir / "cache.json");
-  EXPECT_EQ(cache.contentFingerprint(dir / "f.txt"), heliocloud::construct::contentFingerprint(dir / "f.txt"));
+  EXPECT_EQ(cache.contentFingerprint(dir / "f.txt"),
+            heliocloud::construct::contentFingerprint(dir / "f.txt"));
   fs::remove_all(dir);
 }

@@ -1,10 +1,11 @@
 #include "construct/fingerprint.h"
-#include "construct/sha256.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+
+#include "construct/sha256.h"
 
 namespace fs = std::filesystem;
 using heliocloud::construct::contentFingerprint;
@@ -20,7 +21,8 @@ TEST(Fingerprint, DirectoryMatchesAwsCdkLib) {
 }
 
 TEST(Fingerprint, SingleFileMatchesAwsCdkLib) {
-  EXPECT_EQ(fingerprint(kTree / "crlf.txt"), "fce05214821d9d15864e31eafb907b854989f6409be6f14870e4393c7b9a9427");
+  EXPECT_EQ(fingerprint(kTree / "crlf.txt"),
+            "fce05214821d9d15864e31eafb907b854989f6409be6f14870e4393c7b9a9427");
 }
 
 TEST(Fingerprint, TextFilesHashWithCrlfAsLf) {
@@ -35,7 +37,10 @@ TEST(Fingerprint, TextFilesHashWithCrlfAsLf) {
 
 TEST(Fingerprint, BinaryFilesHashAsTheyAre) {
   // A NUL byte marks the file as binary, so its CRLF bytes are hashed unchanged: 11 bytes, not 10.
-  const std::string raw("\x00\x01\x02" "binary\r\n", 11);
+  const std::string raw(
+      "\x00\x01\x02"
+      "binary\r\n",
+      11);
   EXPECT_EQ(contentFingerprint(kTree / "sub" / "blob.bin"), "11:" + heliocloud::construct::sha256Hex(raw));
 }
 
@@ -52,4 +57,6 @@ TEST(Fingerprint, ChangesWhenAFileChangesOrIsRenamed) {
   fs::remove_all(dir);
 }
 
-TEST(Fingerprint, MissingPathIsAnError) { EXPECT_THROW(fingerprint(kTree / "nope"), std::runtime_error); }
+TEST(Fingerprint, MissingPathIsAnError) {
+  EXPECT_THROW(fingerprint(kTree / "nope"), std::runtime_error);
+}

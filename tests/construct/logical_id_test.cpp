@@ -42,4 +42,6 @@ TEST(LogicalId, HumanPartIsCutAt240) {
   EXPECT_EQ(makeUniqueId({longId, "x"}).size(), 248U);
 }
 
-TEST(LogicalId, EmptyPathIsAnError) { EXPECT_THROW(makeUniqueId({"Default"}), std::invalid_argument); }
+TEST(LogicalId, EmptyPathIsAnError) {
+  EXPECT_THROW(makeUniqueId({"Default"}), std::invalid_argument);
+}

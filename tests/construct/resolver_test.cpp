@@ -37,12 +37,12 @@ TEST(Resolver, CrossStackReferenceBecomesExportAndImport) {
   auto consumer = t.registry.render();
   auto producer = t.base.render();
   t.base.renderExports(producer);
-  const std::string exportName =
-      "heliocloudBase8F34CA3B:ExportsOutputFnGetAttDataBucketE3889A50Arn98F8399F";
+  const std::string exportName = "heliocloudBase8F34CA3B:ExportsOutputFnGetAttDataBucketE3889A50Arn98F8399F";
   EXPECT_EQ(consumer.resources["Fn"]["Properties"]["Environment"]["BUCKET"].dump(),
             R"({"Fn::ImportValue":")" + exportName + R"("})");
   ASSERT_TRUE(producer.outputs.contains("ExportsOutputFnGetAttDataBucketE3889A50Arn98F8399F"));
-  EXPECT_EQ(producer.outputs["ExportsOutputFnGetAttDataBucketE3889A50Arn98F8399F"]["Export"]["Name"], exportName);
+  EXPECT_EQ(producer.outputs["ExportsOutputFnGetAttDataBucketE3889A50Arn98F8399F"]["Export"]["Name"],
+            exportName);
   ASSERT_EQ(t.registry.dependencies().size(), 1U);
   EXPECT_EQ(t.registry.dependencies()[0], &t.base);
 }
@@ -64,23 +64,28 @@ TEST(Resolver, ReferenceCycleBetweenStacksIsAnErrorNamingThem) {
 
 TEST(Resolver, JoinOfLiteralsFolds) {
   TwoStacks t;
-  t.base.make<CfnOutput>("Lit", OutputProps{fn::join("", {Value("arn:"), Value("aws"), Value(":s3:::b")}), "", {}, nullptr});
-  t.base.make<CfnOutput>("Mixed",
-                         OutputProps{fn::join("", {Value("a"), Value("b"), t.bucket.ref(), Value("/*")}), "", {}, nullptr});
+  t.base.make<CfnOutput>(
+      "Lit", OutputProps{fn::join("", {Value("arn:"), Value("aws"), Value(":s3:::b")}), "", {}, nullptr});
+  t.base.make<CfnOutput>(
+      "Mixed",
+      OutputProps{fn::join("", {Value("a"), Value("b"), t.bucket.ref(), Value("/*")}), "", {}, nullptr});
   auto s = t.base.render();
   EXPECT_EQ(s.outputs["Lit"]["Value"], "arn:aws:s3:::b");
-  EXPECT_EQ(s.outputs["Mixed"]["Value"].dump(), R"({"Fn::Join":["",["ab",{"Ref":"DataBucketE3889A50"},"/*"]]})");
+  EXPECT_EQ(s.outputs["Mixed"]["Value"].dump(),
+            R"({"Fn::Join":["",["ab",{"Ref":"DataBucketE3889A50"},"/*"]]})");
 }
 
 TEST(Resolver, IntrinsicsAndPseudoParameters) {
   TwoStacks t;
   t.base.make<CfnOutput>("Az", OutputProps{fn::select(1, fn::getAzs()), "", {}, nullptr});
-  t.base.make<CfnOutput>("Sub", OutputProps{fn::sub("${AWS::Region}-${X}", {{"X", t.bucket.ref()}}), "", {}, nullptr});
+  t.base.make<CfnOutput>(
+      "Sub", OutputProps{fn::sub("${AWS::Region}-${X}", {{"X", t.bucket.ref()}}), "", {}, nullptr});
   t.base.make<CfnOutput>("Part", OutputProps{pseudo::partition(), "", {}, nullptr});
   t.base.make<CfnOutput>("Cond", OutputProps{fn::if_("C", Value("a"), pseudo::noValue()), "", {}, nullptr});
   auto s = t.base.render();
   EXPECT_EQ(s.outputs["Az"]["Value"].dump(), R"({"Fn::Select":[1,{"Fn::GetAZs":""}]})");
-  EXPECT_EQ(s.outputs["Sub"]["Value"].dump(), R"({"Fn::Sub":["${AWS::Region}-${X}",{"X":{"Ref":"DataBucketE3889A50"}}]})");
+  EXPECT_EQ(s.outputs["Sub"]["Value"].dump(),
+            R"({"Fn::Sub":["${AWS::Region}-${X}",{"X":{"Ref":"DataBucketE3889A50"}}]})");
   EXPECT_EQ(s.outputs["Part"]["Value"].dump(), R"({"Ref":"AWS::Partition"})");
   EXPECT_EQ(s.outputs["Cond"]["Value"].dump(), R"({"Fn::If":["C","a",{"Ref":"AWS::NoValue"}]})");
 }

@@ -1,7 +1,8 @@
 #pragma once
 // An S3 stand-in that keeps each bucket's request-payment configuration. moto 5.2.1 accepts
-// PutBucketRequestPayment but does not store it (its GET ?requestPayment answers a listing), so the read-back that
-// proves Custom::RequesterPays sets and clears the payer is done against this instead, through the real S3Client.
+// PutBucketRequestPayment but does not store it (its GET ?requestPayment answers a listing), so the read-back
+// that proves Custom::RequesterPays sets and clears the payer is done against this instead, through the real
+// S3Client.
 #include <map>
 #include <memory>
 #include <mutex>
@@ -21,7 +22,8 @@ class FakeS3RequestPayment {
     aws::ClientConfig c;
     c.region = "us-east-1";
     c.endpoint_url = "http://" + server_.authority();
-    c.credentials = std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{"AKIDTEST", "secret", "", {}});
+    c.credentials =
+        std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{"AKIDTEST", "secret", "", {}});
     c.retry.max_attempts = 1;
     return c;
   }
@@ -32,19 +34,25 @@ class FakeS3RequestPayment {
     const auto q = r.target.find('?');
     const std::string bucket = r.target.substr(1, q == std::string::npos ? std::string::npos : q - 1);
     std::lock_guard lock(mu_);
-    if (buckets_.count(bucket) == 0 || q == std::string::npos || (r.target.substr(q) != "?requestPayment" && r.target.substr(q) != "?requestPayment=")) {
-      return {404, {{"Content-Type", "application/xml"}},
-              "<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message></Error>", false};
+    if (buckets_.count(bucket) == 0 || q == std::string::npos ||
+        (r.target.substr(q) != "?requestPayment" && r.target.substr(q) != "?requestPayment=")) {
+      return {
+          404,
+          {{"Content-Type", "application/xml"}},
+          "<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message></Error>",
+          false};
     }
     if (r.method == "PUT") {
       const auto b = r.body.find("<Payer>");
       const auto e = r.body.find("</Payer>");
-      if (b == std::string::npos || e == std::string::npos) return {400, {}, "<Error><Code>MalformedXML</Code></Error>", false};
+      if (b == std::string::npos || e == std::string::npos)
+        return {400, {}, "<Error><Code>MalformedXML</Code></Error>", false};
       payer_[bucket] = r.body.substr(b + 7, e - b - 7);
       return {200, {}, "", false};
     }
     const std::string payer = payer_.count(bucket) != 0 ? payer_[bucket] : "BucketOwner";
-    return {200, {{"Content-Type", "application/xml"}},
+    return {200,
+            {{"Content-Type", "application/xml"}},
             "<RequestPaymentConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Payer>" + payer +
                 "</Payer></RequestPaymentConfiguration>",
             false};

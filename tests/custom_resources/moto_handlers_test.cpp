@@ -1,13 +1,11 @@
-// Custom::EmptyBucket and Custom::RequesterPays against the moto fixture's S3, and the Lambda entry point driven
-// with CloudFormation-shaped events whose ResponseURL is a local server of the test's own.
+// Custom::EmptyBucket and Custom::RequesterPays against the moto fixture's S3, and the Lambda entry point
+// driven with CloudFormation-shaped events whose ResponseURL is a local server of the test's own.
 #include <gtest/gtest.h>
-
-#include <nlohmann/json.hpp>
-
 #include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "aws/errors.h"
@@ -36,7 +34,8 @@ namespace {
 aws::ClientConfig moto_config() {
   const char* endpoint = std::getenv("AWS_ENDPOINT_URL");
   if (endpoint == nullptr || std::string(endpoint).find("127.0.0.1") == std::string::npos) {
-    ADD_FAILURE() << "AWS_ENDPOINT_URL must point at the local moto server (run through ctest); refusing real AWS";
+    ADD_FAILURE()
+        << "AWS_ENDPOINT_URL must point at the local moto server (run through ctest); refusing real AWS";
     std::abort();
   }
   aws::ClientConfig c = aws::ClientConfig::from_environment();
@@ -47,7 +46,8 @@ aws::ClientConfig moto_config() {
 std::string unique_bucket(const std::string& prefix) {
   static std::atomic<int> counter{0};
   static const auto salt = std::random_device{}() % 100000;
-  return prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(salt) + "-" + std::to_string(++counter);
+  return prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(salt) + "-" +
+         std::to_string(++counter);
 }
 
 std::size_t count_versions(const aws::S3Client& s3, const std::string& bucket) {
@@ -91,8 +91,8 @@ TEST_F(Moto, EmptyBucketDeleteRemovesEveryVersionDeleteMarkerAndUpload) {
   const std::string bucket = unique_bucket("cr-versioned");
   s3.create_bucket(bucket);
   cr::put_bucket_versioning(s3, bucket, true);
-  put_many(s3, bucket, "data/file-", 1100, "v1");    // 1100 versions: more than one page and one delete batch
-  put_many(s3, bucket, "data/file-", 300, "v2");     // +300 newer versions of the first 300 keys
+  put_many(s3, bucket, "data/file-", 1100, "v1");  // 1100 versions: more than one page and one delete batch
+  put_many(s3, bucket, "data/file-", 300, "v2");   // +300 newer versions of the first 300 keys
   std::vector<std::string> doomed;
   for (int i = 900; i < 1100; ++i) doomed.push_back("data/file-" + std::to_string(i));
   ASSERT_TRUE(s3.delete_objects(bucket, doomed).empty());  // +200 delete markers
@@ -100,11 +100,13 @@ TEST_F(Moto, EmptyBucketDeleteRemovesEveryVersionDeleteMarkerAndUpload) {
   ASSERT_EQ(count_versions(s3, bucket), 1600u);
 
   const cr::EmptyBucketHandler handler(s3);
-  const auto keep = handler.handle(event_for(cr::RequestType::Update, {{"BucketName", bucket}}, bucket), kLater);
+  const auto keep =
+      handler.handle(event_for(cr::RequestType::Update, {{"BucketName", bucket}}, bucket), kLater);
   EXPECT_EQ(keep.physical_resource_id, bucket);
   EXPECT_EQ(count_versions(s3, bucket), 1600u) << "Update must not delete anything";
 
-  const auto out = handler.handle(event_for(cr::RequestType::Delete, {{"BucketName", bucket}}, bucket), kLater);
+  const auto out =
+      handler.handle(event_for(cr::RequestType::Delete, {{"BucketName", bucket}}, bucket), kLater);
   EXPECT_EQ(out.physical_resource_id, bucket);
   EXPECT_EQ(out.data["VersionsDeleted"], "1600");
   EXPECT_EQ(out.data["UploadsAborted"], "1");
@@ -132,7 +134,8 @@ TEST_F(Moto, EmptyBucketStopsWithAClearErrorWhenOutOfTime) {
     cr::empty_bucket(s3, bucket, Clock::now() - std::chrono::seconds(1));
     FAIL() << "no error past stop_by";
   } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("ran out of time emptying bucket " + bucket), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("ran out of time emptying bucket " + bucket), std::string::npos)
+        << e.what();
   }
   EXPECT_EQ(s3.list_all_objects(bucket).size(), 3u);
 }
@@ -144,7 +147,8 @@ TEST(RequesterPays, IsSetClearedAndClearedOnDeleteAsGetBucketRequestPaymentReads
   auto event = [](cr::RequestType type, const char* enabled) {
     return event_for(type, {{"BucketName", "payer-bucket"}, {"Enabled", enabled}}, "payer-bucket");
   };
-  auto out = handler.handle(event_for(cr::RequestType::Create, {{"BucketName", "payer-bucket"}, {"Enabled", "true"}}), kLater);
+  auto out = handler.handle(
+      event_for(cr::RequestType::Create, {{"BucketName", "payer-bucket"}, {"Enabled", "true"}}), kLater);
   EXPECT_EQ(out.physical_resource_id, "payer-bucket");
   EXPECT_EQ(out.data["Payer"], "Requester");
   EXPECT_TRUE(s3.get_bucket_requester_pays("payer-bucket"));
@@ -157,8 +161,10 @@ TEST(RequesterPays, IsSetClearedAndClearedOnDeleteAsGetBucketRequestPaymentReads
   EXPECT_THROW(handler.handle(event(cr::RequestType::Update, "maybe"), kLater), std::invalid_argument);
 
   // A bucket that is gone: nothing to clear on Delete; an error on Create.
-  EXPECT_NO_THROW(handler.handle(event_for(cr::RequestType::Delete, {{"BucketName", "gone"}}, "gone"), kLater));
-  EXPECT_THROW(handler.handle(event_for(cr::RequestType::Create, {{"BucketName", "gone"}}), kLater), aws::NotFoundError);
+  EXPECT_NO_THROW(
+      handler.handle(event_for(cr::RequestType::Delete, {{"BucketName", "gone"}}, "gone"), kLater));
+  EXPECT_THROW(handler.handle(event_for(cr::RequestType::Create, {{"BucketName", "gone"}}), kLater),
+               aws::NotFoundError);
 }
 
 TEST_F(Moto, RequesterPaysCallsAreAcceptedByS3) {
@@ -167,8 +173,10 @@ TEST_F(Moto, RequesterPaysCallsAreAcceptedByS3) {
   const std::string bucket = unique_bucket("cr-payer");
   s3.create_bucket(bucket);
   const cr::RequesterPaysHandler handler(s3);
-  EXPECT_NO_THROW(handler.handle(event_for(cr::RequestType::Create, {{"BucketName", bucket}, {"Enabled", "true"}}), kLater));
-  EXPECT_NO_THROW(handler.handle(event_for(cr::RequestType::Delete, {{"BucketName", bucket}}, bucket), kLater));
+  EXPECT_NO_THROW(handler.handle(
+      event_for(cr::RequestType::Create, {{"BucketName", bucket}, {"Enabled", "true"}}), kLater));
+  EXPECT_NO_THROW(
+      handler.handle(event_for(cr::RequestType::Delete, {{"BucketName", bucket}}, bucket), kLater));
   s3.delete_bucket(bucket);
 }
 
@@ -216,10 +224,13 @@ TEST_F(Moto, LambdaEntryAnswersCloudFormationForARealDeleteAndAFailure) {
   const json second = json::parse(puts[1].body);
   EXPECT_EQ(second["Status"], "FAILED");
   EXPECT_EQ(second["Reason"], "ResourceProperties.BucketName: missing");
-  EXPECT_EQ(second["PhysicalResourceId"], "IngestBucketEmptier-create-failed-e2e3b7a8-4d43-4c69-a2a6-0f8d6f1c2e4d");
+  EXPECT_EQ(second["PhysicalResourceId"],
+            "IngestBucketEmptier-create-failed-e2e3b7a8-4d43-4c69-a2a6-0f8d6f1c2e4d");
 
   // A response that cannot be delivered is a Lambda error (so Lambda's async retry gets another go).
-  inv.payload = cfn_event("Delete", "Custom::EmptyBucket", {{"BucketName", bucket}}, "http://127.0.0.1:1/x", bucket).dump();
+  inv.payload =
+      cfn_event("Delete", "Custom::EmptyBucket", {{"BucketName", bucket}}, "http://127.0.0.1:1/x", bucket)
+          .dump();
   inv.deadline = Clock::now() + std::chrono::seconds(3);
   const auto lost = cr::handle_invocation(provider, inv);
   EXPECT_FALSE(lost.ok());

@@ -1,15 +1,13 @@
 // The packaged function (build/lambda/custom-resource/) started the way Lambda starts it — its bootstrap, an
-// environment with nothing but what Lambda sets — serving two CloudFormation requests through a fake Runtime API:
-// a Delete of Custom::EmptyBucket against moto (SUCCESS, bucket emptied) and an unknown type (FAILED).
+// environment with nothing but what Lambda sets — serving two CloudFormation requests through a fake Runtime
+// API: a Delete of Custom::EmptyBucket against moto (SUCCESS, bucket emptied) and an unknown type (FAILED).
 #include <gtest/gtest.h>
-
-#include <nlohmann/json.hpp>
-
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <deque>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "aws/s3.h"
@@ -38,14 +36,17 @@ TEST(PackagedCustomResource, BootstrapAnswersCloudFormationRequests) {
   FakeHttpServer response_url([](const RecordedRequest&) { return CannedResponse{200, {}, "", false}; });
   const std::string url = heliocloud::testing::response_url(response_url.authority());
   FakeRuntimeApi api(std::deque<ScriptedInvocation>{
-      {"req-delete", cfn_event("Delete", "Custom::EmptyBucket", {{"BucketName", bucket}}, url, bucket).dump()},
+      {"req-delete",
+       cfn_event("Delete", "Custom::EmptyBucket", {{"BucketName", bucket}}, url, bucket).dump()},
       {"req-unknown", cfn_event("Create", "Custom::Mystery", json::object(), url).dump()}});
 
   const std::string command = "cd / && env -i AWS_LAMBDA_RUNTIME_API=" + api.authority() +
                               " AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test"
-                              " AWS_SESSION_TOKEN=token AWS_ENDPOINT_URL=" + endpoint +
+                              " AWS_SESSION_TOKEN=token AWS_ENDPOINT_URL=" +
+                              endpoint +
                               " AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null"
-                              " AWS_EC2_METADATA_DISABLED=true " HELIOCLOUD_CUSTOM_RESOURCE_PACKAGE "/bootstrap";
+                              " AWS_EC2_METADATA_DISABLED=true " HELIOCLOUD_CUSTOM_RESOURCE_PACKAGE
+                              "/bootstrap";
   const int status = std::system(command.c_str());
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_NE(WEXITSTATUS(status), 0);  // it exits once the fake Runtime API goes away
@@ -58,7 +59,8 @@ TEST(PackagedCustomResource, BootstrapAnswersCloudFormationRequests) {
   EXPECT_EQ(deleted["PhysicalResourceId"], bucket);
   const json unknown = json::parse(puts[1].body);
   EXPECT_EQ(unknown["Status"], "FAILED");
-  EXPECT_NE(unknown["Reason"].get<std::string>().find("unknown ResourceType Custom::Mystery"), std::string::npos);
+  EXPECT_NE(unknown["Reason"].get<std::string>().find("unknown ResourceType Custom::Mystery"),
+            std::string::npos);
   for (const auto& put : puts) EXPECT_EQ(put.header("content-type"), "");
 
   // ...the Runtime API one successful result per invocation...

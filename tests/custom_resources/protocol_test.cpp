@@ -2,9 +2,8 @@
 // always answer (unknown type, throwing handler, bad request, deadline) on a ResponseURL of our own.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <atomic>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <thread>
 
@@ -38,7 +37,8 @@ class ScriptedHandler : public cr::ResourceHandler {
   explicit ScriptedHandler(Mode mode, std::atomic<int>& calls) : mode_(mode), calls_(calls) {}
   cr::HandlerOutput handle(const cr::Event& event, Clock::time_point) const override {
     ++calls_;
-    if (mode_ == Mode::Throw) throw std::runtime_error("AccessDenied: not allowed to touch " + event.logical_resource_id);
+    if (mode_ == Mode::Throw)
+      throw std::runtime_error("AccessDenied: not allowed to touch " + event.logical_resource_id);
     if (mode_ == Mode::Hang) std::this_thread::sleep_for(std::chrono::milliseconds(2500));
     return {"thing-1", {{"Answer", "42"}}, true};
   }
@@ -70,7 +70,8 @@ struct ProviderFixture : ::testing::Test {
     if (requests.empty()) return json::object();
     EXPECT_EQ(requests[0].method, "PUT");
     EXPECT_EQ(requests[0].target, heliocloud::testing::response_target());
-    EXPECT_TRUE(requests[0].has_header("content-type"));  // present and empty: what the presigned URL was signed with
+    EXPECT_TRUE(
+        requests[0].has_header("content-type"));  // present and empty: what the presigned URL was signed with
     EXPECT_EQ(requests[0].header("content-type"), "");
     return json::parse(requests[0].body);
   }
@@ -96,8 +97,11 @@ TEST(CustomResourceEvent, ParsesEveryFieldOfAnUpdate) {
 }
 
 TEST(CustomResourceEvent, ReportsEveryProblemAndKeepsWhatItCouldRead) {
-  const json ev = {{"RequestType", "Remove"},  {"ResponseURL", "https://x/y"}, {"StackId", 7},
-                   {"ResourceProperties", "BucketName=b"}, {"LogicalResourceId", "L"}};
+  const json ev = {{"RequestType", "Remove"},
+                   {"ResponseURL", "https://x/y"},
+                   {"StackId", 7},
+                   {"ResourceProperties", "BucketName=b"},
+                   {"LogicalResourceId", "L"}};
   const auto parsed = cr::parse_event(ev.dump());
   EXPECT_FALSE(parsed.ok());
   EXPECT_TRUE(mentions(parsed.errors, "RequestType: \"Remove\" is not one of Create, Update, Delete"));
@@ -151,7 +155,8 @@ TEST(CustomResourceResponse, CarriesTheRequestIdsStatusAndData) {
   bad.status = cr::Status::Failed;
   bad.physical_resource_id = "phys";
   bad.no_echo = true;
-  bad.reason = std::string(10000, 'r');  // a huge error message must not make CloudFormation reject the answer
+  bad.reason =
+      std::string(10000, 'r');  // a huge error message must not make CloudFormation reject the answer
   const std::string text = cr::response_body(parsed.event, bad);
   EXPECT_LE(text.size(), cr::kMaxResponseBytes);
   const json failed = json::parse(text);
@@ -176,8 +181,9 @@ TEST_F(ProviderFixture, UnknownTypeIsFailedWithTheKnownOnesListed) {
   EXPECT_TRUE(outcome.responded);
   const json body = answer();
   EXPECT_EQ(body["Status"], "FAILED");
-  EXPECT_EQ(body["Reason"], "unknown ResourceType Custom::Nope (this provider handles Custom::Hangs, Custom::Throws, "
-                            "Custom::Works)");
+  EXPECT_EQ(body["Reason"],
+            "unknown ResourceType Custom::Nope (this provider handles Custom::Hangs, Custom::Throws, "
+            "Custom::Works)");
   EXPECT_FALSE(body["PhysicalResourceId"].get<std::string>().empty());
   EXPECT_EQ(calls, 0);
 }
@@ -193,7 +199,8 @@ TEST_F(ProviderFixture, ThrowingHandlerIsFailedAndItsRollbackDeleteSucceedsWitho
 
   // CloudFormation rolls back with a Delete of the id we answered: nothing was created, nothing to do.
   FakeHttpServer second([](const RecordedRequest&) { return CannedResponse{200, {}, "", false}; });
-  json del = cfn_event("Delete", "Custom::Throws", json::object(), heliocloud::testing::response_url(second.authority()), id);
+  json del = cfn_event("Delete", "Custom::Throws", json::object(),
+                       heliocloud::testing::response_url(second.authority()), id);
   del["RequestId"] = "another-request";
   EXPECT_TRUE(send(del).responded);
   const json deleted = json::parse(second.requests().at(0).body);
@@ -206,7 +213,8 @@ TEST_F(ProviderFixture, UpdateFailureKeepsThePhysicalId) {
   send(cfn_event("Update", "Custom::Throws", json::object(), url(), "existing-id"));
   const json body = answer();
   EXPECT_EQ(body["Status"], "FAILED");
-  EXPECT_EQ(body["PhysicalResourceId"], "existing-id");  // a new id would make CloudFormation delete the old one
+  EXPECT_EQ(body["PhysicalResourceId"],
+            "existing-id");  // a new id would make CloudFormation delete the old one
 }
 
 TEST_F(ProviderFixture, MalformedRequestIsFailedWhenItCanBeAnswered) {
@@ -216,7 +224,8 @@ TEST_F(ProviderFixture, MalformedRequestIsFailedWhenItCanBeAnswered) {
   send(ev);
   const json body = answer();
   EXPECT_EQ(body["Status"], "FAILED");
-  EXPECT_EQ(body["Reason"], "bad request: RequestId: missing; ResourceProperties: expected an object, got string");
+  EXPECT_EQ(body["Reason"],
+            "bad request: RequestId: missing; ResourceProperties: expected an object, got string");
   EXPECT_EQ(calls, 0);
 }
 
@@ -237,14 +246,16 @@ TEST_F(ProviderFixture, AHandlerStillRunningNearTheDeadlineGetsAFailedAnswerInTi
     answered_in_time = Clock::now() < deadline;
     return CannedResponse{200, {}, "", false};
   });
-  const auto outcome = provider.handle(
-      cfn_event("Delete", "Custom::Hangs", json::object(), heliocloud::testing::response_url(timed.authority()), "p").dump(),
-      deadline);
+  const auto outcome = provider.handle(cfn_event("Delete", "Custom::Hangs", json::object(),
+                                                 heliocloud::testing::response_url(timed.authority()), "p")
+                                           .dump(),
+                                       deadline);
   EXPECT_TRUE(outcome.responded);
   EXPECT_TRUE(answered_in_time);
   const json body = json::parse(timed.requests().at(0).body);
   EXPECT_EQ(body["Status"], "FAILED");
-  EXPECT_NE(body["Reason"].get<std::string>().find("did not finish before the Lambda timeout"), std::string::npos);
+  EXPECT_NE(body["Reason"].get<std::string>().find("did not finish before the Lambda timeout"),
+            std::string::npos);
   EXPECT_EQ(body["PhysicalResourceId"], "p");
 }
 
@@ -253,12 +264,16 @@ TEST(CustomResourceDelivery, RetriesServerErrorsAndStopsOnClientErrors) {
   FakeHttpServer flaky([&](const RecordedRequest&) {
     return CannedResponse{++seen < 3 ? 503 : 200, {}, "", false};
   });
-  const auto ok = cr::send_response("http://" + flaky.authority() + "/r", "{}", Clock::now() + std::chrono::seconds(20));
+  const auto ok =
+      cr::send_response("http://" + flaky.authority() + "/r", "{}", Clock::now() + std::chrono::seconds(20));
   EXPECT_TRUE(ok.ok);
   EXPECT_EQ(ok.attempts, 3);
 
-  FakeHttpServer expired([](const RecordedRequest&) { return CannedResponse{403, {}, "<Error>AccessDenied</Error>", false}; });
-  const auto denied = cr::send_response("http://" + expired.authority() + "/r", "{}", Clock::now() + std::chrono::seconds(20));
+  FakeHttpServer expired([](const RecordedRequest&) {
+    return CannedResponse{403, {}, "<Error>AccessDenied</Error>", false};
+  });
+  const auto denied = cr::send_response("http://" + expired.authority() + "/r", "{}",
+                                        Clock::now() + std::chrono::seconds(20));
   EXPECT_FALSE(denied.ok);
   EXPECT_EQ(denied.attempts, 1);
   EXPECT_EQ(denied.http_status, 403);

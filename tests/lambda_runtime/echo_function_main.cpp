@@ -1,9 +1,9 @@
 // A minimal Lambda function for the packaging test: echoes the event and lists the shared objects the process
-// actually loaded, so the test can prove the bundled loader and lib/ were used rather than the host's libraries.
+// actually loaded, so the test can prove the bundled loader and lib/ were used rather than the host's
+// libraries.
 #include <link.h>
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 

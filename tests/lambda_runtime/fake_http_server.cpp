@@ -104,7 +104,8 @@ FakeHttpServer::FakeHttpServer(Handler handler) : handler_(std::move(handler)) {
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   addr.sin_port = 0;  // ephemeral: parallel test runs never collide
-  if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(listen_fd_, 16) != 0) {
+  if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+      ::listen(listen_fd_, 16) != 0) {
     ::close(listen_fd_);
     throw std::runtime_error("FakeHttpServer: bind/listen on 127.0.0.1 failed");
   }
@@ -145,8 +146,9 @@ void FakeHttpServer::handle_connection(int fd) {
   }
   const CannedResponse resp = handler_(req);
   if (resp.drop) return;
-  std::string raw = "HTTP/1.1 " + std::to_string(resp.status) + " Canned\r\nConnection: close\r\nContent-Length: " +
-                    std::to_string(resp.body.size()) + "\r\n";
+  std::string raw = "HTTP/1.1 " + std::to_string(resp.status) +
+                    " Canned\r\nConnection: close\r\nContent-Length: " + std::to_string(resp.body.size()) +
+                    "\r\n";
   for (const auto& [name, value] : resp.headers) raw += name + ": " + value + "\r\n";
   raw += "\r\n" + resp.body;
   write_all(fd, raw);

@@ -1,8 +1,8 @@
 #pragma once
-// A small HTTP/1.1 server of the tests' own on 127.0.0.1 (ephemeral port): it stands in for the Lambda Runtime
-// API and for CloudFormation's presigned ResponseURL. One thread accepts connections one at a time, reads a
-// whole request (Content-Length bodies), asks the test's handler for the answer and closes the connection.
-// Every request is recorded so the test can assert what the code under test sent.
+// A small HTTP/1.1 server of the tests' own on 127.0.0.1 (ephemeral port): it stands in for the Lambda
+// Runtime API and for CloudFormation's presigned ResponseURL. One thread accepts connections one at a time,
+// reads a whole request (Content-Length bodies), asks the test's handler for the answer and closes the
+// connection. Every request is recorded so the test can assert what the code under test sent.
 #include <atomic>
 #include <functional>
 #include <map>
@@ -16,7 +16,7 @@ namespace heliocloud::testing {
 
 struct RecordedRequest {
   std::string method;
-  std::string target;  // path and query as sent
+  std::string target;                                            // path and query as sent
   std::vector<std::pair<std::string, std::string>> header_list;  // as sent, names lower-cased
   std::string body;
 

@@ -1,7 +1,7 @@
 #pragma once
-// The Lambda Runtime API as the tests need it: hands out a scripted list of invocations on /next, accepts every
-// /response and /error, and once the list is exhausted drops connections (the sandbox "going away"), which makes
-// the runtime loop give up. Built on FakeHttpServer, so every request is recorded.
+// The Lambda Runtime API as the tests need it: hands out a scripted list of invocations on /next, accepts
+// every /response and /error, and once the list is exhausted drops connections (the sandbox "going away"),
+// which makes the runtime loop give up. Built on FakeHttpServer, so every request is recorded.
 #include <chrono>
 #include <cstddef>
 #include <deque>
@@ -24,7 +24,8 @@ class FakeRuntimeApi {
   static constexpr const char* kFunctionArn = "arn:aws:lambda:us-east-1:123456789012:function:test-function";
 
   explicit FakeRuntimeApi(std::deque<ScriptedInvocation> script, int response_status = 202)
-      : script_(std::move(script)), response_status_(response_status),
+      : script_(std::move(script)),
+        response_status_(response_status),
         server_([this](const RecordedRequest& r) { return answer(r); }) {}
 
   std::string authority() const { return server_.authority(); }
@@ -56,7 +57,8 @@ class FakeRuntimeApi {
               inv.payload,
               false};
     }
-    if (r.method == "POST" && r.target.ends_with("/response")) return {response_status_, {}, "{\"status\":\"OK\"}", false};
+    if (r.method == "POST" && r.target.ends_with("/response"))
+      return {response_status_, {}, "{\"status\":\"OK\"}", false};
     if (r.method == "POST") return {202, {}, "{\"status\":\"OK\"}", false};
     return {404, {}, "unexpected request", false};
   }

@@ -1,10 +1,7 @@
-// scripts/package-lambda.sh: the layout it produces, that it is deterministic, and that the package's bootstrap,
-// started the way Lambda starts it (empty environment but AWS_LAMBDA_RUNTIME_API), serves invocations using the
-// bundled libraries.
+// scripts/package-lambda.sh: the layout it produces, that it is deterministic, and that the package's
+// bootstrap, started the way Lambda starts it (empty environment but AWS_LAMBDA_RUNTIME_API), serves
+// invocations using the bundled libraries.
 #include <gtest/gtest.h>
-
-#include <nlohmann/json.hpp>
-
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -12,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
@@ -57,7 +55,8 @@ std::string read(const fs::path& p) {
 std::map<std::string, std::pair<std::string, fs::perms>> snapshot(const fs::path& root) {
   std::map<std::string, std::pair<std::string, fs::perms>> files;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (e.is_regular_file()) files[fs::relative(e.path(), root).string()] = {read(e.path()), e.status().permissions()};
+    if (e.is_regular_file())
+      files[fs::relative(e.path(), root).string()] = {read(e.path()), e.status().permissions()};
   }
   return files;
 }
@@ -70,9 +69,13 @@ TEST(LambdaPackage, LayoutIsBootstrapBinAndEveryLibraryWithTheLoader) {
   ASSERT_EQ(package(out), 0);
   const std::string name = fs::path(HELIOCLOUD_ECHO_FUNCTION).filename().string();
   EXPECT_TRUE(fs::is_regular_file(out / "bin" / name));
-  // The binary without its debug info (which stays in the build tree): what `strip --strip-debug` makes of it.
+  // The binary without its debug info (which stays in the build tree): what `strip --strip-debug` makes of
+  // it.
   const fs::path expected = tmp.path() / "stripped";
-  ASSERT_EQ(std::system(("strip --strip-debug -o '" + expected.string() + "' '" HELIOCLOUD_ECHO_FUNCTION "'").c_str()), 0);
+  ASSERT_EQ(
+      std::system(
+          ("strip --strip-debug -o '" + expected.string() + "' '" HELIOCLOUD_ECHO_FUNCTION "'").c_str()),
+      0);
   EXPECT_EQ(read(out / "bin" / name), read(expected));
   EXPECT_LE(fs::file_size(out / "bin" / name), fs::file_size(HELIOCLOUD_ECHO_FUNCTION));
   const auto bootstrap_perms = fs::status(out / "bootstrap").permissions();
@@ -85,7 +88,8 @@ TEST(LambdaPackage, LayoutIsBootstrapBinAndEveryLibraryWithTheLoader) {
   bool has_loader = false;
   for (const auto& e : fs::directory_iterator(out / "lib")) {
     has_loader = has_loader || e.path().filename().string().rfind("ld-linux", 0) == 0;
-    EXPECT_FALSE(e.is_symlink()) << e.path() << ": the zip must carry contents, not links into the build machine";
+    EXPECT_FALSE(e.is_symlink()) << e.path()
+                                 << ": the zip must carry contents, not links into the build machine";
   }
   EXPECT_TRUE(has_loader);
   // Nothing of the build machine's paths in what runs on Lambda.
@@ -120,10 +124,11 @@ TEST(LambdaPackage, BootstrapServesInvocationsWithTheBundledLibraries) {
   const fs::path out = tmp.path() / "echo";
   ASSERT_EQ(package(out), 0);
   FakeRuntimeApi api({ScriptedInvocation{"req-a", R"({"hello": "lambda"})"}});
-  // As Lambda starts it: nothing in the environment but what the runtime sets (no PATH, no LD_LIBRARY_PATH), and
-  // from another working directory. The fake API drops the connection after the script, so the function exits.
-  const int rc = run("cd / && env -i AWS_LAMBDA_RUNTIME_API=" + api.authority() + " " + (out / "bootstrap").string() +
-                     " 2>/dev/null");
+  // As Lambda starts it: nothing in the environment but what the runtime sets (no PATH, no LD_LIBRARY_PATH),
+  // and from another working directory. The fake API drops the connection after the script, so the function
+  // exits.
+  const int rc = run("cd / && env -i AWS_LAMBDA_RUNTIME_API=" + api.authority() + " " +
+                     (out / "bootstrap").string() + " 2>/dev/null");
   EXPECT_NE(rc, 0);  // the Runtime API went away
   const auto posts = api.posts();
   ASSERT_EQ(posts.size(), 1u);

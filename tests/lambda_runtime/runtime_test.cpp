@@ -1,13 +1,13 @@
 // The runtime loop against a fake Runtime API of our own: what it fetches, what it posts, when it stops.
+#include "lambda_runtime/runtime.h"
+
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "fake_runtime_api.h"
-#include "lambda_runtime/runtime.h"
 
 namespace lr = heliocloud::lambda_runtime;
 using heliocloud::testing::FakeRuntimeApi;
@@ -20,20 +20,24 @@ namespace {
 lr::HandlerResult test_handler(const lr::Invocation& inv) {
   const json event = json::parse(inv.payload);
   if (event.value("throw", false)) throw std::invalid_argument("the event asked to throw");
-  if (event.value("fail", false)) return lr::HandlerResult::failure("Custom.BadEvent", "the event asked to fail");
+  if (event.value("fail", false))
+    return lr::HandlerResult::failure("Custom.BadEvent", "the event asked to fail");
   const char* trace = std::getenv("_X_AMZN_TRACE_ID");
-  return lr::HandlerResult::success(json{{"echo", event},
-                                         {"request_id", inv.request_id},
-                                         {"arn", inv.function_arn},
-                                         {"trace_env", trace == nullptr ? "" : trace},
-                                         {"remaining_positive", inv.remaining().count() > 0}}
-                                        .dump());
+  return lr::HandlerResult::success(json{
+      {"echo", event},
+      {"request_id", inv.request_id},
+      {"arn", inv.function_arn},
+      {"trace_env", trace == nullptr ? "" : trace},
+      {"remaining_positive",
+       inv.remaining().count() > 0}}.dump());
 }
 
 }  // namespace
 
 TEST(LambdaRuntime, ServesEachInvocationAndSurvivesAThrowingHandler) {
-  FakeRuntimeApi api({{"req-1", R"({"n": 1})"}, {"req-2", R"({"throw": true})"}, {"req-3", R"({"fail": true})"},
+  FakeRuntimeApi api({{"req-1", R"({"n": 1})"},
+                      {"req-2", R"({"throw": true})"},
+                      {"req-3", R"({"fail": true})"},
                       {"req-4", R"({"n": 4})"}});
   lr::RunOptions options;
   options.endpoint = api.authority();

@@ -1,4 +1,4 @@
-#include "registry/catalog.hpp"
+#include "registry/catalog.h"
 
 #include <gtest/gtest.h>
 
@@ -23,7 +23,8 @@ TEST(Catalog, WritesSpec11DocumentSortedById) {
   s.catalog_contact = "Dr. Contact, dr@example.com";
   s.requester_pays = true;
   auto mms = record("MMS");
-  mms.metadata = nlohmann::ordered_json::parse(R"({"description":"d","about":"https://x","multiyear":true,"zeta":1})");
+  mms.metadata =
+      nlohmann::ordered_json::parse(R"({"description":"d","about":"https://x","multiyear":true,"zeta":1})");
   const auto doc = build_catalog(s, {mms, record("ABC")});
   EXPECT_EQ(catalog_body(doc), R"({
   "version": "1.1",

@@ -1,4 +1,4 @@
-#include "registry/csv.hpp"
+#include "registry/csv.h"
 
 #include <gtest/gtest.h>
 
@@ -22,7 +22,8 @@ TEST(Csv, SplitsPlainFieldsAndTracksLines) {
 }
 
 TEST(Csv, HandlesRfc4180QuotingAndCrlf) {
-  const auto rows = read_all("\xEF\xBB\xBFh1,h2\r\n\"a,b\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",x\r\nlast,\r\n");
+  const auto rows =
+      read_all("\xEF\xBB\xBFh1,h2\r\n\"a,b\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",x\r\nlast,\r\n");
   ASSERT_EQ(rows.size(), 4U);
   EXPECT_EQ(rows[0].fields[0], "h1");  // BOM dropped
   EXPECT_EQ(rows[1].fields, (std::vector<std::string>{"a,b", "say \"hi\""}));

@@ -1,8 +1,8 @@
-#include "registry/entry.hpp"
+#include "registry/entry.h"
 
 #include <gtest/gtest.h>
 
-#include "test_data.hpp"
+#include "test_data.h"
 
 namespace heliocloud::registry {
 namespace {
@@ -11,7 +11,9 @@ using test::fixture;
 
 const std::vector<std::string> kBuckets{"test"};
 
-std::string all(const EntriesFile& f) { return to_string(f.all_problems()); }
+std::string all(const EntriesFile& f) {
+  return to_string(f.all_problems());
+}
 
 TEST(Entries, ValidFixture) {
   const auto f = parse_entries(fixture("entry/valid.json"), "entries.json", kBuckets);
@@ -64,7 +66,8 @@ TEST(Entries, InvalidLocFixtureNeedsIndex) {
   ASSERT_EQ(f.entries.size(), 1U);
   EXPECT_FALSE(f.entries[0].entry);
   EXPECT_EQ(to_string(f.entries[0].problems),
-            "entries.json[0] (id MMS): missing required key \"index\" (fix: add \"index\": \"s3://<dataset bucket>/<folder>/\")");
+            "entries.json[0] (id MMS): missing required key \"index\" (fix: add \"index\": \"s3://<dataset "
+            "bucket>/<folder>/\")");
   // `loc` and `ownership` are unknown keys; they would be kept, not an error of their own.
 }
 
@@ -78,14 +81,17 @@ TEST(Entries, NotJsonFixture) {
 TEST(Entries, TopLevelMustBeANonEmptyArray) {
   EXPECT_NE(to_string(parse_entries(R"({"id":"A"})", "e.json", {}).problems).find("wrap"), std::string::npos);
   EXPECT_NE(to_string(parse_entries("[]", "e.json", {}).problems).find("empty"), std::string::npos);
-  EXPECT_NE(to_string(parse_entries("[1]", "e.json", {}).all_problems()).find("not a JSON object"), std::string::npos);
+  EXPECT_NE(to_string(parse_entries("[1]", "e.json", {}).all_problems()).find("not a JSON object"),
+            std::string::npos);
 }
 
 TEST(Entries, IndexMustBeInAnInstanceDatasetBucket) {
-  const auto f = parse_entries(R"([{"id":"A","index":"s3://other-bucket/A","title":"t"}])", "e.json", {"data1", "data2"});
-  EXPECT_EQ(to_string(f.all_problems()),
-            "e.json[0] (id A): index \"s3://other-bucket/A\" is in bucket \"other-bucket\", which is not a dataset "
-            "bucket of this instance (fix: use one of: data1, data2)");
+  const auto f = parse_entries(R"([{"id":"A","index":"s3://other-bucket/A","title":"t"}])", "e.json",
+                               {"data1", "data2"});
+  EXPECT_EQ(
+      to_string(f.all_problems()),
+      "e.json[0] (id A): index \"s3://other-bucket/A\" is in bucket \"other-bucket\", which is not a dataset "
+      "bucket of this instance (fix: use one of: data1, data2)");
   const auto any = parse_entries(R"([{"id":"A","index":"s3://other-bucket/A/","title":"t"}])", "e.json", {});
   ASSERT_TRUE(any.ok());
   EXPECT_EQ(any.entries[0].entry->index.folder, "A");
@@ -93,7 +99,8 @@ TEST(Entries, IndexMustBeInAnInstanceDatasetBucket) {
 
 TEST(Entries, IndexShapeProblems) {
   const auto check = [](const char* index, const char* fragment) {
-    const auto f = parse_entries(std::string(R"([{"id":"A","title":"t","index":")") + index + "\"}]", "e.json", {});
+    const auto f =
+        parse_entries(std::string(R"([{"id":"A","title":"t","index":")") + index + "\"}]", "e.json", {});
     const auto text = to_string(f.all_problems());
     EXPECT_NE(text.find(fragment), std::string::npos) << index << " -> " << text;
   };
@@ -114,8 +121,9 @@ TEST(Entries, IdRulesAndAliases) {
   EXPECT_NE(to_string(f.all_problems()).find("letters, digits"), std::string::npos);
   f = parse_entries(R"([{"id":"A","dataset_id":"B","index":"s3://bkt/x","title":"t"}])", "e.json", {});
   EXPECT_NE(to_string(f.all_problems()).find("disagree"), std::string::npos);
-  f = parse_entries(R"([{"id":"A","index":"s3://bkt/x","title":"t"},{"id":"A","index":"s3://bkt/y","title":"u"}])",
-                    "e.json", {});
+  f = parse_entries(
+      R"([{"id":"A","index":"s3://bkt/x","title":"t"},{"id":"A","index":"s3://bkt/y","title":"u"}])",
+      "e.json", {});
   EXPECT_TRUE(f.entries[0].entry);
   EXPECT_FALSE(f.entries[1].entry);
   EXPECT_NE(to_string(f.all_problems()).find("more than once"), std::string::npos);
@@ -142,7 +150,8 @@ TEST(Entries, OptionalKeysAreCheckedAndExtrasKept) {
   EXPECT_EQ(keys, (std::vector<std::string>{"verified", "multiyear", "tags", "zeta", "alpha"}));
 
   const auto bad = parse_entries(R"([{"id":"A","index":"s3://bkt/x","title":"t","multiyear":"yes",
-      "tags":"a,b","creation":"yesterday","description":5}])", "e.json", {});
+      "tags":"a,b","creation":"yesterday","description":5}])",
+                                 "e.json", {});
   const auto text = to_string(bad.all_problems());
   EXPECT_EQ(bad.entries[0].problems.size(), 4U) << text;
   EXPECT_NE(text.find("\"creation\": \"yesterday\" is not an ISO 8601 time"), std::string::npos) << text;

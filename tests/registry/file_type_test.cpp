@@ -1,4 +1,4 @@
-#include "registry/file_type.hpp"
+#include "registry/file_type.h"
 
 #include <gtest/gtest.h>
 
@@ -7,10 +7,11 @@ namespace {
 
 TEST(FileType, NormalizesAliasesCaseInsensitively) {
   const std::vector<std::pair<std::string, std::string>> table{
-      {"fits", "fits"},    {"FTS", "fits"},       {"fit", "fits"},   {"cdf", "cdf"},       {"CDF", "cdf"},
-      {"csv", "csv"},      {"nc", "netcdf4"},     {"netcdf4", "netcdf4"}, {"netcdf3", "netcdf3"}, {"ncd", "netcdf3"},
-      {"netcdf", "netcdf3"}, {"ncdf", "netcdf3"}, {"hdf5", "hdf5"},  {"H5", "hdf5"},       {"hdf", "hdf5"},
-      {"datamap", "datamap"}, {"txt", "txt"},    {"binary", "binary"}, {"other", "other"}};
+      {"fits", "fits"},       {"FTS", "fits"},      {"fit", "fits"},       {"cdf", "cdf"},
+      {"CDF", "cdf"},         {"csv", "csv"},       {"nc", "netcdf4"},     {"netcdf4", "netcdf4"},
+      {"netcdf3", "netcdf3"}, {"ncd", "netcdf3"},   {"netcdf", "netcdf3"}, {"ncdf", "netcdf3"},
+      {"hdf5", "hdf5"},       {"H5", "hdf5"},       {"hdf", "hdf5"},       {"datamap", "datamap"},
+      {"txt", "txt"},         {"binary", "binary"}, {"other", "other"}};
   for (const auto& [ext, canonical] : table) {
     ASSERT_TRUE(canonical_file_type(ext)) << ext;
     EXPECT_EQ(*canonical_file_type(ext), canonical) << ext;

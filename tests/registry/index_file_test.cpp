@@ -1,8 +1,8 @@
-#include "registry/index_file.hpp"
+#include "registry/index_file.h"
 
 #include <gtest/gtest.h>
 
-#include "registry/index_set.hpp"
+#include "registry/index_set.h"
 
 namespace heliocloud::registry {
 namespace {
@@ -58,7 +58,8 @@ TEST(IndexFile, ReadsTheOriginalPlatformsFormat) {
 
 TEST(IndexFile, ParseErrorsNameFileAndLine) {
   try {
-    (void)parse_index_file("# start, stop, datakey, filesize\nnope,2015-01-01Z,s3://b/k,1\n", "s3://b/f/A_2015.csv");
+    (void)parse_index_file("# start, stop, datakey, filesize\nnope,2015-01-01Z,s3://b/k,1\n",
+                           "s3://b/f/A_2015.csv");
     FAIL();
   } catch (const IndexFormatError& e) {
     EXPECT_EQ(std::string(e.what()).rfind("s3://b/f/A_2015.csv:2: ", 0), 0U) << e.what();
@@ -79,14 +80,16 @@ TEST(IndexFile, KeysAndYears) {
 TEST(IndexSet, MergesSortsAndReplacesByDatakey) {
   IndexSet set;
   IndexFile y2015;
-  y2015.rows = {row("2015-03-01T00:00:00Z", "s3://b/k/a.cdf", 1), row("2015-06-01T00:00:00Z", "s3://b/k/b.cdf", 2)};
+  y2015.rows = {row("2015-03-01T00:00:00Z", "s3://b/k/a.cdf", 1),
+                row("2015-06-01T00:00:00Z", "s3://b/k/b.cdf", 2)};
   set.add_year(2015, y2015);
   IndexFile y2016;
   y2016.rows = {row("2016-01-01T00:00:00Z", "s3://b/k/c.cdf", 3)};
   set.add_year(2016, y2016);
 
   const auto changed = set.merge(
-      {row("2015-01-01T00:00:00Z", "s3://b/k/new.cdf", 9), row("2015-06-01T00:00:00Z", "s3://b/k/b.cdf", 22)}, {});
+      {row("2015-01-01T00:00:00Z", "s3://b/k/new.cdf", 9), row("2015-06-01T00:00:00Z", "s3://b/k/b.cdf", 22)},
+      {});
   EXPECT_EQ(changed, (std::set<int>{2015}));
   const auto& r = set.years().at(2015).rows;
   ASSERT_EQ(r.size(), 3U);
@@ -118,7 +121,9 @@ TEST(IndexSet, ARowWhoseStartMovedYearLeavesItsOldFile) {
 
 TEST(IndexSet, OnePrecisionForTheWholeDataset) {
   IndexSet set;
-  set.merge({row("2015-01-01T00:00:00Z", "s3://b/k/a.cdf", 1), row("2016-01-01T00:00:00.25Z", "s3://b/k/b.cdf", 1)}, {});
+  set.merge(
+      {row("2015-01-01T00:00:00Z", "s3://b/k/a.cdf", 1), row("2016-01-01T00:00:00.25Z", "s3://b/k/b.cdf", 1)},
+      {});
   EXPECT_EQ(set.fraction_digits(0), 3);
   IndexSet whole;
   whole.merge({row("2015-01-01T00:00:00Z", "s3://b/k/a.cdf", 1)}, {});

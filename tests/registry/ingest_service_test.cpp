@@ -1,21 +1,21 @@
 // The ingest and catalog services over the local-directory store and SQLite: the scenarios.
-#include "registry/ingest_service.hpp"
+#include "registry/ingest_service.h"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <thread>
 
-#include "failing_store.hpp"
-#include "local_world.hpp"
-#include "registry/catalog_service.hpp"
+#include "failing_store.h"
+#include "local_world.h"
+#include "registry/catalog_service.h"
 
 namespace heliocloud::registry {
 namespace {
 
 using test::entry_json;
-using test::fixture;
 using test::FailingStore;
+using test::fixture;
 using test::LocalWorld;
 
 const std::string kAbcManifest =
@@ -56,9 +56,10 @@ TEST(Ingest, TwoDatasetsOverTwoYears) {
             "# start, stop, datakey, filesize\n"
             "2017-01-01T01:00:00Z,2017-01-01T01:00:00Z,s3://helio-public/ABC/abc/x1.fits,10\n");
   EXPECT_TRUE(w.exists("helio-public", "ABC/abc/x1.fits"));  // extension normalized on copy
-  EXPECT_EQ(std::filesystem::file_size(w.bucket("helio-public") / "MMS/mms1/fgm/brst/l2/2015/09/01/"
-                                                                   "mms1_fgm_brst_l2_20150901174500_v4.18.0.cdf"),
-            297206U);
+  EXPECT_EQ(
+      std::filesystem::file_size(w.bucket("helio-public") / "MMS/mms1/fgm/brst/l2/2015/09/01/"
+                                                            "mms1_fgm_brst_l2_20150901174500_v4.18.0.cdf"),
+      297206U);
 
   // Clean-up: the job folder is gone entirely (files, manifests, entries.json).
   EXPECT_FALSE(std::filesystem::exists(w.bucket("uploads") / "job1"));
@@ -93,7 +94,8 @@ TEST(Ingest, ALaterJobMergesIntoAnExistingYear) {
   upload_two_dataset_job(w, "job1");
   ASSERT_TRUE(service.ingest(parse_job_location("uploads/job1")).ok());
 
-  w.text_file("uploads", "job2/entries.json", "[" + entry_json("MMS", "s3://helio-public/MMS/", "MMS data v2") + "]");
+  w.text_file("uploads", "job2/entries.json",
+              "[" + entry_json("MMS", "s3://helio-public/MMS/", "MMS data v2") + "]");
   w.upload_manifest_and_files("job2", "MMS",
                               "start,key,filesize\n"
                               "2015-01-01T00:00:00Z,mms1/early.cdf,7\n"
@@ -127,11 +129,13 @@ TEST(Ingest, ABadDatasetStaysWithItsManifestAndAPreciseError) {
   ASSERT_EQ(result.datasets.size(), 2U);
   EXPECT_TRUE(result.datasets[0].ok()) << result.datasets[0].error;
   EXPECT_EQ(result.datasets[1].error,
-            "ABC/manifest.csv:3: abc/x0.fits: size 20 in the manifest, 19 in the bucket (fix: upload the file again or "
+            "ABC/manifest.csv:3: abc/x0.fits: size 20 in the manifest, 19 in the bucket (fix: upload the "
+            "file again or "
             "correct its size in the manifest)\n"
             "ABC/manifest.csv:4: abc/missing.cdf: not found in s3://uploads/job1/ABC/ (fix: upload it to "
             "s3://uploads/job1/ABC/abc/missing.cdf or remove its row from the manifest)");
-  // The good one landed and is cleaned up; the bad one keeps its manifest and files; entries.json lists only it.
+  // The good one landed and is cleaned up; the bad one keeps its manifest and files; entries.json lists only
+  // it.
   EXPECT_TRUE(w.exists("helio-public", "MMS/MMS_2016.csv"));
   EXPECT_FALSE(w.exists("uploads", "job1/MMS"));
   EXPECT_TRUE(w.exists("uploads", "job1/ABC/manifest.csv"));
@@ -162,7 +166,8 @@ TEST(Ingest, AFailureBetweenCopyAndIndexIsFinishedByARerun) {
   const auto result = broken.ingest(parse_job_location("uploads/job1"));
   ASSERT_EQ(result.datasets.size(), 2U);
   EXPECT_NE(result.datasets[0].error.find("injected failure writing MMS/MMS_2015.csv"), std::string::npos);
-  EXPECT_TRUE(w.exists("helio-public", "MMS/mms1/fgm/brst/l2/2015/09/01/mms1_fgm_brst_l2_20150901121114_v4.18.0.cdf"));
+  EXPECT_TRUE(w.exists("helio-public",
+                       "MMS/mms1/fgm/brst/l2/2015/09/01/mms1_fgm_brst_l2_20150901121114_v4.18.0.cdf"));
   EXPECT_FALSE(w.exists("helio-public", "MMS/MMS_2015.csv"));
   EXPECT_TRUE(w.exists("uploads", "job1/MMS/manifest.csv"));
   EXPECT_TRUE(w.exists("uploads", "job1/entries.json"));
@@ -198,7 +203,8 @@ TEST(Ingest, ConcurrentIngestsIntoOneDatasetLoseNothing) {
   constexpr int kFilesPerJob = 25;
   for (int j = 0; j < kJobs; ++j) {
     const auto job = "job" + std::to_string(j);
-    w.text_file("uploads", job + "/entries.json", "[" + entry_json("SOHO", "s3://helio-public/SOHO", "SOHO") + "]");
+    w.text_file("uploads", job + "/entries.json",
+                "[" + entry_json("SOHO", "s3://helio-public/SOHO", "SOHO") + "]");
     std::string manifest = "#time, s3key, filesize\n";
     for (int f = 0; f < kFilesPerJob; ++f) {
       char time[32];
@@ -215,7 +221,8 @@ TEST(Ingest, ConcurrentIngestsIntoOneDatasetLoseNothing) {
       SqliteDatasetStore records(w.db_path());
       LocalObjectStore objects(w.dir / "buckets");
       IngestService service(objects, records, w.settings);
-      results[static_cast<std::size_t>(j)] = service.ingest(parse_job_location("uploads/job" + std::to_string(j)));
+      results[static_cast<std::size_t>(j)] =
+          service.ingest(parse_job_location("uploads/job" + std::to_string(j)));
     });
   }
   threads.clear();
@@ -234,8 +241,10 @@ TEST(Ingest, AFinerTimeRewritesEveryYearInOnePrecision) {
   IngestService service(*w.objects, *w.records, w.settings);
   upload_two_dataset_job(w, "job1");
   ASSERT_TRUE(service.ingest(parse_job_location("uploads/job1")).ok());
-  w.text_file("uploads", "job2/entries.json", "[" + entry_json("MMS", "s3://helio-public/MMS", "MMS data") + "]");
-  w.upload_manifest_and_files("job2", "MMS", "#time, s3key, filesize\n2016-10-01T00:00:00.25Z,mms1/late.cdf,1\n");
+  w.text_file("uploads", "job2/entries.json",
+              "[" + entry_json("MMS", "s3://helio-public/MMS", "MMS data") + "]");
+  w.upload_manifest_and_files("job2", "MMS",
+                              "#time, s3key, filesize\n2016-10-01T00:00:00.25Z,mms1/late.cdf,1\n");
   const auto result = service.ingest(parse_job_location("uploads/job2"));
   ASSERT_TRUE(result.ok()) << result.to_json().dump(2);
   const auto y2015 = w.read("helio-public", "MMS/MMS_2015.csv");  // not touched by job2, rewritten anyway
@@ -254,9 +263,11 @@ TEST(Ingest, ValidateReportsEverythingAndWritesNothing) {
   IngestService service(*w.objects, *w.records, w.settings);
   const auto plan = service.validate(parse_job_location("uploads/job1"));
   const auto text = to_string(plan.all_problems());
-  EXPECT_NE(text.find("MMS/manifest.csv:4: mms1/fgm/brst/l2/2015/09/01/mms1_fgm_brst_l2_20150901123044_v4.18.0.cdf: "
-                      "\"not_a_time\""),
-            std::string::npos)
+  EXPECT_NE(
+      text.find(
+          "MMS/manifest.csv:4: mms1/fgm/brst/l2/2015/09/01/mms1_fgm_brst_l2_20150901123044_v4.18.0.cdf: "
+          "\"not_a_time\""),
+      std::string::npos)
       << text;
   EXPECT_NE(text.find("entries.json[1] (id ABC): index \"s3://elsewhere/ABC\" is in bucket \"elsewhere\""),
             std::string::npos)
@@ -273,18 +284,22 @@ TEST(Ingest, MissingEntriesFileIsAJobProblem) {
   EXPECT_FALSE(result.ok());
   ASSERT_EQ(result.problems.size(), 1U);
   EXPECT_EQ(result.problems[0].to_string(),
-            "entries.json: not found in s3://uploads/nothing-here/ (fix: upload entries.json (a JSON array of dataset "
+            "entries.json: not found in s3://uploads/nothing-here/ (fix: upload entries.json (a JSON array "
+            "of dataset "
             "entries) to the job folder)");
 }
 
 TEST(Ingest, ManifestInTheOriginalsIndexNamedFolder) {
   LocalWorld w;
   // The original looked for <job>/<last segment of index>/manifest.csv; data is under <job>/<id>/.
-  w.text_file("uploads", "job1/entries.json", "[" + entry_json("MMS", "s3://helio-public/data/mms_fgm", "MMS") + "]");
+  w.text_file("uploads", "job1/entries.json",
+              "[" + entry_json("MMS", "s3://helio-public/data/mms_fgm", "MMS") + "]");
   w.upload_manifest_and_files("job1", "MMS", fixture("manifest/valid.csv"));
-  std::filesystem::rename(w.bucket("uploads") / "job1/MMS/manifest.csv", w.bucket("uploads") / "job1/mms_fgm.csv");
+  std::filesystem::rename(w.bucket("uploads") / "job1/MMS/manifest.csv",
+                          w.bucket("uploads") / "job1/mms_fgm.csv");
   std::filesystem::create_directories(w.bucket("uploads") / "job1/mms_fgm");
-  std::filesystem::rename(w.bucket("uploads") / "job1/mms_fgm.csv", w.bucket("uploads") / "job1/mms_fgm/manifest.csv");
+  std::filesystem::rename(w.bucket("uploads") / "job1/mms_fgm.csv",
+                          w.bucket("uploads") / "job1/mms_fgm/manifest.csv");
   IngestService service(*w.objects, *w.records, w.settings);
   const auto result = service.ingest(parse_job_location("uploads/job1"));
   ASSERT_TRUE(result.ok()) << result.to_json().dump(2);

@@ -1,4 +1,4 @@
-#include "registry/key.hpp"
+#include "registry/key.h"
 
 #include <gtest/gtest.h>
 

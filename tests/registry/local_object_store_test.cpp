@@ -1,8 +1,8 @@
-#include "registry/local_object_store.hpp"
+#include "registry/local_object_store.h"
 
 #include <gtest/gtest.h>
 
-#include "local_world.hpp"
+#include "local_world.h"
 
 namespace heliocloud::registry {
 namespace {
@@ -33,7 +33,7 @@ TEST(LocalObjectStore, PutGetHeadListCopyRemove) {
   EXPECT_THROW(s.copy("uploads", "a/missing.csv", "helio-public", "x/z.csv"), StoreError);
 
   s.remove("uploads", "a/b/c.csv");
-  s.remove("uploads", "a/b/c.csv");  // absent: fine
+  s.remove("uploads", "a/b/c.csv");                                    // absent: fine
   EXPECT_FALSE(std::filesystem::exists(w.bucket("uploads") / "a/b"));  // empty directories go too
   EXPECT_TRUE(std::filesystem::exists(w.bucket("uploads") / "a/d.csv"));
 }

@@ -1,15 +1,17 @@
-#include "registry/manifest.hpp"
+#include "registry/manifest.h"
 
 #include <gtest/gtest.h>
 
-#include "test_data.hpp"
+#include "test_data.h"
 
 namespace heliocloud::registry {
 namespace {
 
 using test::fixture;
 
-ManifestParse parse(std::string_view text) { return parse_manifest(text, "MMS/manifest.csv"); }
+ManifestParse parse(std::string_view text) {
+  return parse_manifest(text, "MMS/manifest.csv");
+}
 
 TEST(Manifest, ValidFixture) {
   const auto p = parse(fixture("manifest/valid.csv"));
@@ -67,14 +69,16 @@ TEST(Manifest, MissingHeaderFixture) {
   const auto p = parse(fixture("manifest/missing_header.csv"));
   ASSERT_EQ(p.problems.size(), 1U);
   EXPECT_EQ(p.problems[0].to_string(),
-            "MMS/manifest.csv:1: the header has no column for: datakey (or key, s3key) (fix: the first line must name "
+            "MMS/manifest.csv:1: the header has no column for: datakey (or key, s3key) (fix: the first line "
+            "must name "
             "the columns, e.g. \"# start, stop, datakey, filesize\" or \"#time, s3key, filesize\")");
 }
 
 TEST(Manifest, NotAManifestFixture) {
   const auto p = parse(fixture("manifest/manifest.txt"));
   ASSERT_EQ(p.problems.size(), 1U);
-  EXPECT_NE(p.problems[0].message.find("start (or time) datakey (or key, s3key) filesize"), std::string::npos);
+  EXPECT_NE(p.problems[0].message.find("start (or time) datakey (or key, s3key) filesize"),
+            std::string::npos);
 }
 
 TEST(Manifest, CloudCatalogColumnsExtrasQuotingCrlfUtf8) {
@@ -101,15 +105,15 @@ TEST(Manifest, CloudCatalogColumnsExtrasQuotingCrlfUtf8) {
 TEST(Manifest, ReportsEveryRowProblem) {
   const auto p = parse(
       "time,s3key,filesize\n"
-      "2015-09-01T00:00:00Z,/abs.cdf,1\n"         // 2 leading slash
-      "2015-09-01T00:00:00Z,a/../b.cdf,1\n"       // 3 dot-dot
-      "2015-09-01T00:00:00Z,ok.cdf,1.0\n"         // 4 size
-      "2015-09-01T00:00:00Z,ok2.cdf\n"            // 5 width
-      "2015-09-01T00:00:00Z,dup.fts,1\n"          // 6 fine
-      "2015-09-01T00:00:00Z,dup.fits,1\n"         // 7 duplicate after normalization
-      "2015-09-01T00:00:00Z,noext,1\n"            // 8 no extension
-      "2015-09-01T00:00:00Z,\"bad\"x,1\n"         // 9 broken quoting
-      "2015-09-01T00:00:00Z,fine.cdf,-1\n");      // 10 negative size
+      "2015-09-01T00:00:00Z,/abs.cdf,1\n"     // 2 leading slash
+      "2015-09-01T00:00:00Z,a/../b.cdf,1\n"   // 3 dot-dot
+      "2015-09-01T00:00:00Z,ok.cdf,1.0\n"     // 4 size
+      "2015-09-01T00:00:00Z,ok2.cdf\n"        // 5 width
+      "2015-09-01T00:00:00Z,dup.fts,1\n"      // 6 fine
+      "2015-09-01T00:00:00Z,dup.fits,1\n"     // 7 duplicate after normalization
+      "2015-09-01T00:00:00Z,noext,1\n"        // 8 no extension
+      "2015-09-01T00:00:00Z,\"bad\"x,1\n"     // 9 broken quoting
+      "2015-09-01T00:00:00Z,fine.cdf,-1\n");  // 10 negative size
   std::vector<std::string> where;
   for (const auto& pr : p.problems) where.push_back(pr.where);
   EXPECT_EQ(where, (std::vector<std::string>{"MMS/manifest.csv:2", "MMS/manifest.csv:3", "MMS/manifest.csv:4",

@@ -1,4 +1,5 @@
-// The ingest and catalog services on S3 + DynamoDB (moto): the issue's scenarios against the real wire protocols.
+// The ingest and catalog services on S3 + DynamoDB (moto): the issue's scenarios against the real wire
+// protocols.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -9,13 +10,13 @@
 #include "aws/client_config.h"
 #include "aws/dynamodb.h"
 #include "aws/s3.h"
-#include "cloudcatalog_reader.hpp"
-#include "failing_store.hpp"
-#include "registry/aws/dynamodb_dataset_store.hpp"
-#include "registry/aws/s3_object_store.hpp"
-#include "registry/catalog_service.hpp"
-#include "registry/ingest_service.hpp"
-#include "test_data.hpp"
+#include "cloudcatalog_reader.h"
+#include "failing_store.h"
+#include "registry/aws/dynamodb_dataset_store.h"
+#include "registry/aws/s3_object_store.h"
+#include "registry/catalog_service.h"
+#include "registry/ingest_service.h"
+#include "test_data.h"
 
 namespace heliocloud::registry {
 namespace {
@@ -23,7 +24,8 @@ namespace {
 aws::ClientConfig moto_config() {
   const char* endpoint = std::getenv("AWS_ENDPOINT_URL");
   if (endpoint == nullptr || std::string(endpoint).find("127.0.0.1") == std::string::npos) {
-    ADD_FAILURE() << "AWS_ENDPOINT_URL must point at the local moto server (run through ctest); refusing real AWS";
+    ADD_FAILURE()
+        << "AWS_ENDPOINT_URL must point at the local moto server (run through ctest); refusing real AWS";
     std::abort();
   }
   auto c = aws::ClientConfig::from_environment();
@@ -34,7 +36,8 @@ aws::ClientConfig moto_config() {
 std::string unique(const std::string& prefix) {
   static std::atomic<int> counter{0};
   static const auto salt = std::random_device{}() % 100000;
-  return prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(salt) + "-" + std::to_string(++counter);
+  return prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(salt) + "-" +
+         std::to_string(++counter);
 }
 
 // Fresh buckets and table per test: uploads, one dataset bucket, one empty dataset bucket.
@@ -60,9 +63,12 @@ class MotoRegistry : public ::testing::Test {
 
   void upload_job(const std::string& job, const std::string& mms_manifest) {
     put(job + "/entries.json", R"([{"id": "MMS", "index": "s3://)" + pub + R"(/MMS", "title": "MMS"},
-                                  {"id": "ABC", "index": "s3://)" + pub + R"(/abc/data/", "title": "ABC"}])");
+                                  {"id": "ABC", "index": "s3://)" +
+                                   pub + R"(/abc/data/", "title": "ABC"}])");
     upload_dataset(job, "MMS", mms_manifest);
-    upload_dataset(job, "ABC", "#time, s3key, filesize\n2016-12-31T23:00:00-02:00,abc/x1.FTS,10\n2016-06-01,abc/x0.fits,20\n");
+    upload_dataset(
+        job, "ABC",
+        "#time, s3key, filesize\n2016-12-31T23:00:00-02:00,abc/x1.FTS,10\n2016-06-01,abc/x0.fits,20\n");
   }
 
   // Manifest rows are "time,key,size": each file is uploaded with `size` bytes.
@@ -74,7 +80,8 @@ class MotoRegistry : public ::testing::Test {
     while (std::getline(lines, line)) {
       const auto c1 = line.find(',');
       const auto c2 = line.rfind(',');
-      put(job + "/" + id + "/" + line.substr(c1 + 1, c2 - c1 - 1), std::string(std::stoull(line.substr(c2 + 1)), 'x'));
+      put(job + "/" + id + "/" + line.substr(c1 + 1, c2 - c1 - 1),
+          std::string(std::stoull(line.substr(c2 + 1)), 'x'));
     }
   }
 
@@ -104,9 +111,13 @@ TEST_F(MotoRegistry, TwoDatasetsTwoYearsThenRerunThenCatalog) {
   upload_job("job1", kMms);
   auto r = ingest("job1");
   ASSERT_TRUE(r.ok()) << r.to_json().dump(2);
-  const auto mms2015 = "# start, stop, datakey, filesize\n"
-                       "2015-09-01T12:11:14Z,2015-09-01T12:11:14Z,s3://" + pub + "/MMS/mms1/a.cdf,46\n"
-                       "2015-09-01T12:20:54Z,2015-09-01T12:20:54Z,s3://" + pub + "/MMS/mms1/b.cdf,43\n";
+  const auto mms2015 =
+      "# start, stop, datakey, filesize\n"
+      "2015-09-01T12:11:14Z,2015-09-01T12:11:14Z,s3://" +
+      pub +
+      "/MMS/mms1/a.cdf,46\n"
+      "2015-09-01T12:20:54Z,2015-09-01T12:20:54Z,s3://" +
+      pub + "/MMS/mms1/b.cdf,43\n";
   EXPECT_EQ(index("MMS/MMS_2015.csv"), mms2015);
   EXPECT_EQ(s3.head_object(pub, "abc/data/abc/x1.fits").size, 10U);
   EXPECT_TRUE(s3.list_all_objects(uploads, "job1/").empty());
@@ -147,12 +158,14 @@ TEST_F(MotoRegistry, BadDatasetStaysGoodOneLands) {
   s3.delete_object(uploads, "job1/MMS/mms1/missing.cdf");
   const auto r = ingest("job1");
   EXPECT_FALSE(r.ok());
-  EXPECT_EQ(r.datasets[0].error,
-            "MMS/manifest.csv:6: mms1/missing.cdf: not found in s3://" + uploads + "/job1/MMS/ (fix: upload it to s3://" +
-                uploads + "/job1/MMS/mms1/missing.cdf or remove its row from the manifest)");
+  EXPECT_EQ(r.datasets[0].error, "MMS/manifest.csv:6: mms1/missing.cdf: not found in s3://" + uploads +
+                                     "/job1/MMS/ (fix: upload it to s3://" + uploads +
+                                     "/job1/MMS/mms1/missing.cdf or remove its row from the manifest)");
   EXPECT_TRUE(r.datasets[1].ok());
-  EXPECT_EQ(index("abc/data/ABC_2017.csv"), "# start, stop, datakey, filesize\n"
-                                            "2017-01-01T01:00:00Z,2017-01-01T01:00:00Z,s3://" + pub + "/abc/data/abc/x1.fits,10\n");
+  EXPECT_EQ(index("abc/data/ABC_2017.csv"),
+            "# start, stop, datakey, filesize\n"
+            "2017-01-01T01:00:00Z,2017-01-01T01:00:00Z,s3://" +
+                pub + "/abc/data/abc/x1.fits,10\n");
   EXPECT_EQ(s3.get_object(uploads, "job1/MMS/manifest.csv").body, manifest);  // kept for the fix and rerun
   EXPECT_EQ(s3.head_object(uploads, "job1/MMS/mms1/a.cdf").size, 46U);
   const auto entries = nlohmann::json::parse(s3.get_object(uploads, "job1/entries.json").body);
@@ -181,8 +194,8 @@ TEST_F(MotoRegistry, ConcurrentIngestsIntoOneDataset) {
     put(job + "/entries.json", R"([{"id": "SOHO", "index": "s3://)" + pub + R"(/SOHO", "title": "SOHO"}])");
     std::string m = "#time, s3key, filesize\n";
     for (int f = 0; f < 5; ++f) {
-      m += "2020-0" + std::to_string(j + 1) + "-1" + std::to_string(f) + "T00:00:00Z,j" + std::to_string(j) + "/f" +
-           std::to_string(f) + ".fits,4\n";
+      m += "2020-0" + std::to_string(j + 1) + "-1" + std::to_string(f) + "T00:00:00Z,j" + std::to_string(j) +
+           "/f" + std::to_string(f) + ".fits,4\n";
     }
     upload_dataset(job, "SOHO", m);
   }
@@ -196,7 +209,8 @@ TEST_F(MotoRegistry, ConcurrentIngestsIntoOneDataset) {
         S3ObjectStore store(s3c);
         DynamoDbDatasetStore recs(ddb, table);
         IngestService service(store, recs, settings);
-        results[static_cast<std::size_t>(j)] = service.ingest(JobLocation{uploads, "c" + std::to_string(j), ""});
+        results[static_cast<std::size_t>(j)] =
+            service.ingest(JobLocation{uploads, "c" + std::to_string(j), ""});
       });
     }
   }

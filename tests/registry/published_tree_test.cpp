@@ -3,10 +3,10 @@
 
 #include <regex>
 
-#include "cloudcatalog_reader.hpp"
-#include "local_world.hpp"
-#include "registry/catalog_service.hpp"
-#include "registry/ingest_service.hpp"
+#include "cloudcatalog_reader.h"
+#include "local_world.h"
+#include "registry/catalog_service.h"
+#include "registry/ingest_service.h"
 
 namespace heliocloud::registry {
 namespace {
@@ -81,7 +81,8 @@ TEST_F(PublishedTree, IndexFilesHaveOneHeaderOneFormatAndAbsoluteDatakeysThatExi
   for (const auto* rows : {&mms, &sdo}) {
     for (const auto& row : *rows) {
       ASSERT_EQ(row.datakey.rfind("s3://helio-public/", 0), 0U) << row.datakey;
-      const auto object = w.objects->head("helio-public", row.datakey.substr(std::string("s3://helio-public/").size()));
+      const auto object =
+          w.objects->head("helio-public", row.datakey.substr(std::string("s3://helio-public/").size()));
       ASSERT_TRUE(object) << row.datakey << " does not exist";
       EXPECT_EQ(object->size, row.filesize) << row.datakey;
     }
@@ -109,7 +110,8 @@ TEST_F(PublishedTree, TimeRangeQueriesFindTheRightRows) {
   // Crossing the year boundary reads both year files.
   rows = client.request("SDO", "2019-12-31T00:00:00Z", "2020-03-01T00:30:00Z");
   EXPECT_EQ(rows.size(), 2U);
-  EXPECT_THROW((void)client.request("MMS", "2010-01-01T00:00:00Z", "2011-01-01T00:00:00Z"), std::runtime_error);
+  EXPECT_THROW((void)client.request("MMS", "2010-01-01T00:00:00Z", "2011-01-01T00:00:00Z"),
+               std::runtime_error);
 }
 
 TEST_F(PublishedTree, EmptyBucketCatalogIsReadable) {

@@ -1,8 +1,8 @@
-#include "registry/sqlite_dataset_store.hpp"
+#include "registry/sqlite_dataset_store.h"
 
 #include <gtest/gtest.h>
 
-#include "local_world.hpp"
+#include "local_world.h"
 
 namespace heliocloud::registry {
 namespace {
@@ -54,7 +54,7 @@ TEST(SqliteDatasetStore, LeasesExcludeOthersUntilReleasedOrExpired) {
   EXPECT_TRUE(s.try_acquire_lease("MMS", "a", std::chrono::seconds(60)));  // re-entrant for its owner
   EXPECT_FALSE(other.try_acquire_lease("MMS", "b", std::chrono::seconds(60)));
   EXPECT_TRUE(other.try_acquire_lease("ABC", "b", std::chrono::seconds(60)));  // per dataset
-  other.release_lease("MMS", "b");  // not b's: no effect
+  other.release_lease("MMS", "b");                                             // not b's: no effect
   EXPECT_FALSE(other.try_acquire_lease("MMS", "b", std::chrono::seconds(60)));
   s.release_lease("MMS", "a");
   EXPECT_TRUE(other.try_acquire_lease("MMS", "b", std::chrono::seconds(-5)));  // taken, already expired

@@ -1,13 +1,17 @@
-#include "registry/time.hpp"
+#include "registry/time.h"
 
 #include <gtest/gtest.h>
 
 namespace heliocloud::registry {
 namespace {
 
-std::string utc(std::string_view s, int digits = 0) { return format_time(parse_time(s), digits); }
+std::string utc(std::string_view s, int digits = 0) {
+  return format_time(parse_time(s), digits);
+}
 
-TEST(Time, ParsesZuluSeconds) { EXPECT_EQ(utc("2015-09-01T12:11:14Z"), "2015-09-01T12:11:14Z"); }
+TEST(Time, ParsesZuluSeconds) {
+  EXPECT_EQ(utc("2015-09-01T12:11:14Z"), "2015-09-01T12:11:14Z");
+}
 
 TEST(Time, ConvertsOffsetsToUtc) {
   EXPECT_EQ(utc("2015-09-01T12:11:14+02:00"), "2015-09-01T10:11:14Z");
@@ -26,7 +30,9 @@ TEST(Time, KeepsFractionsToTheNanosecond) {
   EXPECT_EQ(fraction_digits_needed(parse_time("2016-02-01T00:00:00.000000001Z")), 9);
 }
 
-TEST(Time, DateOnlyIsMidnightUtc) { EXPECT_EQ(utc("2015-09-01"), "2015-09-01T00:00:00Z"); }
+TEST(Time, DateOnlyIsMidnightUtc) {
+  EXPECT_EQ(utc("2015-09-01"), "2015-09-01T00:00:00Z");
+}
 
 TEST(Time, AcceptsTruncatedSpaceNaiveAndBasicForms) {
   EXPECT_EQ(utc("2017-01-15T23:00Z"), "2017-01-15T23:00:00Z");

@@ -1,11 +1,12 @@
-// The index merge runs year by year: an ingest reads, merges and writes one year file before it reads the next,
-// so its memory holds one year of the dataset; the result is the same as merging the whole dataset at once.
+// The index merge runs year by year: an ingest reads, merges and writes one year file before it reads the
+// next, so its memory holds one year of the dataset; the result is the same as merging the whole dataset at
+// once.
 #include <gtest/gtest.h>
 
 #include <mutex>
 
-#include "local_world.hpp"
-#include "registry/ingest_service.hpp"
+#include "local_world.h"
+#include "registry/ingest_service.h"
 
 namespace heliocloud::registry {
 namespace {
@@ -19,24 +20,32 @@ class RecordingStore final : public ObjectStore {
   std::vector<std::string> log;
 
   bool bucket_exists(const std::string& b) override { return inner_.bucket_exists(b); }
-  std::vector<ObjectInfo> list(const std::string& b, const std::string& p) override { return inner_.list(b, p); }
-  std::optional<ObjectInfo> head(const std::string& b, const std::string& k) override { return inner_.head(b, k); }
+  std::vector<ObjectInfo> list(const std::string& b, const std::string& p) override {
+    return inner_.list(b, p);
+  }
+  std::optional<ObjectInfo> head(const std::string& b, const std::string& k) override {
+    return inner_.head(b, k);
+  }
   std::optional<std::string> get(const std::string& b, const std::string& k) override {
     note("get", k);
     return inner_.get(b, k);
   }
-  void put(const std::string& b, const std::string& k, std::string_view body, const std::string& ct) override {
+  void put(const std::string& b, const std::string& k, std::string_view body,
+           const std::string& ct) override {
     note("put", k);
     inner_.put(b, k, body, ct);
   }
-  void copy(const std::string& sb, const std::string& sk, const std::string& db, const std::string& dk) override {
+  void copy(const std::string& sb, const std::string& sk, const std::string& db,
+            const std::string& dk) override {
     inner_.copy(sb, sk, db, dk);
   }
   void remove(const std::string& b, const std::string& k) override { inner_.remove(b, k); }
 
  private:
   void note(const char* op, const std::string& key) {
-    if (key.size() < 4 || key.compare(key.size() - 4, 4, ".csv") != 0 || key.find("/MMS_") == std::string::npos) return;
+    if (key.size() < 4 || key.compare(key.size() - 4, 4, ".csv") != 0 ||
+        key.find("/MMS_") == std::string::npos)
+      return;
     std::lock_guard lock(mutex_);
     log.push_back(std::string(op) + " " + key.substr(key.rfind('/') + 1));
   }
@@ -45,22 +54,26 @@ class RecordingStore final : public ObjectStore {
 };
 
 void job(const LocalWorld& w, const std::string& name, const std::string& rows) {
-  w.text_file("uploads", name + "/entries.json", "[" + test::entry_json("MMS", "s3://helio-public/MMS/", "MMS") + "]");
+  w.text_file("uploads", name + "/entries.json",
+              "[" + test::entry_json("MMS", "s3://helio-public/MMS/", "MMS") + "]");
   w.upload_manifest_and_files(name, "MMS", "#time, s3key, filesize\n" + rows);
 }
 
 TEST(YearByYearMerge, OneYearFileInMemoryAtATime) {
   LocalWorld w;
-  job(w, "job1", "2015-03-01T00:00:00Z,a.cdf,3\n2016-03-01T00:00:00Z,b.cdf,4\n2017-03-01T00:00:00Z,c.cdf,5\n");
-  ASSERT_TRUE(IngestService(*w.objects, *w.records, w.settings).ingest(parse_job_location("uploads/job1")).ok());
+  job(w, "job1",
+      "2015-03-01T00:00:00Z,a.cdf,3\n2016-03-01T00:00:00Z,b.cdf,4\n2017-03-01T00:00:00Z,c.cdf,5\n");
+  ASSERT_TRUE(
+      IngestService(*w.objects, *w.records, w.settings).ingest(parse_job_location("uploads/job1")).ok());
 
   // b.cdf moves from 2016 to 2017; 2015 gains a file.
   job(w, "job2", "2015-01-01T00:00:00Z,z.cdf,6\n2017-01-01T00:00:00Z,b.cdf,4\n");
   RecordingStore recording(*w.objects);
   const auto r = IngestService(recording, *w.records, w.settings).ingest(parse_job_location("uploads/job2"));
   ASSERT_TRUE(r.ok()) << r.to_json().dump(2);
-  EXPECT_EQ(recording.log, (std::vector<std::string>{"get MMS_2015.csv", "put MMS_2015.csv", "get MMS_2016.csv",
-                                                     "put MMS_2016.csv", "get MMS_2017.csv", "put MMS_2017.csv"}));
+  EXPECT_EQ(recording.log,
+            (std::vector<std::string>{"get MMS_2015.csv", "put MMS_2015.csv", "get MMS_2016.csv",
+                                      "put MMS_2016.csv", "get MMS_2017.csv", "put MMS_2017.csv"}));
   EXPECT_EQ(w.read("helio-public", "MMS/MMS_2016.csv"), "# start, stop, datakey, filesize\n");
   EXPECT_EQ(w.read("helio-public", "MMS/MMS_2017.csv"),
             "# start, stop, datakey, filesize\n"
@@ -71,17 +84,20 @@ TEST(YearByYearMerge, OneYearFileInMemoryAtATime) {
   job(w, "job3", "2017-01-01T00:00:00Z,b.cdf,4\n");
   RecordingStore again(*w.objects);
   ASSERT_TRUE(IngestService(again, *w.records, w.settings).ingest(parse_job_location("uploads/job3")).ok());
-  EXPECT_EQ(again.log, (std::vector<std::string>{"get MMS_2015.csv", "get MMS_2016.csv", "get MMS_2017.csv"}));
+  EXPECT_EQ(again.log,
+            (std::vector<std::string>{"get MMS_2015.csv", "get MMS_2016.csv", "get MMS_2017.csv"}));
 }
 
 TEST(YearByYearMerge, FilesWithoutARecordKeepTheirPrecision) {
   LocalWorld w;
   job(w, "job1", "2015-03-01T00:00:00.250Z,a.cdf,3\n");
-  ASSERT_TRUE(IngestService(*w.objects, *w.records, w.settings).ingest(parse_job_location("uploads/job1")).ok());
+  ASSERT_TRUE(
+      IngestService(*w.objects, *w.records, w.settings).ingest(parse_job_location("uploads/job1")).ok());
   // The records are lost (a recreated table); the next ingest must not shorten the published times.
   w.records = std::make_unique<SqliteDatasetStore>(w.dir / "fresh.sqlite3");
   job(w, "job2", "2016-01-01T00:00:00Z,b.cdf,4\n");
-  ASSERT_TRUE(IngestService(*w.objects, *w.records, w.settings).ingest(parse_job_location("uploads/job2")).ok());
+  ASSERT_TRUE(
+      IngestService(*w.objects, *w.records, w.settings).ingest(parse_job_location("uploads/job2")).ok());
   EXPECT_EQ(w.read("helio-public", "MMS/MMS_2015.csv"),
             "# start, stop, datakey, filesize\n"
             "2015-03-01T00:00:00.250Z,2015-03-01T00:00:00.250Z,s3://helio-public/MMS/a.cdf,3\n");

@@ -42,7 +42,8 @@ TEST(AuthStack, UserPoolAsTheOriginal) {
 
 TEST(AuthStack, DeletionProtectionAndRemovalFollowTheConfig) {
   const auto t =
-      synth("nodel", std::string(kSites) + "auth: {deletion_protection: False, removal_policy: DESTROY}\n").stack("nodel/Auth");
+      synth("nodel", std::string(kSites) + "auth: {deletion_protection: False, removal_policy: DESTROY}\n")
+          .stack("nodel/Auth");
   EXPECT_EQ(firstOfType(t, "AWS::Cognito::UserPool")["Properties"]["DeletionProtection"], "INACTIVE");
   EXPECT_EQ(firstOfType(t, "AWS::Cognito::UserPool")["DeletionPolicy"], "Delete");
 }
@@ -66,27 +67,33 @@ TEST(AuthStack, OneClientPerEnabledSite) {
     EXPECT_EQ(c["Properties"]["AllowedOAuthFlows"], json({"code"}));
     callbacks.insert(c["Properties"]["CallbackURLs"][0].get<std::string>());
   }
-  EXPECT_EQ(callbacks, (std::set<std::string>{"https://portal.example.org/loggedin", "https://register.example.org/loggedin"}));
+  EXPECT_EQ(callbacks, (std::set<std::string>{"https://portal.example.org/loggedin",
+                                              "https://register.example.org/loggedin"}));
 }
 
 TEST(AuthStack, CustomEmailDomainAddsIdentityAndSesSender) {
-  const auto s = synth("mail", std::string(kSites) + "email: {use_custom_email_domain: True, user: help, from_name: Helio Team}\n",
-                       {{"hosted-zone:account=123456789012:domainName=example.org:privateZone=false:region=us-east-1",
-                         {{"Id", "/hostedzone/Z123"}, {"Name", "example.org."}}}});
+  const auto s = synth(
+      "mail",
+      std::string(kSites) + "email: {use_custom_email_domain: True, user: help, from_name: Helio Team}\n",
+      {{"hosted-zone:account=123456789012:domainName=example.org:privateZone=false:region=us-east-1",
+        {{"Id", "/hostedzone/Z123"}, {"Name", "example.org."}}}});
   const auto& identity = s.stack("mail/Identity");
   EXPECT_EQ(firstOfType(identity, "AWS::SES::EmailIdentity")["Properties"]["EmailIdentity"], "example.org");
   const auto records = ofType(identity, "AWS::Route53::RecordSet");
   ASSERT_EQ(records.size(), 3U);
   for (const auto& [id, r] : records) EXPECT_EQ(r["Properties"]["HostedZoneId"], "Z123");
-  const auto& email = firstOfType(s.stack("mail/Auth"), "AWS::Cognito::UserPool")["Properties"]["EmailConfiguration"];
+  const auto& email =
+      firstOfType(s.stack("mail/Auth"), "AWS::Cognito::UserPool")["Properties"]["EmailConfiguration"];
   EXPECT_EQ(email["EmailSendingAccount"], "DEVELOPER");
   EXPECT_EQ(email["From"], "Helio Team <help@example.org>");
-  EXPECT_EQ(email["SourceArn"].dump(),
-            R"({"Fn::Join":["",["arn:",{"Ref":"AWS::Partition"},":ses:us-east-1:123456789012:identity/example.org"]]})");
+  EXPECT_EQ(
+      email["SourceArn"].dump(),
+      R"({"Fn::Join":["",["arn:",{"Ref":"AWS::Partition"},":ses:us-east-1:123456789012:identity/example.org"]]})");
   // The ARN is built from names, not a reference, so the order comes from an explicit dependency.
   bool dependsOnIdentity = false;
   for (const auto& [id, a] : s.manifest["artifacts"].items())
     if (a.value("displayName", "") == "mail/Auth")
-      for (const auto& d : a["dependencies"]) dependsOnIdentity = dependsOnIdentity || d.get<std::string>().find("mailIdentity") == 0;
+      for (const auto& d : a["dependencies"])
+        dependsOnIdentity = dependsOnIdentity || d.get<std::string>().find("mailIdentity") == 0;
   EXPECT_TRUE(dependsOnIdentity);
 }

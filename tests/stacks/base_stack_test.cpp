@@ -32,7 +32,10 @@ TEST(BaseStack, NewVpcAsTheOriginal) {
     if (r["Type"] == "AWS::EC2::Subnet") cidrs.insert(r["Properties"]["CidrBlock"].get<std::string>());
   EXPECT_EQ(cidrs, (std::set<std::string>{"10.0.0.0/18", "10.0.64.0/18", "10.0.128.0/18", "10.0.192.0/18"}));
   const auto tags = firstOfType(s.base, "AWS::EC2::VPC")["Properties"]["Tags"];
-  EXPECT_EQ(tags, json::parse(R"([{"Key":"Application ID","Value":"newvpc"},{"Key":"Name","Value":"newvpc/Base/HelioCloudVPC"},{"Key":"Product","Value":"heliocloud-base"}])"));
+  EXPECT_EQ(
+      tags,
+      json::parse(
+          R"([{"Key":"Application ID","Value":"newvpc"},{"Key":"Name","Value":"newvpc/Base/HelioCloudVPC"},{"Key":"Product","Value":"heliocloud-base"}])"));
 }
 
 TEST(BaseStack, SharedBucketIsRetainedEncryptedPrivateAndTlsOnly) {
@@ -61,7 +64,8 @@ TEST(BaseStack, ManagedPolicyCoversSharedAndDatasetBuckets) {
   ASSERT_EQ(doc["Statement"].size(), 3U);
   EXPECT_EQ(doc["Statement"][1]["Action"], "s3:ListAllMyBuckets");
   const std::string reads = doc["Statement"][2]["Resource"].dump();
-  for (const char* b : {"helio-one", "helio-public", "gov-nasa-hdrl-data1"}) EXPECT_NE(reads.find(b), std::string::npos) << b;
+  for (const char* b : {"helio-one", "helio-public", "gov-nasa-hdrl-data1"})
+    EXPECT_NE(reads.find(b), std::string::npos) << b;
   EXPECT_EQ(doc["Statement"][0]["Action"].size(), 10U);
 }
 
@@ -72,11 +76,15 @@ TEST(BaseStack, DefaultVpcIsLookedUpNotCreated) {
   ASSERT_TRUE(first.manifest.contains("missing"));
   EXPECT_EQ(first.manifest["missing"][0]["provider"], "vpc-provider");
   const std::string key = first.manifest["missing"][0]["key"];
-  EXPECT_EQ(key, "vpc-provider:account=123456789012:filter.isDefault=true:region=us-east-1:returnAsymmetricSubnets=true");
+  EXPECT_EQ(key,
+            "vpc-provider:account=123456789012:filter.isDefault=true:region=us-east-1:"
+            "returnAsymmetricSubnets=true");
 
   json found = {{"vpcId", "vpc-0abc"},
-                {"subnetGroups", {{{"name", "Public"}, {"type", "Public"},
-                                   {"subnets", {{{"subnetId", "subnet-1"}, {"availabilityZone", "us-east-1a"}}}}}}}};
+                {"subnetGroups",
+                 {{{"name", "Public"},
+                   {"type", "Public"},
+                   {"subnets", {{{"subnetId", "subnet-1"}, {"availabilityZone", "us-east-1a"}}}}}}}};
   const auto second = synth("lookup", yaml, {{key, found}});
   EXPECT_FALSE(second.manifest.contains("missing"));
   EXPECT_EQ(second.base["Outputs"]["VpcId"]["Value"], "vpc-0abc");
@@ -98,7 +106,10 @@ TEST(BaseStack, EnvSpecificNewVpcLooksUpAvailabilityZones) {
 }
 
 TEST(BaseStack, UnbuiltModulesAreWarnedAbout) {
-  const auto s = synth("warn", "enabled: {portal: True}\nportal: {domain_url: example.org, domain_record: portal, domain_certificate_arn: \"arn:aws:acm:us-east-1:123456789012:certificate/0f2b3c4d\"}\n");
+  const auto s =
+      synth("warn",
+            "enabled: {portal: True}\nportal: {domain_url: example.org, domain_record: portal, "
+            "domain_certificate_arn: \"arn:aws:acm:us-east-1:123456789012:certificate/0f2b3c4d\"}\n");
   const std::string meta = s.manifest.dump();
   EXPECT_NE(meta.find("aws:cdk:warning"), std::string::npos);
   EXPECT_NE(meta.find("enabled.portal is true"), std::string::npos);

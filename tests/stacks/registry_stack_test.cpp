@@ -38,7 +38,7 @@ TEST(RegistryStack, IngestBucketIsDeletedDatasetBucketsRetainedByDefault) {
   const auto empties = ofType(t, "Custom::EmptyBucket");
   ASSERT_EQ(empties.size(), 1U);
   EXPECT_EQ(bucketNamed(t, "ingest")["Properties"]["LifecycleConfiguration"]["Rules"][0]
-                       ["AbortIncompleteMultipartUpload"]["DaysAfterInitiation"],
+                                    ["AbortIncompleteMultipartUpload"]["DaysAfterInitiation"],
             7);
 }
 
@@ -66,7 +66,8 @@ TEST(RegistryStack, OnlyDatasetBucketsAreAnonymouslyReadable) {
   EXPECT_EQ(anonymousGets, 2U);
   EXPECT_EQ(bucketNamed(t, "bucket1")["Properties"]["OwnershipControls"]["Rules"][0]["ObjectOwnership"],
             "BucketOwnerEnforced");
-  EXPECT_EQ(bucketNamed(t, "ingest")["Properties"]["PublicAccessBlockConfiguration"]["BlockPublicPolicy"], true);
+  EXPECT_EQ(bucketNamed(t, "ingest")["Properties"]["PublicAccessBlockConfiguration"]["BlockPublicPolicy"],
+            true);
 }
 
 TEST(RegistryStack, NoIamStatementUsesAWildcardResource) {
@@ -98,20 +99,23 @@ TEST(RegistryStack, FunctionsAsTheOriginalWithOurRuntime) {
   }
   EXPECT_EQ(ingesters, 1);
   EXPECT_EQ(countType(t, "AWS::Logs::LogGroup"), 3U);  // ingester, cataloger, provider
-  for (const char* out : {"IngesterFunctionName", "CatalogerFunctionName", "IngestBucketName", "DatasetBucketNames",
-                          "DatasetTableName"})
+  for (const char* out : {"IngesterFunctionName", "CatalogerFunctionName", "IngestBucketName",
+                          "DatasetBucketNames", "DatasetTableName"})
     EXPECT_TRUE(t["Outputs"].contains(out)) << out;
 }
 
 TEST(RegistryStack, RequesterPaysFollowsTheConfig) {
   const auto on = synth("rp1", kRegistry).stack("rp1/Registry");
-  for (const auto& [id, r] : ofType(on, "Custom::RequesterPays")) EXPECT_EQ(r["Properties"]["Enabled"], "true");
+  for (const auto& [id, r] : ofType(on, "Custom::RequesterPays"))
+    EXPECT_EQ(r["Properties"]["Enabled"], "true");
   EXPECT_EQ(ofType(on, "Custom::RequesterPays").size(), 2U);
   const auto off = synth("rp0", std::string(kRegistry) + "  requesterPays: False\n").stack("rp0/Registry");
-  for (const auto& [id, r] : ofType(off, "Custom::RequesterPays")) EXPECT_EQ(r["Properties"]["Enabled"], "false");
+  for (const auto& [id, r] : ofType(off, "Custom::RequesterPays"))
+    EXPECT_EQ(r["Properties"]["Enabled"], "false");
 }
 
 TEST(RegistryStack, IgnoredOriginalKeysAreWarnedAbout) {
-  const auto s = synth("ign", std::string(kRegistry) + "  layers: {pandas: 'arn:aws:lambda:us-east-1:1:layer:p:6'}\n");
+  const auto s =
+      synth("ign", std::string(kRegistry) + "  layers: {pandas: 'arn:aws:lambda:us-east-1:1:layer:p:6'}\n");
   EXPECT_NE(s.manifest.dump().find("registry.layers.pandas configured the original"), std::string::npos);
 }

@@ -36,19 +36,23 @@ Synthesized synth(const std::string& name, const std::string& yaml, json context
   o.context["instance"] = name;
   heliocloud::construct::App app(o);
   std::string note;
-  heliocloud::stacks::buildInstance(app, config, heliocloud::stacks::resolveEnvironment(config, nullptr, nullptr, note),
+  heliocloud::stacks::buildInstance(app, config,
+                                    heliocloud::stacks::resolveEnvironment(config, nullptr, nullptr, note),
                                     HELIOCLOUD_TEST_LAMBDA_DIR);
   app.synth();
   Synthesized s;
   s.manifest = readJson(fs::path(o.outdir) / "manifest.json");
   for (const auto& [id, a] : s.manifest["artifacts"].items())
     if (a["type"] == "aws:cloudformation:stack")
-      s.templates[a["displayName"]] = readJson(fs::path(o.outdir) / a["properties"]["templateFile"].get<std::string>());
+      s.templates[a["displayName"]] =
+          readJson(fs::path(o.outdir) / a["properties"]["templateFile"].get<std::string>());
   s.base = s.stack(name + "/Base");
   return s;
 }
 
-std::size_t countType(const json& tpl, const std::string& type) { return ofType(tpl, type).size(); }
+std::size_t countType(const json& tpl, const std::string& type) {
+  return ofType(tpl, type).size();
+}
 
 const json& firstOfType(const json& tpl, const std::string& type) {
   for (const auto& [id, r] : tpl["Resources"].items())

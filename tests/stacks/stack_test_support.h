@@ -8,11 +8,12 @@
 struct Synthesized {
   nlohmann::json manifest;
   std::map<std::string, nlohmann::json> templates;  // by stack display name, e.g. "t/Registry"
-  nlohmann::json base;                               // the Base template
+  nlohmann::json base;                              // the Base template
   const nlohmann::json& stack(const std::string& displayName) const;
 };
 
-Synthesized synth(const std::string& name, const std::string& yaml, nlohmann::json context = nlohmann::json::object());
+Synthesized synth(const std::string& name, const std::string& yaml,
+                  nlohmann::json context = nlohmann::json::object());
 
 std::size_t countType(const nlohmann::json& tpl, const std::string& type);
 const nlohmann::json& firstOfType(const nlohmann::json& tpl, const std::string& type);

@@ -1,8 +1,8 @@
-#include "registry/aws/dynamodb_dataset_store.hpp"
+#include "registry/aws/dynamodb_dataset_store.h"
 
 #include <algorithm>
 
-#include "registry/aws/aws_errors.hpp"
+#include "registry/aws/aws_errors.h"
 
 namespace heliocloud::registry {
 
@@ -11,7 +11,8 @@ namespace {
 constexpr std::string_view kLeasePrefix = "lease#";
 
 std::int64_t epoch_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 StoredRecord from_item(const nlohmann::json& item) {

@@ -1,11 +1,13 @@
-#include "registry/aws/s3_object_store.hpp"
+#include "registry/aws/s3_object_store.h"
 
-#include "registry/aws/aws_errors.hpp"
+#include "registry/aws/aws_errors.h"
 
 namespace heliocloud::registry {
 
 namespace {
-std::string uri(const std::string& bucket, const std::string& key) { return "s3://" + bucket + "/" + key; }
+std::string uri(const std::string& bucket, const std::string& key) {
+  return "s3://" + bucket + "/" + key;
+}
 }  // namespace
 
 S3ObjectStore::S3ObjectStore(const aws::S3Client& client) : client_(client), transfer_(client) {}
@@ -59,16 +61,16 @@ void S3ObjectStore::put(const std::string& bucket, const std::string& key, std::
   }
 }
 
-void S3ObjectStore::copy(const std::string& src_bucket, const std::string& src_key, const std::string& dst_bucket,
-                         const std::string& dst_key) {
+void S3ObjectStore::copy(const std::string& src_bucket, const std::string& src_key,
+                         const std::string& dst_bucket, const std::string& dst_key) {
   try {
     try {
       // Nearly every data file is under the 5 GiB CopyObject limit: copy without the HeadObject that choosing
       // between single and multipart needs (one request per file instead of two).
       client_.copy_object(src_bucket, src_key, dst_bucket, dst_key);
     } catch (const aws::AwsError& e) {
-      // "The specified copy source is larger than the maximum allowable size": S3Transfer heads the source and
-      // goes multipart (UploadPartCopy).
+      // "The specified copy source is larger than the maximum allowable size": S3Transfer heads the source
+      // and goes multipart (UploadPartCopy).
       if (e.code() != "InvalidRequest") throw;
       transfer_.copy(src_bucket, src_key, dst_bucket, dst_key);
     }
@@ -86,12 +88,15 @@ void S3ObjectStore::remove(const std::string& bucket, const std::string& key) {
   }
 }
 
-std::vector<RemoveFailure> S3ObjectStore::remove_many(const std::string& bucket, const std::vector<std::string>& keys) {
+std::vector<RemoveFailure> S3ObjectStore::remove_many(const std::string& bucket,
+                                                      const std::vector<std::string>& keys) {
   std::vector<RemoveFailure> failures;
   try {
     for (auto& f : client_.delete_objects(bucket, keys)) {
-      const bool transient = f.code == "InternalError" || f.code == "SlowDown" || f.code == "ServiceUnavailable";
-      failures.push_back({f.key, "DELETE " + uri(bucket, f.key) + ": " + f.code + ": " + f.message, transient});
+      const bool transient =
+          f.code == "InternalError" || f.code == "SlowDown" || f.code == "ServiceUnavailable";
+      failures.push_back(
+          {f.key, "DELETE " + uri(bucket, f.key) + ": " + f.code + ": " + f.message, transient});
     }
   } catch (const aws::AwsError& e) {
     throw_store_error(e, "DeleteObjects in s3://" + bucket + " (" + std::to_string(keys.size()) + " keys)");

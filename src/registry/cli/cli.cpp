@@ -1,13 +1,12 @@
-#include "registry/cli/cli.hpp"
+#include "registry/cli/cli.h"
 
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
-#include "registry/cli/deployed.hpp"
-#include "registry/cli/local_commands.hpp"
-#include "registry/cli/upload.hpp"
-#include "registry/cli/usage_error.hpp"
+#include "registry/cli/deployed.h"
+#include "registry/cli/local_commands.h"
+#include "registry/cli/upload.h"
+#include "registry/cli/usage_error.h"
 
 namespace heliocloud::registry::cli {
 
@@ -22,14 +21,18 @@ struct CommandFlags {
 };
 
 void add_common_flags(CLI::App& cmd, CommandFlags& f, bool catalog) {
-  cmd.add_flag("--local", f.is_local, "Run the service in this process instead of invoking the deployed instance");
-  cmd.add_option("--region", f.region, "AWS region of the deployed instance (default: the instance's env.region)");
-  cmd.add_option("--instance-dir", f.local.instance_dir, "Directory of the instance files")->capture_default_str();
+  cmd.add_flag("--local", f.is_local,
+               "Run the service in this process instead of invoking the deployed instance");
+  cmd.add_option("--region", f.region,
+                 "AWS region of the deployed instance (default: the instance's env.region)");
+  cmd.add_option("--instance-dir", f.local.instance_dir, "Directory of the instance files")
+      ->capture_default_str();
   cmd.add_flag("--json", f.local.json, "Print the result as JSON");
   cmd.add_option("--root", f.local.root, "With --local: directory whose sub-directories are the buckets");
   cmd.add_option("--endpoint", f.local.endpoint, "With --local: an S3 endpoint URL to use instead of --root");
-  cmd.add_option("--db", f.local.db,
-                 "With --local: SQLite file of dataset records (default <root>/.heliocloud-registry.sqlite3)");
+  cmd.add_option(
+      "--db", f.local.db,
+      "With --local: SQLite file of dataset records (default <root>/.heliocloud-registry.sqlite3)");
   auto& o = f.local.overrides;
   // One value per --bucket, so a positional after it is not taken for a bucket.
   cmd.add_option("--bucket", o.dataset_buckets,
@@ -40,13 +43,16 @@ void add_common_flags(CLI::App& cmd, CommandFlags& f, bool catalog) {
   if (catalog) {
     cmd.add_option("--catalog-name", o.catalog_name, "With --local: catalog.json \"name\"");
     cmd.add_option("--catalog-contact", o.catalog_contact, "With --local: catalog.json \"contact\"");
-    cmd.add_option("--catalog-description", o.catalog_description, "With --local: catalog.json \"description\"");
-    cmd.add_flag("--requester-pays", o.requester_pays, "With --local: the buckets are requester-pays (egress \"user-pays\")");
+    cmd.add_option("--catalog-description", o.catalog_description,
+                   "With --local: catalog.json \"description\"");
+    cmd.add_flag("--requester-pays", o.requester_pays,
+                 "With --local: the buckets are requester-pays (egress \"user-pays\")");
     cmd.add_flag("--no-requester-pays", o.no_requester_pays, "With --local: the buckets are free to read");
   }
 }
 
-// Flags that only mean something in this process are refused for a deployed instance instead of being ignored.
+// Flags that only mean something in this process are refused for a deployed instance instead of being
+// ignored.
 void require_local_for_local_flags(const CommandFlags& f) {
   if (f.is_local) {
     if (f.region) throw UsageError("--region is for a deployed instance; with --local, AWS_REGION applies");
@@ -54,8 +60,9 @@ void require_local_for_local_flags(const CommandFlags& f) {
   }
   const auto& l = f.local;
   if (!l.root.empty() || !l.endpoint.empty() || !l.db.empty() || l.overrides.any()) {
-    throw UsageError("--root, --endpoint, --db, --bucket, --ingest-bucket and the catalog flags only apply with "
-                     "--local; a deployed instance takes its settings from its Registry stack");
+    throw UsageError(
+        "--root, --endpoint, --db, --bucket, --ingest-bucket and the catalog flags only apply with "
+        "--local; a deployed instance takes its settings from its Registry stack");
   }
 }
 
@@ -64,8 +71,9 @@ int run_ingest(CommandFlags& f) {
   auto& args = f.positional;
   if (f.is_local) {
     if (args.empty() || args.size() > 2) {
-      throw UsageError("ingest --local takes [<instance>] <job>: <job folder in the ingest bucket> or "
-                       "s3://<ingest bucket>/<job folder>");
+      throw UsageError(
+          "ingest --local takes [<instance>] <job>: <job folder in the ingest bucket> or "
+          "s3://<ingest bucket>/<job folder>");
     }
     if (args.size() == 2) f.local.instance = args[0];
     return ingest_local(args.back(), f.local);
@@ -95,17 +103,21 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
 
   auto* validate_cmd = app.add_subcommand(
-      "validate", "Check a prepared job (entries.json, manifests, files) and report every problem; writes nothing");
+      "validate",
+      "Check a prepared job (entries.json, manifests, files) and report every problem; writes nothing");
   std::string validate_job;
   std::vector<std::string> validate_buckets;
   std::optional<std::string> validate_region;
-  validate_cmd->add_option("job", validate_job, "The job: a local folder, or s3://<bucket>/<job folder>")->required();
+  validate_cmd->add_option("job", validate_job, "The job: a local folder, or s3://<bucket>/<job folder>")
+      ->required();
   validate_cmd->add_option("--bucket", validate_buckets, "The instance's dataset buckets, if known (repeat)")
       ->allow_extra_args(false);
-  validate_cmd->add_option("--region", validate_region, "With s3://: the bucket's region (default: AWS_REGION)");
+  validate_cmd->add_option("--region", validate_region,
+                           "With s3://: the bucket's region (default: AWS_REGION)");
 
-  auto* ingest_cmd = app.add_subcommand(
-      "ingest", "Publish the datasets of an ingest job: heliocloud ingest <instance> <job>, or --local [<instance>] <job>");
+  auto* ingest_cmd = app.add_subcommand("ingest",
+                                        "Publish the datasets of an ingest job: heliocloud ingest <instance> "
+                                        "<job>, or --local [<instance>] <job>");
   CommandFlags ingest_flags;
   ingest_flags.local.instance_dir = default_instance_dir();
   add_common_flags(*ingest_cmd, ingest_flags, false);
@@ -113,8 +125,9 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(1, 256));
   ingest_cmd->add_option("args", ingest_flags.positional, "<instance> <job>  |  --local [<instance>] <job>");
 
-  auto* catalog_cmd = app.add_subcommand(
-      "catalog", "Write catalog.json at the root of every dataset bucket: heliocloud catalog <instance>, or --local [<instance>]");
+  auto* catalog_cmd = app.add_subcommand("catalog",
+                                         "Write catalog.json at the root of every dataset bucket: heliocloud "
+                                         "catalog <instance>, or --local [<instance>]");
   CommandFlags catalog_flags;
   catalog_flags.local.instance_dir = default_instance_dir();
   add_common_flags(*catalog_cmd, catalog_flags, true);
@@ -125,16 +138,21 @@ int run(int argc, char** argv) {
   std::string upload_dir, upload_instance, upload_job_name;
   UploadOptions upload_options;
   upload_options.instance_dir = default_instance_dir();
-  upload_cmd->add_option("dir", upload_dir, "The prepared job folder (entries.json, one folder per dataset)")->required();
+  upload_cmd->add_option("dir", upload_dir, "The prepared job folder (entries.json, one folder per dataset)")
+      ->required();
   upload_cmd->add_option("instance", upload_instance, "The instance (instance/<name>.yaml)")->required();
-  upload_cmd->add_option("job", upload_job_name, "Name of the job folder to create in the ingest bucket")->required();
-  upload_cmd->add_option("--region", upload_options.region, "AWS region of the instance (default: its env.region)");
+  upload_cmd->add_option("job", upload_job_name, "Name of the job folder to create in the ingest bucket")
+      ->required();
+  upload_cmd->add_option("--region", upload_options.region,
+                         "AWS region of the instance (default: its env.region)");
   upload_cmd->add_option("--instance-dir", upload_options.instance_dir, "Directory of the instance files")
       ->capture_default_str();
   upload_cmd->add_option("--ingest-bucket", upload_options.ingest_bucket,
                          "Upload to this bucket instead of the Registry stack's ingest bucket");
-  upload_cmd->add_option("--parallel", upload_options.parallel, "Uploads in flight at once")->check(CLI::Range(1, 256));
-  upload_cmd->add_flag("--overwrite", upload_options.overwrite, "Replace a job of the same name in the ingest bucket");
+  upload_cmd->add_option("--parallel", upload_options.parallel, "Uploads in flight at once")
+      ->check(CLI::Range(1, 256));
+  upload_cmd->add_flag("--overwrite", upload_options.overwrite,
+                       "Replace a job of the same name in the ingest bucket");
 
   try {
     app.parse(argc, argv);
@@ -143,7 +161,8 @@ int run(int argc, char** argv) {
   }
   try {
     if (*validate_cmd) {
-      if (validate_job.rfind("s3://", 0) == 0) return validate_s3_job(validate_job, validate_buckets, validate_region);
+      if (validate_job.rfind("s3://", 0) == 0)
+        return validate_s3_job(validate_job, validate_buckets, validate_region);
       if (validate_region) throw UsageError("--region applies to an s3:// job only");
       return validate_job_folder(validate_job, validate_buckets);
     }

@@ -1,18 +1,18 @@
-#include "registry/cli/deployed.hpp"
+#include "registry/cli/deployed.h"
 
 #include <iostream>
 
 #include "aws/cloudformation.h"
-#include "registry/cli/instance_settings.hpp"
-#include "registry/cli/result_printer.hpp"
-#include "registry/cli/usage_error.hpp"
+#include "registry/cli/instance_settings.h"
+#include "registry/cli/result_printer.h"
+#include "registry/cli/usage_error.h"
 
 namespace heliocloud::registry::cli {
 
 namespace {
 
-// A Lambda function runs for up to 15 minutes and a synchronous Invoke sends nothing back until it ends, so the
-// client's stall timeout (no byte moved) must outlast the longest run.
+// A Lambda function runs for up to 15 minutes and a synchronous Invoke sends nothing back until it ends, so
+// the client's stall timeout (no byte moved) must outlast the longest run.
 constexpr std::chrono::minutes kLongestInvocation{16};
 
 nlohmann::ordered_json invoke(const DeployedInstance& instance, const std::string& function,
@@ -37,8 +37,8 @@ DeployedInstance connect_instance(const std::string& instance, const DeployedOpt
   d.config = aws::ClientConfig::from_environment();
   d.config.region = region_for(options.region, config_file);
   if (d.config.region.empty()) {
-    throw UsageError("no AWS region for instance " + instance + ": set env.region in " + config_file.sourceFile +
-                     ", pass --region, or set AWS_REGION");
+    throw UsageError("no AWS region for instance " + instance + ": set env.region in " +
+                     config_file.sourceFile + ", pass --region, or set AWS_REGION");
   }
   const aws::CloudFormationClient cfn(d.config);
   d.stack = find_registry_stack(cfn, instance, d.config.region);
@@ -61,10 +61,12 @@ nlohmann::ordered_json function_result(const std::string& function, const aws::I
   }
   try {
     auto result = nlohmann::ordered_json::parse(invoked.payload);
-    if (!result.is_object()) throw FunctionFailed(function + " returned " + invoked.payload + ", not a result object");
+    if (!result.is_object())
+      throw FunctionFailed(function + " returned " + invoked.payload + ", not a result object");
     return result;
   } catch (const nlohmann::json::parse_error&) {
-    throw FunctionFailed(function + " returned something that is not JSON: " + invoked.payload.substr(0, 200));
+    throw FunctionFailed(function +
+                         " returned something that is not JSON: " + invoked.payload.substr(0, 200));
   }
 }
 

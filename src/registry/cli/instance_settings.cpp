@@ -1,11 +1,11 @@
-#include "registry/cli/instance_settings.hpp"
+#include "registry/cli/instance_settings.h"
 
 #include <cstdlib>
 
 #include "aws/client_config.h"
 #include "config/config_error.h"
 #include "config/instance_loader.h"
-#include "registry/cli/usage_error.hpp"
+#include "registry/cli/usage_error.h"
 
 namespace heliocloud::registry::cli {
 
@@ -22,9 +22,10 @@ config::InstanceConfig load_instance(const std::string& dir, const std::string& 
   } catch (const config::ConfigError& e) {
     std::string known;
     for (const auto& n : config::listInstances(dir)) known += (known.empty() ? "" : ", ") + n;
-    throw UsageError(std::string(e.what()) + "\ninstances in " + dir + "/: " + (known.empty() ? "(none)" : known) +
-                     " (set --instance-dir or HELIOCLOUD_INSTANCE_DIR for another directory; without an instance, "
-                     "use --local with --bucket)");
+    throw UsageError(
+        std::string(e.what()) + "\ninstances in " + dir + "/: " + (known.empty() ? "(none)" : known) +
+        " (set --instance-dir or HELIOCLOUD_INSTANCE_DIR for another directory; without an instance, "
+        "use --local with --bucket)");
   }
 }
 
@@ -41,8 +42,8 @@ RegistrySettings settings_from_instance(const config::InstanceConfig& instance) 
 }
 
 bool SettingsOverrides::any() const {
-  return !dataset_buckets.empty() || ingest_bucket || catalog_name || catalog_contact || catalog_description ||
-         requester_pays || no_requester_pays;
+  return !dataset_buckets.empty() || ingest_bucket || catalog_name || catalog_contact ||
+         catalog_description || requester_pays || no_requester_pays;
 }
 
 void SettingsOverrides::apply(RegistrySettings& settings) const {

@@ -1,4 +1,4 @@
-#include "registry/cli/local_commands.hpp"
+#include "registry/cli/local_commands.h"
 
 #include <filesystem>
 #include <iostream>
@@ -6,14 +6,14 @@
 
 #include "aws/client_config.h"
 #include "aws/s3.h"
-#include "registry/aws/s3_object_store.hpp"
-#include "registry/catalog_service.hpp"
-#include "registry/cli/progress_printer.hpp"
-#include "registry/cli/result_printer.hpp"
-#include "registry/cli/usage_error.hpp"
-#include "registry/ingest_service.hpp"
-#include "registry/local_object_store.hpp"
-#include "registry/sqlite_dataset_store.hpp"
+#include "registry/aws/s3_object_store.h"
+#include "registry/catalog_service.h"
+#include "registry/cli/progress_printer.h"
+#include "registry/cli/result_printer.h"
+#include "registry/cli/usage_error.h"
+#include "registry/ingest_service.h"
+#include "registry/local_object_store.h"
+#include "registry/sqlite_dataset_store.h"
 
 namespace heliocloud::registry::cli {
 
@@ -44,12 +44,13 @@ Storage open_storage(const LocalOptions& o, const std::string& region) {
   if (o.root.empty()) throw UsageError("--local needs --root <dir> or --endpoint <url>");
   if (!fs::is_directory(o.root)) throw UsageError("--root " + o.root + " is not a directory");
   s.objects = std::make_unique<LocalObjectStore>(o.root);
-  s.records = std::make_unique<SqliteDatasetStore>(o.db.empty() ? fs::path(o.root) / ".heliocloud-registry.sqlite3"
-                                                                 : fs::path(o.db));
+  s.records = std::make_unique<SqliteDatasetStore>(
+      o.db.empty() ? fs::path(o.root) / ".heliocloud-registry.sqlite3" : fs::path(o.db));
   return s;
 }
 
-// The instance file's settings (when an instance is named) under the flags; what is still missing is a UsageError.
+// The instance file's settings (when an instance is named) under the flags; what is still missing is a
+// UsageError.
 RegistrySettings resolve_settings(const LocalOptions& o, bool catalog, std::string& region) {
   RegistrySettings s;
   if (o.instance) {
@@ -60,14 +61,17 @@ RegistrySettings resolve_settings(const LocalOptions& o, bool catalog, std::stri
   o.overrides.apply(s);
   if (s.ingest_bucket.empty()) s.ingest_bucket = "uploads";
   if (s.dataset_buckets.empty()) {
-    throw UsageError(o.instance ? "instance " + *o.instance + " lists no dataset buckets (registry.datasetBucketNames); "
-                                      "add them there or pass --bucket"
-                                : "--bucket is required without an instance: pass the dataset buckets (--bucket B, "
-                                  "repeated), or name an instance (heliocloud <command> --local <instance> ...)");
+    throw UsageError(o.instance
+                         ? "instance " + *o.instance +
+                               " lists no dataset buckets (registry.datasetBucketNames); "
+                               "add them there or pass --bucket"
+                         : "--bucket is required without an instance: pass the dataset buckets (--bucket B, "
+                           "repeated), or name an instance (heliocloud <command> --local <instance> ...)");
   }
   if (catalog && !o.instance && (!o.overrides.catalog_name || !o.overrides.catalog_contact)) {
-    throw UsageError("--catalog-name and --catalog-contact are required without an instance (or name an instance: "
-                     "heliocloud catalog --local <instance>)");
+    throw UsageError(
+        "--catalog-name and --catalog-contact are required without an instance (or name an instance: "
+        "heliocloud catalog --local <instance>)");
   }
   return s;
 }
@@ -120,10 +124,12 @@ int validate_s3_job(const std::string& uri, const std::vector<std::string>& data
   if (region) config.region = *region;
   const aws::S3Client s3(config);
   S3ObjectStore store(s3);  // only read from: validate_job lists, heads and gets
-  if (!store.bucket_exists(job.bucket)) throw UsageError("bucket " + job.bucket + " does not exist or is not readable");
+  if (!store.bucket_exists(job.bucket))
+    throw UsageError("bucket " + job.bucket + " does not exist or is not readable");
   RegistrySettings settings;
   settings.dataset_buckets = dataset_buckets;
-  return report_plan(validate_job(store, nullptr, settings, job, provider_checks(dataset_buckets)), job.uri());
+  return report_plan(validate_job(store, nullptr, settings, job, provider_checks(dataset_buckets)),
+                     job.uri());
 }
 
 int ingest_local(const std::string& job_arg, const LocalOptions& o) {
@@ -137,7 +143,8 @@ int ingest_local(const std::string& job_arg, const LocalOptions& o) {
   } catch (const std::invalid_argument& e) {
     throw UsageError(std::string("job: ") + e.what());
   }
-  if (!storage.objects->bucket_exists(job.bucket)) throw UsageError("ingest bucket \"" + job.bucket + "\" does not exist");
+  if (!storage.objects->bucket_exists(job.bucket))
+    throw UsageError("ingest bucket \"" + job.bucket + "\" does not exist");
 
   ProgressPrinter progress(stderr);
   IngestOptions options;

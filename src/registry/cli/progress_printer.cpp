@@ -1,8 +1,8 @@
-#include "registry/cli/progress_printer.hpp"
+#include "registry/cli/progress_printer.h"
 
 #include <unistd.h>
 
-#include "registry/ingest_service.hpp"
+#include "registry/ingest_service.h"
 
 namespace heliocloud::registry::cli {
 

@@ -1,8 +1,8 @@
-#include "registry/cli/registry_stack.hpp"
+#include "registry/cli/registry_stack.h"
 
 #include "aws/errors.h"
 #include "construct/logical_id.h"
-#include "registry/cli/usage_error.hpp"
+#include "registry/cli/usage_error.h"
 
 namespace heliocloud::registry::cli {
 
@@ -12,7 +12,9 @@ std::string deploy_hint(const std::string& instance) {
   return "deploy it with: cdk deploy " + instance + "/Registry -c instance=" + instance;
 }
 
-bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& s, const std::string& prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
 
 std::vector<std::string> split_commas(const std::string& s) {
   std::vector<std::string> out;
@@ -39,9 +41,9 @@ RegistryStack registry_stack_from(const std::string& instance, const aws::Stack&
   // A stack whose creation never completed has no usable outputs (and one being deleted soon will not).
   for (const char* bad : {"CREATE_IN_PROGRESS", "CREATE_FAILED", "ROLLBACK_", "DELETE_"}) {
     if (starts_with(stack.status, bad)) {
-      throw UsageError("the Registry stack " + stack.name + " of instance " + instance + " is " + stack.status +
-                       (stack.status_reason.empty() ? "" : " (" + stack.status_reason + ")") + "; " +
-                       deploy_hint(instance));
+      throw UsageError("the Registry stack " + stack.name + " of instance " + instance + " is " +
+                       stack.status + (stack.status_reason.empty() ? "" : " (" + stack.status_reason + ")") +
+                       "; " + deploy_hint(instance));
     }
   }
   RegistryStack r;
@@ -60,8 +62,8 @@ RegistryStack registry_stack_from(const std::string& instance, const aws::Stack&
   if (!missing.empty()) {
     std::string list;
     for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-    throw UsageError("the Registry stack " + stack.name + " of instance " + instance + " has no output " + list +
-                     " (it was deployed by an older installer?); " + deploy_hint(instance));
+    throw UsageError("the Registry stack " + stack.name + " of instance " + instance + " has no output " +
+                     list + " (it was deployed by an older installer?); " + deploy_hint(instance));
   }
   return r;
 }
@@ -71,8 +73,8 @@ RegistryStack find_registry_stack(const aws::CloudFormationClient& cfn, const st
   const auto name = registry_stack_name(instance);
   const auto not_deployed = [&] {
     return UsageError("instance " + instance + " has no Registry stack (CloudFormation stack " + name +
-                      ") in region " + (region.empty() ? "(default)" : region) + "; " + deploy_hint(instance) +
-                      ", or pass --region if it is deployed elsewhere");
+                      ") in region " + (region.empty() ? "(default)" : region) + "; " +
+                      deploy_hint(instance) + ", or pass --region if it is deployed elsewhere");
   };
   try {
     return registry_stack_from(instance, cfn.describe_stack(name));

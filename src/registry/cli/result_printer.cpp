@@ -1,20 +1,21 @@
-#include "registry/cli/result_printer.hpp"
+#include "registry/cli/result_printer.h"
 
 #include <sstream>
 #include <stdexcept>
 
-#include "registry/cli/progress_printer.hpp"
+#include "registry/cli/progress_printer.h"
 
 namespace heliocloud::registry::cli {
 
 namespace {
 
 // A result from a function we did not build in this process may be anything; say so instead of crashing.
-const nlohmann::ordered_json& field(const nlohmann::ordered_json& j, const char* key, bool (nlohmann::ordered_json::*is)() const noexcept) {
+const nlohmann::ordered_json& field(const nlohmann::ordered_json& j, const char* key,
+                                    bool (nlohmann::ordered_json::*is)() const noexcept) {
   const auto it = j.find(key);
   if (it == j.end() || !((*it).*is)()) {
-    throw std::runtime_error(std::string("unexpected result from the Registry function: no \"") + key + "\" in " +
-                             j.dump());
+    throw std::runtime_error(std::string("unexpected result from the Registry function: no \"") + key +
+                             "\" in " + j.dump());
   }
   return *it;
 }
@@ -59,8 +60,10 @@ bool print_catalog_result(const nlohmann::ordered_json& result, bool as_json, st
     return ok;
   }
   for (const auto& b : field(result, "buckets", &nlohmann::ordered_json::is_array)) {
-    out << b.value("endpoint", std::string("?")) << "catalog.json: " << b.value("datasets", 0) << " dataset(s)";
-    if (b.contains("error")) out << " FAILED: " << (b["error"].is_string() ? b["error"].get<std::string>() : b["error"].dump());
+    out << b.value("endpoint", std::string("?")) << "catalog.json: " << b.value("datasets", 0)
+        << " dataset(s)";
+    if (b.contains("error"))
+      out << " FAILED: " << (b["error"].is_string() ? b["error"].get<std::string>() : b["error"].dump());
     out << "\n";
   }
   for (const auto& p : field(result, "problems", &nlohmann::ordered_json::is_array)) {

@@ -1,4 +1,4 @@
-#include "registry/cli/upload.hpp"
+#include "registry/cli/upload.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -8,13 +8,13 @@
 #include "aws/errors.h"
 #include "aws/s3.h"
 #include "aws/s3_transfer.h"
-#include "registry/cli/deployed.hpp"
-#include "registry/cli/instance_settings.hpp"
-#include "registry/cli/local_commands.hpp"
-#include "registry/cli/progress_printer.hpp"
-#include "registry/cli/usage_error.hpp"
-#include "registry/job.hpp"
-#include "registry/parallel.hpp"
+#include "registry/cli/deployed.h"
+#include "registry/cli/instance_settings.h"
+#include "registry/cli/local_commands.h"
+#include "registry/cli/progress_printer.h"
+#include "registry/cli/usage_error.h"
+#include "registry/job.h"
+#include "registry/parallel.h"
 
 namespace heliocloud::registry::cli {
 
@@ -31,7 +31,8 @@ struct LocalFile {
 
 std::vector<LocalFile> job_files(const fs::path& dir, const JobLocation& job) {
   std::vector<LocalFile> files;
-  for (const auto& e : fs::recursive_directory_iterator(dir, fs::directory_options::follow_directory_symlink)) {
+  for (const auto& e :
+       fs::recursive_directory_iterator(dir, fs::directory_options::follow_directory_symlink)) {
     if (!e.is_regular_file()) continue;
     const auto relative = e.path().lexically_relative(dir).generic_string();
     LocalFile f{e.path(), job.key(relative), e.file_size(), 0};
@@ -55,7 +56,8 @@ int upload_job(const std::string& dir_arg, const std::string& instance, const st
   const fs::path dir = fs::absolute(dir_arg).lexically_normal();
   if (!fs::is_directory(dir)) throw UsageError(dir_arg + " is not a directory");
 
-  // Where to: the deployed Registry's ingest bucket, or the one given; dataset buckets to check the entries against.
+  // Where to: the deployed Registry's ingest bucket, or the one given; dataset buckets to check the entries
+  // against.
   std::string bucket;
   std::vector<std::string> dataset_buckets;
   aws::ClientConfig config;
@@ -80,7 +82,8 @@ int upload_job(const std::string& dir_arg, const std::string& instance, const st
   } catch (const std::invalid_argument& e) {
     throw UsageError(std::string("job: ") + e.what());
   }
-  if (job.folder.empty()) throw UsageError("job: name the job's folder in the ingest bucket, e.g. my_job_2024-01");
+  if (job.folder.empty())
+    throw UsageError("job: name the job's folder in the ingest bucket, e.g. my_job_2024-01");
 
   // Nothing is uploaded from a job the ingest would refuse.
   std::cerr << "checking " << dir.string() << "\n";
@@ -109,7 +112,8 @@ int upload_job(const std::string& dir_arg, const std::string& instance, const st
   std::mutex mutex;
   std::vector<std::string> failures;
   for (int stage = 0; stage <= 2 && failures.empty(); ++stage) {
-    const auto begin = std::find_if(files.begin(), files.end(), [&](const auto& f) { return f.stage == stage; });
+    const auto begin =
+        std::find_if(files.begin(), files.end(), [&](const auto& f) { return f.stage == stage; });
     const auto end = std::find_if(begin, files.end(), [&](const auto& f) { return f.stage != stage; });
     const auto first = static_cast<std::size_t>(begin - files.begin());
     parallel_for(static_cast<std::size_t>(end - begin), options.parallel, [&](std::size_t i) {
@@ -126,13 +130,14 @@ int upload_job(const std::string& dir_arg, const std::string& instance, const st
   progress.finish("upload", failures.empty() ? "uploaded" : "FAILED");
   if (!failures.empty()) {
     std::sort(failures.begin(), failures.end());
-    std::cerr << failures.size() << " file(s) could not be uploaded (entries.json was not, so no ingest starts on a "
+    std::cerr << failures.size()
+              << " file(s) could not be uploaded (entries.json was not, so no ingest starts on a "
               << "partial job); run upload again with --overwrite:\n";
     for (std::size_t i = 0; i < failures.size() && i < 20; ++i) std::cerr << "  " << failures[i] << "\n";
     return kExitFailed;
   }
-  std::cout << "uploaded " << files.size() << " file(s), " << human_bytes(static_cast<double>(total)) << " to "
-            << job.uri() << "\nnext: heliocloud ingest " << instance << " " << job.folder << "\n";
+  std::cout << "uploaded " << files.size() << " file(s), " << human_bytes(static_cast<double>(total))
+            << " to " << job.uri() << "\nnext: heliocloud ingest " << instance << " " << job.folder << "\n";
   return kExitOk;
 }
 

@@ -1,4 +1,4 @@
-#include "registry/lambda/lambda_environment.hpp"
+#include "registry/lambda/lambda_environment.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -10,7 +10,8 @@ namespace heliocloud::registry::lambda {
 namespace {
 
 std::string join_lines(const std::vector<std::string>& lines) {
-  std::string out = "invalid Registry function configuration (environment variables set by the Registry stack):";
+  std::string out =
+      "invalid Registry function configuration (environment variables set by the Registry stack):";
   for (const auto& l : lines) out += "\n  " + l;
   return out;
 }
@@ -74,10 +75,13 @@ LambdaEnvironment read_lambda_environment(const EnvLookup& lookup) {
     std::size_t start = 0;
     for (;;) {
       const auto comma = buckets.find(',', start);
-      const auto item = trim(buckets.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+      const auto item =
+          trim(buckets.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
       if (item.empty()) {
-        r.problems.push_back("DATASET_BUCKETS: \"" + buckets + "\" has an empty item; list bucket names separated by single commas");
-      } else if (std::find(s.dataset_buckets.begin(), s.dataset_buckets.end(), item) != s.dataset_buckets.end()) {
+        r.problems.push_back("DATASET_BUCKETS: \"" + buckets +
+                             "\" has an empty item; list bucket names separated by single commas");
+      } else if (std::find(s.dataset_buckets.begin(), s.dataset_buckets.end(), item) !=
+                 s.dataset_buckets.end()) {
         r.problems.push_back("DATASET_BUCKETS: \"" + item + "\" is listed twice");
       } else {
         s.dataset_buckets.push_back(r.bucket("DATASET_BUCKETS", item));
@@ -85,8 +89,8 @@ LambdaEnvironment read_lambda_environment(const EnvLookup& lookup) {
       if (comma == std::string::npos) break;
       start = comma + 1;
     }
-    if (!s.ingest_bucket.empty() &&
-        std::find(s.dataset_buckets.begin(), s.dataset_buckets.end(), s.ingest_bucket) != s.dataset_buckets.end()) {
+    if (!s.ingest_bucket.empty() && std::find(s.dataset_buckets.begin(), s.dataset_buckets.end(),
+                                              s.ingest_bucket) != s.dataset_buckets.end()) {
       r.problems.push_back("INGEST_BUCKET: \"" + s.ingest_bucket +
                            "\" is also a dataset bucket; uploads must not land in a public bucket");
     }

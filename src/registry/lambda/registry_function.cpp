@@ -1,14 +1,14 @@
-#include "registry/lambda/registry_function.hpp"
+#include "registry/lambda/registry_function.h"
 
 #include <algorithm>
 
 #include "aws/dynamodb.h"
 #include "aws/errors.h"
 #include "aws/s3.h"
-#include "registry/aws/dynamodb_dataset_store.hpp"
-#include "registry/aws/s3_object_store.hpp"
-#include "registry/lambda/handlers.hpp"
-#include "registry/lambda/log_progress.hpp"
+#include "registry/aws/dynamodb_dataset_store.h"
+#include "registry/aws/s3_object_store.h"
+#include "registry/lambda/handlers.h"
+#include "registry/lambda/log_progress.h"
 
 namespace heliocloud::registry::lambda {
 
@@ -38,10 +38,12 @@ struct RegistryFunction::Backend {
 };
 
 HandlerKind parse_handler_name(const std::optional<std::string>& handler) {
-  if (!handler) throw InitError({"_HANDLER: not set; Lambda sets it from the function's Handler (ingest or catalog)"});
+  if (!handler)
+    throw InitError({"_HANDLER: not set; Lambda sets it from the function's Handler (ingest or catalog)"});
   if (*handler == "ingest") return HandlerKind::Ingest;
   if (*handler == "catalog") return HandlerKind::Catalog;
-  throw InitError({"_HANDLER: \"" + *handler + "\" is not a Registry handler; set the function's Handler to ingest or catalog"});
+  throw InitError({"_HANDLER: \"" + *handler +
+                   "\" is not a Registry handler; set the function's Handler to ingest or catalog"});
 }
 
 RegistryFunction::RegistryFunction(HandlerKind kind, LambdaEnvironment env, aws::ClientConfig config)
@@ -53,7 +55,8 @@ FunctionResponse RegistryFunction::invoke(const std::string& payload, std::chron
   try {
     nlohmann::json event;
     try {
-      // Lambda sends the invoker's bytes as they are; an empty payload is what `aws lambda invoke` sends without one.
+      // Lambda sends the invoker's bytes as they are; an empty payload is what `aws lambda invoke` sends
+      // without one.
       event = payload.empty() ? nlohmann::json::object() : nlohmann::json::parse(payload);
     } catch (const nlohmann::json::parse_error& e) {
       return failure("InvalidEvent", std::string("the event is not JSON: ") + e.what());

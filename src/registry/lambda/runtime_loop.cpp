@@ -1,9 +1,9 @@
-#include "registry/lambda/runtime_loop.hpp"
+#include "registry/lambda/runtime_loop.h"
 
 #include <memory>
 
 #include "lambda_runtime/runtime.h"
-#include "registry/lambda/registry_function.hpp"
+#include "registry/lambda/registry_function.h"
 
 namespace heliocloud::registry::lambda {
 

@@ -1,12 +1,12 @@
-// `heliocloud ... --local <instance>`: the registry settings come from the instance file, flags override them;
-// and the usage errors of the deployed-mode commands that need no AWS to be detected.
+// `heliocloud ... --local <instance>`: the registry settings come from the instance file, flags override
+// them; and the usage errors of the deployed-mode commands that need no AWS to be detected.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
-#include "cli_runner.hpp"
-#include "cloudcatalog_reader.hpp"
-#include "local_world.hpp"
+#include "cli_runner.h"
+#include "cloudcatalog_reader.h"
+#include "local_world.h"
 
 namespace heliocloud::registry {
 namespace {
@@ -18,9 +18,11 @@ TEST(HeliocloudCliInstance, LocalIngestAndCatalogTakeTheInstanceSettings) {
   LocalWorld w;
   CliSandbox box;
   box.write("instance/t.yaml", test::registry_instance_yaml("helio-public", "  ingestBucketName: uploads\n"));
-  w.text_file("uploads", "job1/entries.json", "[" + test::entry_json("MMS", "s3://helio-public/MMS/", "MMS") + "]");
+  w.text_file("uploads", "job1/entries.json",
+              "[" + test::entry_json("MMS", "s3://helio-public/MMS/", "MMS") + "]");
   w.upload_manifest_and_files("job1", "MMS", test::fixture("manifest/valid.csv"));
-  const auto local = " --local --root " + (w.dir / "buckets").string() + " --instance-dir " + box.instance_dir();
+  const auto local =
+      " --local --root " + (w.dir / "buckets").string() + " --instance-dir " + box.instance_dir();
 
   auto r = box.run("ingest" + local + " t job1");
   ASSERT_EQ(r.status, 0) << r.out << r.err;
@@ -34,7 +36,8 @@ TEST(HeliocloudCliInstance, LocalIngestAndCatalogTakeTheInstanceSettings) {
   EXPECT_EQ(client.catalog()["egress"], "free");
 
   // Flags override the file.
-  r = box.run("catalog" + local + " t --catalog-name 'Flag Catalog' --requester-pays --bucket helio-public --bucket helio-empty");
+  r = box.run("catalog" + local +
+              " t --catalog-name 'Flag Catalog' --requester-pays --bucket helio-public --bucket helio-empty");
   ASSERT_EQ(r.status, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("s3://helio-empty/catalog.json: 0 dataset(s)"), std::string::npos) << r.out;
   test::CloudCatalogReader again(*w.objects, "helio-public");
@@ -64,7 +67,8 @@ TEST(HeliocloudCliInstance, UsageErrorsNameTheFix) {
 
   r = box.run("catalog --local --root " + box.dir.string() + " --bucket helio-public");
   EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.err.find("--catalog-name and --catalog-contact are required without an instance"), std::string::npos);
+  EXPECT_NE(r.err.find("--catalog-name and --catalog-contact are required without an instance"),
+            std::string::npos);
 
   r = box.run("ingest --local --root " + box.dir.string() + " job1");
   EXPECT_EQ(r.status, 2);

@@ -1,20 +1,19 @@
-// The deployed-instance commands against moto: a Registry stack of our own (CreateStack with the outputs the real
-// stack has), functions in moto's docker-less Lambda (which echoes the event, or returns queued results), and
-// upload / validate s3:// / ingest --local <instance> on the stack's ingest bucket.
+// The deployed-instance commands against moto: a Registry stack of our own (CreateStack with the outputs the
+// real stack has), functions in moto's docker-less Lambda (which echoes the event, or returns queued
+// results), and upload / validate s3:// / ingest --local <instance> on the stack's ingest bucket.
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <cstdlib>
-#include <random>
-
 #include <nlohmann/json.hpp>
+#include <random>
 
 #include "aws/cloudformation.h"
 #include "aws/lambda.h"
 #include "aws/protocols.h"
 #include "aws/s3.h"
-#include "cli_runner.hpp"
-#include "registry/cli/registry_stack.hpp"
+#include "cli_runner.h"
+#include "registry/cli/registry_stack.h"
 
 namespace heliocloud::registry {
 namespace {
@@ -25,7 +24,8 @@ using test::CliSandbox;
 std::string endpoint() {
   const char* e = std::getenv("AWS_ENDPOINT_URL");
   if (e == nullptr || std::string(e).find("127.0.0.1") == std::string::npos) {
-    ADD_FAILURE() << "AWS_ENDPOINT_URL must point at the local moto server (run through ctest); refusing real AWS";
+    ADD_FAILURE()
+        << "AWS_ENDPOINT_URL must point at the local moto server (run through ctest); refusing real AWS";
     std::abort();
   }
   return e;
@@ -47,11 +47,13 @@ void queue_lambda_results(const std::vector<json>& results) {
   json body{{"results", json::array()}, {"region", "us-east-1"}};
   for (const auto& r : results) body["results"].push_back(r.dump());
   const auto cmd = "curl -sf -o /dev/null -X POST " + endpoint() +
-                   "/moto-api/static/lambda-simple/response -H 'Content-Type: application/json' -d '" + body.dump() + "'";
+                   "/moto-api/static/lambda-simple/response -H 'Content-Type: application/json' -d '" +
+                   body.dump() + "'";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
 }
 
-// A deployed instance: instance file, Registry stack (named as the CDK names it) with its outputs, two functions.
+// A deployed instance: instance file, Registry stack (named as the CDK names it) with its outputs, two
+// functions.
 class DeployedInstance : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -62,10 +64,11 @@ class DeployedInstance : public ::testing::Test {
     aws::S3Client(moto_config()).create_bucket(pub);
 
     const aws::ServiceClient iam(moto_config(), {"IAM", "iam", "iam", "IAM"});
-    const auto role = aws::query_call(iam, "CreateRole", "2010-05-08",
-                                      {{"RoleName", unique("cli-role")},
-                                       {"AssumeRolePolicyDocument", R"({"Version":"2012-10-17","Statement":[]})"}},
-                                      false);
+    const auto role =
+        aws::query_call(iam, "CreateRole", "2010-05-08",
+                        {{"RoleName", unique("cli-role")},
+                         {"AssumeRolePolicyDocument", R"({"Version":"2012-10-17","Statement":[]})"}},
+                        false);
     const aws::LambdaClient lambda(moto_config());
     for (auto* fn : {&ingester, &cataloger}) {
       *fn = unique(fn == &ingester ? "Ingester" : "Cataloger");
@@ -73,7 +76,8 @@ class DeployedInstance : public ::testing::Test {
       req.name = *fn;
       req.role_arn = role.find("CreateRoleResult/Role/Arn")->text;
       req.handler = fn == &ingester ? "ingest" : "catalog";
-      req.zip_file = std::string("PK\x05\x06", 4) + std::string(18, '\0');  // an empty zip: moto does not run it
+      req.zip_file =
+          std::string("PK\x05\x06", 4) + std::string(18, '\0');  // an empty zip: moto does not run it
       (void)lambda.create_function(req);
     }
     const std::string tmpl = R"({
@@ -87,8 +91,9 @@ class DeployedInstance : public ::testing::Test {
         "DatasetBucketNames": {"Value": {"Ref": "Datasets"}},
         "DatasetTableName": {"Value": "unused-by-the-cli"}}})";
     (void)aws::CloudFormationClient(moto_config())
-        .create_stack(cli::registry_stack_name(instance), tmpl,
-                      {{"Ingest", ingest_bucket}, {"Ingester", ingester}, {"Cataloger", cataloger}, {"Datasets", pub}});
+        .create_stack(
+            cli::registry_stack_name(instance), tmpl,
+            {{"Ingest", ingest_bucket}, {"Ingester", ingester}, {"Cataloger", cataloger}, {"Datasets", pub}});
   }
 
   [[nodiscard]] test::CliRun heliocloud(const std::string& args) const {
@@ -97,9 +102,11 @@ class DeployedInstance : public ::testing::Test {
 
   // A prepared job folder on disk: entries.json and MMS/ with a manifest and two files.
   std::string prepare_job(const std::string& name, const std::string& size_of_b = "4") const {
-    box.write(name + "/entries.json", R"([{"id": "MMS", "index": "s3://)" + pub + R"(/MMS/", "title": "MMS"}])");
-    box.write(name + "/MMS/manifest.csv", "#time, s3key, filesize\n2015-09-01T12:11:14Z,a.cdf,3\n2016-01-01,sub/b.cdf," +
-                                              size_of_b + "\n");
+    box.write(name + "/entries.json",
+              R"([{"id": "MMS", "index": "s3://)" + pub + R"(/MMS/", "title": "MMS"}])");
+    box.write(
+        name + "/MMS/manifest.csv",
+        "#time, s3key, filesize\n2015-09-01T12:11:14Z,a.cdf,3\n2016-01-01,sub/b.cdf," + size_of_b + "\n");
     box.write(name + "/MMS/a.cdf", "abc");
     box.write(name + "/MMS/sub/b.cdf", "abcd");
     return (box.dir / name).string();
@@ -135,8 +142,10 @@ TEST_F(DeployedInstance, CatalogInvokesTheCataloger) {
   EXPECT_NE(r.err.find("invoking " + cataloger), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(R"(no "ok" in {})"), std::string::npos) << r.err;
 
-  queue_lambda_results({json{{"ok", true}, {"problems", json::array()},
-                             {"buckets", json::array({json{{"endpoint", "s3://" + pub + "/"}, {"datasets", 3}}})}}});
+  queue_lambda_results(
+      {json{{"ok", true},
+            {"problems", json::array()},
+            {"buckets", json::array({json{{"endpoint", "s3://" + pub + "/"}, {"datasets", 3}}})}}});
   r = heliocloud("catalog " + instance + " --region us-east-1");
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, "s3://" + pub + "/catalog.json: 3 dataset(s)\n");
@@ -147,7 +156,8 @@ TEST_F(DeployedInstance, AnInstanceWithoutARegistryStack) {
   const auto r = heliocloud("catalog undeployed");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("instance undeployed has no Registry stack (CloudFormation stack " +
-                       cli::registry_stack_name("undeployed") + ") in region us-east-1; deploy it with: cdk deploy "
+                       cli::registry_stack_name("undeployed") +
+                       ") in region us-east-1; deploy it with: cdk deploy "
                        "undeployed/Registry -c instance=undeployed"),
             std::string::npos)
       << r.err;
@@ -159,10 +169,14 @@ TEST_F(DeployedInstance, UploadValidateThenIngestLocally) {
   auto r = heliocloud("upload " + job + " " + instance + " job1 --parallel 4");
   ASSERT_EQ(r.status, 0) << r.out << r.err;
   std::uintmax_t bytes = 0;
-  for (const auto& f : std::filesystem::recursive_directory_iterator(job)) bytes += f.is_regular_file() ? f.file_size() : 0;
-  EXPECT_NE(r.out.find("uploaded 4 file(s), " + std::to_string(bytes) + " B to s3://" + ingest_bucket + "/job1/\n"
-                       "next: heliocloud ingest " + instance + " job1\n"),
-            std::string::npos) << r.out;
+  for (const auto& f : std::filesystem::recursive_directory_iterator(job))
+    bytes += f.is_regular_file() ? f.file_size() : 0;
+  EXPECT_NE(r.out.find("uploaded 4 file(s), " + std::to_string(bytes) + " B to s3://" + ingest_bucket +
+                       "/job1/\n"
+                       "next: heliocloud ingest " +
+                       instance + " job1\n"),
+            std::string::npos)
+      << r.out;
   EXPECT_NE(r.err.find("upload: 4/4 files"), std::string::npos) << r.err;  // progress
   EXPECT_EQ(s3.get_object(ingest_bucket, "job1/MMS/sub/b.cdf").body, "abcd");
   EXPECT_EQ(s3.list_all_objects(ingest_bucket, "job1/").size(), 4U);
@@ -175,7 +189,9 @@ TEST_F(DeployedInstance, UploadValidateThenIngestLocally) {
   // A job the ingest would refuse is not uploaded at all.
   r = heliocloud("upload " + prepare_job("bad-dir", "5") + " " + instance + " job2");
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.err.find("MMS/manifest.csv:3: sub/b.cdf: size 5 in the manifest, 4 in the bucket"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("MMS/manifest.csv:3: sub/b.cdf: size 5 in the manifest, 4 in the bucket"),
+            std::string::npos)
+      << r.err;
   EXPECT_NE(r.err.find("nothing was uploaded"), std::string::npos) << r.err;
   EXPECT_TRUE(s3.list_all_objects(ingest_bucket, "job2/").empty());
 
@@ -185,7 +201,9 @@ TEST_F(DeployedInstance, UploadValidateThenIngestLocally) {
   EXPECT_EQ(r.out, "OK: 1 dataset(s), 2 file(s) ready to ingest\n");
   r = box.run("validate s3://" + ingest_bucket + "/job1/ --bucket other-bucket");
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.err.find("not a dataset bucket of this instance (fix: use one of: other-bucket)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("not a dataset bucket of this instance (fix: use one of: other-bucket)"),
+            std::string::npos)
+      << r.err;
   r = box.run("validate s3://" + ingest_bucket + "/no-job");
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("entries.json"), std::string::npos) << r.err;
@@ -196,8 +214,8 @@ TEST_F(DeployedInstance, UploadValidateThenIngestLocally) {
 
   // The instance's settings with the services run here on the same endpoint.
   const auto db = (box.dir / "records.sqlite3").string();
-  r = heliocloud("ingest --local --endpoint " + endpoint() + " --db " + db + " --ingest-bucket " + ingest_bucket + " " +
-                 instance + " job1");
+  r = heliocloud("ingest --local --endpoint " + endpoint() + " --db " + db + " --ingest-bucket " +
+                 ingest_bucket + " " + instance + " job1");
   ASSERT_EQ(r.status, 0) << r.out << r.err;
   EXPECT_EQ(s3.get_object(pub, "MMS/sub/b.cdf").body, "abcd");
   r = heliocloud("catalog --local --endpoint " + endpoint() + " --db " + db + " " + instance);

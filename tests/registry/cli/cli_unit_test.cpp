@@ -1,16 +1,16 @@
-// The deployed-mode building blocks without AWS: stack name and outputs, function results and errors, printing,
-// instance settings with flag overrides.
+// The deployed-mode building blocks without AWS: stack name and outputs, function results and errors,
+// printing, instance settings with flag overrides.
 #include <gtest/gtest.h>
 
 #include <sstream>
 
+#include "cli_runner.h"
 #include "config/instance_loader.h"
-#include "registry/cli/deployed.hpp"
-#include "registry/cli/instance_settings.hpp"
-#include "registry/cli/registry_stack.hpp"
-#include "registry/cli/result_printer.hpp"
-#include "registry/cli/usage_error.hpp"
-#include "cli_runner.hpp"
+#include "registry/cli/deployed.h"
+#include "registry/cli/instance_settings.h"
+#include "registry/cli/registry_stack.h"
+#include "registry/cli/result_printer.h"
+#include "registry/cli/usage_error.h"
 
 namespace heliocloud::registry::cli {
 namespace {
@@ -55,16 +55,19 @@ TEST(RegistryStack, MissingOutputsAndUnfinishedStacksAreExplained) {
   auto s = deployed_stack();
   s.outputs.erase(s.outputs.begin());
   s.outputs.pop_back();
-  EXPECT_EQ(usage_error_of([&] { (void)registry_stack_from("myhelio", s); }),
-            "the Registry stack myhelioRegistry0D1C2B3A of instance myhelio has no output IngesterFunctionName, "
-            "DatasetTableName (it was deployed by an older installer?); deploy it with: cdk deploy myhelio/Registry "
-            "-c instance=myhelio");
+  EXPECT_EQ(
+      usage_error_of([&] { (void)registry_stack_from("myhelio", s); }),
+      "the Registry stack myhelioRegistry0D1C2B3A of instance myhelio has no output IngesterFunctionName, "
+      "DatasetTableName (it was deployed by an older installer?); deploy it with: cdk deploy "
+      "myhelio/Registry "
+      "-c instance=myhelio");
   s = deployed_stack();
   s.status = "ROLLBACK_COMPLETE";
   s.status_reason = "Bucket exists";
-  EXPECT_EQ(usage_error_of([&] { (void)registry_stack_from("myhelio", s); }),
-            "the Registry stack myhelioRegistry0D1C2B3A of instance myhelio is ROLLBACK_COMPLETE (Bucket exists); "
-            "deploy it with: cdk deploy myhelio/Registry -c instance=myhelio");
+  EXPECT_EQ(
+      usage_error_of([&] { (void)registry_stack_from("myhelio", s); }),
+      "the Registry stack myhelioRegistry0D1C2B3A of instance myhelio is ROLLBACK_COMPLETE (Bucket exists); "
+      "deploy it with: cdk deploy myhelio/Registry -c instance=myhelio");
   s.status = "UPDATE_ROLLBACK_COMPLETE";  // the previous version is still deployed and usable
   EXPECT_NO_THROW((void)registry_stack_from("myhelio", s));
 }
@@ -76,7 +79,8 @@ TEST(FunctionResult, ResultsAndFunctionErrors) {
 
   aws::InvokeResult failed;
   failed.function_error = "Unhandled";
-  failed.payload = R"({"errorType": "InvalidEvent", "errorMessage": "the ingest event has no \"job_folder\""})";
+  failed.payload =
+      R"({"errorType": "InvalidEvent", "errorMessage": "the ingest event has no \"job_folder\""})";
   try {
     (void)function_result("hc-Ingester", failed);
     FAIL();
@@ -89,8 +93,9 @@ TEST(FunctionResult, ResultsAndFunctionErrors) {
     (void)function_result("hc-Ingester", failed);
     FAIL();
   } catch (const FunctionFailed& e) {
-    EXPECT_STREQ(e.what(), "hc-Ingester failed: Unhandled: Task timed out after 900.10 seconds\n"
-                           "last log lines:\ningest MMS: copying 10 file(s)\n");
+    EXPECT_STREQ(e.what(),
+                 "hc-Ingester failed: Unhandled: Task timed out after 900.10 seconds\n"
+                 "last log lines:\ningest MMS: copying 10 file(s)\n");
   }
   aws::InvokeResult odd;
   odd.payload = "Simple Lambda happy path OK";
@@ -105,7 +110,9 @@ TEST(ResultPrinter, IngestAndCatalog) {
                    {"id": "BAD", "files_added": 0, "bytes": 0, "years": [], "error": "BAD/manifest.csv:2: x\nBAD/manifest.csv:3: y"}]})");
   std::ostringstream out;
   EXPECT_FALSE(print_ingest_result(ingest, false, out));
-  EXPECT_EQ(out.str(), "MMS: 4 file(s), 13.0 MB, years 2015 2016\nBAD: FAILED\n  BAD/manifest.csv:2: x\n  BAD/manifest.csv:3: y\n");
+  EXPECT_EQ(out.str(),
+            "MMS: 4 file(s), 13.0 MB, years 2015 2016\nBAD: FAILED\n  BAD/manifest.csv:2: x\n  "
+            "BAD/manifest.csv:3: y\n");
 
   const auto catalog = nlohmann::ordered_json::parse(R"({"ok": true, "problems": [],
       "buckets": [{"endpoint": "s3://helio-one/", "datasets": 2}]})");
@@ -117,7 +124,8 @@ TEST(ResultPrinter, IngestAndCatalog) {
   EXPECT_TRUE(print_catalog_result(catalog, true, j));
   EXPECT_EQ(nlohmann::json::parse(j.str()), nlohmann::json(catalog));
   std::ostringstream bad;
-  EXPECT_THROW(print_ingest_result(nlohmann::ordered_json{{"job_folder", "x"}}, false, bad), std::runtime_error);
+  EXPECT_THROW(print_ingest_result(nlohmann::ordered_json{{"job_folder", "x"}}, false, bad),
+               std::runtime_error);
 }
 
 TEST(InstanceSettings, FromTheFileThenFlags) {

@@ -1,9 +1,11 @@
-// The ingest and catalog handlers as plain functions over the local stores: event checks, results, error types.
+// The ingest and catalog handlers as plain functions over the local stores: event checks, results, error
+// types.
+#include "registry/lambda/handlers.h"
+
 #include <gtest/gtest.h>
 
-#include "cloudcatalog_reader.hpp"
-#include "local_world.hpp"
-#include "registry/lambda/handlers.hpp"
+#include "cloudcatalog_reader.h"
+#include "local_world.h"
 
 namespace heliocloud::registry::lambda {
 namespace {
@@ -43,8 +45,10 @@ TEST(RegistryHandlers, IngestEventNamesAJobInTheIngestBucket) {
   const std::string send = "send {\"job_folder\": \"<job folder in s3://uploads/>\"}";
   EXPECT_EQ(invalid_event(json::array(), env), "the ingest event is a JSON array; " + send);
   EXPECT_EQ(invalid_event(json::object(), env), "the ingest event has no \"job_folder\"; " + send);
-  EXPECT_EQ(invalid_event(json{{"job_folder", 3}}, env), "\"job_folder\" must be a non-empty string, not number; " + send);
-  EXPECT_EQ(invalid_event(json{{"job_folder", ""}}, env), "\"job_folder\" must be a non-empty string, not \"\"; " + send);
+  EXPECT_EQ(invalid_event(json{{"job_folder", 3}}, env),
+            "\"job_folder\" must be a non-empty string, not number; " + send);
+  EXPECT_EQ(invalid_event(json{{"job_folder", ""}}, env),
+            "\"job_folder\" must be a non-empty string, not \"\"; " + send);
   EXPECT_EQ(invalid_event(json{{"job_folder", "s3://helio-public/job"}}, env),
             "\"job_folder\": \"s3://helio-public/job\" is not in the ingest bucket uploads; " + send);
   EXPECT_NE(invalid_event(json{{"job_folder", "../etc"}}, env).find("\"job_folder\": \"uploads/../etc\": "),
@@ -55,7 +59,8 @@ TEST(RegistryHandlers, IngestEventNamesAJobInTheIngestBucket) {
 TEST(RegistryHandlers, IngestThenCatalogReturnTheServiceResults) {
   LocalWorld w;
   const auto env = env_of(w);
-  w.text_file("uploads", "job1/entries.json", "[" + test::entry_json("MMS", "s3://helio-public/MMS/", "MMS") + "]");
+  w.text_file("uploads", "job1/entries.json",
+              "[" + test::entry_json("MMS", "s3://helio-public/MMS/", "MMS") + "]");
   w.upload_manifest_and_files("job1", "MMS", fixture("manifest/valid_multiple_years.csv"));
 
   const auto r = handle_ingest(json{{"job_folder", "job1"}}, env, *w.objects, *w.records);
@@ -103,7 +108,8 @@ TEST(RegistryHandlers, AFailedDatasetIsAResultNotAnError) {
   // A job that does not exist: the result says so (no exception, nothing written).
   const auto missing = handle_ingest(json{{"job_folder", "nope"}}, env, *w.objects, *w.records);
   EXPECT_EQ(missing["ok"], false);
-  EXPECT_NE(missing["problems"][0].get<std::string>().find("entries.json"), std::string::npos) << missing.dump(2);
+  EXPECT_NE(missing["problems"][0].get<std::string>().find("entries.json"), std::string::npos)
+      << missing.dump(2);
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
-// The real heliocloud-registry-lambda binary (or its packaged bootstrap), driven through a stand-in Runtime API
-// with S3 and DynamoDB in moto: init errors, an ingest, a bad event, a catalog, each as Lambda would see them.
+// The real heliocloud-registry-lambda binary (or its packaged bootstrap), driven through a stand-in Runtime
+// API with S3 and DynamoDB in moto: init errors, an ingest, a bad event, a catalog, each as Lambda would see
+// them.
 #include <gtest/gtest.h>
-
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,15 +10,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <thread>
-
-#include <nlohmann/json.hpp>
 
 #include "aws/client_config.h"
 #include "aws/dynamodb.h"
 #include "aws/s3.h"
-#include "runtime_api_stub.hpp"
+#include "runtime_api_stub.h"
 
 extern char** environ;
 
@@ -31,7 +30,8 @@ using test::RuntimeApiStub;
 aws::ClientConfig moto_config() {
   const char* endpoint = std::getenv("AWS_ENDPOINT_URL");
   if (endpoint == nullptr || std::string(endpoint).find("127.0.0.1") == std::string::npos) {
-    ADD_FAILURE() << "AWS_ENDPOINT_URL must point at the local moto server (run through ctest); refusing real AWS";
+    ADD_FAILURE()
+        << "AWS_ENDPOINT_URL must point at the local moto server (run through ctest); refusing real AWS";
     std::abort();
   }
   return aws::ClientConfig::from_environment();
@@ -40,7 +40,8 @@ aws::ClientConfig moto_config() {
 std::string unique(const std::string& prefix) {
   static std::atomic<int> counter{0};
   static const auto salt = std::random_device{}() % 100000;
-  return prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(salt) + "-" + std::to_string(++counter);
+  return prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(salt) + "-" +
+         std::to_string(++counter);
 }
 
 // The packaged bootstrap when the build made one (what Lambda runs), else the binary itself.
@@ -97,8 +98,10 @@ TEST(RegistryLambdaBinary, InitErrorNamesTheVariables) {
 
   RuntimeApiStub api2(std::deque<RuntimeApiStub::Event>{});
   EXPECT_NE(run_function({{"AWS_LAMBDA_RUNTIME_API", api2.authority()}, {"_HANDLER", "index.handler"}}), 0);
-  EXPECT_NE(api2.post("/runtime/init/error").body.find("_HANDLER: \\\"index.handler\\\" is not a Registry handler"),
-            std::string::npos) << api2.post("/runtime/init/error").body;
+  EXPECT_NE(
+      api2.post("/runtime/init/error").body.find("_HANDLER: \\\"index.handler\\\" is not a Registry handler"),
+      std::string::npos)
+      << api2.post("/runtime/init/error").body;
 }
 
 TEST(RegistryLambdaBinary, IngestAndCatalogThroughTheRuntimeApi) {
@@ -110,19 +113,21 @@ TEST(RegistryLambdaBinary, IngestAndCatalogThroughTheRuntimeApi) {
   s3.create_bucket(uploads);
   s3.create_bucket(pub);
   dynamo.create_table(table, {"id", "S"});
-  s3.put_object(uploads, "job1/entries.json", R"([{"id": "MMS", "index": "s3://)" + pub + R"(/MMS/", "title": "MMS"}])");
+  s3.put_object(uploads, "job1/entries.json",
+                R"([{"id": "MMS", "index": "s3://)" + pub + R"(/MMS/", "title": "MMS"}])");
   s3.put_object(uploads, "job1/MMS/manifest.csv", "#time, s3key, filesize\n2015-09-01T12:11:14Z,a.cdf,3\n");
   s3.put_object(uploads, "job1/MMS/a.cdf", "abc");
   const std::map<std::string, std::string> config = {
-      {"INGEST_BUCKET", uploads}, {"DATASET_BUCKETS", pub},    {"DATASET_TABLE", table},
-      {"CATALOG_NAME", "Bin"},    {"CATALOG_CONTACT", "ops"},  {"CATALOG_DESCRIPTION", "Binary test"},
+      {"INGEST_BUCKET", uploads}, {"DATASET_BUCKETS", pub},   {"DATASET_TABLE", table},
+      {"CATALOG_NAME", "Bin"},    {"CATALOG_CONTACT", "ops"}, {"CATALOG_DESCRIPTION", "Binary test"},
       {"REQUESTER_PAYS", "false"}};
 
   RuntimeApiStub ingest_api({{"req-1", R"({"job_folder": "job1"})"}, {"req-2", R"({"job_folder": 7})"}});
   auto vars = config;
   vars["AWS_LAMBDA_RUNTIME_API"] = ingest_api.authority();
   vars["_HANDLER"] = "ingest";
-  // After the scripted events the stub stops answering and the loop gives up: a non-zero exit, as in a dying sandbox.
+  // After the scripted events the stub stops answering and the loop gives up: a non-zero exit, as in a dying
+  // sandbox.
   EXPECT_NE(run_function(vars), 0);
   const auto ok = ingest_api.post("/invocation/req-1/response");
   ASSERT_FALSE(ok.path.empty()) << "no response to req-1";
@@ -134,7 +139,9 @@ TEST(RegistryLambdaBinary, IngestAndCatalogThroughTheRuntimeApi) {
   const auto bad = ingest_api.post("/invocation/req-2/error");
   ASSERT_FALSE(bad.path.empty()) << "no error for req-2";
   EXPECT_EQ(json::parse(bad.body)["errorType"], "InvalidEvent");
-  EXPECT_EQ(json::parse(bad.body)["errorMessage"].get<std::string>().rfind("\"job_folder\" must be a non-empty string, not number", 0), 0U);
+  EXPECT_EQ(json::parse(bad.body)["errorMessage"].get<std::string>().rfind(
+                "\"job_folder\" must be a non-empty string, not number", 0),
+            0U);
 
   RuntimeApiStub catalog_api(std::deque<RuntimeApiStub::Event>{{"req-3", "{}"}});
   vars["AWS_LAMBDA_RUNTIME_API"] = catalog_api.authority();

@@ -1,10 +1,12 @@
-// The Registry functions' configuration from environment variables: every variable, every way it can be wrong.
+// The Registry functions' configuration from environment variables: every variable, every way it can be
+// wrong.
+#include "registry/lambda/lambda_environment.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
 
-#include "registry/lambda/lambda_environment.hpp"
-#include "registry/lambda/registry_function.hpp"
+#include "registry/lambda/registry_function.h"
 
 namespace heliocloud::registry::lambda {
 namespace {
@@ -12,9 +14,12 @@ namespace {
 using Vars = std::map<std::string, std::string>;
 
 Vars valid() {
-  return {{"INGEST_BUCKET", "hc-uploads"},        {"DATASET_BUCKETS", "helio-public, helio-two"},
-          {"DATASET_TABLE", "hc-datasets"},        {"CATALOG_NAME", "Test HelioCloud"},
-          {"CATALOG_CONTACT", "ops@example.com"}, {"CATALOG_DESCRIPTION", ""},
+  return {{"INGEST_BUCKET", "hc-uploads"},
+          {"DATASET_BUCKETS", "helio-public, helio-two"},
+          {"DATASET_TABLE", "hc-datasets"},
+          {"CATALOG_NAME", "Test HelioCloud"},
+          {"CATALOG_CONTACT", "ops@example.com"},
+          {"CATALOG_DESCRIPTION", ""},
           {"REQUESTER_PAYS", "true"}};
 }
 
@@ -100,8 +105,8 @@ TEST(LambdaEnvironment, AllProblemsAtOnceInTheMessage) {
   } catch (const InitError& e) {
     EXPECT_EQ(e.problems().size(), 7U);  // six variables not set, REQUESTER_PAYS invalid
     const std::string what = e.what();
-    for (const char* name : {"INGEST_BUCKET", "DATASET_BUCKETS", "DATASET_TABLE", "CATALOG_NAME", "CATALOG_CONTACT",
-                             "CATALOG_DESCRIPTION", "REQUESTER_PAYS"}) {
+    for (const char* name : {"INGEST_BUCKET", "DATASET_BUCKETS", "DATASET_TABLE", "CATALOG_NAME",
+                             "CATALOG_CONTACT", "CATALOG_DESCRIPTION", "REQUESTER_PAYS"}) {
       EXPECT_NE(what.find(std::string("\n  ") + name + ": "), std::string::npos) << name << " in " << what;
     }
   }
@@ -114,8 +119,9 @@ TEST(LambdaEnvironment, HandlerNames) {
     (void)parse_handler_name("bootstrap");
     FAIL();
   } catch (const InitError& e) {
-    EXPECT_STREQ(e.problems().at(0).c_str(),
-                 "_HANDLER: \"bootstrap\" is not a Registry handler; set the function's Handler to ingest or catalog");
+    EXPECT_STREQ(
+        e.problems().at(0).c_str(),
+        "_HANDLER: \"bootstrap\" is not a Registry handler; set the function's Handler to ingest or catalog");
   }
   EXPECT_THROW((void)parse_handler_name(std::nullopt), InitError);
 }

@@ -1,5 +1,5 @@
-// RegistryFunction (what the Lambda binary runs per invocation) on S3 + DynamoDB in moto: payload in, response or
-// errorType + errorMessage out.
+// RegistryFunction (what the Lambda binary runs per invocation) on S3 + DynamoDB in moto: payload in,
+// response or errorType + errorMessage out.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -9,8 +9,8 @@
 #include "aws/client_config.h"
 #include "aws/dynamodb.h"
 #include "aws/s3.h"
-#include "registry/aws/dynamodb_dataset_store.hpp"
-#include "registry/lambda/registry_function.hpp"
+#include "registry/aws/dynamodb_dataset_store.h"
+#include "registry/lambda/registry_function.h"
 
 namespace heliocloud::registry::lambda {
 namespace {
@@ -21,7 +21,8 @@ using namespace std::chrono_literals;
 aws::ClientConfig moto_config() {
   const char* endpoint = std::getenv("AWS_ENDPOINT_URL");
   if (endpoint == nullptr || std::string(endpoint).find("127.0.0.1") == std::string::npos) {
-    ADD_FAILURE() << "AWS_ENDPOINT_URL must point at the local moto server (run through ctest); refusing real AWS";
+    ADD_FAILURE()
+        << "AWS_ENDPOINT_URL must point at the local moto server (run through ctest); refusing real AWS";
     std::abort();
   }
   return aws::ClientConfig::from_environment();
@@ -30,7 +31,8 @@ aws::ClientConfig moto_config() {
 std::string unique(const std::string& prefix) {
   static std::atomic<int> counter{0};
   static const auto salt = std::random_device{}() % 100000;
-  return prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(salt) + "-" + std::to_string(++counter);
+  return prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(salt) + "-" +
+         std::to_string(++counter);
 }
 
 class RegistryFunctionMoto : public ::testing::Test {
@@ -52,13 +54,16 @@ class RegistryFunctionMoto : public ::testing::Test {
 
   void upload_job(const std::string& job) {
     const auto& up = env.settings.ingest_bucket;
-    s3.put_object(up, job + "/entries.json", R"([{"id": "MMS", "index": "s3://)" + pub() + R"(/MMS/", "title": "MMS"}])");
-    s3.put_object(up, job + "/MMS/manifest.csv", "#time, s3key, filesize\n2015-09-01T12:11:14Z,a.CDF,3\n2016-01-01,b.cdf,4\n");
+    s3.put_object(up, job + "/entries.json",
+                  R"([{"id": "MMS", "index": "s3://)" + pub() + R"(/MMS/", "title": "MMS"}])");
+    s3.put_object(up, job + "/MMS/manifest.csv",
+                  "#time, s3key, filesize\n2015-09-01T12:11:14Z,a.CDF,3\n2016-01-01,b.cdf,4\n");
     s3.put_object(up, job + "/MMS/a.CDF", "abc");
     s3.put_object(up, job + "/MMS/b.cdf", "abcd");
   }
 
-  FunctionResponse invoke(HandlerKind kind, const std::string& payload, std::chrono::milliseconds remaining = 900s) {
+  FunctionResponse invoke(HandlerKind kind, const std::string& payload,
+                          std::chrono::milliseconds remaining = 900s) {
     RegistryFunction fn(kind, env, moto_config());
     return fn.invoke(payload, remaining);
   }
@@ -121,7 +126,8 @@ TEST_F(RegistryFunctionMoto, LeaseWaitEndsBeforeTheDeadline) {
   const auto result = json::parse(r.payload);
   EXPECT_EQ(result["ok"], false);
   EXPECT_NE(result["datasets"][0]["error"].get<std::string>().find("is being ingested by another job"),
-            std::string::npos) << result.dump(2);
+            std::string::npos)
+      << result.dump(2);
   records.release_lease("MMS", "another-ingest");
   // The job is still there; a rerun with time to spare publishes it.
   const auto again = json::parse(invoke(HandlerKind::Ingest, R"({"job_folder": "job1"})").payload);

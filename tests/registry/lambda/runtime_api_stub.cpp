@@ -1,4 +1,4 @@
-#include "runtime_api_stub.hpp"
+#include "runtime_api_stub.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -23,7 +23,8 @@ bool read_request(int fd, std::string& method, std::string& path, std::string& b
     if (head_end == std::string::npos && (head_end = buffer.find("\r\n\r\n")) != std::string::npos) {
       for (const char* name : {"\r\ncontent-length:", "\r\nContent-Length:"}) {
         const auto at = buffer.find(name);
-        if (at != std::string::npos && at < head_end) length = std::stoul(buffer.substr(at + std::strlen(name)));
+        if (at != std::string::npos && at < head_end)
+          length = std::stoul(buffer.substr(at + std::strlen(name)));
       }
     }
     if (head_end != std::string::npos && buffer.size() >= head_end + 4 + length) break;
@@ -64,7 +65,8 @@ RuntimeApiStub::RuntimeApiStub(std::deque<Event> script) : script_(std::move(scr
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   socklen_t size = sizeof addr;
   if (listen_fd_ < 0 || ::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), size) != 0 ||
-      ::listen(listen_fd_, 8) != 0 || ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &size) != 0) {
+      ::listen(listen_fd_, 8) != 0 ||
+      ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &size) != 0) {
     throw std::runtime_error(std::string("runtime API stub: cannot listen: ") + std::strerror(errno));
   }
   port_ = ntohs(addr.sin_port);
@@ -107,12 +109,14 @@ void RuntimeApiStub::answer(int fd) {
     script_.pop_front();
     const auto deadline = std::chrono::duration_cast<std::chrono::milliseconds>(
         (std::chrono::system_clock::now() + event.time_left).time_since_epoch());
-    write_all(fd, reply(200,
-                        "Lambda-Runtime-Aws-Request-Id: " + event.request_id +
-                            "\r\nLambda-Runtime-Deadline-Ms: " + std::to_string(deadline.count()) +
-                            "\r\nLambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:us-east-1:123456789012:function:"
-                            "registry\r\nContent-Type: application/json\r\n",
-                        event.payload));
+    write_all(
+        fd,
+        reply(200,
+              "Lambda-Runtime-Aws-Request-Id: " + event.request_id +
+                  "\r\nLambda-Runtime-Deadline-Ms: " + std::to_string(deadline.count()) +
+                  "\r\nLambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:us-east-1:123456789012:function:"
+                  "registry\r\nContent-Type: application/json\r\n",
+              event.payload));
     return;
   }
   if (method == "POST") {
@@ -133,7 +137,9 @@ std::vector<Posted> RuntimeApiStub::posts() const {
 
 Posted RuntimeApiStub::post(const std::string& suffix) const {
   for (const auto& p : posts()) {
-    if (p.path.size() >= suffix.size() && p.path.compare(p.path.size() - suffix.size(), suffix.size(), suffix) == 0) return p;
+    if (p.path.size() >= suffix.size() &&
+        p.path.compare(p.path.size() - suffix.size(), suffix.size(), suffix) == 0)
+      return p;
   }
   return {};
 }

@@ -1,0 +1,41 @@
+#pragma once
+// LocalObjectStore: buckets as directories under a root (<root>/<bucket>/<key>), for `--local` runs and
+// tests. Writes go to a temporary file in the same directory and are renamed into place, so a reader never
+// sees a half-written index file, as with S3. Empty directories left by deletes are removed (S3 has no
+// directories).
+#include <filesystem>
+#include <map>
+
+#include "registry/object_store.h"
+
+namespace heliocloud::registry {
+
+class LocalObjectStore final : public ObjectStore {
+ public:
+  explicit LocalObjectStore(std::filesystem::path root);
+
+  // Serves `bucket` from `directory` instead of <root>/<bucket> (`heliocloud validate <job dir>`).
+  void map_bucket(const std::string& bucket, std::filesystem::path directory);
+
+  [[nodiscard]] bool bucket_exists(const std::string& bucket) override;
+  [[nodiscard]] std::vector<ObjectInfo> list(const std::string& bucket, const std::string& prefix) override;
+  [[nodiscard]] std::optional<ObjectInfo> head(const std::string& bucket, const std::string& key) override;
+  [[nodiscard]] std::optional<std::string> get(const std::string& bucket, const std::string& key) override;
+  void put(const std::string& bucket, const std::string& key, std::string_view body,
+           const std::string& content_type) override;
+  void copy(const std::string& src_bucket, const std::string& src_key, const std::string& dst_bucket,
+            const std::string& dst_key) override;
+  void remove(const std::string& bucket, const std::string& key) override;
+
+  [[nodiscard]] std::filesystem::path bucket_path(const std::string& bucket) const;
+
+ private:
+  // <bucket dir>/<key>; throws StoreError for a key that would leave the bucket directory.
+  [[nodiscard]] std::filesystem::path object_path(const std::string& bucket, const std::string& key) const;
+  [[nodiscard]] std::filesystem::path existing_bucket(const std::string& bucket) const;
+
+  std::filesystem::path root_;
+  std::map<std::string, std::filesystem::path> mapped_;
+};
+
+}  // namespace heliocloud::registry
