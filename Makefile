@@ -28,7 +28,7 @@ bench: deps build
 	./bench/construct/run.sh
 
 lint:
-	clang-format --dry-run --Werror $$(git ls-files 'src/*.cpp' 'src/*.h' 'src/*.hpp')
+	./scripts/check-format.sh
 
 clean:
 	rm -rf build cdk.out
