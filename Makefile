@@ -26,6 +26,9 @@ build:
 bench: deps build
 	cmake --build build --target bench
 	./bench/construct/run.sh
+	./bench/aws/run.sh build 1000 10
+	build/bin/registry_bench
+	build/bin/registry_ingest_bench
 
 lint:
 	./scripts/check-format.sh
