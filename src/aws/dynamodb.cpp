@@ -80,51 +80,56 @@ void DynamoDbClient::delete_item(const DeleteItemRequest& r) const {
   call("DeleteItem", body);
 }
 
+namespace {
+
+// The options Query and Scan share.
+template <class Request>
+void add_read_options(json& body, const Request& r) {
+  if (!r.index.empty()) body["IndexName"] = r.index;
+  if (!r.filter.empty()) body["FilterExpression"] = r.filter;
+  if (!r.projection.empty()) body["ProjectionExpression"] = r.projection;
+  if (r.limit) body["Limit"] = *r.limit;
+  if (!r.exclusive_start_key.is_null()) body["ExclusiveStartKey"] = to_item(r.exclusive_start_key);
+}
+
+// Follows LastEvaluatedKey until the last page.
+template <class Request, class PageFn>
+std::vector<json> all_pages(Request r, PageFn page_fn) {
+  std::vector<json> all;
+  for (;;) {
+    ItemPage page = page_fn(r);
+    all.insert(all.end(), std::make_move_iterator(page.items.begin()),
+               std::make_move_iterator(page.items.end()));
+    if (page.last_evaluated_key.is_null()) return all;
+    r.exclusive_start_key = std::move(page.last_evaluated_key);
+  }
+}
+
+}  // namespace
+
 ItemPage DynamoDbClient::query_page(const QueryRequest& r) const {
   json body{{"TableName", r.table},
             {"KeyConditionExpression", r.key_condition},
             {"ScanIndexForward", r.scan_forward},
             {"ConsistentRead", r.consistent_read}};
-  if (!r.index.empty()) body["IndexName"] = r.index;
-  if (!r.filter.empty()) body["FilterExpression"] = r.filter;
-  if (!r.projection.empty()) body["ProjectionExpression"] = r.projection;
-  if (r.limit) body["Limit"] = *r.limit;
-  if (!r.exclusive_start_key.is_null()) body["ExclusiveStartKey"] = to_item(r.exclusive_start_key);
+  add_read_options(body, r);
   add_expressions(body, {}, r.args);
   return to_page(call("Query", body));
 }
 
 std::vector<json> DynamoDbClient::query(QueryRequest r) const {
-  std::vector<json> all;
-  for (;;) {
-    ItemPage page = query_page(r);
-    all.insert(all.end(), std::make_move_iterator(page.items.begin()),
-               std::make_move_iterator(page.items.end()));
-    if (page.last_evaluated_key.is_null()) return all;
-    r.exclusive_start_key = std::move(page.last_evaluated_key);
-  }
+  return all_pages(std::move(r), [this](const QueryRequest& q) { return query_page(q); });
 }
 
 ItemPage DynamoDbClient::scan_page(const ScanRequest& r) const {
   json body{{"TableName", r.table}, {"ConsistentRead", r.consistent_read}};
-  if (!r.index.empty()) body["IndexName"] = r.index;
-  if (!r.filter.empty()) body["FilterExpression"] = r.filter;
-  if (!r.projection.empty()) body["ProjectionExpression"] = r.projection;
-  if (r.limit) body["Limit"] = *r.limit;
-  if (!r.exclusive_start_key.is_null()) body["ExclusiveStartKey"] = to_item(r.exclusive_start_key);
+  add_read_options(body, r);
   add_expressions(body, {}, r.args);
   return to_page(call("Scan", body));
 }
 
 std::vector<json> DynamoDbClient::scan(ScanRequest r) const {
-  std::vector<json> all;
-  for (;;) {
-    ItemPage page = scan_page(r);
-    all.insert(all.end(), std::make_move_iterator(page.items.begin()),
-               std::make_move_iterator(page.items.end()));
-    if (page.last_evaluated_key.is_null()) return all;
-    r.exclusive_start_key = std::move(page.last_evaluated_key);
-  }
+  return all_pages(std::move(r), [this](const ScanRequest& q) { return scan_page(q); });
 }
 
 void DynamoDbClient::transact_write_items(const std::vector<TransactWriteItem>& items,
