@@ -18,6 +18,7 @@
 #include "custom_resources/s3_versions.h"
 #include "fake_http_server.h"
 #include "fake_s3_request_payment.h"
+#include "moto_support.h"
 
 namespace aws = heliocloud::aws;
 namespace cr = heliocloud::custom_resources;
@@ -31,24 +32,8 @@ using Clock = std::chrono::system_clock;
 
 namespace {
 
-aws::ClientConfig moto_config() {
-  const char* endpoint = std::getenv("AWS_ENDPOINT_URL");
-  if (endpoint == nullptr || std::string(endpoint).find("127.0.0.1") == std::string::npos) {
-    ADD_FAILURE()
-        << "AWS_ENDPOINT_URL must point at the local moto server (run through ctest); refusing real AWS";
-    std::abort();
-  }
-  aws::ClientConfig c = aws::ClientConfig::from_environment();
-  c.retry.base_delay = std::chrono::milliseconds(20);
-  return c;
-}
-
-std::string unique_bucket(const std::string& prefix) {
-  static std::atomic<int> counter{0};
-  static const auto salt = std::random_device{}() % 100000;
-  return prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(salt) + "-" +
-         std::to_string(++counter);
-}
+using heliocloud::aws::testing::moto_config;
+const auto unique_bucket = heliocloud::aws::testing::unique_name;  // names never collide in the shared moto
 
 std::size_t count_versions(const aws::S3Client& s3, const std::string& bucket) {
   std::size_t n = 0;

@@ -12,6 +12,7 @@
 #include "aws/s3.h"
 #include "cloudcatalog_reader.h"
 #include "failing_store.h"
+#include "moto_support.h"
 #include "registry/aws/dynamodb_dataset_store.h"
 #include "registry/aws/s3_object_store.h"
 #include "registry/catalog_service.h"
@@ -21,24 +22,8 @@
 namespace heliocloud::registry {
 namespace {
 
-aws::ClientConfig moto_config() {
-  const char* endpoint = std::getenv("AWS_ENDPOINT_URL");
-  if (endpoint == nullptr || std::string(endpoint).find("127.0.0.1") == std::string::npos) {
-    ADD_FAILURE()
-        << "AWS_ENDPOINT_URL must point at the local moto server (run through ctest); refusing real AWS";
-    std::abort();
-  }
-  auto c = aws::ClientConfig::from_environment();
-  c.retry.base_delay = std::chrono::milliseconds(20);
-  return c;
-}
-
-std::string unique(const std::string& prefix) {
-  static std::atomic<int> counter{0};
-  static const auto salt = std::random_device{}() % 100000;
-  return prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(salt) + "-" +
-         std::to_string(++counter);
-}
+using heliocloud::aws::testing::moto_config;
+const auto unique = heliocloud::aws::testing::unique_name;  // names never collide in the shared moto
 
 // Fresh buckets and table per test: uploads, one dataset bucket, one empty dataset bucket.
 class MotoRegistry : public ::testing::Test {

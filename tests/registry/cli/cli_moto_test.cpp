@@ -13,10 +13,14 @@
 #include "aws/protocols.h"
 #include "aws/s3.h"
 #include "cli_runner.h"
+#include "moto_support.h"
 #include "registry/cli/registry_stack.h"
 
 namespace heliocloud::registry {
 namespace {
+
+using heliocloud::aws::testing::moto_config;
+const auto unique = heliocloud::aws::testing::unique_name;  // names never collide in the shared moto
 
 using nlohmann::json;
 using test::CliSandbox;
@@ -29,17 +33,6 @@ std::string endpoint() {
     std::abort();
   }
   return e;
-}
-
-aws::ClientConfig moto_config() {
-  (void)endpoint();
-  return aws::ClientConfig::from_environment();
-}
-
-std::string unique(const std::string& prefix) {
-  static std::atomic<int> counter{0};
-  static const auto salt = std::random_device{}() % 100000;
-  return prefix + std::to_string(::getpid()) + "x" + std::to_string(salt) + "x" + std::to_string(++counter);
 }
 
 // The next docker-less invocations return these payloads, in order (moto's lambda-simple result queue).

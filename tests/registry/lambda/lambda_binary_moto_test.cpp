@@ -17,6 +17,7 @@
 #include "aws/client_config.h"
 #include "aws/dynamodb.h"
 #include "aws/s3.h"
+#include "moto_support.h"
 #include "runtime_api_stub.h"
 
 extern char** environ;
@@ -24,25 +25,11 @@ extern char** environ;
 namespace heliocloud::registry {
 namespace {
 
+using heliocloud::aws::testing::moto_config;
+const auto unique = heliocloud::aws::testing::unique_name;  // names never collide in the shared moto
+
 using nlohmann::json;
 using test::RuntimeApiStub;
-
-aws::ClientConfig moto_config() {
-  const char* endpoint = std::getenv("AWS_ENDPOINT_URL");
-  if (endpoint == nullptr || std::string(endpoint).find("127.0.0.1") == std::string::npos) {
-    ADD_FAILURE()
-        << "AWS_ENDPOINT_URL must point at the local moto server (run through ctest); refusing real AWS";
-    std::abort();
-  }
-  return aws::ClientConfig::from_environment();
-}
-
-std::string unique(const std::string& prefix) {
-  static std::atomic<int> counter{0};
-  static const auto salt = std::random_device{}() % 100000;
-  return prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(salt) + "-" +
-         std::to_string(++counter);
-}
 
 // The packaged bootstrap when the build made one (what Lambda runs), else the binary itself.
 std::string function_executable() {

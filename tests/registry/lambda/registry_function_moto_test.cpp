@@ -9,31 +9,18 @@
 #include "aws/client_config.h"
 #include "aws/dynamodb.h"
 #include "aws/s3.h"
+#include "moto_support.h"
 #include "registry/aws/dynamodb_dataset_store.h"
 #include "registry/lambda/registry_function.h"
 
 namespace heliocloud::registry::lambda {
 namespace {
 
+using heliocloud::aws::testing::moto_config;
+const auto unique = heliocloud::aws::testing::unique_name;  // names never collide in the shared moto
+
 using nlohmann::json;
 using namespace std::chrono_literals;
-
-aws::ClientConfig moto_config() {
-  const char* endpoint = std::getenv("AWS_ENDPOINT_URL");
-  if (endpoint == nullptr || std::string(endpoint).find("127.0.0.1") == std::string::npos) {
-    ADD_FAILURE()
-        << "AWS_ENDPOINT_URL must point at the local moto server (run through ctest); refusing real AWS";
-    std::abort();
-  }
-  return aws::ClientConfig::from_environment();
-}
-
-std::string unique(const std::string& prefix) {
-  static std::atomic<int> counter{0};
-  static const auto salt = std::random_device{}() % 100000;
-  return prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(salt) + "-" +
-         std::to_string(++counter);
-}
 
 class RegistryFunctionMoto : public ::testing::Test {
  protected:
