@@ -11,18 +11,18 @@
 #include "aws/s3.h"
 #include "aws/s3_transfer.h"
 #include "env_guard.h"
-#include "fake_server.h"
+#include "fake_http_server.h"
 
 namespace aws = heliocloud::aws;
-using aws::testing::FakeReply;
-using aws::testing::FakeRequest;
-using aws::testing::FakeServer;
-using aws::testing::http_reply;
+using heliocloud::testing::CannedResponse;
+using heliocloud::testing::FakeHttpServer;
+using heliocloud::testing::raw_reply;
+using heliocloud::testing::RecordedRequest;
 using namespace std::chrono_literals;
 
 namespace {
 
-aws::ClientConfig config_for(const FakeServer& server) {
+aws::ClientConfig config_for(const FakeHttpServer& server) {
   aws::ClientConfig c;
   c.region = "us-east-1";
   c.endpoint_url = server.url();
@@ -41,10 +41,10 @@ std::string s3_error(const std::string& code, const std::string& message) {
 }
 
 TEST(Faults, ServerErrorsThenSuccessAreRetried) {
-  FakeServer server([](const FakeRequest&, int i) {
-    if (i == 0) return http_reply(500, s3_error("InternalError", "try again"));
-    if (i == 1) return http_reply(503, s3_error("ServiceUnavailable", "busy"));
-    return http_reply(200, "payload", {{"ETag", "\"e1\""}});
+  FakeHttpServer server([](const RecordedRequest& req) {
+    if (req.index == 0) return raw_reply(500, s3_error("InternalError", "try again"));
+    if (req.index == 1) return raw_reply(503, s3_error("ServiceUnavailable", "busy"));
+    return raw_reply(200, "payload", {{"ETag", "\"e1\""}});
   });
   auto cfg = config_for(server);
   std::vector<std::string> seen;
@@ -68,8 +68,8 @@ TEST(Faults, ServerErrorsThenSuccessAreRetried) {
 }
 
 TEST(Faults, SlowDownStormGivesUpAfterTheBoundWithAClearError) {
-  FakeServer server([](const FakeRequest&, int) {
-    return http_reply(503, s3_error("SlowDown", "Please reduce your request rate."));
+  FakeHttpServer server([](const RecordedRequest&) {
+    return raw_reply(503, s3_error("SlowDown", "Please reduce your request rate."));
   });
   auto cfg = config_for(server);
   std::vector<std::chrono::milliseconds> delays;
@@ -96,8 +96,8 @@ TEST(Faults, SlowDownStormGivesUpAfterTheBoundWithAClearError) {
 }
 
 TEST(Faults, StalledServerTimesOut) {
-  FakeServer server([](const FakeRequest&, int) {
-    FakeReply r = http_reply(200, "late");
+  FakeHttpServer server([](const RecordedRequest&) {
+    CannedResponse r = raw_reply(200, "late");
     r.stall_before = 10s;  // accepts and reads the request, then says nothing
     return r;
   });
@@ -118,8 +118,8 @@ TEST(Faults, StalledServerTimesOut) {
 }
 
 TEST(Faults, StallInTheMiddleOfABodyTripsTheStallTimeout) {
-  FakeServer server([](const FakeRequest&, int) {
-    FakeReply r = http_reply(200, std::string(1000, 'x'));
+  FakeHttpServer server([](const RecordedRequest&) {
+    CannedResponse r = raw_reply(200, std::string(1000, 'x'));
     r.raw.resize(r.raw.size() - 500);  // half the body, then silence with the connection open
     r.stall_after = 10s;
     return r;
@@ -142,9 +142,9 @@ TEST(Faults, StallInTheMiddleOfABodyTripsTheStallTimeout) {
 }
 
 TEST(Faults, TruncatedBodyIsDetectedAndRetried) {
-  FakeServer server([](const FakeRequest&, int i) {
-    FakeReply r = http_reply(200, std::string(100, 'a'));
-    if (i == 0) r.raw.resize(r.raw.size() - 90);  // Content-Length 100, 10 bytes, close
+  FakeHttpServer server([](const RecordedRequest& req) {
+    CannedResponse r = raw_reply(200, std::string(100, 'a'));
+    if (req.index == 0) r.raw.resize(r.raw.size() - 90);  // Content-Length 100, 10 bytes, close
     return r;
   });
   const aws::S3Client s3(config_for(server));
@@ -153,8 +153,8 @@ TEST(Faults, TruncatedBodyIsDetectedAndRetried) {
 }
 
 TEST(Faults, AlwaysTruncatedBodyFailsWithTruncated) {
-  FakeServer server([](const FakeRequest&, int) {
-    FakeReply r = http_reply(200, std::string(100, 'a'));
+  FakeHttpServer server([](const RecordedRequest&) {
+    CannedResponse r = raw_reply(200, std::string(100, 'a'));
     r.raw.resize(r.raw.size() - 90);
     return r;
   });
@@ -175,8 +175,8 @@ TEST(Faults, AlwaysTruncatedBodyFailsWithTruncated) {
 }
 
 TEST(Faults, NonIdempotentCallIsNotRepeatedAfterA500) {
-  FakeServer server([](const FakeRequest&, int) {
-    return http_reply(500, R"({"Message":"boom"})", {{"x-amzn-ErrorType", "ServiceException"}});
+  FakeHttpServer server([](const RecordedRequest&) {
+    return raw_reply(500, R"({"Message":"boom"})", {{"x-amzn-ErrorType", "ServiceException"}});
   });
   const aws::LambdaClient lambda(config_for(server));
   try {
@@ -190,11 +190,11 @@ TEST(Faults, NonIdempotentCallIsNotRepeatedAfterA500) {
 }
 
 TEST(Faults, ThrottledNonIdempotentCallIsRepeated) {
-  FakeServer server([](const FakeRequest&, int i) {
-    if (i == 0)
-      return http_reply(429, R"({"message":"Rate exceeded"})",
-                        {{"x-amzn-ErrorType", "TooManyRequestsException"}});
-    return http_reply(200, R"({"ok":true})");
+  FakeHttpServer server([](const RecordedRequest& req) {
+    if (req.index == 0)
+      return raw_reply(429, R"({"message":"Rate exceeded"})",
+                       {{"x-amzn-ErrorType", "TooManyRequestsException"}});
+    return raw_reply(200, R"({"ok":true})");
   });
   const aws::LambdaClient lambda(config_for(server));
   EXPECT_EQ(lambda.invoke("fn", "{}").payload, R"({"ok":true})");
@@ -204,7 +204,7 @@ TEST(Faults, ThrottledNonIdempotentCallIsRepeated) {
 TEST(Faults, RefusedConnectionIsRetriedThenReported) {
   int port = 0;
   {
-    FakeServer gone([](const FakeRequest&, int) { return http_reply(200, ""); });
+    FakeHttpServer gone([](const RecordedRequest&) { return raw_reply(200, ""); });
     port = gone.port();
   }  // closed: nothing listens there any more
   aws::ClientConfig cfg;
@@ -224,16 +224,16 @@ TEST(Faults, RefusedConnectionIsRetriedThenReported) {
 }
 
 TEST(Faults, LambdaFunctionErrorAndLogTailAreSurfaced) {
-  FakeServer server([](const FakeRequest& r, int) {
+  FakeHttpServer server([](const RecordedRequest& r) {
     EXPECT_EQ(
         r.target,
         "/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A1%3Afunction%3Af/invocations?Qualifier=live");
     EXPECT_EQ(r.header("x-amz-log-type"), "Tail");
     EXPECT_EQ(r.header("x-amz-invocation-type"), "RequestResponse");
-    return http_reply(200, R"({"errorMessage":"bad input","errorType":"Error"})",
-                      {{"X-Amz-Function-Error", "Unhandled"},
-                       {"X-Amz-Log-Result", aws::base64_encode("START\nboom\nEND\n")},
-                       {"X-Amz-Executed-Version", "7"}});
+    return raw_reply(200, R"({"errorMessage":"bad input","errorType":"Error"})",
+                     {{"X-Amz-Function-Error", "Unhandled"},
+                      {"X-Amz-Log-Result", aws::base64_encode("START\nboom\nEND\n")},
+                      {"X-Amz-Executed-Version", "7"}});
   });
   const aws::LambdaClient lambda(config_for(server));
   aws::InvokeOptions opts;
@@ -248,13 +248,13 @@ TEST(Faults, LambdaFunctionErrorAndLogTailAreSurfaced) {
 }
 
 TEST(Faults, RequesterPaysHeaderAndRequestPaymentReadBack) {
-  FakeServer server([](const FakeRequest& r, int) {
+  FakeHttpServer server([](const RecordedRequest& r) {
     if (r.target == "/bucket?requestPayment=") {
-      return http_reply(
-          200, "<RequestPaymentConfiguration><Payer>Requester</Payer></RequestPaymentConfiguration>");
+      return raw_reply(200,
+                       "<RequestPaymentConfiguration><Payer>Requester</Payer></RequestPaymentConfiguration>");
     }
     EXPECT_EQ(r.header("x-amz-request-payer"), "requester") << r.target;
-    return http_reply(200, "data");
+    return raw_reply(200, "data");
   });
   const aws::S3Client s3(config_for(server));
   EXPECT_TRUE(s3.get_bucket_requester_pays("bucket"));
@@ -264,13 +264,13 @@ TEST(Faults, RequesterPaysHeaderAndRequestPaymentReadBack) {
 }
 
 TEST(Faults, FailedPartAbortsTheMultipartUpload) {
-  FakeServer server([](const FakeRequest& r, int) {
+  FakeHttpServer server([](const RecordedRequest& r) {
     if (r.method == "POST" && r.target.find("?uploads") != std::string::npos) {
-      return http_reply(
+      return raw_reply(
           200, "<InitiateMultipartUploadResult><UploadId>UP1</UploadId></InitiateMultipartUploadResult>");
     }
-    if (r.method == "PUT") return http_reply(400, s3_error("InvalidArgument", "part refused"));
-    return http_reply(204, "");
+    if (r.method == "PUT") return raw_reply(400, s3_error("InvalidArgument", "part refused"));
+    return raw_reply(204, "");
   });
   aws::TransferConfig tc;
   tc.multipart_threshold = 5u << 20;
@@ -286,8 +286,8 @@ TEST(Faults, FailedPartAbortsTheMultipartUpload) {
 }
 
 TEST(Faults, S3ErrorInsideA200CopyIsRetriedThenReported) {
-  FakeServer server(
-      [](const FakeRequest&, int) { return http_reply(200, s3_error("InternalError", "copy failed")); });
+  FakeHttpServer server(
+      [](const RecordedRequest&) { return raw_reply(200, s3_error("InternalError", "copy failed")); });
   const aws::S3Client s3(config_for(server));
   try {
     s3.copy_object("a", "k", "b", "k");
@@ -299,9 +299,9 @@ TEST(Faults, S3ErrorInsideA200CopyIsRetriedThenReported) {
 }
 
 TEST(CredentialEndpoints, ContainerCredentialsWithAuthorizationToken) {
-  FakeServer server([](const FakeRequest& r, int) {
-    if (r.header("authorization") != "secret-token") return http_reply(401, "");
-    return http_reply(
+  FakeHttpServer server([](const RecordedRequest& r) {
+    if (r.header("authorization") != "secret-token") return raw_reply(401, "");
+    return raw_reply(
         200,
         R"({"AccessKeyId":"ASIACONTAINER","SecretAccessKey":"s","Token":"t","Expiration":"2099-01-01T00:00:00Z"})");
   });
@@ -319,19 +319,19 @@ TEST(CredentialEndpoints, ContainerCredentialsWithAuthorizationToken) {
 }
 
 TEST(CredentialEndpoints, InstanceMetadataV2TokenFirst) {
-  FakeServer server([](const FakeRequest& r, int) {
+  FakeHttpServer server([](const RecordedRequest& r) {
     if (r.method == "PUT" && r.target == "/latest/api/token") {
       EXPECT_EQ(r.header("x-aws-ec2-metadata-token-ttl-seconds"), "21600");
-      return http_reply(200, "IMDS-TOKEN");
+      return raw_reply(200, "IMDS-TOKEN");
     }
-    if (r.header("x-aws-ec2-metadata-token") != "IMDS-TOKEN") return http_reply(401, "");
-    if (r.target == "/latest/meta-data/iam/security-credentials/") return http_reply(200, "my-role");
+    if (r.header("x-aws-ec2-metadata-token") != "IMDS-TOKEN") return raw_reply(401, "");
+    if (r.target == "/latest/meta-data/iam/security-credentials/") return raw_reply(200, "my-role");
     if (r.target == "/latest/meta-data/iam/security-credentials/my-role") {
-      return http_reply(
+      return raw_reply(
           200,
           R"({"Code":"Success","AccessKeyId":"ASIAEC2","SecretAccessKey":"s","Token":"t","Expiration":"2099-01-01T00:00:00Z"})");
     }
-    return http_reply(404, "");
+    return raw_reply(404, "");
   });
   aws::testing::EnvGuard env;
   env.unset("AWS_EC2_METADATA_DISABLED");

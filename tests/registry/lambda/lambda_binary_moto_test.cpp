@@ -11,14 +11,15 @@
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <random>
 #include <thread>
 
 #include "aws/client_config.h"
 #include "aws/dynamodb.h"
 #include "aws/s3.h"
+#include "fake_runtime_api.h"
 #include "moto_support.h"
-#include "runtime_api_stub.h"
 
 extern char** environ;
 
@@ -28,8 +29,31 @@ namespace {
 using heliocloud::aws::testing::moto_config;
 const auto unique = heliocloud::aws::testing::unique_name;  // names never collide in the shared moto
 
+using heliocloud::testing::FakeRuntimeApi;
+using heliocloud::testing::ScriptedInvocation;
 using nlohmann::json;
-using test::RuntimeApiStub;
+
+// Lambda's 15 minutes: the ingest handler plans its waits from the deadline.
+constexpr std::chrono::milliseconds kFifteenMinutes{900000};
+
+FakeRuntimeApi runtime_api(const std::vector<std::pair<std::string, std::string>>& events) {
+  std::deque<ScriptedInvocation> script;
+  for (const auto& [id, payload] : events) {
+    ScriptedInvocation invocation;
+    invocation.request_id = id;
+    invocation.payload = payload;
+    invocation.time_left = kFifteenMinutes;
+    script.push_back(std::move(invocation));
+  }
+  return FakeRuntimeApi(std::move(script));
+}
+
+// The body the function POSTed to a path ending with `suffix` (e.g. "req-1/response"); nullopt when none.
+std::optional<std::string> posted(const FakeRuntimeApi& api, const std::string& suffix) {
+  for (const auto& r : api.posts())
+    if (r.target.ends_with(suffix)) return r.body;
+  return std::nullopt;
+}
 
 // The packaged bootstrap when the build made one (what Lambda runs), else the binary itself.
 std::string function_executable() {
@@ -66,15 +90,15 @@ int run_function(const std::map<std::string, std::string>& vars) {
 }
 
 TEST(RegistryLambdaBinary, InitErrorNamesTheVariables) {
-  RuntimeApiStub api(std::deque<RuntimeApiStub::Event>{});
+  auto api = runtime_api({});
   const int status = run_function({{"AWS_LAMBDA_RUNTIME_API", api.authority()},
                                    {"_HANDLER", "ingest"},
                                    {"INGEST_BUCKET", "hc-uploads"},
                                    {"REQUESTER_PAYS", "maybe"}});
   EXPECT_NE(status, 0);
-  const auto posted = api.post("/runtime/init/error");
-  ASSERT_FALSE(posted.path.empty()) << "no init error posted";
-  const auto body = json::parse(posted.body);
+  const auto init_error = posted(api, "/runtime/init/error");
+  ASSERT_TRUE(init_error) << "no init error posted";
+  const auto body = json::parse(*init_error);
   EXPECT_EQ(body["errorType"], "InvalidConfiguration");
   const auto message = body["errorMessage"].get<std::string>();
   for (const char* expected : {"DATASET_BUCKETS: not set", "DATASET_TABLE: not set", "CATALOG_NAME: not set",
@@ -83,12 +107,12 @@ TEST(RegistryLambdaBinary, InitErrorNamesTheVariables) {
   }
   EXPECT_EQ(message.find("INGEST_BUCKET"), std::string::npos) << message;
 
-  RuntimeApiStub api2(std::deque<RuntimeApiStub::Event>{});
+  auto api2 = runtime_api({});
   EXPECT_NE(run_function({{"AWS_LAMBDA_RUNTIME_API", api2.authority()}, {"_HANDLER", "index.handler"}}), 0);
-  EXPECT_NE(
-      api2.post("/runtime/init/error").body.find("_HANDLER: \\\"index.handler\\\" is not a Registry handler"),
-      std::string::npos)
-      << api2.post("/runtime/init/error").body;
+  const auto handler_error = posted(api2, "/runtime/init/error").value_or("");
+  EXPECT_NE(handler_error.find("_HANDLER: \\\"index.handler\\\" is not a Registry handler"),
+            std::string::npos)
+      << handler_error;
 }
 
 TEST(RegistryLambdaBinary, IngestAndCatalogThroughTheRuntimeApi) {
@@ -109,32 +133,34 @@ TEST(RegistryLambdaBinary, IngestAndCatalogThroughTheRuntimeApi) {
       {"CATALOG_NAME", "Bin"},    {"CATALOG_CONTACT", "ops"}, {"CATALOG_DESCRIPTION", "Binary test"},
       {"REQUESTER_PAYS", "false"}};
 
-  RuntimeApiStub ingest_api({{"req-1", R"({"job_folder": "job1"})"}, {"req-2", R"({"job_folder": 7})"}});
+  auto ingest_api = runtime_api({{"req-1", R"({"job_folder": "job1"})"}, {"req-2", R"({"job_folder": 7})"}});
   auto vars = config;
   vars["AWS_LAMBDA_RUNTIME_API"] = ingest_api.authority();
   vars["_HANDLER"] = "ingest";
   // After the scripted events the stub stops answering and the loop gives up: a non-zero exit, as in a dying
   // sandbox.
   EXPECT_NE(run_function(vars), 0);
-  const auto ok = ingest_api.post("/invocation/req-1/response");
-  ASSERT_FALSE(ok.path.empty()) << "no response to req-1";
-  const auto result = json::parse(ok.body);
+  const auto ok = posted(ingest_api, "/invocation/req-1/response");
+  ASSERT_TRUE(ok) << "no response to req-1";
+  const auto result = json::parse(*ok);
   EXPECT_EQ(result["ok"], true) << result.dump(2);
   EXPECT_EQ(result["datasets"][0]["id"], "MMS");
   EXPECT_EQ(result["datasets"][0]["files_added"], 1);
   EXPECT_EQ(s3.get_object(pub, "MMS/a.cdf").body, "abc");
-  const auto bad = ingest_api.post("/invocation/req-2/error");
-  ASSERT_FALSE(bad.path.empty()) << "no error for req-2";
-  EXPECT_EQ(json::parse(bad.body)["errorType"], "InvalidEvent");
-  EXPECT_EQ(json::parse(bad.body)["errorMessage"].get<std::string>().rfind(
+  const auto bad = posted(ingest_api, "/invocation/req-2/error");
+  ASSERT_TRUE(bad) << "no error for req-2";
+  EXPECT_EQ(json::parse(*bad)["errorType"], "InvalidEvent");
+  EXPECT_EQ(json::parse(*bad)["errorMessage"].get<std::string>().rfind(
                 "\"job_folder\" must be a non-empty string, not number", 0),
             0U);
 
-  RuntimeApiStub catalog_api(std::deque<RuntimeApiStub::Event>{{"req-3", "{}"}});
+  auto catalog_api = runtime_api({{"req-3", "{}"}});
   vars["AWS_LAMBDA_RUNTIME_API"] = catalog_api.authority();
   vars["_HANDLER"] = "catalog";
   EXPECT_NE(run_function(vars), 0);
-  const auto c = json::parse(catalog_api.post("/invocation/req-3/response").body);
+  const auto catalog_response = posted(catalog_api, "/invocation/req-3/response");
+  ASSERT_TRUE(catalog_response) << "no response to req-3";
+  const auto c = json::parse(*catalog_response);
   EXPECT_EQ(c["buckets"][0]["datasets"], 1) << c.dump(2);
   const auto catalog = json::parse(s3.get_object(pub, "catalog.json").body);
   EXPECT_EQ(catalog["description"], "Binary test");

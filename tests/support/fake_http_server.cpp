@@ -8,6 +8,7 @@
 
 #include <cctype>
 #include <stdexcept>
+#include <thread>
 
 namespace heliocloud::testing {
 
@@ -73,7 +74,8 @@ bool read_request(int fd, RecordedRequest& req) {
 void write_all(int fd, const std::string& data) {
   std::size_t done = 0;
   while (done < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    // MSG_NOSIGNAL: a client that gave up (a timeout test) must not kill the test with SIGPIPE.
+    const ssize_t n = ::send(fd, data.data() + done, data.size() - done, MSG_NOSIGNAL);
     if (n <= 0) return;
     done += static_cast<std::size_t>(n);
   }
@@ -126,6 +128,28 @@ std::vector<RecordedRequest> FakeHttpServer::requests() const {
   return requests_;
 }
 
+std::size_t FakeHttpServer::count() const {
+  std::lock_guard lock(mu_);
+  return requests_.size();
+}
+
+CannedResponse raw_reply(int status, const std::string& body,
+                         const std::vector<std::pair<std::string, std::string>>& headers) {
+  CannedResponse r;
+  r.raw = "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Length: " + std::to_string(body.size()) +
+          "\r\nConnection: close\r\n";
+  for (const auto& [name, value] : headers) r.raw += name + ": " + value + "\r\n";
+  r.raw += "\r\n" + body;
+  return r;
+}
+
+// Sleeps in slices, so that the destructor is never held up by a scripted stall.
+void FakeHttpServer::pause(std::chrono::milliseconds d) const {
+  const auto until = std::chrono::steady_clock::now() + d;
+  while (!stop_ && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+}
+
 void FakeHttpServer::serve() {
   while (!stop_) {
     pollfd p{listen_fd_, POLLIN, 0};
@@ -142,16 +166,25 @@ void FakeHttpServer::handle_connection(int fd) {
   if (!read_request(fd, req)) return;
   {
     std::lock_guard lock(mu_);
+    req.index = requests_.size();
     requests_.push_back(req);
   }
   const CannedResponse resp = handler_(req);
   if (resp.drop) return;
+  pause(resp.stall_before);
+  if (!resp.raw.empty()) {
+    write_all(fd, resp.raw);
+    pause(resp.stall_after);
+    ::shutdown(fd, SHUT_RDWR);
+    return;
+  }
   std::string raw = "HTTP/1.1 " + std::to_string(resp.status) +
                     " Canned\r\nConnection: close\r\nContent-Length: " + std::to_string(resp.body.size()) +
                     "\r\n";
   for (const auto& [name, value] : resp.headers) raw += name + ": " + value + "\r\n";
   raw += "\r\n" + resp.body;
   write_all(fd, raw);
+  pause(resp.stall_after);
 }
 
 }  // namespace heliocloud::testing

@@ -4,6 +4,7 @@
 // reads a whole request (Content-Length bodies), asks the test's handler for the answer and closes the
 // connection. Every request is recorded so the test can assert what the code under test sent.
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -15,6 +16,7 @@
 namespace heliocloud::testing {
 
 struct RecordedRequest {
+  std::size_t index = 0;  // arrival order: 0 for the first request the server saw
   std::string method;
   std::string target;                                            // path and query as sent
   std::vector<std::pair<std::string, std::string>> header_list;  // as sent, names lower-cased
@@ -25,11 +27,25 @@ struct RecordedRequest {
 };
 
 struct CannedResponse {
+  // status, headers, body, drop: what most tests give, as in {404, {}, "unexpected request"}.
+  CannedResponse(int status_ = 200, std::map<std::string, std::string> headers_ = {}, std::string body_ = {},
+                 bool drop_ = false)
+      : status(status_), headers(std::move(headers_)), body(std::move(body_)), drop(drop_) {}
+
   int status = 200;
   std::map<std::string, std::string> headers;
   std::string body;
   bool drop = false;  // close the connection without answering
+  // Fault injection: bytes written as they are instead of status/headers/body (e.g. a truncated answer),
+  // and silences before writing and after it (the connection stays open meanwhile).
+  std::string raw;
+  std::chrono::milliseconds stall_before{0};
+  std::chrono::milliseconds stall_after{0};
 };
+
+// A whole HTTP/1.1 answer as raw bytes, for tests that then cut or delay it.
+CannedResponse raw_reply(int status, const std::string& body,
+                         const std::vector<std::pair<std::string, std::string>>& headers = {});
 
 class FakeHttpServer {
  public:
@@ -42,11 +58,14 @@ class FakeHttpServer {
 
   int port() const noexcept { return port_; }
   std::string authority() const { return "127.0.0.1:" + std::to_string(port_); }  // host:port
+  std::string url() const { return "http://" + authority(); }
   std::vector<RecordedRequest> requests() const;  // every request so far, in arrival order
+  std::size_t count() const;
 
  private:
   void serve();
   void handle_connection(int fd);
+  void pause(std::chrono::milliseconds d) const;
 
   Handler handler_;
   int listen_fd_ = -1;
