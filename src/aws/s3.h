@@ -85,6 +85,19 @@ struct DeleteFailure {
   std::string message;
 };
 
+struct ObjectVersion {
+  std::string key;
+  std::string version_id;  // "null" for objects written while versioning was off; empty: the current version
+  bool delete_marker = false;
+};
+
+struct ObjectVersionsPage {
+  std::vector<ObjectVersion> versions;  // versions and delete markers alike
+  bool truncated = false;
+  std::string next_key_marker;
+  std::string next_version_id_marker;
+};
+
 struct MultipartUpload {
   std::string key;
   std::string upload_id;
@@ -137,9 +150,17 @@ class S3Client {
   // Any number of keys, sent in batches of 1000 (the API's limit). Returns the keys S3 could not delete.
   std::vector<DeleteFailure> delete_objects(const std::string& bucket, const std::vector<std::string>& keys,
                                             bool requester_pays = false) const;
+  // Deletes these exact versions (delete markers included) permanently, in batches of 1000.
+  std::vector<DeleteFailure> delete_object_versions(const std::string& bucket,
+                                                    const std::vector<ObjectVersion>& versions) const;
 
   // Listing
   ListObjectsPage list_objects_v2(const std::string& bucket, const ListObjectsRequest& request) const;
+  // One page of every version and delete marker, after the given markers (empty: from the start).
+  ObjectVersionsPage list_object_versions(const std::string& bucket, const std::string& key_marker = {},
+                                          const std::string& version_id_marker = {},
+                                          int max_keys = 1000) const;
+  void put_bucket_versioning(const std::string& bucket, bool enabled) const;
   // Every object under prefix, following continuation tokens.
   std::vector<ObjectSummary> list_all_objects(const std::string& bucket, const std::string& prefix = {},
                                               bool requester_pays = false) const;
@@ -176,6 +197,10 @@ class S3Client {
   ServiceRequest request(std::string operation, std::string method, const std::string& bucket,
                          const std::string& key = {}) const;
   std::string copy_source(const std::string& bucket, const std::string& key) const;
+  // DeleteObjects for current objects (empty version id) and exact versions alike.
+  std::vector<DeleteFailure> delete_entries(const std::string& bucket,
+                                            const std::vector<ObjectVersion>& entries,
+                                            bool requester_pays) const;
 
   ServiceClient client_;
 };

@@ -3,7 +3,6 @@
 #include <stdexcept>
 
 #include "aws/errors.h"
-#include "custom_resources/s3_versions.h"
 
 namespace heliocloud::custom_resources {
 
@@ -51,9 +50,9 @@ EmptyBucketResult empty_bucket(const aws::S3Client& s3, const std::string& bucke
     std::vector<aws::DeleteFailure> failures;
     for (;;) {
       check_time(stop_by, bucket, result);
-      const auto page = list_object_versions(s3, bucket, key_marker, version_marker);
+      const auto page = s3.list_object_versions(bucket, key_marker, version_marker);
       ++result.requests;
-      const auto refused = delete_object_versions(s3, bucket, page.versions);
+      const auto refused = s3.delete_object_versions(bucket, page.versions);
       result.versions_deleted += page.versions.size() - refused.size();
       failures.insert(failures.end(), refused.begin(), refused.end());
       if (!page.truncated) break;
@@ -64,7 +63,7 @@ EmptyBucketResult empty_bucket(const aws::S3Client& s3, const std::string& bucke
       throw std::runtime_error("S3 refused to delete " + std::to_string(failures.size()) +
                                " object versions of " + bucket + ": " + describe(failures));
     }
-    if (!list_object_versions(s3, bucket, {}, {}, 1).versions.empty()) {
+    if (!s3.list_object_versions(bucket, {}, {}, 1).versions.empty()) {
       throw std::runtime_error("bucket " + bucket +
                                " still has objects after emptying it (something keeps writing)");
     }

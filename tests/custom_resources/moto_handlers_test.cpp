@@ -15,7 +15,6 @@
 #include "custom_resources/empty_bucket.h"
 #include "custom_resources/lambda_entry.h"
 #include "custom_resources/requester_pays.h"
-#include "custom_resources/s3_versions.h"
 #include "fake_http_server.h"
 #include "fake_s3_request_payment.h"
 #include "moto_support.h"
@@ -40,7 +39,7 @@ std::size_t count_versions(const aws::S3Client& s3, const std::string& bucket) {
   std::string key_marker;
   std::string version_marker;
   for (;;) {
-    const auto page = cr::list_object_versions(s3, bucket, key_marker, version_marker);
+    const auto page = s3.list_object_versions(bucket, key_marker, version_marker);
     n += page.versions.size();
     if (!page.truncated) return n;
     key_marker = page.next_key_marker;
@@ -75,7 +74,7 @@ struct Moto : ::testing::Test {
 TEST_F(Moto, EmptyBucketDeleteRemovesEveryVersionDeleteMarkerAndUpload) {
   const std::string bucket = unique_bucket("cr-versioned");
   s3.create_bucket(bucket);
-  cr::put_bucket_versioning(s3, bucket, true);
+  s3.put_bucket_versioning(bucket, true);
   put_many(s3, bucket, "data/file-", 1100, "v1");  // 1100 versions: more than one page and one delete batch
   put_many(s3, bucket, "data/file-", 300, "v2");   // +300 newer versions of the first 300 keys
   std::vector<std::string> doomed;
