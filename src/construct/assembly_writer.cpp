@@ -123,13 +123,7 @@ void AssemblyWriter::write() {
     const std::string assetsFile = id + ".assets.json";
     writeFile(outdir / assetsFile, synth.assetManifest(templateFile, templateHash, version).dump(2));
 
-    const std::string bootstrapParameter =
-        std::string("/cdk-bootstrap/") + StackSynthesizer::kQualifier + "/version";
-    artifacts[id + ".assets"] = {{"type", "cdk:asset-manifest"},
-                                 {"properties",
-                                  {{"file", assetsFile},
-                                   {"requiresBootstrapStackVersion", StackSynthesizer::kBootstrapVersion},
-                                   {"bootstrapStackVersionSsmParameter", bootstrapParameter}}}};
+    artifacts[id + ".assets"] = StackSynthesizer::assetManifestArtifact(assetsFile);
 
     nlohmann::ordered_json artifact = nlohmann::ordered_json::object();
     artifact["type"] = "aws:cloudformation:stack";

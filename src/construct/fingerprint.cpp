@@ -17,6 +17,10 @@ namespace {
 constexpr std::size_t kBinaryProbeSize = 8192;
 constexpr std::size_t kChunkSize = 1U << 16U;
 
+std::string fileFingerprint(const fs::path& file, FingerprintCache* cache) {
+  return cache != nullptr ? cache->contentFingerprint(file) : contentFingerprint(file);
+}
+
 // Each field is framed with control characters so that no two different trees hash alike.
 void field(Sha256& h, const std::string& key, const std::string& value) {
   h.update("\x01");
@@ -51,8 +55,7 @@ void walk(Sha256& h, const fs::path& root, const fs::path& current, FingerprintC
     if (entry.is_directory())
       walk(h, root, entry.path(), cache);
     else if (entry.is_regular_file())
-      field(h, "file:" + rel,
-            cache != nullptr ? cache->contentFingerprint(entry.path()) : contentFingerprint(entry.path()));
+      field(h, "file:" + rel, fileFingerprint(entry.path(), cache));
   }
 }
 
@@ -111,7 +114,7 @@ std::string fingerprint(const fs::path& path, FingerprintCache* cache) {
   if (fs::is_directory(path))
     walk(h, path, path, cache);
   else
-    field(h, "file:", cache != nullptr ? cache->contentFingerprint(path) : contentFingerprint(path));
+    field(h, "file:", fileFingerprint(path, cache));
   return h.hex();
 }
 

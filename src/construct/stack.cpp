@@ -64,7 +64,7 @@ bool Stack::dependsOn(const Stack& other) const {
 void Stack::addDependency(Stack& producer, const std::string& reason) {
   if (&producer == this) return;
   if (std::find(dependencies_.begin(), dependencies_.end(), &producer) != dependencies_.end()) return;
-  if (producer.dependsOn(*this) || &producer == this)
+  if (producer.dependsOn(*this))
     throw std::runtime_error("stack dependency cycle: " + path() + " would depend on " + producer.path() +
                              " (" + reason + "), which already depends on " + path());
   dependencies_.push_back(&producer);

@@ -5,10 +5,6 @@
 #include "construct/stack.h"
 
 namespace heliocloud::construct {
-namespace {
-const std::string kBootstrapParameter =
-    std::string("/cdk-bootstrap/") + StackSynthesizer::kQualifier + "/version";
-}
 
 std::string StackSynthesizer::account() const {
   return stack_.env().account.value_or("${AWS::AccountId}");
@@ -30,8 +26,24 @@ std::string StackSynthesizer::bucketNameText() const {
   return std::string("cdk-") + kQualifier + "-assets-" + account() + "-" + region();
 }
 
+std::string StackSynthesizer::bootstrapVersionParameter() {
+  return std::string("/cdk-bootstrap/") + kQualifier + "/version";
+}
+
+std::string StackSynthesizer::objectKey(const FileAssetSource& source) {
+  return source.hash + (source.directory ? ".zip" : source.source.extension().string());
+}
+
+nlohmann::ordered_json StackSynthesizer::assetManifestArtifact(const std::string& assetsFile) {
+  return {{"type", "cdk:asset-manifest"},
+          {"properties",
+           {{"file", assetsFile},
+            {"requiresBootstrapStackVersion", kBootstrapVersion},
+            {"bootstrapStackVersionSsmParameter", bootstrapVersionParameter()}}}};
+}
+
 AssetLocation StackSynthesizer::addFileAsset(FileAssetSource source) {
-  const std::string key = source.hash + (source.directory ? ".zip" : source.source.extension().string());
+  const std::string key = objectKey(source);
   bool known = false;
   for (const auto& a : assets_) known = known || a.hash == source.hash;
   if (!known) assets_.push_back(std::move(source));
@@ -42,7 +54,7 @@ AssetLocation StackSynthesizer::addFileAsset(FileAssetSource source) {
 
 void StackSynthesizer::contributeToTemplate(TemplateSections& sections) const {
   sections.parameters["BootstrapVersion"] = {{"Type", "AWS::SSM::Parameter::Value<String>"},
-                                             {"Default", kBootstrapParameter},
+                                             {"Default", bootstrapVersionParameter()},
                                              {"Description",
                                               "Version of the CDK Bootstrap resources in this environment, "
                                               "automatically retrieved from SSM Parameter "
@@ -81,11 +93,11 @@ nlohmann::ordered_json StackSynthesizer::artifactProperties(const std::string& t
   p["cloudFormationExecutionRoleArn"] = roleArn("cfn-exec");
   p["stackTemplateAssetObjectUrl"] = "s3://" + bucketNameText() + "/" + templateHash + ".json";
   p["requiresBootstrapStackVersion"] = kBootstrapVersion;
-  p["bootstrapStackVersionSsmParameter"] = kBootstrapParameter;
+  p["bootstrapStackVersionSsmParameter"] = bootstrapVersionParameter();
   p["additionalDependencies"] = {stack_.artifactId() + ".assets"};
   p["lookupRole"] = {{"arn", lookupRoleArn()},
                      {"requiresBootstrapStackVersion", kLookupBootstrapVersion},
-                     {"bootstrapStackVersionSsmParameter", kBootstrapParameter}};
+                     {"bootstrapStackVersionSsmParameter", bootstrapVersionParameter()}};
   return p;
 }
 
@@ -102,8 +114,7 @@ nlohmann::ordered_json StackSynthesizer::assetManifest(const std::string& templa
                    {"destinations", {{id, dest}}}};
   };
   for (const auto& a : assets_)
-    add(a.hash, a.displayName, a.stagedName, a.directory ? "zip" : "file",
-        a.hash + (a.directory ? ".zip" : a.source.extension().string()));
+    add(a.hash, a.displayName, a.stagedName, a.directory ? "zip" : "file", objectKey(a));
   add(templateHash, stack_.artifactId() + " Template", templateFile, "file", templateHash + ".json");
   return {{"version", manifestVersion}, {"files", files}, {"dockerImages", nlohmann::ordered_json::object()}};
 }

@@ -40,6 +40,8 @@ class StackSynthesizer {
   const std::vector<FileAssetSource>& fileAssets() const { return assets_; }
 
   std::string lookupRoleArn() const;
+  // The SSM parameter `cdk bootstrap` writes its version to.
+  static std::string bootstrapVersionParameter();
   // BootstrapVersion parameter and the CheckBootstrapVersion rule.
   void contributeToTemplate(TemplateSections& sections) const;
   // The stack artifact's "properties" in manifest.json.
@@ -48,12 +50,16 @@ class StackSynthesizer {
   // The <artifact>.assets.json document.
   nlohmann::ordered_json assetManifest(const std::string& templateFile, const std::string& templateHash,
                                        const std::string& manifestVersion) const;
+  // The manifest.json artifact that points the CLI at that document.
+  static nlohmann::ordered_json assetManifestArtifact(const std::string& assetsFile);
 
  private:
   std::string account() const;  // literal or ${AWS::AccountId}
   std::string region() const;   // literal or ${AWS::Region}
   std::string roleArn(const std::string& kind) const;
   std::string bucketNameText() const;
+  // "<hash>.zip" for a directory (the CLI zips it), "<hash><ext>" for a file.
+  static std::string objectKey(const FileAssetSource& source);
   nlohmann::ordered_json destination(const std::string& objectKey, std::string& idOut) const;
 
   Stack& stack_;

@@ -116,12 +116,10 @@ RegistryStack::RegistryStack(construct::Construct& scope, std::string id,
       aws_constructs::TableProps{"id", std::nullopt,
                                  reg.destroyOnRemoval ? RemovalPolicy::Destroy : RemovalPolicy::Retain});
 
-  std::vector<Value> datasetArns;
-  std::vector<Value> datasetObjectArns;
-  for (auto* b : datasets) {
-    datasetArns.push_back(b->bucketArn());
-    datasetObjectArns.push_back(aws_constructs::s3ObjectsArn(b->bucketArn()));
-  }
+  // The dataset buckets and their objects, as policy resources.
+  std::vector<Value> datasetResources;
+  for (auto* b : datasets) datasetResources.push_back(b->bucketArn());
+  for (auto* b : datasets) datasetResources.push_back(aws_constructs::s3ObjectsArn(b->bucketArn()));
   std::map<std::string, Value> env{{"INGEST_BUCKET", ingest.bucketName()},
                                    {"DATASET_BUCKETS", Value(joined(reg.datasetBucketNames))},
                                    {"DATASET_TABLE", table.tableName()},
@@ -137,11 +135,9 @@ RegistryStack::RegistryStack(construct::Construct& scope, std::string id,
   ingester.addToRolePolicy(allow({"s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"},
                                  {ingest.bucketArn(), aws_constructs::s3ObjectsArn(ingest.bucketArn())}));
   if (!datasets.empty()) {
-    std::vector<Value> both = datasetArns;
-    both.insert(both.end(), datasetObjectArns.begin(), datasetObjectArns.end());
     ingester.addToRolePolicy(allow({"s3:GetObject", "s3:PutObject", "s3:ListBucket", "s3:GetBucketLocation",
                                     "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"},
-                                   both));
+                                   datasetResources));
   }
   ingester.addToRolePolicy(allow({"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                                   "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"},
@@ -151,11 +147,9 @@ RegistryStack::RegistryStack(construct::Construct& scope, std::string id,
       "Cataloger", aws_constructs::FunctionProps{packages.registry, "catalog", "provided.al2023",
                                                  "Writes catalog.json at the root of every dataset bucket",
                                                  256, kFifteenMinutes, 90, env});
-  if (!datasets.empty()) {
-    std::vector<Value> both = datasetArns;
-    both.insert(both.end(), datasetObjectArns.begin(), datasetObjectArns.end());
-    cataloger.addToRolePolicy(allow({"s3:PutObject", "s3:ListBucket", "s3:GetBucketLocation"}, both));
-  }
+  if (!datasets.empty())
+    cataloger.addToRolePolicy(
+        allow({"s3:PutObject", "s3:ListBucket", "s3:GetBucketLocation"}, datasetResources));
   cataloger.addToRolePolicy(allow({"dynamodb:Scan", "dynamodb:GetItem"}, {table.tableArn()}));
 
   auto output = [&](const char* outputId, Value v, const char* what) {
