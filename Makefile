@@ -14,14 +14,14 @@ demo: deps build
 	@ls cdk.out/*.template.json | sed 's/^/  /'
 
 test: deps build
-	ctest --preset default --timeout 600 -j2
+	@./scripts/timed.sh test ctest --preset default --timeout 600 -j2
 
 deps:
-	./scripts/install-deps.sh
+	@./scripts/timed.sh deps ./scripts/install-deps.sh
 
 build:
-	[ -f build/build.ninja ] || cmake --preset default
-	cmake --build build
+	@[ -f build/build.ninja ] || ./scripts/timed.sh configure cmake --preset default
+	@./scripts/timed.sh build cmake --build build
 
 bench: deps build
 	cmake --build build --target bench
@@ -30,8 +30,9 @@ bench: deps build
 	build/bin/registry_bench
 	build/bin/registry_ingest_bench
 
-lint:
+lint: build
 	./scripts/check-format.sh
+	./scripts/check-naming.sh build
 
 clean:
 	rm -rf build cdk.out

@@ -24,4 +24,6 @@ function(heliocloud_lambda_package target name)
     VERBATIM)
   add_custom_target(${name}-package DEPENDS ${stamp})
   add_dependencies(lambda-packages ${name}-package)
+  # Every package name, for the test that holds them equal to the names in src/contracts (tests/apps).
+  set_property(GLOBAL APPEND PROPERTY HELIOCLOUD_LAMBDA_PACKAGES ${name})
 endfunction()

@@ -1,11 +1,11 @@
-#include "aws/executor.h"
+#include "base/parallel_for.h"
 
 #include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <thread>
 
-namespace heliocloud::aws {
+namespace heliocloud::base {
 
 std::vector<TaskFailure> parallel_for(std::size_t n, const ParallelOptions& options,
                                       const std::function<void(std::size_t)>& task) {
@@ -45,4 +45,4 @@ void rethrow_first(const std::vector<TaskFailure>& failures) {
   if (!failures.empty()) std::rethrow_exception(failures.front().error);
 }
 
-}  // namespace heliocloud::aws
+}  // namespace heliocloud::base

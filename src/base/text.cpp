@@ -1,0 +1,57 @@
+#include "base/text.h"
+
+namespace heliocloud::base {
+
+std::string_view trim(std::string_view s, std::string_view strip) {
+  const auto first = s.find_first_not_of(strip);
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(strip);
+  return s.substr(first, last - first + 1);
+}
+
+std::string to_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::vector<std::string_view> split(std::string_view s, char separator) {
+  std::vector<std::string_view> pieces;
+  for (;;) {
+    const auto at = s.find(separator);
+    pieces.push_back(s.substr(0, at));
+    if (at == std::string_view::npos) return pieces;
+    s.remove_prefix(at + 1);
+  }
+}
+
+std::string markup_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (const char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace heliocloud::base
