@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
   const aws::S3Client s3(cfg);
   const aws::S3Transfer transfer(s3);
 
-  std::vector<aws::TaskFailure> failures;
+  std::vector<heliocloud::base::TaskFailure> failures;
   const auto start = std::chrono::steady_clock::now();
   if (arg("--op") == "put") {
     const std::filesystem::path dir = arg("--dir");

@@ -17,10 +17,10 @@ namespace {
 
 struct Sample {
   double millis;
-  long maxRssKb;
+  long max_rss_kb;
 };
 
-Sample runOnce(char** argv) {
+Sample run_once(char** argv) {
   const auto start = std::chrono::steady_clock::now();
   const pid_t pid = fork();
   if (pid == 0) {
@@ -40,7 +40,7 @@ Sample runOnce(char** argv) {
 }
 
 template <class T>
-void printRow(const char* what, std::vector<T> v, const char* unit) {
+void print_row(const char* what, std::vector<T> v, const char* unit) {
   std::sort(v.begin(), v.end());
   std::printf("  %-9s min %9.1f  median %9.1f  max %9.1f %s\n", what, static_cast<double>(v.front()),
               static_cast<double>(v[v.size() / 2]), static_cast<double>(v.back()), unit);
@@ -55,14 +55,14 @@ int main(int argc, char** argv) {
   }
   const int runs = std::atoi(argv[1]);
   std::vector<double> millis;
-  std::vector<double> rssMb;
+  std::vector<double> rss_mb;
   for (int i = 0; i < runs; ++i) {
-    const Sample s = runOnce(argv + 4);
+    const Sample s = run_once(argv + 4);
     millis.push_back(s.millis);
-    rssMb.push_back(static_cast<double>(s.maxRssKb) / 1024.0);
+    rss_mb.push_back(static_cast<double>(s.max_rss_kb) / 1024.0);
   }
   std::printf("%s (%d runs)\n", argv[2], runs);
-  printRow("wall", millis, "ms");
-  printRow("peak RSS", rssMb, "MB");
+  print_row("wall", millis, "ms");
+  print_row("peak RSS", rss_mb, "MB");
   return 0;
 }

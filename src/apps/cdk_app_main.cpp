@@ -20,14 +20,14 @@ const char* env(const char* name) {
   return std::getenv(name);
 }  // NOLINT(concurrency-mt-unsafe)
 
-std::string instanceList(const std::string& dir) {
+std::string instance_list(const std::string& dir) {
   std::string out;
-  for (const auto& name : heliocloud::config::listInstances(dir)) out += "  " + name + "\n";
+  for (const auto& name : heliocloud::config::list_instances(dir)) out += "  " + name + "\n";
   return out.empty() ? "  (none: add instance/<name>.yaml, see instance/example.yaml)\n" : out;
 }
 
 // A path in the build directory this binary was built into (it lives in <build>/bin).
-std::string buildDirFile(const char* name) {
+std::string build_dir_file(const char* name) {
   std::error_code ec;
   const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
   return ec ? (std::filesystem::path("build") / name).string()
@@ -35,21 +35,21 @@ std::string buildDirFile(const char* name) {
 }
 
 // The build puts the Lambda packages in <build>/lambda.
-std::string defaultLambdaDir() {
-  return buildDirFile("lambda");
+std::string default_lambda_dir() {
+  return build_dir_file("lambda");
 }
 
 int run(int argc, char** argv) {
-  std::string instanceDir =
+  std::string instance_dir =
       env("HELIOCLOUD_INSTANCE_DIR") != nullptr ? env("HELIOCLOUD_INSTANCE_DIR") : "instance";
-  std::string lambdaDir =
-      env("HELIOCLOUD_LAMBDA_DIR") != nullptr ? env("HELIOCLOUD_LAMBDA_DIR") : defaultLambdaDir();
+  std::string lambda_dir =
+      env("HELIOCLOUD_LAMBDA_DIR") != nullptr ? env("HELIOCLOUD_LAMBDA_DIR") : default_lambda_dir();
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--instance-dir" && i + 1 < argc) {
-      instanceDir = argv[++i];
+      instance_dir = argv[++i];
     } else if (arg == "--lambda-dir" && i + 1 < argc) {
-      lambdaDir = argv[++i];
+      lambda_dir = argv[++i];
     } else {
       std::cerr << "heliocloud-cdk: unknown argument '" << arg
                 << "'. This program is run by the CDK CLI (cdk.json); its options are --instance-dir DIR "
@@ -59,27 +59,27 @@ int run(int argc, char** argv) {
     }
   }
 
-  auto options = heliocloud::construct::appOptionsFromEnvironment();
-  options.fingerprintCacheFile = buildDirFile("asset-fingerprints.json");
+  auto options = heliocloud::construct::app_options_from_environment();
+  options.fingerprint_cache_file = build_dir_file("asset-fingerprints.json");
   heliocloud::construct::App app(options);
-  const std::string name = app.contextString("instance");
+  const std::string name = app.context_string("instance");
   if (name.empty()) {
     std::cerr << "No instance specified. Re-run and pass the instance name, e.g.\n"
                  "  cdk synth -c instance=<name>\n"
                  "Instances in "
-              << instanceDir << "/:\n"
-              << instanceList(instanceDir);
+              << instance_dir << "/:\n"
+              << instance_list(instance_dir);
     return 1;
   }
   heliocloud::config::InstanceConfig config;
   try {
-    config = heliocloud::config::loadInstance(instanceDir, name);
+    config = heliocloud::config::load_instance(instance_dir, name);
   } catch (const heliocloud::config::ConfigError& e) {
     std::cerr << e.what() << "\n";
-    const auto known = heliocloud::config::listInstances(instanceDir);
+    const auto known = heliocloud::config::list_instances(instance_dir);
     if (std::find(known.begin(), known.end(), name) == known.end())
-      std::cerr << "Pass one of the instances in " << instanceDir << "/ with -c instance=<name>:\n"
-                << instanceList(instanceDir);
+      std::cerr << "Pass one of the instances in " << instance_dir << "/ with -c instance=<name>:\n"
+                << instance_list(instance_dir);
     return 1;
   } catch (const heliocloud::config::ConfigErrors& e) {
     std::cerr << e.what() << "\n";
@@ -87,10 +87,10 @@ int run(int argc, char** argv) {
   }
 
   std::string note;
-  const auto environment = heliocloud::stacks::resolveEnvironment(config, env("CDK_DEFAULT_ACCOUNT"),
-                                                                  env("CDK_DEFAULT_REGION"), note);
+  const auto environment = heliocloud::stacks::resolve_environment(config, env("CDK_DEFAULT_ACCOUNT"),
+                                                                   env("CDK_DEFAULT_REGION"), note);
   std::cerr << note << "\n";
-  heliocloud::stacks::buildInstance(app, config, environment, lambdaDir);
+  heliocloud::stacks::build_instance(app, config, environment, lambda_dir);
   app.synth();
   return 0;
 }

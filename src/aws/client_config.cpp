@@ -19,7 +19,7 @@ ClientConfig ClientConfig::from_environment() {
   c.region = region_from_environment();
   if (c.region.empty()) c.region = "us-east-1";
   c.credentials = default_credentials_provider();
-  c.http = std::make_shared<HttpClient>();
+  c.http = std::make_shared<http::Client>();
   return c;
 }
 

@@ -1,13 +1,13 @@
 #pragma once
-// What every service client is built from. One HttpClient (and so one connection pool) can be shared.
+// What every service client is built from. One http::Client (and so one connection pool) can be shared.
 #include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "aws/credentials.h"
-#include "aws/http_client.h"
 #include "aws/retry.h"
+#include "http/client.h"
 
 namespace heliocloud::aws {
 
@@ -19,15 +19,15 @@ struct ClientConfig {
   bool use_env_endpoints = true;
   std::shared_ptr<CredentialsProvider> credentials;
   RetryPolicy retry;
-  HttpTimeouts timeouts;
+  http::Timeouts timeouts;
   // Upper bound of parallel requests for the bulk/transfer helpers (a call can ask for less).
   std::size_t max_concurrency = 16;
   // S3: always path-style (custom endpoints, IP hosts and dotted bucket names are path-style anyway).
   bool s3_force_path_style = false;
-  std::shared_ptr<HttpClient> http;  // created on first use when null
+  std::shared_ptr<http::Client> http;  // created on first use when null
 
   // Region from AWS_REGION / AWS_DEFAULT_REGION / the active profile (else us-east-1), the default
-  // credentials chain, and a fresh HttpClient.
+  // credentials chain, and a fresh http::Client.
   static ClientConfig from_environment();
 };
 

@@ -4,14 +4,16 @@
 #include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
 #include "aws/client_config.h"
 #include "aws/errors.h"
-#include "aws/http_client.h"
 #include "aws/shared_config.h"
 #include "aws/sts.h"
+#include "base/retry.h"
+#include "http/client.h"
 
 namespace heliocloud::aws {
 namespace {
@@ -27,25 +29,28 @@ namespace {
 
 // The metadata endpoints are link-local and answer in milliseconds when present; off EC2/ECS they do not
 // exist at all, and a long connect timeout would stall every program that falls through the chain.
-HttpTimeouts metadata_timeouts() {
-  HttpTimeouts t;
-  t.connect = std::chrono::milliseconds(1000);
-  t.total = std::chrono::milliseconds(5000);
-  t.stall = std::chrono::milliseconds(2000);
-  return t;
-}
+constexpr http::Timeouts kMetadataTimeouts{.connect = std::chrono::milliseconds(1000),
+                                           .total = std::chrono::milliseconds(5000),
+                                           .stall = std::chrono::milliseconds(2000)};
 
-HttpResponse metadata_request(HttpClient& http, const std::string& source, HttpRequest req) {
+http::Response metadata_request(http::Client& http, const std::string& source, const http::Request& req) {
+  std::optional<http::Response> response;
   std::string last;
-  for (int attempt = 0; attempt < 3; ++attempt) {
+  // The endpoints answer at once when they are there: try again straight away, but not when nothing listens.
+  base::retry({3, std::nullopt}, [&](int) -> base::NextAttempt {
     try {
-      return http.send(req, metadata_timeouts());
-    } catch (const TransportException& e) {
+      response = http.send(req, kMetadataTimeouts);
+      return std::nullopt;
+    } catch (const http::TransportError& e) {
       last = e.what();
-      if (e.kind == TransportFailure::ConnectFailed || e.kind == TransportFailure::ResolveFailed) break;
+      const bool absent = e.kind() == http::TransportFailure::ConnectFailed ||
+                          e.kind() == http::TransportFailure::ResolveFailed;
+      if (absent) return std::nullopt;
+      return base::Backoff{std::chrono::milliseconds(0), std::chrono::milliseconds(0)};
     }
-  }
-  no_credentials(source, req.url + ": " + last);
+  });
+  if (!response) no_credentials(source, req.url + ": " + last);
+  return std::move(*response);
 }
 
 std::string read_text_file(const std::string& path) {
@@ -126,7 +131,7 @@ bool ContainerCredentialsProvider::configured() {
 }
 
 Credentials ContainerCredentialsProvider::get() {
-  HttpRequest req;
+  http::Request req;
   if (auto full = get_env("AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
     req.url = *full;
   } else if (auto rel = get_env("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")) {
@@ -141,8 +146,8 @@ Credentials ContainerCredentialsProvider::get() {
     token = *t;
   }
   if (!token.empty()) req.headers.emplace_back("Authorization", token);
-  HttpClient http;
-  const HttpResponse resp = metadata_request(http, "Container", req);
+  http::Client http;
+  const http::Response resp = metadata_request(http, "Container", req);
   if (resp.status != 200)
     no_credentials("Container", req.url + " answered HTTP " + std::to_string(resp.status));
   try {
@@ -164,29 +169,29 @@ bool InstanceMetadataCredentialsProvider::disabled() {
 
 Credentials InstanceMetadataCredentialsProvider::get() {
   if (disabled()) no_credentials("InstanceMetadata", "AWS_EC2_METADATA_DISABLED is set");
-  HttpClient http;
-  HttpRequest token_req;
+  http::Client http;
+  http::Request token_req;
   token_req.method = "PUT";
   token_req.url = endpoint_ + "/latest/api/token";
   token_req.headers.emplace_back("X-aws-ec2-metadata-token-ttl-seconds", "21600");
-  const HttpResponse tok = metadata_request(http, "InstanceMetadata", token_req);
+  const http::Response tok = metadata_request(http, "InstanceMetadata", token_req);
   std::vector<std::pair<std::string, std::string>> auth;
   if (tok.status == 200) {
     auth.emplace_back("X-aws-ec2-metadata-token", tok.body);
   } else if (tok.status == 403) {
     no_credentials("InstanceMetadata", "IMDS refused a session token (HTTP 403)");
   }  // other statuses: an IMDSv1-only endpoint; go on without a token
-  HttpRequest role_req;
+  http::Request role_req;
   role_req.url = endpoint_ + "/latest/meta-data/iam/security-credentials/";
   role_req.headers = auth;
-  const HttpResponse role = metadata_request(http, "InstanceMetadata", role_req);
+  const http::Response role = metadata_request(http, "InstanceMetadata", role_req);
   if (role.status != 200 || role.body.empty())
     no_credentials("InstanceMetadata", "no IAM role attached to the instance");
   const std::string role_name = role.body.substr(0, role.body.find('\n'));
-  HttpRequest cred_req;
+  http::Request cred_req;
   cred_req.url = role_req.url + role_name;
   cred_req.headers = auth;
-  const HttpResponse cred = metadata_request(http, "InstanceMetadata", cred_req);
+  const http::Response cred = metadata_request(http, "InstanceMetadata", cred_req);
   if (cred.status != 200)
     no_credentials("InstanceMetadata", "HTTP " + std::to_string(cred.status) + " for role " + role_name);
   try {

@@ -3,8 +3,8 @@
 #include <random>
 
 #include "aws/attribute_value.h"
-#include "aws/encoding.h"
 #include "aws/protocols.h"
+#include "base/digest.h"
 
 namespace heliocloud::aws {
 namespace {
@@ -38,8 +38,8 @@ std::string random_token() {
   thread_local std::mt19937_64 rng{std::random_device{}()};
   const std::uint64_t a = rng();
   const std::uint64_t b = rng();
-  return to_hex(std::string(reinterpret_cast<const char*>(&a), sizeof a) +
-                std::string(reinterpret_cast<const char*>(&b), sizeof b));
+  return base::to_hex(std::string(reinterpret_cast<const char*>(&a), sizeof a) +
+                      std::string(reinterpret_cast<const char*>(&b), sizeof b));
 }
 
 }  // namespace

@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "aws/encoding.h"
 #include "aws/xml.h"
+#include "base/text.h"
 
 namespace heliocloud::aws {
 namespace {
@@ -52,14 +52,14 @@ bool is_s3_error_document(const std::string& body) {
   return start != std::string::npos && body.compare(start, 7, "<Error>") == 0;
 }
 
-ErrorInfo parse_error_response(const HttpResponse& response, const std::string& service,
+ErrorInfo parse_error_response(const http::Response& response, const std::string& service,
                                const std::string& operation) {
   ErrorInfo info;
   info.service = service;
   info.operation = operation;
   info.http_status = response.status;
   info.request_id = response.header("x-amz-request-id", response.header("x-amzn-requestid"));
-  const std::string_view body = trim(response.body);
+  const std::string_view body = base::trim(response.body);
   if (!body.empty() && body.front() == '<') {
     try {
       const xml::Node root = xml::parse(body);

@@ -5,11 +5,11 @@
 #include <string>
 
 #include "aws/errors.h"
-#include "aws/http_client.h"
+#include "http/message.h"
 
 namespace heliocloud::aws {
 
-ErrorInfo parse_error_response(const HttpResponse& response, const std::string& service,
+ErrorInfo parse_error_response(const http::Response& response, const std::string& service,
                                const std::string& operation);
 
 // True when a 200 response body is in fact an S3 <Error> document (CopyObject, UploadPartCopy and

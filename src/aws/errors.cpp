@@ -57,7 +57,7 @@ ErrorKind classify(const ErrorInfo& info) {
     return ErrorKind::ConditionalCheckFailed;
   if (c == "TransactionCanceledException") return ErrorKind::TransactionCanceled;
   if (is_throttling_code(c) || info.http_status == 429) return ErrorKind::Throttled;
-  if (one_of(c, {"Timeout", "ConnectTimeout"})) return ErrorKind::Timeout;
+  if (c == "Timeout") return ErrorKind::Timeout;
   if (one_of(c, {"ConnectionFailed", "ConnectionReset", "Truncated", "TransportError", "ResolveFailed",
                  "TlsError"})) {
     return ErrorKind::Transport;

@@ -2,7 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "aws/encoding.h"
+#include "base/base64.h"
+#include "base/percent_encoding.h"
 
 namespace heliocloud::aws {
 namespace {
@@ -21,19 +22,21 @@ InvokeResult LambdaClient::invoke(const std::string& function_name, std::string_
   ServiceRequest r;
   r.operation = "Invoke";
   r.method = "POST";
-  r.path = std::string(kApiVersion) + "/functions/" + uri_encode(function_name) + "/invocations";
+  r.path = std::string(kApiVersion) + "/functions/" + base::percent_encode(function_name) + "/invocations";
   if (!opts.qualifier.empty()) r.query = {{"Qualifier", opts.qualifier}};
   r.headers = {{"Content-Type", "application/json"}, {"X-Amz-Invocation-Type", "RequestResponse"}};
   if (opts.log_tail) r.headers.emplace_back("X-Amz-Log-Type", "Tail");
   r.body = payload;
   r.idempotent = false;
-  const HttpResponse resp = client_.send(r);
+  const http::Response resp = client_.send(r);
   InvokeResult out;
   out.status_code = resp.status;
   out.payload = resp.body;
   out.function_error = resp.header("x-amz-function-error");
   out.executed_version = resp.header("x-amz-executed-version");
-  if (const auto log = resp.header("x-amz-log-result"); !log.empty()) out.log_tail = base64_decode(log);
+  // The log tail is diagnostic: one that is not base64 is left out rather than failing the invocation's
+  // result.
+  if (const auto log = base::base64_decode(resp.header("x-amz-log-result")); log) out.log_tail = *log;
   return out;
 }
 
@@ -42,7 +45,7 @@ std::string LambdaClient::create_function(const CreateFunctionRequest& req) cons
                             {"Runtime", req.runtime},
                             {"Role", req.role_arn},
                             {"Handler", req.handler},
-                            {"Code", {{"ZipFile", base64_encode(req.zip_file)}}},
+                            {"Code", {{"ZipFile", base::base64_encode(req.zip_file)}}},
                             {"Timeout", req.timeout_seconds},
                             {"MemorySize", req.memory_mb}};
   const std::string payload = body.dump();
@@ -60,7 +63,7 @@ void LambdaClient::delete_function(const std::string& function_name) const {
   ServiceRequest r;
   r.operation = "DeleteFunction";
   r.method = "DELETE";
-  r.path = std::string(kApiVersion) + "/functions/" + uri_encode(function_name);
+  r.path = std::string(kApiVersion) + "/functions/" + base::percent_encode(function_name);
   client_.send(r);
 }
 

@@ -1,6 +1,7 @@
 #include "aws/protocols.h"
 
-#include "aws/encoding.h"
+#include "base/percent_encoding.h"
+#include "base/text.h"
 
 namespace heliocloud::aws {
 
@@ -16,8 +17,8 @@ nlohmann::json json_rpc_call(const ServiceClient& client, std::string_view targe
                  {"X-Amz-Target", std::string(target_prefix) + "." + operation}};
   req.body = payload;
   req.idempotent = idempotent;
-  const HttpResponse resp = client.send(req);
-  if (trim(resp.body).empty()) return nlohmann::json::object();
+  const http::Response resp = client.send(req);
+  if (base::trim(resp.body).empty()) return nlohmann::json::object();
   return nlohmann::json::parse(resp.body);
 }
 
@@ -25,7 +26,7 @@ std::string form_encode(const sigv4::QueryParams& params) {
   std::string out;
   for (const auto& [k, v] : params) {
     if (!out.empty()) out.push_back('&');
-    out += uri_encode(k) + "=" + uri_encode(v);
+    out += base::percent_encode(k) + "=" + base::percent_encode(v);
   }
   return out;
 }
@@ -42,7 +43,7 @@ xml::Node query_call(const ServiceClient& client, const std::string& action, con
   req.headers = {{"Content-Type", "application/x-www-form-urlencoded; charset=utf-8"}};
   req.body = payload;
   req.idempotent = idempotent;
-  const HttpResponse resp = client.send(req);
+  const http::Response resp = client.send(req);
   return xml::parse(resp.body);
 }
 

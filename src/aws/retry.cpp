@@ -1,7 +1,5 @@
 #include "aws/retry.h"
 
-#include <algorithm>
-
 namespace heliocloud::aws {
 
 RetryClass retry_class(const ErrorInfo& error, bool idempotent, bool request_reached_server) {
@@ -19,14 +17,13 @@ RetryClass retry_class(const ErrorInfo& error, bool idempotent, bool request_rea
   return idempotent ? RetryClass::Transient : RetryClass::None;
 }
 
+base::Backoff backoff_for(const RetryPolicy& policy, RetryClass cls) {
+  return {cls == RetryClass::Throttle ? policy.throttle_base_delay : policy.base_delay, policy.max_delay};
+}
+
 std::chrono::milliseconds backoff_delay(const RetryPolicy& policy, RetryClass cls, int attempt,
                                         std::mt19937_64& rng) {
-  const auto base = cls == RetryClass::Throttle ? policy.throttle_base_delay : policy.base_delay;
-  const int shift = std::clamp(attempt - 1, 0, 30);
-  const long long cap = std::min<long long>(policy.max_delay.count(), base.count() * (1LL << shift));
-  if (cap <= 0) return std::chrono::milliseconds(0);
-  std::uniform_int_distribution<long long> dist(0, cap);
-  return std::chrono::milliseconds(dist(rng));
+  return base::backoff_delay(backoff_for(policy, cls), attempt, rng);
 }
 
 }  // namespace heliocloud::aws

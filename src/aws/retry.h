@@ -1,10 +1,12 @@
 #pragma once
-// When to try a call again, and how long to wait: exponential backoff with full jitter, bounded attempts.
+// The AWS service layer's retry policy: which errors are tried again and from which backoff (the loop and the
+// full-jitter backoff itself are base/retry.h and base/backoff.h).
 #include <chrono>
 #include <functional>
 #include <random>
 
 #include "aws/errors.h"
+#include "base/backoff.h"
 
 namespace heliocloud::aws {
 
@@ -23,6 +25,9 @@ enum class RetryClass { None, Throttle, Transient };
 // How an error should be treated. idempotent says whether the call may be repeated after the service may
 // already have acted on it; request_reached_server is false for connect/resolve failures (always safe).
 RetryClass retry_class(const ErrorInfo& error, bool idempotent, bool request_reached_server = true);
+
+// The backoff for errors of this class: throttling starts from the larger throttle_base_delay.
+base::Backoff backoff_for(const RetryPolicy& policy, RetryClass cls);
 
 // The wait before attempt number `attempt + 1` (attempt counts from 1): uniform in [0, min(max, base *
 // 2^(attempt-1))].

@@ -4,6 +4,8 @@
 
 #include "aws/encoding.h"
 #include "aws/xml.h"
+#include "base/percent_encoding.h"
+#include "base/text.h"
 
 namespace heliocloud::aws {
 namespace {
@@ -33,7 +35,7 @@ void add_put_options(ServiceRequest& r, const PutObjectOptions& o) {
   add_requester_pays(r, o.requester_pays);
   if (!o.content_type.empty()) r.headers.emplace_back("Content-Type", o.content_type);
   if (!o.cache_control.empty()) r.headers.emplace_back("Cache-Control", o.cache_control);
-  for (const auto& [k, v] : o.metadata) r.headers.emplace_back("x-amz-meta-" + ascii_lower(k), v);
+  for (const auto& [k, v] : o.metadata) r.headers.emplace_back("x-amz-meta-" + base::to_lower(k), v);
   if (o.if_none_match) r.headers.emplace_back("If-None-Match", "*");
 }
 
@@ -41,7 +43,7 @@ std::uint64_t to_u64(const std::string& s) {
   return s.empty() ? 0 : std::stoull(s);
 }
 
-ObjectInfo object_info(const HttpResponse& resp) {
+ObjectInfo object_info(const http::Response& resp) {
   ObjectInfo info;
   info.size = resp.body_bytes != 0 || resp.header("content-length").empty()
                   ? resp.body_bytes
@@ -75,7 +77,7 @@ ServiceRequest S3Client::request(std::string operation, std::string method, cons
   const Url& base = client_.endpoint().url;
   const bool path_style = client_.config().s3_force_path_style || client_.endpoint().custom ||
                           is_ip_address(base.host) || !s3_virtual_host_compatible(bucket);
-  const std::string encoded_key = uri_encode(key, true);
+  const std::string encoded_key = base::percent_encode(key, true);
   if (path_style) {
     r.path = "/" + bucket + (key.empty() ? std::string() : "/" + encoded_key);
   } else {
@@ -88,7 +90,7 @@ ServiceRequest S3Client::request(std::string operation, std::string method, cons
 }
 
 std::string S3Client::copy_source(const std::string& bucket, const std::string& key) const {
-  return "/" + bucket + "/" + uri_encode(key, true);
+  return "/" + bucket + "/" + base::percent_encode(key, true);
 }
 
 void S3Client::create_bucket(const std::string& bucket) const {
@@ -175,7 +177,7 @@ ObjectInfo S3Client::head_object(const std::string& bucket, const std::string& k
                                  const GetObjectOptions& opts) const {
   ServiceRequest r = request("HeadObject", "HEAD", bucket, key);
   add_get_options(r, opts);
-  HttpResponse resp = client_.send(r);
+  http::Response resp = client_.send(r);
   resp.body_bytes = 0;  // HEAD carries no body; the size is Content-Length
   return object_info(resp);
 }
@@ -184,7 +186,7 @@ GetObjectResult S3Client::get_object(const std::string& bucket, const std::strin
                                      const GetObjectOptions& opts) const {
   ServiceRequest r = request("GetObject", "GET", bucket, key);
   add_get_options(r, opts);
-  HttpResponse resp = client_.send(r);
+  http::Response resp = client_.send(r);
   GetObjectResult out;
   out.info = object_info(resp);
   out.info.size = resp.body.size();
@@ -198,7 +200,7 @@ ObjectInfo S3Client::get_object_to_file(const std::string& bucket, const std::st
   ServiceRequest r = request("GetObject", "GET", bucket, key);
   add_get_options(r, opts);
   r.response_file = path;
-  HttpResponse resp;
+  http::Response resp;
   try {
     resp = client_.send(r);
   } catch (...) {
@@ -226,7 +228,7 @@ std::string S3Client::put_object_from_file(const std::string& bucket, const std:
   if (key.empty()) throw std::invalid_argument("S3 PutObject: empty key");
   ServiceRequest r = request("PutObject", "PUT", bucket, key);
   add_put_options(r, opts);
-  r.body_file = FileRange{path, 0, std::filesystem::file_size(path)};
+  r.body_file = http::FileRange{path, 0, std::filesystem::file_size(path)};
   return client_.send(r).header("etag");
 }
 
@@ -239,7 +241,7 @@ std::string S3Client::copy_object(const std::string& src_bucket, const std::stri
   if (opts.content_type || !opts.metadata.empty()) {
     r.headers.emplace_back("x-amz-metadata-directive", "REPLACE");
     if (opts.content_type) r.headers.emplace_back("Content-Type", *opts.content_type);
-    for (const auto& [k, v] : opts.metadata) r.headers.emplace_back("x-amz-meta-" + ascii_lower(k), v);
+    for (const auto& [k, v] : opts.metadata) r.headers.emplace_back("x-amz-meta-" + base::to_lower(k), v);
   }
   r.error_in_200 = true;
   const auto doc = xml::parse(client_.send(r).body);
@@ -389,7 +391,7 @@ std::string S3Client::upload_part(const std::string& bucket, const std::string& 
 
 std::string S3Client::upload_part_from_file(const std::string& bucket, const std::string& key,
                                             const std::string& upload_id, int part_number,
-                                            const FileRange& range, bool requester_pays) const {
+                                            const http::FileRange& range, bool requester_pays) const {
   ServiceRequest r = request("UploadPart", "PUT", bucket, key);
   r.query = {{"partNumber", std::to_string(part_number)}, {"uploadId", upload_id}};
   add_requester_pays(r, requester_pays);

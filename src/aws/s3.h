@@ -171,8 +171,8 @@ class S3Client {
   std::string upload_part(const std::string& bucket, const std::string& key, const std::string& upload_id,
                           int part_number, std::string_view data, bool requester_pays = false) const;
   std::string upload_part_from_file(const std::string& bucket, const std::string& key,
-                                    const std::string& upload_id, int part_number, const FileRange& range,
-                                    bool requester_pays = false) const;
+                                    const std::string& upload_id, int part_number,
+                                    const http::FileRange& range, bool requester_pays = false) const;
   std::string upload_part_copy(const std::string& bucket, const std::string& key,
                                const std::string& upload_id, int part_number, const std::string& src_bucket,
                                const std::string& src_key, const ByteRange& range,

@@ -34,10 +34,10 @@ std::string S3Transfer::multipart(const std::string& bucket, const std::string& 
   const std::string upload_id = client_.create_multipart_upload(bucket, key, opts);
   std::vector<CompletedPart> parts(count);
   try {
-    ParallelOptions po;
+    base::ParallelOptions po;
     po.concurrency = concurrency(0);
     po.stop_on_error = true;
-    rethrow_first(parallel_for(count, po, [&](std::size_t i) {
+    base::rethrow_first(base::parallel_for(count, po, [&](std::size_t i) {
       const std::uint64_t first = i * part_size;
       const std::uint64_t len = std::min(part_size, size - first);
       const int number = static_cast<int>(i + 1);
@@ -60,8 +60,8 @@ std::string S3Transfer::upload_file(const std::filesystem::path& path, const std
   const std::uint64_t part = effective_part_size(size, config_.part_size);
   return multipart(bucket, key, opts, size, part,
                    [&](const std::string& id, int number, std::uint64_t first, std::uint64_t len) {
-                     return client_.upload_part_from_file(bucket, key, id, number,
-                                                          FileRange{path, first, len}, opts.requester_pays);
+                     return client_.upload_part_from_file(
+                         bucket, key, id, number, http::FileRange{path, first, len}, opts.requester_pays);
                    });
 }
 
@@ -101,11 +101,12 @@ void S3Transfer::download_file(const std::string& bucket, const std::string& key
   client_.get_object_to_file(bucket, key, path, opts);
 }
 
-std::vector<TaskFailure> S3Transfer::put_objects(const std::string& bucket, const std::vector<BulkPut>& items,
-                                                 std::size_t conc) const {
-  ParallelOptions po;
+std::vector<base::TaskFailure> S3Transfer::put_objects(const std::string& bucket,
+                                                       const std::vector<BulkPut>& items,
+                                                       std::size_t conc) const {
+  base::ParallelOptions po;
   po.concurrency = concurrency(conc);
-  return parallel_for(items.size(), po, [&](std::size_t i) {
+  return base::parallel_for(items.size(), po, [&](std::size_t i) {
     const BulkPut& item = items[i];
     if (!item.file.empty()) {
       upload_file(item.file, bucket, item.key, item.options);
@@ -115,11 +116,11 @@ std::vector<TaskFailure> S3Transfer::put_objects(const std::string& bucket, cons
   });
 }
 
-std::vector<TaskFailure> S3Transfer::copy_objects(const std::vector<BulkCopy>& items,
-                                                  std::size_t conc) const {
-  ParallelOptions po;
+std::vector<base::TaskFailure> S3Transfer::copy_objects(const std::vector<BulkCopy>& items,
+                                                        std::size_t conc) const {
+  base::ParallelOptions po;
   po.concurrency = concurrency(conc);
-  return parallel_for(items.size(), po, [&](std::size_t i) {
+  return base::parallel_for(items.size(), po, [&](std::size_t i) {
     const BulkCopy& c = items[i];
     // Small objects (the common case) need no HeadObject: CopyObject fails cleanly on a too-large source.
     if (config_.copy_threshold >= (5ull << 30)) {
@@ -139,9 +140,9 @@ std::vector<DeleteFailure> S3Transfer::delete_prefix(const std::string& bucket, 
     for (std::size_t j = i; j < std::min(objects.size(), i + 1000); ++j) b.push_back(objects[j].key);
   }
   std::vector<std::vector<DeleteFailure>> per_batch(batches.size());
-  ParallelOptions po;
+  base::ParallelOptions po;
   po.concurrency = concurrency(conc);
-  rethrow_first(parallel_for(batches.size(), po, [&](std::size_t i) {
+  base::rethrow_first(base::parallel_for(batches.size(), po, [&](std::size_t i) {
     per_batch[i] = client_.delete_objects(bucket, batches[i], requester_pays);
   }));
   std::vector<DeleteFailure> all;

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "aws/executor.h"
 #include "aws/s3.h"
+#include "base/parallel_for.h"
 
 namespace heliocloud::aws {
 
@@ -54,10 +54,10 @@ class S3Transfer {
                      const GetObjectOptions& opts = {}) const;
 
   // Bulk: each item independently; failures are returned by index, successes are not repeated.
-  std::vector<TaskFailure> put_objects(const std::string& bucket, const std::vector<BulkPut>& items,
-                                       std::size_t concurrency = 0) const;
-  std::vector<TaskFailure> copy_objects(const std::vector<BulkCopy>& items,
-                                        std::size_t concurrency = 0) const;
+  std::vector<base::TaskFailure> put_objects(const std::string& bucket, const std::vector<BulkPut>& items,
+                                             std::size_t concurrency = 0) const;
+  std::vector<base::TaskFailure> copy_objects(const std::vector<BulkCopy>& items,
+                                              std::size_t concurrency = 0) const;
   // Deletes every object under prefix (list, then DeleteObjects batches in parallel). Returns what failed.
   std::vector<DeleteFailure> delete_prefix(const std::string& bucket, const std::string& prefix,
                                            bool requester_pays = false, std::size_t concurrency = 0) const;

@@ -1,39 +1,33 @@
 #include "aws/service_client.h"
 
-#include <random>
-#include <thread>
+#include <algorithm>
+#include <optional>
 
-#include "aws/encoding.h"
 #include "aws/error_parser.h"
+#include "base/digest.h"
+#include "base/retry.h"
 
 namespace heliocloud::aws {
 namespace {
 
-std::string transport_code(TransportFailure kind) {
+std::string transport_code(http::TransportFailure kind) {
   switch (kind) {
-    case TransportFailure::ConnectFailed:
+    case http::TransportFailure::ConnectFailed:
       return "ConnectionFailed";
-    case TransportFailure::ResolveFailed:
+    case http::TransportFailure::ResolveFailed:
       return "ResolveFailed";
-    case TransportFailure::Timeout:
+    case http::TransportFailure::Timeout:
       return "Timeout";
-    case TransportFailure::ConnectTimeout:
-      return "ConnectTimeout";
-    case TransportFailure::Truncated:
+    case http::TransportFailure::Truncated:
       return "Truncated";
-    case TransportFailure::Reset:
+    case http::TransportFailure::Reset:
       return "ConnectionReset";
-    case TransportFailure::Tls:
+    case http::TransportFailure::Tls:
       return "TlsError";
-    case TransportFailure::Other:
+    case http::TransportFailure::Other:
       return "TransportError";
   }
   return "TransportError";
-}
-
-std::mt19937_64& thread_rng() {
-  thread_local std::mt19937_64 rng{std::random_device{}()};
-  return rng;
 }
 
 }  // namespace
@@ -42,7 +36,7 @@ ServiceClient::ServiceClient(ClientConfig config, ServiceInfo info)
     : config_(std::move(config)),
       info_(std::move(info)),
       endpoint_(resolve_endpoint(info_, config_.region, config_.endpoint_url, config_.use_env_endpoints)) {
-  if (!config_.http) config_.http = std::make_shared<HttpClient>();
+  if (!config_.http) config_.http = std::make_shared<http::Client>();
   if (!config_.credentials) config_.credentials = default_credentials_provider();
 }
 
@@ -50,7 +44,7 @@ Credentials ServiceClient::credentials() const {
   return config_.credentials->get();
 }
 
-HttpRequest ServiceClient::build(const ServiceRequest& request, const Credentials& creds) const {
+http::Request ServiceClient::build(const ServiceRequest& request, const Credentials& creds) const {
   const Url& origin = request.endpoint ? *request.endpoint : endpoint_.url;
   const std::string path = origin.base_path + (request.path.empty() ? "/" : request.path);
   const bool is_s3 = info_.signing_name == "s3";
@@ -59,7 +53,7 @@ HttpRequest ServiceClient::build(const ServiceRequest& request, const Credential
   if (request.unsigned_payload || request.body_file) {
     payload_hash = std::string(sigv4::kUnsignedPayload);
   } else {
-    payload_hash = sha256_hex(request.body);
+    payload_hash = base::sha256_hex(request.body);
   }
   const auto now = std::chrono::system_clock::now();
   sigv4::Request sreq;
@@ -74,7 +68,7 @@ HttpRequest ServiceClient::build(const ServiceRequest& request, const Credential
   sreq.payload_hash = payload_hash;
   const auto sig = sigv4::sign(sreq, creds, {config_.region, info_.signing_name}, now);
 
-  HttpRequest http;
+  http::Request http;
   http.method = request.method;
   http.url = origin.origin() + path;
   if (!request.query.empty()) http.url += "?" + sigv4::query_string(request.query);
@@ -89,32 +83,44 @@ HttpRequest ServiceClient::build(const ServiceRequest& request, const Credential
   return http;
 }
 
-HttpResponse ServiceClient::send(const ServiceRequest& request) const {
+ErrorInfo ServiceClient::transport_error(const ServiceRequest& request, const http::TransportError& e) const {
+  ErrorInfo error;
+  error.service = info_.name;
+  error.operation = request.operation;
+  error.code = transport_code(e.kind());
+  error.message = e.what();
+  return error;
+}
+
+http::Response ServiceClient::send(const ServiceRequest& request) const {
   const RetryPolicy& policy = config_.retry;
-  const int max_attempts = std::max(1, policy.max_attempts);
-  for (int attempt = 1;; ++attempt) {
-    ErrorInfo error;
+  std::optional<http::Response> response;
+  ErrorInfo error;
+  const auto attempt = [&](int n) -> base::NextAttempt {
     bool reached_server = true;
     try {
-      const Credentials creds = credentials();
-      HttpResponse resp = config_.http->send(build(request, creds), config_.timeouts);
+      http::Response resp = config_.http->send(build(request, credentials()), config_.timeouts);
       const bool ok = resp.status >= 200 && resp.status < 300;
-      if (ok && !(request.error_in_200 && is_s3_error_document(resp.body))) return resp;
+      if (ok && !(request.error_in_200 && is_s3_error_document(resp.body))) {
+        response = std::move(resp);
+        return std::nullopt;
+      }
       error = parse_error_response(resp, info_.name, request.operation);
-    } catch (const TransportException& e) {
-      error.service = info_.name;
-      error.operation = request.operation;
-      error.code = transport_code(e.kind);
-      error.message = e.what();
-      reached_server = e.sent;
+    } catch (const http::TransportError& e) {
+      error = transport_error(request, e);
+      reached_server = e.request_sent();
     }
-    error.attempts = attempt;
+    error.attempts = n;
     const RetryClass cls = retry_class(error, request.idempotent, reached_server);
-    if (cls == RetryClass::None || attempt >= max_attempts) throw_error(std::move(error));
-    const auto delay = backoff_delay(policy, cls, attempt, thread_rng());
-    if (policy.on_retry) policy.on_retry(error, attempt, delay);
-    std::this_thread::sleep_for(delay);
-  }
+    if (cls == RetryClass::None) return std::nullopt;
+    return backoff_for(policy, cls);
+  };
+  const auto on_retry = [&](int n, std::chrono::milliseconds delay) {
+    if (policy.on_retry) policy.on_retry(error, n, delay);
+  };
+  base::retry({std::max(1, policy.max_attempts), std::nullopt}, attempt, on_retry);
+  if (!response) throw_error(std::move(error));
+  return std::move(*response);
 }
 
 }  // namespace heliocloud::aws

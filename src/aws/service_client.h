@@ -7,8 +7,8 @@
 
 #include "aws/client_config.h"
 #include "aws/endpoints.h"
-#include "aws/http_client.h"
 #include "aws/sigv4.h"
+#include "http/client.h"
 
 namespace heliocloud::aws {
 
@@ -20,7 +20,7 @@ struct ServiceRequest {
   sigv4::QueryParams query;     // decoded
   sigv4::Headers headers;
   std::string_view body;
-  std::optional<FileRange> body_file;
+  std::optional<http::FileRange> body_file;
   std::optional<std::filesystem::path> response_file;
   // May the call be repeated after the service possibly acted on it? Throttles and connect failures are
   // retried either way.
@@ -36,7 +36,7 @@ class ServiceClient {
   ServiceClient(ClientConfig config, ServiceInfo info);
 
   // Signs, sends, retries per the policy; returns a 2xx response or throws an AwsError subclass.
-  HttpResponse send(const ServiceRequest& request) const;
+  http::Response send(const ServiceRequest& request) const;
 
   const ClientConfig& config() const noexcept { return config_; }
   const ServiceInfo& info() const noexcept { return info_; }
@@ -44,7 +44,8 @@ class ServiceClient {
   Credentials credentials() const;
 
  private:
-  HttpRequest build(const ServiceRequest& request, const Credentials& creds) const;
+  http::Request build(const ServiceRequest& request, const Credentials& creds) const;
+  ErrorInfo transport_error(const ServiceRequest& request, const http::TransportError& e) const;
 
   ClientConfig config_;
   ServiceInfo info_;

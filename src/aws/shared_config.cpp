@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "aws/encoding.h"
+#include "base/text.h"
 
 namespace heliocloud::aws {
 namespace {
@@ -49,24 +49,24 @@ Profiles parse_shared_file(std::string_view text, bool is_config_file) {
     std::string_view raw = text.substr(pos, nl - pos);
     pos = nl + 1;
     const bool indented = !raw.empty() && (raw[0] == ' ' || raw[0] == '\t');
-    std::string_view line = trim(raw);
+    std::string_view line = base::trim(raw);
     if (line.empty() || line[0] == '#' || line[0] == ';') continue;
     if (line.front() == '[') {
       const auto close = line.find(']');
       std::string name(
-          trim(line.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1)));
+          base::trim(line.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1)));
       if (is_config_file && name.rfind("profile ", 0) == 0)
-        name = std::string(trim(std::string_view(name).substr(8)));
+        name = std::string(base::trim(std::string_view(name).substr(8)));
       current = &out[name];
       parent_key.clear();
       continue;
     }
     if (current == nullptr) continue;  // a key before any section belongs to nothing
-    line = trim(strip_comment(line));
+    line = base::trim(strip_comment(line));
     const auto eq = line.find('=');
     if (eq == std::string_view::npos) continue;
-    const std::string key(trim(line.substr(0, eq)));
-    const std::string value(trim(line.substr(eq + 1)));
+    const std::string key(base::trim(line.substr(0, eq)));
+    const std::string value(base::trim(line.substr(eq + 1)));
     if (indented && !parent_key.empty()) {
       (*current)[parent_key + "." + key] = value;
     } else {

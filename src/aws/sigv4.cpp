@@ -4,7 +4,9 @@
 #include <ctime>
 #include <map>
 
-#include "aws/encoding.h"
+#include "base/digest.h"
+#include "base/percent_encoding.h"
+#include "base/text.h"
 
 namespace heliocloud::aws::sigv4 {
 namespace {
@@ -13,7 +15,7 @@ constexpr std::string_view kAlgorithm = "AWS4-HMAC-SHA256";
 
 // Trim, and collapse runs of spaces inside the value to one (SigV4 spec; quoted strings included).
 std::string canonical_header_value(std::string_view v) {
-  v = trim(v);
+  v = base::trim(v);
   std::string out;
   out.reserve(v.size());
   bool in_space = false;
@@ -30,10 +32,10 @@ std::string canonical_header_value(std::string_view v) {
 }
 
 std::string signing_key(const std::string& secret, const std::string& date, const Scope& scope) {
-  std::string k = hmac_sha256("AWS4" + secret, date);
-  k = hmac_sha256(k, scope.region);
-  k = hmac_sha256(k, scope.service);
-  return hmac_sha256(k, "aws4_request");
+  std::string k = base::hmac_sha256("AWS4" + secret, date);
+  k = base::hmac_sha256(k, scope.region);
+  k = base::hmac_sha256(k, scope.service);
+  return base::hmac_sha256(k, "aws4_request");
 }
 
 }  // namespace
@@ -49,13 +51,13 @@ std::string amz_date(std::chrono::system_clock::time_point t) {
 
 std::string canonical_uri(std::string_view encoded_path, bool double_encode) {
   if (encoded_path.empty()) return "/";
-  return double_encode ? uri_encode(encoded_path, true) : std::string(encoded_path);
+  return double_encode ? base::percent_encode(encoded_path, true) : std::string(encoded_path);
 }
 
 std::string canonical_query(const QueryParams& query) {
   std::vector<std::pair<std::string, std::string>> enc;
   enc.reserve(query.size());
-  for (const auto& [k, v] : query) enc.emplace_back(uri_encode(k), uri_encode(v));
+  for (const auto& [k, v] : query) enc.emplace_back(base::percent_encode(k), base::percent_encode(v));
   std::sort(enc.begin(), enc.end());
   std::string out;
   for (const auto& [k, v] : enc) {
@@ -76,7 +78,7 @@ Signature sign(const Request& request, const Credentials& creds, const Scope& sc
   // Duplicate names are combined in their original order, comma-separated (spec, "get-header-value-order").
   std::map<std::string, std::string> headers;
   for (const auto& [name, value] : request.headers) {
-    const std::string key = ascii_lower(trim(name));
+    const std::string key = base::to_lower(base::trim(name));
     if (key == "authorization") continue;
     auto [it, inserted] = headers.try_emplace(key, canonical_header_value(value));
     if (!inserted) it->second += "," + canonical_header_value(value);
@@ -95,9 +97,10 @@ Signature sign(const Request& request, const Credentials& creds, const Scope& sc
   const std::string stamp = amz_date(now);
   const std::string date = stamp.substr(0, 8);
   const std::string scope_str = date + "/" + scope.region + "/" + scope.service + "/aws4_request";
-  sig.string_to_sign =
-      std::string(kAlgorithm) + "\n" + stamp + "\n" + scope_str + "\n" + sha256_hex(sig.canonical_request);
-  sig.signature = to_hex(hmac_sha256(signing_key(creds.secret_access_key, date, scope), sig.string_to_sign));
+  sig.string_to_sign = std::string(kAlgorithm) + "\n" + stamp + "\n" + scope_str + "\n" +
+                       base::sha256_hex(sig.canonical_request);
+  sig.signature =
+      base::to_hex(base::hmac_sha256(signing_key(creds.secret_access_key, date, scope), sig.string_to_sign));
   sig.authorization = std::string(kAlgorithm) + " Credential=" + creds.access_key_id + "/" + scope_str +
                       ", SignedHeaders=" + sig.signed_headers + ", Signature=" + sig.signature;
   return sig;
@@ -111,7 +114,7 @@ Presigned presign(Request request, const Credentials& creds, const Scope& scope,
   std::string signed_names;
   {
     std::vector<std::string> names;
-    for (const auto& h : request.headers) names.push_back(ascii_lower(trim(h.first)));
+    for (const auto& h : request.headers) names.push_back(base::to_lower(base::trim(h.first)));
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
     for (const auto& n : names) signed_names += (signed_names.empty() ? "" : ";") + n;

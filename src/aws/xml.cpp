@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include "base/text.h"
+
 namespace heliocloud::aws::xml {
 namespace {
 
@@ -212,30 +214,7 @@ Node parse(std::string_view document) {
 }
 
 std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
+  return base::markup_escape(text);
 }
 
 }  // namespace heliocloud::aws::xml

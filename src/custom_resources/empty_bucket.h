@@ -4,8 +4,10 @@
 // Create and Update do nothing. PhysicalResourceId = the bucket name.
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "aws/s3.h"
+#include "contracts/custom_resources.h"
 #include "custom_resources/resource_handler.h"
 
 namespace heliocloud::custom_resources {
@@ -24,7 +26,7 @@ EmptyBucketResult empty_bucket(const aws::S3Client& s3, const std::string& bucke
 
 class EmptyBucketHandler : public ResourceHandler {
  public:
-  static constexpr const char* kType = "Custom::EmptyBucket";
+  static constexpr std::string_view kType = contracts::custom_resources::empty_bucket::kType;
   explicit EmptyBucketHandler(const aws::S3Client& s3) : s3_(s3) {}
   HandlerOutput handle(const Event& event, std::chrono::system_clock::time_point stop_by) const override;
 

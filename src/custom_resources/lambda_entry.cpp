@@ -9,8 +9,8 @@
 namespace heliocloud::custom_resources {
 
 void add_heliocloud_handlers(Provider& provider, const aws::S3Client& s3) {
-  provider.add(EmptyBucketHandler::kType, std::make_unique<EmptyBucketHandler>(s3));
-  provider.add(RequesterPaysHandler::kType, std::make_unique<RequesterPaysHandler>(s3));
+  provider.add(std::string(EmptyBucketHandler::kType), std::make_unique<EmptyBucketHandler>(s3));
+  provider.add(std::string(RequesterPaysHandler::kType), std::make_unique<RequesterPaysHandler>(s3));
 }
 
 lambda_runtime::HandlerResult handle_invocation(const Provider& provider,

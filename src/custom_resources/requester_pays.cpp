@@ -4,8 +4,10 @@
 
 namespace heliocloud::custom_resources {
 
+namespace names = contracts::custom_resources::requester_pays;
+
 HandlerOutput RequesterPaysHandler::handle(const Event& event, std::chrono::system_clock::time_point) const {
-  const std::string bucket = required_string(event.resource_properties, "BucketName");
+  const std::string bucket = required_string(event.resource_properties, std::string(names::kBucketName));
   HandlerOutput out;
   out.physical_resource_id = bucket;
   if (event.request_type == RequestType::Delete) {
@@ -17,7 +19,7 @@ HandlerOutput RequesterPaysHandler::handle(const Event& event, std::chrono::syst
     }
     return out;
   }
-  const bool enabled = optional_bool(event.resource_properties, "Enabled", true);
+  const bool enabled = optional_bool(event.resource_properties, std::string(names::kEnabled), true);
   s3_.put_bucket_request_payment(bucket, enabled);
   out.data = {{"Payer", enabled ? "Requester" : "BucketOwner"}};
   return out;

@@ -1,11 +1,9 @@
 #include "custom_resources/response.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
-#include <cstdlib>
-#include <mutex>
-#include <thread>
+
+#include "base/retry.h"
+#include "http/client.h"
 
 namespace heliocloud::custom_resources {
 
@@ -29,8 +27,17 @@ std::string dump(const json& doc) {
   return doc.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::size_t discard(char*, std::size_t size, std::size_t count, void*) {
-  return size * count;
+constexpr int kAttempts = 4;
+constexpr base::Backoff kRetryBackoff{std::chrono::milliseconds(200), std::chrono::milliseconds(2000)};
+
+// Each attempt may use what is left before give_up_at, but at least 2 s (a PUT to S3 needs that much) and at
+// most 30 s (a hung connection must not eat the whole budget).
+http::Timeouts response_timeouts(std::chrono::system_clock::time_point give_up_at) {
+  const auto left =
+      std::chrono::duration_cast<std::chrono::milliseconds>(give_up_at - std::chrono::system_clock::now());
+  return {.connect = std::chrono::milliseconds(3000),
+          .total = std::clamp(left, std::chrono::milliseconds(2000), std::chrono::milliseconds(30000)),
+          .stall = std::chrono::milliseconds(0)};
 }
 
 }  // namespace
@@ -48,54 +55,31 @@ std::string response_body(const Event& event, const Response& response) {
 
 Delivery send_response(const std::string& url, const std::string& body,
                        std::chrono::system_clock::time_point give_up_at) {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  http::Client client;
+  http::Request request;
+  request.method = "PUT";
+  request.url = url;
+  request.body = body;
+  request.headers.emplace_back("Content-Type", "");  // sent empty: the URL is signed without a value
   Delivery d;
-  CURL* curl = curl_easy_init();
-  if (curl == nullptr) {
-    d.error = "curl_easy_init failed";
-    return d;
-  }
-  // "Content-Type;" is curl's way to send the header with an empty value (plain "Content-Type:" removes it).
-  curl_slist* headers = curl_slist_append(nullptr, "Content-Type;");
-  headers = curl_slist_append(headers, "Expect:");
-  for (int attempt = 1; attempt <= 4; ++attempt) {
-    const auto left =
-        std::chrono::duration_cast<std::chrono::milliseconds>(give_up_at - std::chrono::system_clock::now());
-    if (attempt > 1 && left.count() <= 0) break;
-    d.attempts = attempt;
-    curl_easy_reset(curl);
-    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "PUT");
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, 3000L);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS,
-                     std::clamp<long>(static_cast<long>(left.count()), 2000L, 30000L));
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, discard);
-    // The packaged bootstrap exports SSL_CERT_FILE when the host keeps its CA bundle elsewhere than the build
-    // machine's libcurl expects (Amazon Linux vs Debian).
-    if (const char* ca = std::getenv("SSL_CERT_FILE"); ca != nullptr && *ca != '\0')
-      curl_easy_setopt(curl, CURLOPT_CAINFO, ca);
-    const CURLcode rc = curl_easy_perform(curl);
-    if (rc == CURLE_OK) {
-      curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &d.http_status);
-      if (d.http_status / 100 == 2) {
-        d.ok = true;
-        d.error.clear();
-        break;
-      }
-      d.error = "PUT to the ResponseURL answered HTTP " + std::to_string(d.http_status);
-      if (d.http_status < 500) break;  // 403 (expired or tampered URL) will not get better
-    } else {
-      d.error = std::string("PUT to the ResponseURL failed: ") + curl_easy_strerror(rc);
+  const auto attempt = [&](int n) -> base::NextAttempt {
+    d.attempts = n;
+    try {
+      d.http_status = client.send(request, response_timeouts(give_up_at)).status;
+    } catch (const http::TransportError& e) {
+      d.error = std::string("PUT to the ResponseURL failed: ") + e.what();
+      return kRetryBackoff;
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(200 * attempt));
-  }
-  curl_slist_free_all(headers);
-  curl_easy_cleanup(curl);
+    if (d.http_status / 100 == 2) {
+      d.ok = true;
+      d.error.clear();
+      return std::nullopt;
+    }
+    d.error = "PUT to the ResponseURL answered HTTP " + std::to_string(d.http_status);
+    if (d.http_status < 500) return std::nullopt;  // 403 (expired or tampered URL) will not get better
+    return kRetryBackoff;
+  };
+  base::retry({kAttempts, give_up_at}, attempt);
   return d;
 }
 

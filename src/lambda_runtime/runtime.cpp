@@ -11,6 +11,7 @@
 #include <typeinfo>
 #include <utility>
 
+#include "base/backoff.h"
 #include "lambda_runtime/runtime_client.h"
 
 namespace heliocloud::lambda_runtime {
@@ -35,6 +36,9 @@ HandlerResult HandlerResult::failure(std::string error_type, std::string error_m
 }
 
 namespace {
+
+// Between failed /next calls: a hiccup of the Runtime API passes quickly; a sandbox going away ends the loop.
+constexpr base::Backoff kNextBackoff{std::chrono::milliseconds(100), std::chrono::milliseconds(1000)};
 
 std::string endpoint_or_env(std::string endpoint) {
   if (!endpoint.empty()) return endpoint;
@@ -105,7 +109,7 @@ int run_handler(const Handler& handler, const RunOptions& options) {
     if (!next.ok()) {
       std::cerr << "lambda_runtime: " << next.error << "\n";
       if (++failures >= options.max_next_failures) return 1;
-      std::this_thread::sleep_for(std::chrono::milliseconds(100 * failures));
+      std::this_thread::sleep_for(base::backoff_delay(kNextBackoff, failures));
       continue;
     }
     failures = 0;

@@ -161,11 +161,11 @@ class EntryParser {
         problem("\"tags\" must be a list of strings", "write \"tags\": [\"magnetic field\", \"MMS\"]");
       }
     }
-    static const std::set<std::string_view> handled{
+    static const std::set<std::string_view> kHandled{
         "id",    "dataset_id", "index",    "title",      "description", "resource",  "citation", "contact",
         "about", "about_url",  "creation", "expiration", "verified",    "multiyear", "tags"};
     for (const auto& [key, value] : out_.source.items()) {
-      if (handled.contains(key) || is_computed_key(key) || value.is_null()) continue;
+      if (kHandled.contains(key) || is_computed_key(key) || value.is_null()) continue;
       meta[key] = value;
     }
   }
@@ -216,8 +216,7 @@ std::optional<DatasetLocation> parse_dataset_location(std::string_view uri, std:
     if (error != nullptr) *error = std::move(why);
     return std::nullopt;
   };
-  if (!text::starts_with(uri, "s3://"))
-    return set("it must start with s3:// (a dataset bucket of this instance)");
+  if (!uri.starts_with("s3://")) return set("it must start with s3:// (a dataset bucket of this instance)");
   auto rest = uri.substr(5);
   const auto slash = rest.find('/');
   const auto bucket = rest.substr(0, slash);

@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "registry/text.h"
+#include "base/text.h"
 
 namespace heliocloud::registry {
 
@@ -23,13 +23,13 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kExtensi
 }  // namespace
 
 const std::vector<std::string_view>& canonical_file_types() {
-  static const std::vector<std::string_view> types{"fits", "csv",     "cdf", "netcdf3", "netcdf4",
-                                                   "hdf5", "datamap", "txt", "binary",  "other"};
-  return types;
+  static const std::vector<std::string_view> kTypes{"fits", "csv",     "cdf", "netcdf3", "netcdf4",
+                                                    "hdf5", "datamap", "txt", "binary",  "other"};
+  return kTypes;
 }
 
 std::optional<std::string_view> canonical_file_type(std::string_view extension) {
-  const auto lower = text::to_lower(extension);
+  const auto lower = base::to_lower(extension);
   for (const auto& [ext, canonical] : kExtensions) {
     if (ext == lower) return canonical;
   }

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <tuple>
 
+#include "base/text.h"
 #include "registry/csv.h"
 #include "registry/text.h"
 
@@ -12,14 +13,14 @@ namespace {
 
 // The original wrote every value as '...' (cloudcatalog.md §7 #3).
 std::string_view unquote_single(std::string_view s) {
-  s = text::trim(s);
+  s = base::trim(s, base::kBlanks);
   if (s.size() >= 2 && s.front() == '\'' && s.back() == '\'') return s.substr(1, s.size() - 2);
   return s;
 }
 
 std::string column_name(std::string_view raw) {
-  auto s = text::trim(raw);
-  while (!s.empty() && s.front() == '#') s = text::trim(s.substr(1));
+  auto s = base::trim(raw, base::kBlanks);
+  while (!s.empty() && s.front() == '#') s = base::trim(s.substr(1), base::kBlanks);
   return std::string(s);
 }
 
@@ -51,7 +52,7 @@ IndexFile parse_index_file(std::string_view text, std::string_view name) {
       width = record.fields.size();
       for (std::size_t i = 0; i < width; ++i) {
         const auto col = column_name(record.fields[i]);
-        const auto lower = text::to_lower(col);
+        const auto lower = base::to_lower(col);
         if (lower == "start" || lower == "startdate")
           start = i;
         else if (lower == "stop")
@@ -129,7 +130,7 @@ std::string index_file_key(const DatasetLocation& location, std::string_view id,
 std::optional<int> index_file_year(const DatasetLocation& location, std::string_view id,
                                    std::string_view key) {
   const std::string prefix = location.folder + "/" + std::string(id) + "_";
-  if (!text::starts_with(key, prefix) || key.size() != prefix.size() + 8 || !text::ends_with(key, ".csv")) {
+  if (!key.starts_with(prefix) || key.size() != prefix.size() + 8 || !key.ends_with(".csv")) {
     return std::nullopt;
   }
   int year = 0;

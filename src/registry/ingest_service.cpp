@@ -9,13 +9,18 @@
 #include <set>
 #include <thread>
 
+#include "base/parallel_for.h"
 #include "registry/index_set.h"
-#include "registry/parallel.h"
 #include "registry/retry.h"
 
 namespace heliocloud::registry {
 
 namespace {
+
+// Polling another ingest's lease: quickly at first (short jobs), then every two seconds at most.
+constexpr base::Backoff kLeasePoll{std::chrono::milliseconds(20), std::chrono::milliseconds(2000)};
+// Between rounds of deleting the job files that failed transiently (each round is itself retried).
+constexpr base::Backoff kCleanUpBackoff{std::chrono::milliseconds(200), std::chrono::milliseconds(5000)};
 
 // Unique per service instance: host, process and a random part (two services in one process must differ).
 std::string make_lease_owner() {
@@ -33,14 +38,12 @@ class Lease {
         std::chrono::seconds wait)
       : store_(store), id_(std::move(id)), owner_(std::move(owner)) {
     const auto deadline = std::chrono::steady_clock::now() + wait;
-    auto delay = std::chrono::milliseconds(20);
-    while (!store_.try_acquire_lease(id_, owner_, ttl)) {
+    for (int attempt = 1; !store_.try_acquire_lease(id_, owner_, ttl); ++attempt) {
       if (std::chrono::steady_clock::now() >= deadline) {
         throw std::runtime_error("dataset " + id_ +
                                  " is being ingested by another job; run this job again later");
       }
-      std::this_thread::sleep_for(delay);
-      delay = std::min(delay * 2, std::chrono::milliseconds(2000));
+      std::this_thread::sleep_for(base::backoff_delay(kLeasePoll, attempt));
     }
   }
   ~Lease() {
@@ -142,7 +145,8 @@ void IngestService::copy_files(const JobPlan& job, const DatasetPlan& plan, Data
 
   std::mutex mutex;
   std::vector<std::string> failures;
-  parallel_for(plan.files.size(), options_.parallel_copies, [&](std::size_t i) {
+  // Each copy records its own failure, so parallel_for has none to return.
+  base::parallel_for(plan.files.size(), {.concurrency = options_.parallel_copies}, [&](std::size_t i) {
     const auto& f = plan.files[i];
     try {
       // Copying again after an interrupted run is harmless: the destination is replaced as a whole.
@@ -253,17 +257,17 @@ void IngestService::clean_up(const JobPlan& job, const DatasetPlan& plan) {
     if (f.in_job) pending.push_back(f.source_key);
   }
   std::vector<RemoveFailure> failures;
-  for (int attempt = 1; attempt <= options_.attempts && !pending.empty(); ++attempt) {
+  const auto remove_pending = [&](int) -> base::NextAttempt {
     failures = with_retries(options_.attempts, [&] { return objects_.remove_many(job.job.bucket, pending); });
     pending.clear();
     for (const auto& f : failures) {
       if (!f.transient) break;   // a permanent failure ends the clean-up; a rerun finishes it
       pending.push_back(f.key);  // only the failed keys again
     }
-    if (pending.size() != failures.size()) break;
-    if (!pending.empty())
-      std::this_thread::sleep_for(std::chrono::milliseconds(100) * (1 << attempt));  // back off
-  }
+    if (pending.empty() || pending.size() != failures.size()) return std::nullopt;
+    return kCleanUpBackoff;
+  };
+  if (!pending.empty()) base::retry({options_.attempts, std::nullopt}, remove_pending);
   if (!failures.empty()) {
     throw std::runtime_error("published, but " + std::to_string(failures.size()) +
                              " job files could not be deleted (first: " + failures.front().reason +

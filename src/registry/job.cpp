@@ -3,13 +3,12 @@
 #include <stdexcept>
 
 #include "registry/key.h"
-#include "registry/text.h"
 
 namespace heliocloud::registry {
 
 JobLocation parse_job_location(std::string_view text) {
   auto s = text;
-  if (text::starts_with(s, "s3://")) s.remove_prefix(5);
+  if (s.starts_with("s3://")) s.remove_prefix(5);
   const auto slash = s.find('/');
   JobLocation job;
   job.bucket = std::string(s.substr(0, slash));

@@ -8,7 +8,6 @@
 #include <system_error>
 
 #include "registry/key.h"
-#include "registry/text.h"
 
 namespace heliocloud::registry {
 
@@ -74,9 +73,9 @@ std::vector<ObjectInfo> LocalObjectStore::list(const std::string& bucket, const 
        it.increment(ec)) {
     if (!it->is_regular_file(ec)) continue;
     const auto name = it->path().filename().string();
-    if (text::starts_with(name, kTempPrefix)) continue;
+    if (name.starts_with(kTempPrefix)) continue;
     auto key = it->path().lexically_relative(dir).generic_string();
-    if (!text::starts_with(key, prefix)) continue;
+    if (!key.starts_with(prefix)) continue;
     out.push_back({std::move(key), static_cast<std::uint64_t>(it->file_size(ec))});
   }
   if (ec) throw StoreError("listing " + where(bucket, prefix) + ": " + ec.message(), true);

@@ -3,6 +3,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "base/text.h"
 #include "registry/csv.h"
 #include "registry/file_type.h"
 #include "registry/key.h"
@@ -25,9 +26,9 @@ struct Columns {
 
 // Header names: leading '#' and spaces dropped, case-insensitive.
 std::string header_name(std::string_view raw) {
-  auto s = text::trim(raw);
-  while (!s.empty() && s.front() == '#') s = text::trim(s.substr(1));
-  return text::to_lower(s);
+  auto s = base::trim(raw, base::kBlanks);
+  while (!s.empty() && s.front() == '#') s = base::trim(s.substr(1), base::kBlanks);
+  return base::to_lower(s);
 }
 
 class ManifestParser {
@@ -108,8 +109,9 @@ class ManifestParser {
       else {
         c.extras.push_back(i);
         // Extra names keep their case: they become the index header's column names.
-        auto original = text::trim(record.fields[i]);
-        while (!original.empty() && original.front() == '#') original = text::trim(original.substr(1));
+        auto original = base::trim(record.fields[i], base::kBlanks);
+        while (!original.empty() && original.front() == '#')
+          original = base::trim(original.substr(1), base::kBlanks);
         c.extra_names.emplace_back(original);
       }
     }
@@ -128,7 +130,7 @@ class ManifestParser {
   void read_row(const CsvRecord& record) {
     const auto& c = columns_;
     const auto& f = record.fields;
-    if (f.size() == 1 && text::trim(f[0]).empty()) return;  // a line of spaces
+    if (f.size() == 1 && base::trim(f[0], base::kBlanks).empty()) return;  // a line of spaces
     if (f.size() != c.width) {
       problem(record.line,
               "the row has " + std::to_string(f.size()) + " fields, the header " + std::to_string(c.width),
@@ -137,7 +139,7 @@ class ManifestParser {
     }
     ManifestRow row;
     row.line = record.line;
-    row.key = std::string(text::trim(f[*c.key]));
+    row.key = std::string(base::trim(f[*c.key], base::kBlanks));
     const std::string who = row.key.empty() ? std::string() : text::printable(row.key) + ": ";
     bool ok = true;
     if (auto why = key_problem(row.key)) {
@@ -155,8 +157,8 @@ class ManifestParser {
       row.published_key = normalize_key_extension(row.key);
     }
     try {
-      row.start = parse_time(text::trim(f[*c.start]));
-      row.stop = c.stop ? parse_time(text::trim(f[*c.stop])) : row.start;
+      row.start = parse_time(base::trim(f[*c.start], base::kBlanks));
+      row.stop = c.stop ? parse_time(base::trim(f[*c.stop], base::kBlanks)) : row.start;
       if (row.stop < row.start) {
         problem(record.line,
                 who + "stop " + format_time(row.stop, 9) + " is before start " + format_time(row.start, 9),
@@ -167,7 +169,7 @@ class ManifestParser {
       problem(record.line, who + e.what(), "write times as ISO 8601, e.g. 2015-09-01T12:11:14Z");
       ok = false;
     }
-    const auto size_text = text::trim(f[*c.size]);
+    const auto size_text = base::trim(f[*c.size], base::kBlanks);
     if (const auto size = text::parse_size(size_text)) {
       row.size = *size;
     } else {

@@ -1,25 +1,21 @@
 #pragma once
-// Retries an operation on transient store errors (throttling, 5xx, I/O hiccups) with exponential backoff.
-// Permanent errors (missing object, access denied) are thrown at once: retrying them only delays the report.
+// The registry's retry policy over base/retry.h: an operation is tried again on transient store errors
+// (throttling, 5xx, I/O hiccups) with exponential backoff. Permanent errors (missing object, access denied)
+// are thrown at once: retrying them only delays the report.
 #include <chrono>
-#include <thread>
+#include <utility>
 
+#include "base/retry.h"
 #include "registry/object_store.h"
 
 namespace heliocloud::registry {
 
+inline constexpr base::Backoff kStoreBackoff{std::chrono::milliseconds(100), std::chrono::milliseconds(5000)};
+
 template <typename Fn>
 auto with_retries(int attempts, Fn&& fn) -> decltype(fn()) {
-  auto delay = std::chrono::milliseconds(100);
-  for (int attempt = 1;; ++attempt) {
-    try {
-      return fn();
-    } catch (const StoreError& e) {
-      if (!e.transient() || attempt >= attempts) throw;
-    }
-    std::this_thread::sleep_for(delay);
-    delay *= 2;
-  }
+  return base::call_with_retries<StoreError>(attempts, kStoreBackoff, std::forward<Fn>(fn),
+                                             [](const StoreError& e) { return e.transient(); });
 }
 
 }  // namespace heliocloud::registry

@@ -1,16 +1,12 @@
 #pragma once
-// Small string helpers shared by the parsers. Kept here so every parser trims and checks UTF-8 the same way.
+// String checks the registry's parsers share (UTF-8, sizes, quoting user input). Trimming, lower-casing and
+// splitting are base/text.h; prefixes and suffixes are std::string_view::starts_with / ends_with.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace heliocloud::registry::text {
-
-// Strips ASCII spaces and tabs at both ends (manifests written by hand often have "a, b, c").
-[[nodiscard]] std::string_view trim(std::string_view s);
-
-[[nodiscard]] std::string to_lower(std::string_view s);
 
 [[nodiscard]] bool is_valid_utf8(std::string_view s);
 
@@ -19,8 +15,5 @@ namespace heliocloud::registry::text {
 
 // The value with control characters shown as \xNN, for quoting user input inside error messages.
 [[nodiscard]] std::string printable(std::string_view s);
-
-[[nodiscard]] bool starts_with(std::string_view s, std::string_view prefix);
-[[nodiscard]] bool ends_with(std::string_view s, std::string_view suffix);
 
 }  // namespace heliocloud::registry::text

@@ -29,6 +29,131 @@ bool is_digit_at(std::string_view s, std::size_t pos) {
   return pos < s.size() && s[pos] >= '0' && s[pos] <= '9';
 }
 
+struct TimeOfDay {
+  int hours = 0;
+  int minutes = 0;
+  int seconds = 0;
+  std::uint32_t nanos = 0;
+};
+
+// Reads one ISO 8601 text left to right: date, then optional time, then optional zone. Every failure names
+// the whole text and what is wrong with it.
+class TimeReader {
+ public:
+  explicit TimeReader(std::string_view text) : s_(text) {
+    if (s_.empty()) fail(s_, "empty");
+  }
+
+  // Extended YYYY-MM-DD or basic YYYYMMDD.
+  std::chrono::year_month_day date() {
+    const int y = digits(s_, 0, 4);
+    if (y < 0) fail(s_, "it must start with a 4-digit year");
+    int mo = 0;
+    int d = 0;
+    if (s_.size() > 4 && s_[4] == '-') {
+      mo = digits(s_, 5, 2);
+      if (mo < 0 || s_.size() < 8 || s_[7] != '-') fail(s_, "the date must be YYYY-MM-DD");
+      d = digits(s_, 8, 2);
+      if (d < 0) fail(s_, "the date must be YYYY-MM-DD");
+      pos_ = 10;
+    } else {
+      mo = digits(s_, 4, 2);
+      d = digits(s_, 6, 2);
+      if (mo < 0 || d < 0) fail(s_, "the date must be YYYY-MM-DD");
+      basic_ = true;
+      pos_ = 8;
+    }
+    date_end_ = pos_;
+    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(mo)},
+                                          std::chrono::day{static_cast<unsigned>(d)}};
+    if (mo < 1 || mo > 12) fail(s_, "month " + std::to_string(mo) + " is out of range");
+    if (!ymd.ok()) fail(s_, "day " + std::to_string(d) + " does not exist in that month");
+    return ymd;
+  }
+
+  // "T" (or "t" or a space) and hh[:mm[:ss[.fraction]]]; midnight when there is no time.
+  TimeOfDay time() {
+    TimeOfDay t;
+    if (pos_ >= s_.size() || (s_[pos_] != 'T' && s_[pos_] != 't' && s_[pos_] != ' ')) return t;
+    ++pos_;
+    t.hours = digits(s_, pos_, 2);
+    if (t.hours < 0) fail(s_, "the hour must be 2 digits after T");
+    pos_ += 2;
+    // Minutes and seconds are optional ("missing elements take their smallest value", spec §5).
+    if (field(t.minutes, "minutes") && field(t.seconds, "seconds")) t.nanos = fraction();
+    if (t.hours > 23) fail(s_, "hour " + std::to_string(t.hours) + " is out of range");
+    if (t.minutes > 59) fail(s_, "minute " + std::to_string(t.minutes) + " is out of range");
+    if (t.seconds > 59)
+      fail(s_, "second " + std::to_string(t.seconds) + " is out of range (leap seconds are not supported)");
+    return t;
+  }
+
+  // "Z", "+hh:mm", "+hhmm", "+hh" or nothing (UTC); then the text must end.
+  int zone_offset_minutes() {
+    if (pos_ == s_.size()) return 0;
+    if (pos_ == date_end_) fail(s_, "a date without a time cannot carry a zone");
+    int offset = 0;
+    if ((s_[pos_] == 'Z' || s_[pos_] == 'z') && pos_ + 1 == s_.size()) {
+      ++pos_;
+    } else if (s_[pos_] == '+' || s_[pos_] == '-') {
+      offset = numeric_offset();
+    }
+    if (pos_ != s_.size()) fail(s_, "unexpected \"" + std::string(s_.substr(pos_)) + "\"");
+    return offset;
+  }
+
+ private:
+  // The next two-digit field of the time, after ':' (extended) or directly (basic). False when absent.
+  bool field(int& value, const char* name) {
+    if (pos_ < s_.size() && s_[pos_] == ':' && !basic_) {
+      ++pos_;
+    } else if (!(basic_ && is_digit_at(s_, pos_))) {
+      return false;
+    }
+    value = digits(s_, pos_, 2);
+    if (value < 0) fail(s_, std::string("the ") + name + " must be 2 digits");
+    pos_ += 2;
+    return true;
+  }
+
+  // ".5" or ",5" after the seconds, as nanoseconds.
+  std::uint32_t fraction() {
+    if (pos_ >= s_.size() || (s_[pos_] != '.' && s_[pos_] != ',')) return 0;
+    ++pos_;
+    std::size_t n = 0;
+    while (is_digit_at(s_, pos_ + n)) ++n;
+    if (n == 0) fail(s_, "a decimal point must be followed by digits");
+    if (n > 9) fail(s_, "more than 9 fraction digits (nanoseconds is the finest resolution)");
+    std::uint32_t nanos = 0;
+    for (std::size_t i = 0; i < 9; ++i)
+      nanos = nanos * 10 + (i < n ? static_cast<std::uint32_t>(s_[pos_ + i] - '0') : 0U);
+    pos_ += n;
+    return nanos;
+  }
+
+  int numeric_offset() {
+    const int sign = s_[pos_] == '-' ? -1 : 1;
+    ++pos_;
+    const int oh = digits(s_, pos_, 2);
+    if (oh < 0) fail(s_, "the offset must be +hh:mm");
+    pos_ += 2;
+    int om = 0;
+    if (pos_ < s_.size()) {
+      if (s_[pos_] == ':') ++pos_;
+      om = digits(s_, pos_, 2);
+      if (om < 0) fail(s_, "the offset must be +hh:mm");
+      pos_ += 2;
+    }
+    if (oh > 23 || om > 59) fail(s_, "the offset is out of range");
+    return sign * (oh * 60 + om);
+  }
+
+  std::string_view s_;
+  std::size_t pos_ = 0;
+  std::size_t date_end_ = 0;
+  bool basic_ = false;  // YYYYMMDD: the time has no ':' either
+};
+
 }  // namespace
 
 int Instant::year() const {
@@ -37,102 +162,14 @@ int Instant::year() const {
 }
 
 Instant parse_time(std::string_view text) {
-  const std::string_view s = text;
-  if (s.empty()) fail(text, "empty");
-  std::size_t pos = 0;
-
-  // Date: extended YYYY-MM-DD or basic YYYYMMDD.
-  const int y = digits(s, 0, 4);
-  if (y < 0) fail(text, "it must start with a 4-digit year");
-  int mo = 0;
-  int d = 0;
-  bool basic = false;
-  if (s.size() > 4 && s[4] == '-') {
-    mo = digits(s, 5, 2);
-    if (mo < 0 || s.size() < 8 || s[7] != '-') fail(text, "the date must be YYYY-MM-DD");
-    d = digits(s, 8, 2);
-    if (d < 0) fail(text, "the date must be YYYY-MM-DD");
-    pos = 10;
-  } else {
-    mo = digits(s, 4, 2);
-    d = digits(s, 6, 2);
-    if (mo < 0 || d < 0) fail(text, "the date must be YYYY-MM-DD");
-    basic = true;
-    pos = 8;
-  }
-  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(mo)},
-                                        std::chrono::day{static_cast<unsigned>(d)}};
-  if (mo < 1 || mo > 12) fail(text, "month " + std::to_string(mo) + " is out of range");
-  if (!ymd.ok()) fail(text, "day " + std::to_string(d) + " does not exist in that month");
-
-  int hh = 0;
-  int mm = 0;
-  int ss = 0;
-  std::uint32_t nanos = 0;
-  if (pos < s.size() && (s[pos] == 'T' || s[pos] == 't' || s[pos] == ' ')) {
-    ++pos;
-    hh = digits(s, pos, 2);
-    if (hh < 0) fail(text, "the hour must be 2 digits after T");
-    pos += 2;
-    // Minutes and seconds are optional ("missing elements take their smallest value", spec §5).
-    const auto take = [&](int& field, const char* name) {
-      if (pos < s.size() && s[pos] == ':' && !basic) {
-        ++pos;
-      } else if (!(basic && is_digit_at(s, pos))) {
-        return false;
-      }
-      field = digits(s, pos, 2);
-      if (field < 0) fail(text, std::string("the ") + name + " must be 2 digits");
-      pos += 2;
-      return true;
-    };
-    if (take(mm, "minutes") && take(ss, "seconds") && pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
-      ++pos;
-      std::size_t n = 0;
-      while (is_digit_at(s, pos + n)) ++n;
-      if (n == 0) fail(text, "a decimal point must be followed by digits");
-      if (n > 9) fail(text, "more than 9 fraction digits (nanoseconds is the finest resolution)");
-      std::uint32_t frac = 0;
-      for (std::size_t i = 0; i < 9; ++i)
-        frac = frac * 10 + (i < n ? static_cast<std::uint32_t>(s[pos + i] - '0') : 0U);
-      nanos = frac;
-      pos += n;
-    }
-    if (hh > 23) fail(text, "hour " + std::to_string(hh) + " is out of range");
-    if (mm > 59) fail(text, "minute " + std::to_string(mm) + " is out of range");
-    if (ss > 59)
-      fail(text, "second " + std::to_string(ss) + " is out of range (leap seconds are not supported)");
-  }
-
-  // Zone.
-  int offset_minutes = 0;
-  if (pos < s.size()) {
-    if (pos == 10 || (basic && pos == 8)) fail(text, "a date without a time cannot carry a zone");
-    if ((s[pos] == 'Z' || s[pos] == 'z') && pos + 1 == s.size()) {
-      ++pos;
-    } else if (s[pos] == '+' || s[pos] == '-') {
-      const int sign = s[pos] == '-' ? -1 : 1;
-      ++pos;
-      const int oh = digits(s, pos, 2);
-      if (oh < 0) fail(text, "the offset must be +hh:mm");
-      pos += 2;
-      int om = 0;
-      if (pos < s.size()) {
-        if (s[pos] == ':') ++pos;
-        om = digits(s, pos, 2);
-        if (om < 0) fail(text, "the offset must be +hh:mm");
-        pos += 2;
-      }
-      if (oh > 23 || om > 59) fail(text, "the offset is out of range");
-      offset_minutes = sign * (oh * 60 + om);
-    }
-    if (pos != s.size()) fail(text, "unexpected \"" + std::string(s.substr(pos)) + "\"");
-  }
-
+  TimeReader reader(text);
+  const auto ymd = reader.date();
+  const TimeOfDay tod = reader.time();
+  const int offset_minutes = reader.zone_offset_minutes();
   Instant t;
-  t.seconds = std::chrono::sys_days{ymd} + std::chrono::hours{hh} + std::chrono::minutes{mm} +
-              std::chrono::seconds{ss} - std::chrono::minutes{offset_minutes};
-  t.nanos = nanos;
+  t.seconds = std::chrono::sys_days{ymd} + std::chrono::hours{tod.hours} + std::chrono::minutes{tod.minutes} +
+              std::chrono::seconds{tod.seconds} - std::chrono::minutes{offset_minutes};
+  t.nanos = tod.nanos;
   return t;
 }
 

@@ -7,8 +7,9 @@
 namespace aws = heliocloud::aws;
 
 namespace {
-aws::HttpResponse response(long status, std::string body, std::map<std::string, std::string> headers = {}) {
-  aws::HttpResponse r;
+heliocloud::http::Response response(long status, std::string body,
+                                    std::map<std::string, std::string> headers = {}) {
+  heliocloud::http::Response r;
   r.status = status;
   r.body = std::move(body);
   r.headers = std::move(headers);

@@ -5,11 +5,12 @@
 #include <atomic>
 
 #include "aws/credentials.h"
-#include "aws/encoding.h"
 #include "aws/errors.h"
 #include "aws/lambda.h"
 #include "aws/s3.h"
 #include "aws/s3_transfer.h"
+#include "base/base64.h"
+#include "base/digest.h"
 #include "env_guard.h"
 #include "fake_http_server.h"
 
@@ -62,7 +63,7 @@ TEST(Faults, ServerErrorsThenSuccessAreRetried) {
     EXPECT_EQ(r.method, "GET");
     EXPECT_EQ(r.target, "/bucket/dir/key.txt");  // custom endpoint: path-style
     EXPECT_EQ(r.header("authorization").rfind("AWS4-HMAC-SHA256 Credential=AKID/", 0), 0u);
-    EXPECT_EQ(r.header("x-amz-content-sha256"), aws::sha256_hex(""));
+    EXPECT_EQ(r.header("x-amz-content-sha256"), heliocloud::base::sha256_hex(""));
     EXPECT_FALSE(r.header("x-amz-date").empty());
   }
 }
@@ -232,7 +233,7 @@ TEST(Faults, LambdaFunctionErrorAndLogTailAreSurfaced) {
     EXPECT_EQ(r.header("x-amz-invocation-type"), "RequestResponse");
     return raw_reply(200, R"({"errorMessage":"bad input","errorType":"Error"})",
                      {{"X-Amz-Function-Error", "Unhandled"},
-                      {"X-Amz-Log-Result", aws::base64_encode("START\nboom\nEND\n")},
+                      {"X-Amz-Log-Result", heliocloud::base::base64_encode("START\nboom\nEND\n")},
                       {"X-Amz-Executed-Version", "7"}});
   });
   const aws::LambdaClient lambda(config_for(server));

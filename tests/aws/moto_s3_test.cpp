@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "aws/http_client.h"
 #include "aws/s3.h"
 #include "aws/s3_transfer.h"
+#include "http/client.h"
 #include "moto_support.h"
 
 namespace aws = heliocloud::aws;
@@ -303,8 +303,8 @@ TEST_F(S3Moto, PresignedGetWorksWithoutCredentials) {
   s3_.put_object(bucket_, "shared/file name.txt", "presigned body");
   const std::string url = s3_.presign("GET", bucket_, "shared/file name.txt", std::chrono::seconds(300));
   EXPECT_NE(url.find("X-Amz-Signature="), std::string::npos);
-  aws::HttpClient http;
-  aws::HttpRequest req;
+  heliocloud::http::Client http;
+  heliocloud::http::Request req;
   req.url = url;
   const auto resp = http.send(req, {});
   EXPECT_EQ(resp.status, 200);

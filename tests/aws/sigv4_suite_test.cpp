@@ -8,8 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "aws/encoding.h"
 #include "aws/sigv4.h"
+#include "base/digest.h"
+#include "base/percent_encoding.h"
 
 namespace aws = heliocloud::aws;
 namespace sigv4 = heliocloud::aws::sigv4;
@@ -63,8 +64,9 @@ sigv4::QueryParams parse_query(const std::string& q) {
     if (amp == std::string::npos) amp = q.size();
     const std::string part = q.substr(pos, amp - pos);
     const auto eq = part.find('=');
-    out.emplace_back(aws::uri_decode(part.substr(0, eq)),
-                     eq == std::string::npos ? std::string() : aws::uri_decode(part.substr(eq + 1)));
+    out.emplace_back(
+        heliocloud::base::percent_decode(part.substr(0, eq)),
+        eq == std::string::npos ? std::string() : heliocloud::base::percent_decode(part.substr(eq + 1)));
     pos = amp + 1;
   }
   return out;
@@ -94,7 +96,7 @@ TEST_P(SigV4Suite, MatchesCanonicalRequestStringToSignAndAuthorization) {
   r.query = parse_query(req["query"].get<std::string>());
   for (const auto& h : req["headers"])
     r.headers.emplace_back(h[0].get<std::string>(), h[1].get<std::string>());
-  r.payload_hash = aws::sha256_hex(req["body"].get<std::string>());
+  r.payload_hash = heliocloud::base::sha256_hex(req["body"].get<std::string>());
 
   aws::Credentials creds{
       cfg["accessKeyId"].get<std::string>(), cfg["secretAccessKey"].get<std::string>(), "", {}};
@@ -104,7 +106,8 @@ TEST_P(SigV4Suite, MatchesCanonicalRequestStringToSignAndAuthorization) {
   EXPECT_EQ(sig.canonical_request, c.data["creq"].get<std::string>());
   if (kInconsistentInSuite.count(c.name)) {
     const std::string suite_sts = c.data["sts"].get<std::string>();
-    EXPECT_NE(aws::sha256_hex(c.data["creq"].get<std::string>()), suite_sts.substr(suite_sts.rfind('\n') + 1))
+    EXPECT_NE(heliocloud::base::sha256_hex(c.data["creq"].get<std::string>()),
+              suite_sts.substr(suite_sts.rfind('\n') + 1))
         << "the suite's .creq and .sts now agree: remove " << c.name << " from kInconsistentInSuite";
     EXPECT_EQ(sig.string_to_sign.substr(0, sig.string_to_sign.rfind('\n')),
               suite_sts.substr(0, suite_sts.rfind('\n')));

@@ -32,7 +32,7 @@ using Clock = std::chrono::system_clock;
 namespace {
 
 using heliocloud::aws::testing::moto_config;
-const auto unique_bucket = heliocloud::aws::testing::unique_name;  // names never collide in the shared moto
+const auto kUniqueBucket = heliocloud::aws::testing::unique_name;  // names never collide in the shared moto
 
 std::size_t count_versions(const aws::S3Client& s3, const std::string& bucket) {
   std::size_t n = 0;
@@ -72,7 +72,7 @@ struct Moto : ::testing::Test {
 }  // namespace
 
 TEST_F(Moto, EmptyBucketDeleteRemovesEveryVersionDeleteMarkerAndUpload) {
-  const std::string bucket = unique_bucket("cr-versioned");
+  const std::string bucket = kUniqueBucket("cr-versioned");
   s3.create_bucket(bucket);
   s3.put_bucket_versioning(bucket, true);
   put_many(s3, bucket, "data/file-", 1100, "v1");  // 1100 versions: more than one page and one delete batch
@@ -100,7 +100,7 @@ TEST_F(Moto, EmptyBucketDeleteRemovesEveryVersionDeleteMarkerAndUpload) {
 }
 
 TEST_F(Moto, EmptyBucketHandlesUnversionedAndMissingBuckets) {
-  const std::string bucket = unique_bucket("cr-plain");
+  const std::string bucket = kUniqueBucket("cr-plain");
   s3.create_bucket(bucket);
   put_many(s3, bucket, "k", 5, "x");
   const auto r = cr::empty_bucket(s3, bucket, kLater);
@@ -111,7 +111,7 @@ TEST_F(Moto, EmptyBucketHandlesUnversionedAndMissingBuckets) {
 }
 
 TEST_F(Moto, EmptyBucketStopsWithAClearErrorWhenOutOfTime) {
-  const std::string bucket = unique_bucket("cr-late");
+  const std::string bucket = kUniqueBucket("cr-late");
   s3.create_bucket(bucket);
   put_many(s3, bucket, "k", 3, "x");
   try {
@@ -154,7 +154,7 @@ TEST(RequesterPays, IsSetClearedAndClearedOnDeleteAsGetBucketRequestPaymentReads
 TEST_F(Moto, RequesterPaysCallsAreAcceptedByS3) {
   // moto keeps no request-payment state (see fake_s3_request_payment.h); this checks that the requests S3
   // parses and authorizes are the ones we send, signed, Content-MD5 included.
-  const std::string bucket = unique_bucket("cr-payer");
+  const std::string bucket = kUniqueBucket("cr-payer");
   s3.create_bucket(bucket);
   const cr::RequesterPaysHandler handler(s3);
   EXPECT_NO_THROW(handler.handle(
@@ -169,7 +169,7 @@ TEST_F(Moto, LambdaEntryAnswersCloudFormationForARealDeleteAndAFailure) {
   cr::Provider provider;
   cr::add_heliocloud_handlers(provider, s3);
 
-  const std::string bucket = unique_bucket("cr-entry");
+  const std::string bucket = kUniqueBucket("cr-entry");
   s3.create_bucket(bucket);
   put_many(s3, bucket, "obj", 10, "x");
   lr::Invocation inv;

@@ -63,8 +63,8 @@ class CloudCatalogReader {
   // rows, then rows with stop >= q_start and start < q_stop.
   [[nodiscard]] std::vector<ClientRow> request(const std::string& id, const std::string& q_start,
                                                const std::string& q_stop) {
-    static const std::regex query(R"(\d{4}-\d{2}-\d{2}T\d{2}(:\d{2}(:\d{2}(\.\d+)?)?)?Z)");
-    if (!std::regex_match(q_start, query) || !std::regex_match(q_stop, query))
+    static const std::regex kQuery(R"(\d{4}-\d{2}-\d{2}T\d{2}(:\d{2}(:\d{2}(\.\d+)?)?)?Z)");
+    if (!std::regex_match(q_start, kQuery) || !std::regex_match(q_stop, kQuery))
       throw std::invalid_argument("query");
     const auto& e = entry(id);
     // Only the year of the catalog's start/stop is used, parsed from the text without its last character.
@@ -94,11 +94,11 @@ class CloudCatalogReader {
     }
     if (!any) throw std::runtime_error("No objects to concatenate");
     // One of these formats must parse every row of the request, else ValueError.
-    static const std::vector<std::regex> formats{std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{1,9}Z)"),
-                                                 std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"),
-                                                 std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\dZ)")};
+    static const std::vector<std::regex> kFormats{std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{1,9}Z)"),
+                                                  std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"),
+                                                  std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\dZ)")};
     bool parsed = false;
-    for (const auto& f : formats) {
+    for (const auto& f : kFormats) {
       if (std::all_of(raw.begin(), raw.end(), [&](const auto& r) {
             return std::regex_match(r.at(0), f) && std::regex_match(r.at(1), f);
           })) {

@@ -19,42 +19,42 @@ using test::LocalWorld;
 class PublishedTree : public ::testing::Test {
  protected:
   void SetUp() override {
-    w.text_file("uploads", "job1/entries.json",
-                "[" + entry_json("MMS", "s3://helio-public/MMS", "MMS data") + "," +
-                    R"({"id": "SDO", "index": "s3://helio-public/sdo/aia/", "title": "SDO AIA",
+    w_.text_file("uploads", "job1/entries.json",
+                 "[" + entry_json("MMS", "s3://helio-public/MMS", "MMS data") + "," +
+                     R"({"id": "SDO", "index": "s3://helio-public/sdo/aia/", "title": "SDO AIA",
                         "tags": ["sun"], "multiyear": false, "contact": "x@example.com"}])");
-    w.upload_manifest_and_files("job1", "MMS", fixture("manifest/valid_multiple_years.csv"));
+    w_.upload_manifest_and_files("job1", "MMS", fixture("manifest/valid_multiple_years.csv"));
     // CloudCatalog columns, an extra column, a quoted key with a comma, offsets and a fraction.
-    w.text_file("uploads", "job1/SDO/manifest.csv",
-                "# start, stop, datakey, filesize, wavelength\n"
-                "2019-12-31T23:59:59.5Z,2020-01-01T00:00:11.5Z,\"aia/a,b.FITS\",11,171\n"
-                "2020-03-01T01:00:00+01:00,2020-03-01T00:00:12Z,aia/c.fts,12,193\n"
-                "2020-03-02,2020-03-02T00:00:12Z,aia/d.h5,13,\"1,600\"\n");
-    w.data_file("uploads", "job1/SDO/aia/a,b.FITS", 11);
-    w.data_file("uploads", "job1/SDO/aia/c.fts", 12);
-    w.data_file("uploads", "job1/SDO/aia/d.h5", 13);
-    IngestService ingest(*w.objects, *w.records, w.settings);
+    w_.text_file("uploads", "job1/SDO/manifest.csv",
+                 "# start, stop, datakey, filesize, wavelength\n"
+                 "2019-12-31T23:59:59.5Z,2020-01-01T00:00:11.5Z,\"aia/a,b.FITS\",11,171\n"
+                 "2020-03-01T01:00:00+01:00,2020-03-01T00:00:12Z,aia/c.fts,12,193\n"
+                 "2020-03-02,2020-03-02T00:00:12Z,aia/d.h5,13,\"1,600\"\n");
+    w_.data_file("uploads", "job1/SDO/aia/a,b.FITS", 11);
+    w_.data_file("uploads", "job1/SDO/aia/c.fts", 12);
+    w_.data_file("uploads", "job1/SDO/aia/d.h5", 13);
+    IngestService ingest(*w_.objects, *w_.records, w_.settings);
     const auto r = ingest.ingest(parse_job_location("uploads/job1"));
     ASSERT_TRUE(r.ok()) << r.to_json().dump(2);
-    const auto c = CatalogService(*w.objects, *w.records, w.settings).update();
+    const auto c = CatalogService(*w_.objects, *w_.records, w_.settings).update();
     ASSERT_TRUE(c.ok()) << c.to_json().dump(2);
   }
 
-  LocalWorld w;
+  LocalWorld w_;
 };
 
 TEST_F(PublishedTree, CatalogFieldsAreWhatClientsAndTheSpecNeed) {
-  CloudCatalogReader client(*w.objects, "helio-public");
+  CloudCatalogReader client(*w_.objects, "helio-public");
   const auto& cat = client.catalog();
   EXPECT_EQ(cat["version"], "1.1");
   EXPECT_EQ(cat["status"]["code"], 1200);
   EXPECT_EQ(cat["name"], "Test HelioCloud");
   EXPECT_EQ(cat["egress"], "free");
   EXPECT_FALSE(cat.contains("Cloudy"));
-  static const std::regex iso(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z)");
+  static const std::regex kIso(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z)");
   for (const auto& e : cat["catalog"]) {
     for (const char* k : {"start", "stop", "modification"}) {
-      EXPECT_TRUE(std::regex_match(e[k].get<std::string>(), iso)) << e[k];
+      EXPECT_TRUE(std::regex_match(e[k].get<std::string>(), kIso)) << e[k];
     }
     EXPECT_EQ(e["indextype"], "csv");
     EXPECT_EQ(e["filetype"].get<std::string>().find(' '), std::string::npos);
@@ -71,7 +71,7 @@ TEST_F(PublishedTree, CatalogFieldsAreWhatClientsAndTheSpecNeed) {
 }
 
 TEST_F(PublishedTree, IndexFilesHaveOneHeaderOneFormatAndAbsoluteDatakeysThatExist) {
-  CloudCatalogReader client(*w.objects, "helio-public");
+  CloudCatalogReader client(*w_.objects, "helio-public");
   const auto mms = client.request("MMS", "2015-01-01T00:00:00Z", "2017-01-01T00:00:00Z");
   const auto sdo = client.request("SDO", "2019-01-01T00:00:00Z", "2021-01-01T00:00:00Z");
   EXPECT_EQ(client.headers(), (std::set<std::string>{"# start, stop, datakey, filesize",
@@ -82,7 +82,7 @@ TEST_F(PublishedTree, IndexFilesHaveOneHeaderOneFormatAndAbsoluteDatakeysThatExi
     for (const auto& row : *rows) {
       ASSERT_EQ(row.datakey.rfind("s3://helio-public/", 0), 0U) << row.datakey;
       const auto object =
-          w.objects->head("helio-public", row.datakey.substr(std::string("s3://helio-public/").size()));
+          w_.objects->head("helio-public", row.datakey.substr(std::string("s3://helio-public/").size()));
       ASSERT_TRUE(object) << row.datakey << " does not exist";
       EXPECT_EQ(object->size, row.filesize) << row.datakey;
     }
@@ -92,11 +92,11 @@ TEST_F(PublishedTree, IndexFilesHaveOneHeaderOneFormatAndAbsoluteDatakeysThatExi
   EXPECT_EQ(sdo[2].extras, std::vector<std::string>{"1,600"});
   // Sorted by start within each file; the 2019 row lives in SDO_2019.csv.
   EXPECT_EQ(format_time(sdo[1].start, 0), "2020-03-01T00:00:00Z");
-  EXPECT_TRUE(w.exists("helio-public", "sdo/aia/SDO_2019.csv"));
+  EXPECT_TRUE(w_.exists("helio-public", "sdo/aia/SDO_2019.csv"));
 }
 
 TEST_F(PublishedTree, TimeRangeQueriesFindTheRightRows) {
-  CloudCatalogReader client(*w.objects, "helio-public");
+  CloudCatalogReader client(*w_.objects, "helio-public");
   // Half-open on the right: a file starting exactly at the query stop is excluded...
   auto rows = client.request("MMS", "2015-09-01T12:15:00Z", "2015-09-01T17:45:00Z");
   ASSERT_EQ(rows.size(), 1U);
@@ -115,7 +115,7 @@ TEST_F(PublishedTree, TimeRangeQueriesFindTheRightRows) {
 }
 
 TEST_F(PublishedTree, EmptyBucketCatalogIsReadable) {
-  CloudCatalogReader client(*w.objects, "helio-empty");
+  CloudCatalogReader client(*w_.objects, "helio-empty");
   EXPECT_TRUE(client.catalog()["catalog"].empty());
   EXPECT_THROW((void)client.entry("MMS"), std::out_of_range);
 }

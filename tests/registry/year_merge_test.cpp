@@ -5,6 +5,7 @@
 
 #include <mutex>
 
+#include "forwarding_store.h"
 #include "local_world.h"
 #include "registry/ingest_service.h"
 
@@ -14,42 +15,27 @@ namespace {
 using test::LocalWorld;
 
 // Records the GETs and PUTs of index files ("get MMS_2015.csv", "put MMS_2015.csv"), in order.
-class RecordingStore final : public ObjectStore {
+class RecordingStore final : public test::ForwardingStore {
  public:
-  explicit RecordingStore(ObjectStore& inner) : inner_(inner) {}
+  using ForwardingStore::ForwardingStore;
   std::vector<std::string> log;
 
-  bool bucket_exists(const std::string& b) override { return inner_.bucket_exists(b); }
-  std::vector<ObjectInfo> list(const std::string& b, const std::string& p) override {
-    return inner_.list(b, p);
-  }
-  std::optional<ObjectInfo> head(const std::string& b, const std::string& k) override {
-    return inner_.head(b, k);
-  }
   std::optional<std::string> get(const std::string& b, const std::string& k) override {
     note("get", k);
-    return inner_.get(b, k);
+    return ForwardingStore::get(b, k);
   }
   void put(const std::string& b, const std::string& k, std::string_view body,
            const std::string& ct) override {
     note("put", k);
-    inner_.put(b, k, body, ct);
+    ForwardingStore::put(b, k, body, ct);
   }
-  void copy(const std::string& sb, const std::string& sk, const std::string& db,
-            const std::string& dk) override {
-    inner_.copy(sb, sk, db, dk);
-  }
-  void remove(const std::string& b, const std::string& k) override { inner_.remove(b, k); }
 
  private:
   void note(const char* op, const std::string& key) {
-    if (key.size() < 4 || key.compare(key.size() - 4, 4, ".csv") != 0 ||
-        key.find("/MMS_") == std::string::npos)
-      return;
+    if (!key.ends_with(".csv") || key.find("/MMS_") == std::string::npos) return;
     std::lock_guard lock(mutex_);
     log.push_back(std::string(op) + " " + key.substr(key.rfind('/') + 1));
   }
-  ObjectStore& inner_;
   std::mutex mutex_;
 };
 

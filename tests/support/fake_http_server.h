@@ -28,9 +28,9 @@ struct RecordedRequest {
 
 struct CannedResponse {
   // status, headers, body, drop: what most tests give, as in {404, {}, "unexpected request"}.
-  CannedResponse(int status_ = 200, std::map<std::string, std::string> headers_ = {}, std::string body_ = {},
-                 bool drop_ = false)
-      : status(status_), headers(std::move(headers_)), body(std::move(body_)), drop(drop_) {}
+  CannedResponse(int with_status = 200, std::map<std::string, std::string> with_headers = {},
+                 std::string with_body = {}, bool dropped = false)
+      : status(with_status), headers(std::move(with_headers)), body(std::move(with_body)), drop(dropped) {}
 
   int status = 200;
   std::map<std::string, std::string> headers;

@@ -28,8 +28,8 @@ inline ClientConfig moto_config() {
 // moto is shared by every test of a run: names carry the process id and a counter so they never collide.
 inline std::string unique_name(const std::string& prefix) {
   static std::atomic<int> counter{0};
-  static const auto salt = std::random_device{}() % 100000;
-  return prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(salt) + "-" +
+  static const auto kSalt = std::random_device{}() % 100000;
+  return prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(kSalt) + "-" +
          std::to_string(++counter);
 }
 

@@ -96,63 +96,93 @@ int run_catalog(CommandFlags& f) {
   return catalog_deployed(args[0], d);
 }
 
+struct ValidateFlags {
+  std::string job;
+  std::vector<std::string> buckets;
+  std::optional<std::string> region;
+};
+
+CLI::App* add_validate_command(CLI::App& app, ValidateFlags& f) {
+  auto* cmd = app.add_subcommand(
+      "validate",
+      "Check a prepared job (entries.json, manifests, files) and report every problem; writes nothing");
+  cmd->add_option("job", f.job, "The job: a local folder, or s3://<bucket>/<job folder>")->required();
+  cmd->add_option("--bucket", f.buckets, "The instance's dataset buckets, if known (repeat)")
+      ->allow_extra_args(false);
+  cmd->add_option("--region", f.region, "With s3://: the bucket's region (default: AWS_REGION)");
+  return cmd;
+}
+
+int run_validate(const ValidateFlags& f) {
+  if (f.job.starts_with("s3://")) return validate_s3_job(f.job, f.buckets, f.region);
+  if (f.region) throw UsageError("--region applies to an s3:// job only");
+  return validate_job_folder(f.job, f.buckets);
+}
+
+// ingest and catalog: a deployed instance, or --local; `usage` describes the positional arguments.
+CLI::App* add_service_command(CLI::App& app, CommandFlags& f, const std::string& name,
+                              const std::string& description, const std::string& usage) {
+  auto* cmd = app.add_subcommand(name, description);
+  f.local.instance_dir = default_instance_dir();
+  add_common_flags(*cmd, f, name == "catalog");
+  cmd->add_option("args", f.positional, usage);
+  return cmd;
+}
+
+CLI::App* add_ingest_command(CLI::App& app, CommandFlags& f) {
+  auto* cmd = add_service_command(app, f, "ingest",
+                                  "Publish the datasets of an ingest job: heliocloud ingest <instance> "
+                                  "<job>, or --local [<instance>] <job>",
+                                  "<instance> <job>  |  --local [<instance>] <job>");
+  cmd->add_option("--parallel", f.local.parallel, "With --local: copies in flight at once")
+      ->check(CLI::Range(1, 256));
+  return cmd;
+}
+
+CLI::App* add_catalog_command(CLI::App& app, CommandFlags& f) {
+  return add_service_command(app, f, "catalog",
+                             "Write catalog.json at the root of every dataset bucket: heliocloud "
+                             "catalog <instance>, or --local [<instance>]",
+                             "<instance>  |  --local [<instance>]");
+}
+
+struct UploadFlags {
+  std::string dir;
+  std::string instance;
+  std::string job;
+  UploadOptions options;
+};
+
+CLI::App* add_upload_command(CLI::App& app, UploadFlags& f) {
+  auto* cmd = app.add_subcommand(
+      "upload", "Check a prepared job folder and upload it to the instance's ingest bucket in parallel");
+  f.options.instance_dir = default_instance_dir();
+  cmd->add_option("dir", f.dir, "The prepared job folder (entries.json, one folder per dataset)")->required();
+  cmd->add_option("instance", f.instance, "The instance (instance/<name>.yaml)")->required();
+  cmd->add_option("job", f.job, "Name of the job folder to create in the ingest bucket")->required();
+  cmd->add_option("--region", f.options.region, "AWS region of the instance (default: its env.region)");
+  cmd->add_option("--instance-dir", f.options.instance_dir, "Directory of the instance files")
+      ->capture_default_str();
+  cmd->add_option("--ingest-bucket", f.options.ingest_bucket,
+                  "Upload to this bucket instead of the Registry stack's ingest bucket");
+  cmd->add_option("--parallel", f.options.parallel, "Uploads in flight at once")->check(CLI::Range(1, 256));
+  cmd->add_flag("--overwrite", f.options.overwrite, "Replace a job of the same name in the ingest bucket");
+  return cmd;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
   CLI::App app{"heliocloud: publish heliophysics datasets to a HelioCloud (CloudCatalog 1.1)"};
   app.require_subcommand(1);
-
-  auto* validate_cmd = app.add_subcommand(
-      "validate",
-      "Check a prepared job (entries.json, manifests, files) and report every problem; writes nothing");
-  std::string validate_job;
-  std::vector<std::string> validate_buckets;
-  std::optional<std::string> validate_region;
-  validate_cmd->add_option("job", validate_job, "The job: a local folder, or s3://<bucket>/<job folder>")
-      ->required();
-  validate_cmd->add_option("--bucket", validate_buckets, "The instance's dataset buckets, if known (repeat)")
-      ->allow_extra_args(false);
-  validate_cmd->add_option("--region", validate_region,
-                           "With s3://: the bucket's region (default: AWS_REGION)");
-
-  auto* ingest_cmd = app.add_subcommand("ingest",
-                                        "Publish the datasets of an ingest job: heliocloud ingest <instance> "
-                                        "<job>, or --local [<instance>] <job>");
+  ValidateFlags validate_flags;
   CommandFlags ingest_flags;
-  ingest_flags.local.instance_dir = default_instance_dir();
-  add_common_flags(*ingest_cmd, ingest_flags, false);
-  ingest_cmd->add_option("--parallel", ingest_flags.local.parallel, "With --local: copies in flight at once")
-      ->check(CLI::Range(1, 256));
-  ingest_cmd->add_option("args", ingest_flags.positional, "<instance> <job>  |  --local [<instance>] <job>");
-
-  auto* catalog_cmd = app.add_subcommand("catalog",
-                                         "Write catalog.json at the root of every dataset bucket: heliocloud "
-                                         "catalog <instance>, or --local [<instance>]");
   CommandFlags catalog_flags;
-  catalog_flags.local.instance_dir = default_instance_dir();
-  add_common_flags(*catalog_cmd, catalog_flags, true);
-  catalog_cmd->add_option("args", catalog_flags.positional, "<instance>  |  --local [<instance>]");
-
-  auto* upload_cmd = app.add_subcommand(
-      "upload", "Check a prepared job folder and upload it to the instance's ingest bucket in parallel");
-  std::string upload_dir, upload_instance, upload_job_name;
-  UploadOptions upload_options;
-  upload_options.instance_dir = default_instance_dir();
-  upload_cmd->add_option("dir", upload_dir, "The prepared job folder (entries.json, one folder per dataset)")
-      ->required();
-  upload_cmd->add_option("instance", upload_instance, "The instance (instance/<name>.yaml)")->required();
-  upload_cmd->add_option("job", upload_job_name, "Name of the job folder to create in the ingest bucket")
-      ->required();
-  upload_cmd->add_option("--region", upload_options.region,
-                         "AWS region of the instance (default: its env.region)");
-  upload_cmd->add_option("--instance-dir", upload_options.instance_dir, "Directory of the instance files")
-      ->capture_default_str();
-  upload_cmd->add_option("--ingest-bucket", upload_options.ingest_bucket,
-                         "Upload to this bucket instead of the Registry stack's ingest bucket");
-  upload_cmd->add_option("--parallel", upload_options.parallel, "Uploads in flight at once")
-      ->check(CLI::Range(1, 256));
-  upload_cmd->add_flag("--overwrite", upload_options.overwrite,
-                       "Replace a job of the same name in the ingest bucket");
+  UploadFlags upload_flags;
+  const auto* validate_cmd = add_validate_command(app, validate_flags);
+  const auto* ingest_cmd = add_ingest_command(app, ingest_flags);
+  const auto* catalog_cmd = add_catalog_command(app, catalog_flags);
+  const auto* upload_cmd = add_upload_command(app, upload_flags);
 
   try {
     app.parse(argc, argv);
@@ -160,15 +190,11 @@ int run(int argc, char** argv) {
     return app.exit(e) == 0 ? kExitOk : kExitUsage;
   }
   try {
-    if (*validate_cmd) {
-      if (validate_job.rfind("s3://", 0) == 0)
-        return validate_s3_job(validate_job, validate_buckets, validate_region);
-      if (validate_region) throw UsageError("--region applies to an s3:// job only");
-      return validate_job_folder(validate_job, validate_buckets);
-    }
+    if (*validate_cmd) return run_validate(validate_flags);
     if (*ingest_cmd) return run_ingest(ingest_flags);
     if (*catalog_cmd) return run_catalog(catalog_flags);
-    if (*upload_cmd) return upload_job(upload_dir, upload_instance, upload_job_name, upload_options);
+    if (*upload_cmd)
+      return upload_job(upload_flags.dir, upload_flags.instance, upload_flags.job, upload_flags.options);
   } catch (const UsageError& e) {
     std::cerr << "heliocloud: " << e.what() << "\n";
     return kExitUsage;

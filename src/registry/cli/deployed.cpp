@@ -30,7 +30,7 @@ nlohmann::ordered_json invoke(const DeployedInstance& instance, const std::strin
 DeployedInstance connect_instance(const std::string& instance, const DeployedOptions& options) {
   const auto config_file = load_instance(options.instance_dir, instance);
   if (!config_file.enabled.registry) {
-    throw UsageError(config_file.sourceFile + ": enabled.registry is false, so instance " + instance +
+    throw UsageError(config_file.source_file + ": enabled.registry is false, so instance " + instance +
                      " has no Registry; set it to true and deploy " + instance + "/Registry");
   }
   DeployedInstance d;
@@ -38,7 +38,7 @@ DeployedInstance connect_instance(const std::string& instance, const DeployedOpt
   d.config.region = region_for(options.region, config_file);
   if (d.config.region.empty()) {
     throw UsageError("no AWS region for instance " + instance + ": set env.region in " +
-                     config_file.sourceFile + ", pass --region, or set AWS_REGION");
+                     config_file.source_file + ", pass --region, or set AWS_REGION");
   }
   const aws::CloudFormationClient cfn(d.config);
   d.stack = find_registry_stack(cfn, instance, d.config.region);

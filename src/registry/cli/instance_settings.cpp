@@ -16,12 +16,12 @@ std::string default_instance_dir() {
 
 config::InstanceConfig load_instance(const std::string& dir, const std::string& name) {
   try {
-    return config::loadInstance(dir, name);
+    return config::load_instance(dir, name);
   } catch (const config::ConfigErrors& e) {
     throw UsageError(std::string(e.what()) + "\n(fix the instance file; every problem is listed above)");
   } catch (const config::ConfigError& e) {
     std::string known;
-    for (const auto& n : config::listInstances(dir)) known += (known.empty() ? "" : ", ") + n;
+    for (const auto& n : config::list_instances(dir)) known += (known.empty() ? "" : ", ") + n;
     throw UsageError(
         std::string(e.what()) + "\ninstances in " + dir + "/: " + (known.empty() ? "(none)" : known) +
         " (set --instance-dir or HELIOCLOUD_INSTANCE_DIR for another directory; without an instance, "
@@ -32,12 +32,12 @@ config::InstanceConfig load_instance(const std::string& dir, const std::string& 
 RegistrySettings settings_from_instance(const config::InstanceConfig& instance) {
   RegistrySettings s;
   const auto& r = instance.registry;
-  s.dataset_buckets = r.datasetBucketNames;
-  if (r.ingestBucketName) s.ingest_bucket = *r.ingestBucketName;
+  s.dataset_buckets = r.dataset_bucket_names;
+  if (r.ingest_bucket_name) s.ingest_bucket = *r.ingest_bucket_name;
   s.catalog_name = r.catalog.name;
   s.catalog_contact = r.catalog.contact;
   s.catalog_description = r.catalog.description;
-  s.requester_pays = r.requesterPays;
+  s.requester_pays = r.requester_pays;
   return s;
 }
 

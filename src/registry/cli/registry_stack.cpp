@@ -1,32 +1,29 @@
 #include "registry/cli/registry_stack.h"
 
 #include "aws/errors.h"
-#include "construct/logical_id.h"
+#include "base/text.h"
+#include "base/unique_id.h"
+#include "contracts/registry_functions.h"
+#include "contracts/stack_names.h"
 #include "registry/cli/usage_error.h"
 
 namespace heliocloud::registry::cli {
 
 namespace {
 
+namespace outputs = contracts::registry::outputs;
+
 std::string deploy_hint(const std::string& instance) {
-  return "deploy it with: cdk deploy " + instance + "/Registry -c instance=" + instance;
+  return "deploy it with: cdk deploy " + instance + "/" + std::string(contracts::stacks::kRegistry) +
+         " -c instance=" + instance;
 }
 
-bool starts_with(const std::string& s, const std::string& prefix) {
-  return s.rfind(prefix, 0) == 0;
-}
-
+// DatasetBucketNames is a comma-separated list; blanks around the names are not part of them.
 std::vector<std::string> split_commas(const std::string& s) {
   std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    const auto comma = s.find(',', start);
-    auto item = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    item.erase(0, item.find_first_not_of(' '));
-    item.erase(item.find_last_not_of(' ') + 1);
-    if (!item.empty()) out.push_back(item);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
+  for (const auto piece : base::split(s, ',')) {
+    const auto item = base::trim(piece, " ");
+    if (!item.empty()) out.emplace_back(item);
   }
   return out;
 }
@@ -34,13 +31,13 @@ std::vector<std::string> split_commas(const std::string& s) {
 }  // namespace
 
 std::string registry_stack_name(const std::string& instance) {
-  return construct::makeUniqueId({instance, "Registry"});
+  return base::make_unique_id({instance, std::string(contracts::stacks::kRegistry)});
 }
 
 RegistryStack registry_stack_from(const std::string& instance, const aws::Stack& stack) {
   // A stack whose creation never completed has no usable outputs (and one being deleted soon will not).
   for (const char* bad : {"CREATE_IN_PROGRESS", "CREATE_FAILED", "ROLLBACK_", "DELETE_"}) {
-    if (starts_with(stack.status, bad)) {
+    if (stack.status.starts_with(bad)) {
       throw UsageError("the Registry stack " + stack.name + " of instance " + instance + " is " +
                        stack.status + (stack.status_reason.empty() ? "" : " (" + stack.status_reason + ")") +
                        "; " + deploy_hint(instance));
@@ -49,16 +46,16 @@ RegistryStack registry_stack_from(const std::string& instance, const aws::Stack&
   RegistryStack r;
   r.stack_name = stack.name;
   std::vector<std::string> missing;
-  const auto output = [&](const char* key) {
-    auto value = stack.output(key);
+  const auto output = [&](std::string_view key) {
+    auto value = stack.output(std::string(key));
     if (value.empty()) missing.emplace_back(key);
     return value;
   };
-  r.ingester_function = output("IngesterFunctionName");
-  r.cataloger_function = output("CatalogerFunctionName");
-  r.ingest_bucket = output("IngestBucketName");
-  r.dataset_buckets = split_commas(output("DatasetBucketNames"));
-  r.dataset_table = output("DatasetTableName");
+  r.ingester_function = output(outputs::kIngesterFunctionName);
+  r.cataloger_function = output(outputs::kCatalogerFunctionName);
+  r.ingest_bucket = output(outputs::kIngestBucketName);
+  r.dataset_buckets = split_commas(output(outputs::kDatasetBucketNames));
+  r.dataset_table = output(outputs::kDatasetTableName);
   if (!missing.empty()) {
     std::string list;
     for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;

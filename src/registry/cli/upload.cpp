@@ -8,13 +8,13 @@
 #include "aws/errors.h"
 #include "aws/s3.h"
 #include "aws/s3_transfer.h"
+#include "base/parallel_for.h"
 #include "registry/cli/deployed.h"
 #include "registry/cli/instance_settings.h"
 #include "registry/cli/local_commands.h"
 #include "registry/cli/progress_printer.h"
 #include "registry/cli/usage_error.h"
 #include "registry/job.h"
-#include "registry/parallel.h"
 
 namespace heliocloud::registry::cli {
 
@@ -49,66 +49,58 @@ std::vector<LocalFile> job_files(const fs::path& dir, const JobLocation& job) {
   return files;
 }
 
-}  // namespace
-
-int upload_job(const std::string& dir_arg, const std::string& instance, const std::string& job_arg,
-               const UploadOptions& options) {
-  const fs::path dir = fs::absolute(dir_arg).lexically_normal();
-  if (!fs::is_directory(dir)) throw UsageError(dir_arg + " is not a directory");
-
-  // Where to: the deployed Registry's ingest bucket, or the one given; dataset buckets to check the entries
-  // against.
-  std::string bucket;
-  std::vector<std::string> dataset_buckets;
+// Where a job goes: the deployed Registry's ingest bucket (or the one given), and the dataset buckets its
+// entries may name.
+struct UploadTarget {
   aws::ClientConfig config;
+  JobLocation job;
+  std::vector<std::string> dataset_buckets;
+};
+
+UploadTarget upload_target(const std::string& instance, const std::string& job_arg,
+                           const UploadOptions& options) {
+  UploadTarget target;
+  std::string bucket;
   if (options.ingest_bucket) {
     const auto file = load_instance(options.instance_dir, instance);
-    config = aws::ClientConfig::from_environment();
-    config.region = region_for(options.region, file);
+    target.config = aws::ClientConfig::from_environment();
+    target.config.region = region_for(options.region, file);
     bucket = *options.ingest_bucket;
-    dataset_buckets = file.registry.datasetBucketNames;
+    target.dataset_buckets = file.registry.dataset_bucket_names;
   } else {
     DeployedOptions deployed;
     deployed.instance_dir = options.instance_dir;
     deployed.region = options.region;
     auto d = connect_instance(instance, deployed);
-    config = d.config;
+    target.config = d.config;
     bucket = d.stack.ingest_bucket;
-    dataset_buckets = d.stack.dataset_buckets;
+    target.dataset_buckets = d.stack.dataset_buckets;
   }
-  JobLocation job;
   try {
-    job = parse_job_location(bucket + "/" + job_arg);
+    target.job = parse_job_location(bucket + "/" + job_arg);
   } catch (const std::invalid_argument& e) {
     throw UsageError(std::string("job: ") + e.what());
   }
-  if (job.folder.empty())
+  if (target.job.folder.empty())
     throw UsageError("job: name the job's folder in the ingest bucket, e.g. my_job_2024-01");
+  return target;
+}
 
-  // Nothing is uploaded from a job the ingest would refuse.
-  std::cerr << "checking " << dir.string() << "\n";
-  if (validate_job_folder(dir.string(), dataset_buckets) != kExitOk) {
-    std::cerr << "nothing was uploaded; fix the problems above and run upload again\n";
-    return kExitFailed;
+void refuse_existing_job(const aws::S3Client& s3, const JobLocation& job) {
+  try {
+    (void)s3.head_object(job.bucket, job.key(kEntriesFile));
+  } catch (const aws::NotFoundError&) {
+    return;
   }
+  throw UsageError(job.uri() + " already holds a job (" + std::string(kEntriesFile) +
+                   "); choose another job name, or pass --overwrite to replace it");
+}
 
-  config.max_concurrency = std::max(config.max_concurrency, options.parallel);
-  const aws::S3Client s3(config);
-  const aws::S3Transfer transfer(s3);
-  if (!options.overwrite) {
-    try {
-      (void)s3.head_object(job.bucket, job.key(kEntriesFile));
-      throw UsageError(job.uri() + " already holds a job (" + std::string(kEntriesFile) +
-                       "); choose another job name, or pass --overwrite to replace it");
-    } catch (const aws::NotFoundError&) {
-    }
-  }
-
-  const auto files = job_files(dir, job);
-  std::uint64_t total = 0;
-  for (const auto& f : files) total += f.size;
-  ProgressPrinter progress(stderr);
-  progress.dataset_started("upload", files.size(), total);
+// Uploads stage by stage (data, manifests, entries.json), each stage in parallel; a stage starts only when
+// the one before it succeeded. Returns one line per file that failed.
+std::vector<std::string> upload_in_stages(const aws::S3Transfer& transfer, const JobLocation& job,
+                                          const std::vector<LocalFile>& files, std::size_t parallel,
+                                          ProgressPrinter& progress) {
   std::mutex mutex;
   std::vector<std::string> failures;
   for (int stage = 0; stage <= 2 && failures.empty(); ++stage) {
@@ -116,24 +108,59 @@ int upload_job(const std::string& dir_arg, const std::string& instance, const st
         std::find_if(files.begin(), files.end(), [&](const auto& f) { return f.stage == stage; });
     const auto end = std::find_if(begin, files.end(), [&](const auto& f) { return f.stage != stage; });
     const auto first = static_cast<std::size_t>(begin - files.begin());
-    parallel_for(static_cast<std::size_t>(end - begin), options.parallel, [&](std::size_t i) {
+    // Each upload records its own failure, so parallel_for has none to return.
+    base::parallel_for(static_cast<std::size_t>(end - begin), {.concurrency = parallel}, [&](std::size_t i) {
       const auto& f = files[first + i];
       try {
         (void)transfer.upload_file(f.path, job.bucket, f.key);  // the client retries transient failures
         progress.file_copied("upload", f.size);
       } catch (const std::exception& e) {
-        std::lock_guard lock(mutex);
+        const std::lock_guard lock(mutex);
         failures.push_back(f.path.string() + ": " + e.what());
       }
     });
   }
+  std::sort(failures.begin(), failures.end());
+  return failures;
+}
+
+void print_failures(const std::vector<std::string>& failures) {
+  std::cerr << failures.size()
+            << " file(s) could not be uploaded (entries.json was not, so no ingest starts on a "
+            << "partial job); run upload again with --overwrite:\n";
+  for (std::size_t i = 0; i < failures.size() && i < 20; ++i) std::cerr << "  " << failures[i] << "\n";
+}
+
+}  // namespace
+
+int upload_job(const std::string& dir_arg, const std::string& instance, const std::string& job_arg,
+               const UploadOptions& options) {
+  const fs::path dir = fs::absolute(dir_arg).lexically_normal();
+  if (!fs::is_directory(dir)) throw UsageError(dir_arg + " is not a directory");
+  auto target = upload_target(instance, job_arg, options);
+  const JobLocation& job = target.job;
+
+  // Nothing is uploaded from a job the ingest would refuse.
+  std::cerr << "checking " << dir.string() << "\n";
+  if (validate_job_folder(dir.string(), target.dataset_buckets) != kExitOk) {
+    std::cerr << "nothing was uploaded; fix the problems above and run upload again\n";
+    return kExitFailed;
+  }
+
+  target.config.max_concurrency = std::max(target.config.max_concurrency, options.parallel);
+  const aws::S3Client s3(target.config);
+  const aws::S3Transfer transfer(s3);
+  if (!options.overwrite) refuse_existing_job(s3, job);
+
+  const auto files = job_files(dir, job);
+  std::uint64_t total = 0;
+  for (const auto& f : files) total += f.size;
+  ProgressPrinter progress(stderr);
+  progress.dataset_started("upload", files.size(), total);
+  const auto failures = upload_in_stages(transfer, job, files, options.parallel, progress);
   progress.finish("upload", failures.empty() ? "uploaded" : "FAILED");
   if (!failures.empty()) {
-    std::sort(failures.begin(), failures.end());
-    std::cerr << failures.size()
-              << " file(s) could not be uploaded (entries.json was not, so no ingest starts on a "
-              << "partial job); run upload again with --overwrite:\n";
-    for (std::size_t i = 0; i < failures.size() && i < 20; ++i) std::cerr << "  " << failures[i] << "\n";
+    print_failures(failures);
     return kExitFailed;
   }
   std::cout << "uploaded " << files.size() << " file(s), " << human_bytes(static_cast<double>(total))

@@ -3,11 +3,15 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "config/validators.h"
+#include "base/aws_names.h"
+#include "base/text.h"
+#include "contracts/registry_functions.h"
 
 namespace heliocloud::registry::lambda {
 
 namespace {
+
+namespace contract = contracts::registry;
 
 std::string join_lines(const std::vector<std::string>& lines) {
   std::string out =
@@ -16,29 +20,50 @@ std::string join_lines(const std::vector<std::string>& lines) {
   return out;
 }
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+std::string trimmed(std::string_view s) {
+  return std::string(base::trim(s, base::kBlanks));
+}
+
+// One variable: what it must hold (for the messages; free text may be empty), and once read its name and
+// text.
+struct Variable {
+  bool allow_empty = false;
+  std::string_view what;
+  std::string name;
+  std::string text;
+};
+
+// The variables in the contract's order; the names come from for_each_variable, never from here.
+contract::FunctionEnvironment<Variable> expected_variables() {
+  return {
+      .ingest_bucket = {false, "the name of the ingest bucket", {}, {}},
+      .dataset_buckets = {false, "the dataset bucket names, comma-separated", {}, {}},
+      .dataset_table = {false, "the name of the DynamoDB dataset table", {}, {}},
+      // Name and contact may be empty (the instance file allows it), but the stack always sets them.
+      .catalog_name = {true, "catalog.json \"name\"", {}, {}},
+      .catalog_contact = {true, "catalog.json \"contact\"", {}, {}},
+      .catalog_description = {true, "catalog.json \"description\"", {}, {}},
+      .requester_pays = {false, "\"true\" or \"false\"", {}, {}},
+  };
 }
 
 class Reader {
  public:
   explicit Reader(const EnvLookup& lookup) : lookup_(lookup) {}
 
-  // A variable that must be set; `allow_empty` for free text such as a description.
-  std::string required(const std::string& name, bool allow_empty, const std::string& what) {
-    const auto v = lookup_(name);
-    if (!v) {
-      problems.push_back(name + ": not set; it must hold " + what);
-      return "";
-    }
-    if (!allow_empty && trim(*v).empty()) problems.push_back(name + ": empty; it must hold " + what);
-    return *v;
+  // Reads every variable of the contract; a missing one, or an empty one that must hold something, is a
+  // problem.
+  contract::FunctionEnvironment<Variable> read_all() {
+    auto vars = expected_variables();
+    contract::FunctionEnvironment<Variable>::for_each_variable(vars, [&](std::string_view name, Variable& v) {
+      v.name = std::string(name);
+      v.text = required(v.name, v.allow_empty, v.what);
+    });
+    return vars;
   }
 
   std::string bucket(const std::string& name, const std::string& value) {
-    const auto why = config::checkS3BucketName(value);
+    const auto why = base::check_s3_bucket_name(value);
     if (!why.empty()) problems.push_back(name + ": \"" + value + "\" is not a bucket name (" + why + ")");
     return value;
   }
@@ -46,8 +71,45 @@ class Reader {
   std::vector<std::string> problems;
 
  private:
+  std::string required(const std::string& name, bool allow_empty, std::string_view what) {
+    const auto v = lookup_(name);
+    if (!v) {
+      problems.push_back(name + ": not set; it must hold " + std::string(what));
+      return "";
+    }
+    if (!allow_empty && trimmed(*v).empty())
+      problems.push_back(name + ": empty; it must hold " + std::string(what));
+    return *v;
+  }
+
   const EnvLookup& lookup_;
 };
+
+bool contains(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+// DATASET_BUCKETS: names separated by single commas, each a valid bucket name, none twice, none the ingest
+// bucket.
+void read_dataset_buckets(Reader& r, const Variable& var, const Variable& ingest_var, RegistrySettings& s) {
+  const std::string& buckets = var.text;
+  if (trimmed(buckets).empty()) return;
+  for (const auto piece : base::split(buckets, ',')) {
+    const auto item = trimmed(piece);
+    if (item.empty()) {
+      r.problems.push_back(var.name + ": \"" + buckets +
+                           "\" has an empty item; list bucket names separated by single commas");
+    } else if (contains(s.dataset_buckets, item)) {
+      r.problems.push_back(var.name + ": \"" + item + "\" is listed twice");
+    } else {
+      s.dataset_buckets.push_back(r.bucket(var.name, item));
+    }
+  }
+  if (!s.ingest_bucket.empty() && contains(s.dataset_buckets, s.ingest_bucket)) {
+    r.problems.push_back(ingest_var.name + ": \"" + s.ingest_bucket +
+                         "\" is also a dataset bucket; uploads must not land in a public bucket");
+  }
+}
 
 }  // namespace
 
@@ -64,51 +126,25 @@ EnvLookup process_environment() {
 
 LambdaEnvironment read_lambda_environment(const EnvLookup& lookup) {
   Reader r(lookup);
+  const auto vars = r.read_all();
   LambdaEnvironment env;
   auto& s = env.settings;
 
-  const auto ingest = trim(r.required("INGEST_BUCKET", false, "the name of the ingest bucket"));
-  if (!ingest.empty()) s.ingest_bucket = r.bucket("INGEST_BUCKET", ingest);
+  const auto ingest = trimmed(vars.ingest_bucket.text);
+  if (!ingest.empty()) s.ingest_bucket = r.bucket(vars.ingest_bucket.name, ingest);
+  read_dataset_buckets(r, vars.dataset_buckets, vars.ingest_bucket, s);
+  env.dataset_table = trimmed(vars.dataset_table.text);
+  s.catalog_name = vars.catalog_name.text;
+  s.catalog_contact = vars.catalog_contact.text;
+  s.catalog_description = vars.catalog_description.text;
 
-  const auto buckets = r.required("DATASET_BUCKETS", false, "the dataset bucket names, comma-separated");
-  if (!trim(buckets).empty()) {
-    std::size_t start = 0;
-    for (;;) {
-      const auto comma = buckets.find(',', start);
-      const auto item =
-          trim(buckets.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-      if (item.empty()) {
-        r.problems.push_back("DATASET_BUCKETS: \"" + buckets +
-                             "\" has an empty item; list bucket names separated by single commas");
-      } else if (std::find(s.dataset_buckets.begin(), s.dataset_buckets.end(), item) !=
-                 s.dataset_buckets.end()) {
-        r.problems.push_back("DATASET_BUCKETS: \"" + item + "\" is listed twice");
-      } else {
-        s.dataset_buckets.push_back(r.bucket("DATASET_BUCKETS", item));
-      }
-      if (comma == std::string::npos) break;
-      start = comma + 1;
-    }
-    if (!s.ingest_bucket.empty() && std::find(s.dataset_buckets.begin(), s.dataset_buckets.end(),
-                                              s.ingest_bucket) != s.dataset_buckets.end()) {
-      r.problems.push_back("INGEST_BUCKET: \"" + s.ingest_bucket +
-                           "\" is also a dataset bucket; uploads must not land in a public bucket");
-    }
-  }
-
-  env.dataset_table = trim(r.required("DATASET_TABLE", false, "the name of the DynamoDB dataset table"));
-  // Name and contact may be empty (the instance file allows it), but the stack always sets them.
-  s.catalog_name = r.required("CATALOG_NAME", true, "catalog.json \"name\"");
-  s.catalog_contact = r.required("CATALOG_CONTACT", true, "catalog.json \"contact\"");
-  s.catalog_description = r.required("CATALOG_DESCRIPTION", true, "catalog.json \"description\"");
-
-  const auto pays = trim(r.required("REQUESTER_PAYS", false, "\"true\" or \"false\""));
-  if (pays == "true") {
+  const auto pays = trimmed(vars.requester_pays.text);
+  if (pays == contract::kTrue) {
     s.requester_pays = true;
-  } else if (pays == "false") {
+  } else if (pays == contract::kFalse) {
     s.requester_pays = false;
   } else if (!pays.empty()) {
-    r.problems.push_back("REQUESTER_PAYS: \"" + pays + "\" is neither \"true\" nor \"false\"");
+    r.problems.push_back(vars.requester_pays.name + ": \"" + pays + "\" is neither \"true\" nor \"false\"");
   }
 
   if (!r.problems.empty()) throw InitError(std::move(r.problems));

@@ -5,6 +5,7 @@
 #include "aws/dynamodb.h"
 #include "aws/errors.h"
 #include "aws/s3.h"
+#include "contracts/registry_functions.h"
 #include "registry/aws/dynamodb_dataset_store.h"
 #include "registry/aws/s3_object_store.h"
 #include "registry/lambda/handlers.h"
@@ -18,11 +19,8 @@ namespace {
 // wait is cut so that this much is always left before the deadline.
 constexpr std::chrono::seconds kAfterLease{90};
 
-FunctionResponse failure(std::string type, std::string message) {
-  FunctionResponse r;
-  r.error_type = std::move(type);
-  r.error_message = std::move(message);
-  return r;
+lambda_runtime::HandlerResult failure(std::string type, std::string message) {
+  return lambda_runtime::HandlerResult::failure(std::move(type), std::move(message));
 }
 
 }  // namespace
@@ -38,12 +36,14 @@ struct RegistryFunction::Backend {
 };
 
 HandlerKind parse_handler_name(const std::optional<std::string>& handler) {
+  const std::string choices = std::string(contracts::registry::kIngestHandler) + " or " +
+                              std::string(contracts::registry::kCatalogHandler);
   if (!handler)
-    throw InitError({"_HANDLER: not set; Lambda sets it from the function's Handler (ingest or catalog)"});
-  if (*handler == "ingest") return HandlerKind::Ingest;
-  if (*handler == "catalog") return HandlerKind::Catalog;
-  throw InitError({"_HANDLER: \"" + *handler +
-                   "\" is not a Registry handler; set the function's Handler to ingest or catalog"});
+    throw InitError({"_HANDLER: not set; Lambda sets it from the function's Handler (" + choices + ")"});
+  if (*handler == contracts::registry::kIngestHandler) return HandlerKind::Ingest;
+  if (*handler == contracts::registry::kCatalogHandler) return HandlerKind::Catalog;
+  throw InitError(
+      {"_HANDLER: \"" + *handler + "\" is not a Registry handler; set the function's Handler to " + choices});
 }
 
 RegistryFunction::RegistryFunction(HandlerKind kind, LambdaEnvironment env, aws::ClientConfig config)
@@ -51,7 +51,8 @@ RegistryFunction::RegistryFunction(HandlerKind kind, LambdaEnvironment env, aws:
 
 RegistryFunction::~RegistryFunction() = default;
 
-FunctionResponse RegistryFunction::invoke(const std::string& payload, std::chrono::milliseconds remaining) {
+lambda_runtime::HandlerResult RegistryFunction::invoke(const std::string& payload,
+                                                       std::chrono::milliseconds remaining) {
   try {
     nlohmann::json event;
     try {
@@ -71,10 +72,7 @@ FunctionResponse RegistryFunction::invoke(const std::string& payload, std::chron
     } else {
       result = handle_catalog(event, env_, backend_->objects, backend_->records);
     }
-    FunctionResponse r;
-    r.ok = true;
-    r.payload = result.dump();
-    return r;
+    return lambda_runtime::HandlerResult::success(result.dump());
   } catch (const HandlerError& e) {
     return failure(e.type(), e.what());
   } catch (const StoreError& e) {

@@ -9,21 +9,16 @@
 #include <string>
 
 #include "aws/client_config.h"
+#include "lambda_runtime/runtime.h"
 #include "registry/lambda/lambda_environment.h"
 
 namespace heliocloud::registry::lambda {
 
 enum class HandlerKind { Ingest, Catalog };
 
-// "ingest" or "catalog" (the Handler property the Registry stack gives each function). Throws InitError.
+// contracts::registry::kIngestHandler or kCatalogHandler (the Handler property the Registry stack gives each
+// function). Throws InitError.
 [[nodiscard]] HandlerKind parse_handler_name(const std::optional<std::string>& handler);
-
-struct FunctionResponse {
-  bool ok = false;
-  std::string payload;        // ok: the result JSON
-  std::string error_type;     // !ok: InvalidEvent, StoreError, AwsError, InternalError
-  std::string error_message;  // !ok
-};
 
 class RegistryFunction {
  public:
@@ -33,8 +28,10 @@ class RegistryFunction {
   RegistryFunction& operator=(const RegistryFunction&) = delete;
 
   // `remaining`: time before Lambda kills the invocation; an ingest waits for another ingest's lease only as
-  // long as it can still finish in time.
-  [[nodiscard]] FunctionResponse invoke(const std::string& payload, std::chrono::milliseconds remaining);
+  // long as it can still finish in time. Success: the result JSON; failure: errorType InvalidEvent,
+  // StoreError, AwsError or InternalError with the message.
+  [[nodiscard]] lambda_runtime::HandlerResult invoke(const std::string& payload,
+                                                     std::chrono::milliseconds remaining);
 
   [[nodiscard]] HandlerKind kind() const { return kind_; }
 

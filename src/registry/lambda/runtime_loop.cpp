@@ -20,9 +20,7 @@ int run_registry_lambda() {
     return 1;
   }
   return lambda_runtime::run_handler([&](const lambda_runtime::Invocation& invocation) {
-    const auto r = function->invoke(invocation.payload, invocation.remaining());
-    return r.ok ? lambda_runtime::HandlerResult::success(r.payload)
-                : lambda_runtime::HandlerResult::failure(r.error_type, r.error_message);
+    return function->invoke(invocation.payload, invocation.remaining());
   });
 }
 

@@ -20,7 +20,7 @@ namespace heliocloud::registry {
 namespace {
 
 using heliocloud::aws::testing::moto_config;
-const auto unique = heliocloud::aws::testing::unique_name;  // names never collide in the shared moto
+const auto kUnique = heliocloud::aws::testing::unique_name;  // names never collide in the shared moto
 
 using nlohmann::json;
 using test::CliSandbox;
@@ -50,25 +50,25 @@ void queue_lambda_results(const std::vector<json>& results) {
 class DeployedInstance : public ::testing::Test {
  protected:
   void SetUp() override {
-    instance = unique("hc");
-    ingest_bucket = unique("cli-ingest-");
-    pub = unique("cli-pub-");
-    box.write("instance/" + instance + ".yaml", test::registry_instance_yaml(pub));
-    aws::S3Client(moto_config()).create_bucket(pub);
+    instance_ = kUnique("hc");
+    ingest_bucket_ = kUnique("cli-ingest-");
+    pub_ = kUnique("cli-pub-");
+    box_.write("instance/" + instance_ + ".yaml", test::registry_instance_yaml(pub_));
+    aws::S3Client(moto_config()).create_bucket(pub_);
 
     const aws::ServiceClient iam(moto_config(), {"IAM", "iam", "iam", "IAM"});
     const auto role =
         aws::query_call(iam, "CreateRole", "2010-05-08",
-                        {{"RoleName", unique("cli-role")},
+                        {{"RoleName", kUnique("cli-role")},
                          {"AssumeRolePolicyDocument", R"({"Version":"2012-10-17","Statement":[]})"}},
                         false);
     const aws::LambdaClient lambda(moto_config());
-    for (auto* fn : {&ingester, &cataloger}) {
-      *fn = unique(fn == &ingester ? "Ingester" : "Cataloger");
+    for (auto* fn : {&ingester_, &cataloger_}) {
+      *fn = kUnique(fn == &ingester_ ? "Ingester" : "Cataloger");
       aws::CreateFunctionRequest req;
       req.name = *fn;
       req.role_arn = role.find("CreateRoleResult/Role/Arn")->text;
-      req.handler = fn == &ingester ? "ingest" : "catalog";
+      req.handler = fn == &ingester_ ? "ingest" : "catalog";
       req.zip_file =
           std::string("PK\x05\x06", 4) + std::string(18, '\0');  // an empty zip: moto does not run it
       (void)lambda.create_function(req);
@@ -84,68 +84,70 @@ class DeployedInstance : public ::testing::Test {
         "DatasetBucketNames": {"Value": {"Ref": "Datasets"}},
         "DatasetTableName": {"Value": "unused-by-the-cli"}}})";
     (void)aws::CloudFormationClient(moto_config())
-        .create_stack(
-            cli::registry_stack_name(instance), tmpl,
-            {{"Ingest", ingest_bucket}, {"Ingester", ingester}, {"Cataloger", cataloger}, {"Datasets", pub}});
+        .create_stack(cli::registry_stack_name(instance_), tmpl,
+                      {{"Ingest", ingest_bucket_},
+                       {"Ingester", ingester_},
+                       {"Cataloger", cataloger_},
+                       {"Datasets", pub_}});
   }
 
   [[nodiscard]] test::CliRun heliocloud(const std::string& args) const {
-    return box.run(args + " --instance-dir " + box.instance_dir());
+    return box_.run(args + " --instance-dir " + box_.instance_dir());
   }
 
   // A prepared job folder on disk: entries.json and MMS/ with a manifest and two files.
   std::string prepare_job(const std::string& name, const std::string& size_of_b = "4") const {
-    box.write(name + "/entries.json",
-              R"([{"id": "MMS", "index": "s3://)" + pub + R"(/MMS/", "title": "MMS"}])");
-    box.write(
+    box_.write(name + "/entries.json",
+               R"([{"id": "MMS", "index": "s3://)" + pub_ + R"(/MMS/", "title": "MMS"}])");
+    box_.write(
         name + "/MMS/manifest.csv",
         "#time, s3key, filesize\n2015-09-01T12:11:14Z,a.cdf,3\n2016-01-01,sub/b.cdf," + size_of_b + "\n");
-    box.write(name + "/MMS/a.cdf", "abc");
-    box.write(name + "/MMS/sub/b.cdf", "abcd");
-    return (box.dir / name).string();
+    box_.write(name + "/MMS/a.cdf", "abc");
+    box_.write(name + "/MMS/sub/b.cdf", "abcd");
+    return (box_.dir / name).string();
   }
 
-  CliSandbox box;
-  std::string instance, ingest_bucket, pub, ingester, cataloger;
+  CliSandbox box_;
+  std::string instance_, ingest_bucket_, pub_, ingester_, cataloger_;
 };
 
 TEST_F(DeployedInstance, IngestInvokesTheIngesterAndPrintsItsResult) {
   // The echo shows what the CLI sent: the job folder event, as the function expects it.
-  auto r = heliocloud("ingest " + instance + " job1 --json");
+  auto r = heliocloud("ingest " + instance_ + " job1 --json");
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find(R"(no "ok" in {"job_folder":"job1"})"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("invoking " + ingester + " (us-east-1)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("invoking " + ingester_ + " (us-east-1)"), std::string::npos) << r.err;
 
   queue_lambda_results({json::parse(R"({"ok": true, "problems": [],
       "datasets": [{"id": "MMS", "files_added": 2, "bytes": 7, "years": [2015, 2016]}]})")});
-  r = heliocloud("ingest " + instance + " job1");
+  r = heliocloud("ingest " + instance_ + " job1");
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, "MMS: 2 file(s), 7 B, years 2015 2016\n");
 
   queue_lambda_results({json::parse(R"({"ok": false, "problems": [],
       "datasets": [{"id": "MMS", "files_added": 0, "bytes": 0, "years": [], "error": "MMS/manifest.csv:3: sub/b.cdf: missing"}]})")});
-  r = heliocloud("ingest " + instance + " job1");
+  r = heliocloud("ingest " + instance_ + " job1");
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.out, "MMS: FAILED\n  MMS/manifest.csv:3: sub/b.cdf: missing\n");
 }
 
 TEST_F(DeployedInstance, CatalogInvokesTheCataloger) {
-  auto r = heliocloud("catalog " + instance);
+  auto r = heliocloud("catalog " + instance_);
   EXPECT_EQ(r.status, 1);  // the echo of {} is not a catalog result
-  EXPECT_NE(r.err.find("invoking " + cataloger), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("invoking " + cataloger_), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(R"(no "ok" in {})"), std::string::npos) << r.err;
 
   queue_lambda_results(
       {json{{"ok", true},
             {"problems", json::array()},
-            {"buckets", json::array({json{{"endpoint", "s3://" + pub + "/"}, {"datasets", 3}}})}}});
-  r = heliocloud("catalog " + instance + " --region us-east-1");
+            {"buckets", json::array({json{{"endpoint", "s3://" + pub_ + "/"}, {"datasets", 3}}})}}});
+  r = heliocloud("catalog " + instance_ + " --region us-east-1");
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(r.out, "s3://" + pub + "/catalog.json: 3 dataset(s)\n");
+  EXPECT_EQ(r.out, "s3://" + pub_ + "/catalog.json: 3 dataset(s)\n");
 }
 
 TEST_F(DeployedInstance, AnInstanceWithoutARegistryStack) {
-  box.write("instance/undeployed.yaml", test::registry_instance_yaml(pub));
+  box_.write("instance/undeployed.yaml", test::registry_instance_yaml(pub_));
   const auto r = heliocloud("catalog undeployed");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("instance undeployed has no Registry stack (CloudFormation stack " +
@@ -159,61 +161,61 @@ TEST_F(DeployedInstance, AnInstanceWithoutARegistryStack) {
 TEST_F(DeployedInstance, UploadValidateThenIngestLocally) {
   aws::S3Client s3(moto_config());
   const auto job = prepare_job("job-dir");
-  auto r = heliocloud("upload " + job + " " + instance + " job1 --parallel 4");
+  auto r = heliocloud("upload " + job + " " + instance_ + " job1 --parallel 4");
   ASSERT_EQ(r.status, 0) << r.out << r.err;
   std::uintmax_t bytes = 0;
   for (const auto& f : std::filesystem::recursive_directory_iterator(job))
     bytes += f.is_regular_file() ? f.file_size() : 0;
-  EXPECT_NE(r.out.find("uploaded 4 file(s), " + std::to_string(bytes) + " B to s3://" + ingest_bucket +
+  EXPECT_NE(r.out.find("uploaded 4 file(s), " + std::to_string(bytes) + " B to s3://" + ingest_bucket_ +
                        "/job1/\n"
                        "next: heliocloud ingest " +
-                       instance + " job1\n"),
+                       instance_ + " job1\n"),
             std::string::npos)
       << r.out;
   EXPECT_NE(r.err.find("upload: 4/4 files"), std::string::npos) << r.err;  // progress
-  EXPECT_EQ(s3.get_object(ingest_bucket, "job1/MMS/sub/b.cdf").body, "abcd");
-  EXPECT_EQ(s3.list_all_objects(ingest_bucket, "job1/").size(), 4U);
+  EXPECT_EQ(s3.get_object(ingest_bucket_, "job1/MMS/sub/b.cdf").body, "abcd");
+  EXPECT_EQ(s3.list_all_objects(ingest_bucket_, "job1/").size(), 4U);
 
-  r = heliocloud("upload " + job + " " + instance + " job1");
+  r = heliocloud("upload " + job + " " + instance_ + " job1");
   EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.err.find("s3://" + ingest_bucket + "/job1/ already holds a job"), std::string::npos) << r.err;
-  EXPECT_EQ(heliocloud("upload " + job + " " + instance + " job1 --overwrite").status, 0);
+  EXPECT_NE(r.err.find("s3://" + ingest_bucket_ + "/job1/ already holds a job"), std::string::npos) << r.err;
+  EXPECT_EQ(heliocloud("upload " + job + " " + instance_ + " job1 --overwrite").status, 0);
 
   // A job the ingest would refuse is not uploaded at all.
-  r = heliocloud("upload " + prepare_job("bad-dir", "5") + " " + instance + " job2");
+  r = heliocloud("upload " + prepare_job("bad-dir", "5") + " " + instance_ + " job2");
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("MMS/manifest.csv:3: sub/b.cdf: size 5 in the manifest, 4 in the bucket"),
             std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("nothing was uploaded"), std::string::npos) << r.err;
-  EXPECT_TRUE(s3.list_all_objects(ingest_bucket, "job2/").empty());
+  EXPECT_TRUE(s3.list_all_objects(ingest_bucket_, "job2/").empty());
 
   // validate reads the uploaded job from S3 and writes nothing.
-  r = box.run("validate s3://" + ingest_bucket + "/job1 --bucket " + pub);
+  r = box_.run("validate s3://" + ingest_bucket_ + "/job1 --bucket " + pub_);
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, "OK: 1 dataset(s), 2 file(s) ready to ingest\n");
-  r = box.run("validate s3://" + ingest_bucket + "/job1/ --bucket other-bucket");
+  r = box_.run("validate s3://" + ingest_bucket_ + "/job1/ --bucket other-bucket");
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("not a dataset bucket of this instance (fix: use one of: other-bucket)"),
             std::string::npos)
       << r.err;
-  r = box.run("validate s3://" + ingest_bucket + "/no-job");
+  r = box_.run("validate s3://" + ingest_bucket_ + "/no-job");
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("entries.json"), std::string::npos) << r.err;
-  r = box.run("validate s3://" + unique("no-such-bucket-") + "/job1");
+  r = box_.run("validate s3://" + kUnique("no-such-bucket-") + "/job1");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("does not exist or is not readable"), std::string::npos) << r.err;
-  EXPECT_EQ(s3.list_all_objects(ingest_bucket, "job1/").size(), 4U);
+  EXPECT_EQ(s3.list_all_objects(ingest_bucket_, "job1/").size(), 4U);
 
   // The instance's settings with the services run here on the same endpoint.
-  const auto db = (box.dir / "records.sqlite3").string();
+  const auto db = (box_.dir / "records.sqlite3").string();
   r = heliocloud("ingest --local --endpoint " + endpoint() + " --db " + db + " --ingest-bucket " +
-                 ingest_bucket + " " + instance + " job1");
+                 ingest_bucket_ + " " + instance_ + " job1");
   ASSERT_EQ(r.status, 0) << r.out << r.err;
-  EXPECT_EQ(s3.get_object(pub, "MMS/sub/b.cdf").body, "abcd");
-  r = heliocloud("catalog --local --endpoint " + endpoint() + " --db " + db + " " + instance);
+  EXPECT_EQ(s3.get_object(pub_, "MMS/sub/b.cdf").body, "abcd");
+  r = heliocloud("catalog --local --endpoint " + endpoint() + " --db " + db + " " + instance_);
   ASSERT_EQ(r.status, 0) << r.out << r.err;
-  const auto catalog = json::parse(s3.get_object(pub, "catalog.json").body);
+  const auto catalog = json::parse(s3.get_object(pub_, "catalog.json").body);
   EXPECT_EQ(catalog["name"], "Instance Catalog");
   EXPECT_EQ(catalog["catalog"][0]["id"], "MMS");
 }

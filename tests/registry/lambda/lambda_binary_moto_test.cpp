@@ -27,7 +27,7 @@ namespace heliocloud::registry {
 namespace {
 
 using heliocloud::aws::testing::moto_config;
-const auto unique = heliocloud::aws::testing::unique_name;  // names never collide in the shared moto
+const auto kUnique = heliocloud::aws::testing::unique_name;  // names never collide in the shared moto
 
 using heliocloud::testing::FakeRuntimeApi;
 using heliocloud::testing::ScriptedInvocation;
@@ -118,9 +118,9 @@ TEST(RegistryLambdaBinary, InitErrorNamesTheVariables) {
 TEST(RegistryLambdaBinary, IngestAndCatalogThroughTheRuntimeApi) {
   aws::S3Client s3(moto_config());
   aws::DynamoDbClient dynamo(moto_config());
-  const auto uploads = unique("bin-up");
-  const auto pub = unique("bin-pub");
-  const auto table = unique("bin-datasets");
+  const auto uploads = kUnique("bin-up");
+  const auto pub = kUnique("bin-pub");
+  const auto table = kUnique("bin-datasets");
   s3.create_bucket(uploads);
   s3.create_bucket(pub);
   dynamo.create_table(table, {"id", "S"});
