@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "aws_constructs/cognito_user_pool_client.h"
 #include "construct/cfn_resource.h"
 #include "construct/removal_policy.h"
 
@@ -14,42 +15,36 @@ using construct::Value;
 
 struct CustomAttribute {
   std::string name;
-  bool mutable_ = true;
-  int maxLength = 2048;
+  bool is_mutable = true;  // CloudFormation "Mutable"
+  int max_length = 2048;
 };
 
 // Cognito sends its own mail unless a verified SES identity is given.
 struct SesEmail {
   std::string from;  // "Display Name <user@domain>"
-  Value sourceArn;   // the SES identity
+  Value source_arn;  // the SES identity
 };
 
 struct UserPoolProps {
-  bool deletionProtection = true;
-  construct::RemovalPolicy removalPolicy = construct::RemovalPolicy::Retain;
-  std::vector<CustomAttribute> customAttributes;
+  bool deletion_protection = true;
+  construct::RemovalPolicy removal_policy = construct::RemovalPolicy::Retain;
+  std::vector<CustomAttribute> custom_attributes;
   std::optional<SesEmail> email;
-};
-
-struct UserPoolClientProps {
-  std::string clientName;
-  std::vector<std::string> callbackUrls;
-  std::vector<std::string> logoutUrls;
 };
 
 class UserPool : public construct::Construct {
  public:
   UserPool(construct::Construct& scope, std::string id, UserPoolProps props);
-  Value userPoolId() const { return resource_->ref(); }
-  Value userPoolArn() const { return resource_->getAtt("Arn"); }
+  Value user_pool_id() const { return resource_->ref(); }
+  Value user_pool_arn() const { return resource_->get_att("Arn"); }
 
   // The hosted sign-in UI at https://<prefix>.auth.<region>.amazoncognito.com.
-  construct::CfnResource& addDomain(const std::string& id, const std::string& prefix);
+  construct::CfnResource& add_domain(const std::string& id, const std::string& prefix);
   // Hosted-UI CSS for every client of the pool (needs the domain first).
-  void addUiCustomization(const std::string& id, const std::string& css,
-                          const construct::CfnResource& domain);
-  // An authorization-code OAuth client with a secret, as the original's portal, hub and sites use.
-  construct::CfnResource& addClient(const std::string& id, const UserPoolClientProps& props);
+  void add_ui_customization(const std::string& id, const std::string& css,
+                            const construct::CfnResource& domain);
+  // An OAuth client of this pool (props.user_pool_id is this pool's).
+  UserPoolClient& add_client(const std::string& id, UserPoolClientProps props);
 
  private:
   construct::CfnResource* resource_;

@@ -2,14 +2,13 @@
 
 namespace heliocloud::aws_constructs {
 
-CustomResource::CustomResource(construct::Construct& scope, std::string id, const std::string& type,
-                               Value serviceToken, Value::Map properties)
+CustomResource::CustomResource(construct::Construct& scope, std::string id, CustomResourceProps props)
     : Construct(scope, std::move(id)) {
-  properties.emplace("ServiceToken", std::move(serviceToken));
-  resource_ = &make<construct::Construct>("Default").make<construct::CfnResource>("Resource", type,
-                                                                                  std::move(properties));
+  props.properties.emplace("ServiceToken", std::move(props.service_token));
+  resource_ = &make<construct::Construct>("Default").make<construct::CfnResource>(
+      "Resource", props.resource_type, std::move(props.properties));
   // Deleting a custom resource must run its provider; retaining it would skip the cleanup it exists for.
-  resource_->applyRemovalPolicy(construct::RemovalPolicy::Destroy);
+  resource_->apply_removal_policy(construct::RemovalPolicy::Destroy);
 }
 
 }  // namespace heliocloud::aws_constructs

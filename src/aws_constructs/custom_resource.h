@@ -10,11 +10,15 @@ namespace heliocloud::aws_constructs {
 
 using construct::Value;
 
+struct CustomResourceProps {
+  std::string resource_type;  // "Custom::Something"
+  Value service_token;        // the provider function's ARN
+  Value::Map properties;
+};
+
 class CustomResource : public construct::Construct {
  public:
-  // `type` is "Custom::Something"; `serviceToken` the provider function's ARN.
-  CustomResource(construct::Construct& scope, std::string id, const std::string& type, Value serviceToken,
-                 Value::Map properties);
+  CustomResource(construct::Construct& scope, std::string id, CustomResourceProps props);
   construct::CfnResource& resource() { return *resource_; }
 
  private:

@@ -18,20 +18,24 @@ struct PolicyStatement {
   Value principal;  // null: none (identity policies)
   Value condition;  // null: none
 
-  Value toValue() const;
+  Value to_value() const;
 };
 
-Value policyDocument(const std::vector<PolicyStatement>& statements);
+Value policy_document(const std::vector<PolicyStatement>& statements);
 
 // "arn:<partition>:s3:::<bucket>" for a bucket known by name.
-Value s3BucketArn(const Value& bucketName);
+Value s3_bucket_arn(const Value& bucket_name);
 // The ARN of every object in the bucket: "<bucket arn>/*".
-Value s3ObjectsArn(const Value& bucketArn);
+Value s3_objects_arn(const Value& bucket_arn);
+
+struct ManagedPolicyProps {
+  std::string description;
+  std::vector<PolicyStatement> statements;
+};
 
 class ManagedPolicy : public construct::Construct {
  public:
-  ManagedPolicy(construct::Construct& scope, std::string id, std::string description,
-                std::vector<PolicyStatement> statements);
+  ManagedPolicy(construct::Construct& scope, std::string id, ManagedPolicyProps props);
   Value arn() const { return resource_->ref(); }  // Ref of a managed policy is its ARN
   const construct::CfnResource& resource() const { return *resource_; }
 

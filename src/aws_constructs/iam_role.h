@@ -5,22 +5,30 @@
 #include <string>
 #include <vector>
 
+#include "aws_constructs/grant.h"
 #include "aws_constructs/iam.h"
 
 namespace heliocloud::aws_constructs {
 
-class Role : public construct::Construct {
- public:
-  Role(construct::Construct& scope, std::string id, const std::string& servicePrincipal,
-       std::vector<Value> managedPolicyArns = {});
+struct RoleProps {
+  std::string assumed_by;  // the service principal, e.g. "lambda.amazonaws.com"
+  std::vector<Value> managed_policy_arns;
+};
 
-  Value roleArn() const { return resource_->getAtt("Arn"); }
-  Value roleName() const { return resource_->ref(); }
+class Role : public construct::Construct, public IGrantable {
+ public:
+  Role(construct::Construct& scope, std::string id, RoleProps props);
+
+  Value role_arn() const { return resource_->get_att("Arn"); }
+  Value role_name() const { return resource_->ref(); }
   const construct::CfnResource& resource() const { return *resource_; }
   // The inline policy resource, or nullptr while nothing was granted.
-  const construct::CfnResource* defaultPolicy() const { return policy_; }
+  const construct::CfnResource* default_policy() const { return policy_; }
 
-  void addToPolicy(PolicyStatement statement);
+  // Adds the statement to the DefaultPolicy, merged into an earlier one where that changes no permission
+  // (same resources: the actions join; same actions: the resources join), as aws-cdk-lib minimizes them.
+  void add_to_policy(PolicyStatement statement);
+  void add_to_principal_policy(PolicyStatement statement) override { add_to_policy(std::move(statement)); }
 
  private:
   construct::CfnResource* resource_;

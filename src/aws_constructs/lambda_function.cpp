@@ -7,38 +7,39 @@ namespace heliocloud::aws_constructs {
 
 Function::Function(construct::Construct& scope, std::string id, FunctionProps props)
     : Construct(scope, std::move(id)) {
-  role_ = &make<Role>("ServiceRole", "lambda.amazonaws.com");
-  logGroup_ =
+  role_ = &make<Role>("ServiceRole", RoleProps{.assumed_by = "lambda.amazonaws.com"});
+  log_group_ =
       &make<construct::Construct>("LogGroup")
            .make<construct::CfnResource>("Resource", "AWS::Logs::LogGroup",
-                                         Value::Map{{"RetentionInDays", Value(props.logRetentionDays)}},
+                                         Value::Map{{"RetentionInDays", Value(props.log_retention_days)}},
                                          construct::TagStyle::KeyValueList);
-  logGroup_->applyRemovalPolicy(construct::RemovalPolicy::Retain);
+  log_group_->apply_removal_policy(construct::RemovalPolicy::Retain);
 
-  PolicyStatement logs;
-  logs.actions = {"logs:CreateLogStream", "logs:PutLogEvents"};
-  logs.resources = {logGroup_->getAtt("Arn")};
-  role_->addToPolicy(std::move(logs));
+  grant(*role_, {"logs:CreateLogStream", "logs:PutLogEvents"}, {log_group_->get_att("Arn")});
 
-  auto& code = make<construct::Asset>("Code", props.codeDirectory);
+  auto& code = make<construct::Asset>("Code", props.code_directory);
   Value::Map env;
   for (auto& [k, v] : props.environment) env.emplace(k, v);
   Value::Map p{{"Architectures", Value::list({Value("x86_64")})},
-               {"Code", Value::map({{"S3Bucket", code.bucketName()}, {"S3Key", Value(code.objectKey())}})},
+               {"Code", Value::map({{"S3Bucket", code.bucket_name()}, {"S3Key", Value(code.object_key())}})},
                {"Handler", Value(props.handler)},
-               {"LoggingConfig", Value::map({{"LogFormat", Value("Text")}, {"LogGroup", logGroup_->ref()}})},
-               {"MemorySize", Value(props.memoryMb)},
-               {"Role", role_->roleArn()},
+               {"LoggingConfig", Value::map({{"LogFormat", Value("Text")}, {"LogGroup", log_group_->ref()}})},
+               {"MemorySize", Value(props.memory_mb)},
+               {"Role", role_->role_arn()},
                {"Runtime", Value(props.runtime)},
-               {"Timeout", Value(props.timeoutSeconds)}};
+               {"Timeout", Value(props.timeout_seconds)}};
   if (!env.empty()) p.emplace("Environment", Value::map({{"Variables", Value(std::move(env))}}));
   if (!props.description.empty()) p.emplace("Description", Value(props.description));
   resource_ = &make<construct::CfnResource>("Resource", "AWS::Lambda::Function", std::move(p),
                                             construct::TagStyle::KeyValueList);
-  code.addResourceMetadataTo(*resource_, "Code");
+  code.add_resource_metadata_to(*resource_, "Code");
   // The function must not start before its role can write logs and do its work.
-  resource_->addDependency(role_->resource());
-  if (const auto* policy = role_->defaultPolicy()) resource_->addDependency(*policy);
+  resource_->add_dependency(role_->resource());
+  if (const auto* policy = role_->default_policy()) resource_->add_dependency(*policy);
+}
+
+void Function::grant_invoke(IGrantable& principal) const {
+  grant(principal, {"lambda:InvokeFunction"}, {function_arn()});
 }
 
 }  // namespace heliocloud::aws_constructs

@@ -6,35 +6,42 @@
 #include <map>
 #include <string>
 
+#include "aws_constructs/grant.h"
 #include "aws_constructs/iam_role.h"
 #include "construct/cfn_resource.h"
 
 namespace heliocloud::aws_constructs {
 
 struct FunctionProps {
-  std::filesystem::path codeDirectory;
+  std::filesystem::path code_directory;
   std::string handler;
   std::string runtime = "provided.al2023";
   std::string description;
-  int memoryMb = 128;
-  int timeoutSeconds = 3;
-  int logRetentionDays = 90;
+  int memory_mb = 128;
+  int timeout_seconds = 3;
+  int log_retention_days = 90;
   std::map<std::string, Value> environment;
 };
 
-class Function : public construct::Construct {
+// A function is granted permissions through its service role.
+class Function : public construct::Construct, public IGrantable {
  public:
   Function(construct::Construct& scope, std::string id, FunctionProps props);
 
-  Value functionName() const { return resource_->ref(); }
-  Value functionArn() const { return resource_->getAtt("Arn"); }
+  Value function_name() const { return resource_->ref(); }
+  Value function_arn() const { return resource_->get_att("Arn"); }
   Role& role() { return *role_; }
   const construct::CfnResource& resource() const { return *resource_; }
-  void addToRolePolicy(PolicyStatement statement) { role_->addToPolicy(std::move(statement)); }
+  void add_to_principal_policy(PolicyStatement statement) override {
+    role_->add_to_policy(std::move(statement));
+  }
+
+  // lambda:InvokeFunction on this function.
+  void grant_invoke(IGrantable& principal) const;
 
  private:
   Role* role_;
-  construct::CfnResource* logGroup_;
+  construct::CfnResource* log_group_;
   construct::CfnResource* resource_;
 };
 

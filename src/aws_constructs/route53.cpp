@@ -6,17 +6,17 @@
 namespace heliocloud::aws_constructs {
 
 LookedUpHostedZone::LookedUpHostedZone(construct::Construct& scope, std::string id,
-                                       const std::string& domainName)
+                                       const std::string& domain_name)
     : Construct(scope, std::move(id)) {
-  const nlohmann::ordered_json props = {{"domainName", domainName}, {"privateZone", false}};
+  const nlohmann::ordered_json props = {{"domainName", domain_name}, {"privateZone", false}};
   // aws-cdk-lib's placeholder until the CLI has looked the zone up.
-  const nlohmann::ordered_json dummy = {{"Id", "/hostedzone/DUMMY"}, {"Name", domainName}};
-  const auto found = construct::lookupContext(stack(), "hosted-zone", props, dummy);
-  zoneId_ = found.value("Id", "");
+  const nlohmann::ordered_json dummy = {{"Id", "/hostedzone/DUMMY"}, {"Name", domain_name}};
+  const auto found = construct::lookup_context(stack(), "hosted-zone", props, dummy);
+  zone_id_ = found.value("Id", "");
   const std::string prefix = "/hostedzone/";
-  if (zoneId_.rfind(prefix, 0) == 0) zoneId_ = zoneId_.substr(prefix.size());
-  zoneName_ = found.value("Name", domainName);
-  if (!zoneName_.empty() && zoneName_.back() == '.') zoneName_.pop_back();
+  if (zone_id_.rfind(prefix, 0) == 0) zone_id_ = zone_id_.substr(prefix.size());
+  zone_name_ = found.value("Name", domain_name);
+  if (!zone_name_.empty() && zone_name_.back() == '.') zone_name_.pop_back();
 }
 
 }  // namespace heliocloud::aws_constructs

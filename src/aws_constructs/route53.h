@@ -10,13 +10,13 @@ namespace heliocloud::aws_constructs {
 
 class LookedUpHostedZone : public construct::Construct {
  public:
-  LookedUpHostedZone(construct::Construct& scope, std::string id, const std::string& domainName);
-  const std::string& hostedZoneId() const { return zoneId_; }  // "Z0123...", without "/hostedzone/"
-  const std::string& zoneName() const { return zoneName_; }    // "example.org" (no trailing dot)
+  LookedUpHostedZone(construct::Construct& scope, std::string id, const std::string& domain_name);
+  const std::string& hosted_zone_id() const { return zone_id_; }  // "Z0123...", without "/hostedzone/"
+  const std::string& zone_name() const { return zone_name_; }     // "example.org" (no trailing dot)
 
  private:
-  std::string zoneId_;
-  std::string zoneName_;
+  std::string zone_id_;
+  std::string zone_name_;
 };
 
 }  // namespace heliocloud::aws_constructs

@@ -6,7 +6,7 @@
 namespace heliocloud::aws_constructs {
 
 EmailIdentity::EmailIdentity(construct::Construct& scope, std::string id, const LookedUpHostedZone& zone)
-    : Construct(scope, std::move(id)), domain_(zone.zoneName()) {
+    : Construct(scope, std::move(id)), domain_(zone.zone_name()) {
   resource_ = &make<construct::CfnResource>(
       "Resource", "AWS::SES::EmailIdentity",
       Value::Map{{"DkimAttributes", Value::map({{"SigningEnabled", Value(true)}})},
@@ -16,15 +16,15 @@ EmailIdentity::EmailIdentity(construct::Construct& scope, std::string id, const 
     make<construct::Construct>("DkimDnsToken" + n)
         .make<construct::CfnResource>(
             "Resource", "AWS::Route53::RecordSet",
-            Value::Map{{"HostedZoneId", Value(zone.hostedZoneId())},
-                       {"Name", resource_->getAtt("DkimDNSTokenName" + n)},
-                       {"ResourceRecords", Value::list({resource_->getAtt("DkimDNSTokenValue" + n)})},
+            Value::Map{{"HostedZoneId", Value(zone.hosted_zone_id())},
+                       {"Name", resource_->get_att("DkimDNSTokenName" + n)},
+                       {"ResourceRecords", Value::list({resource_->get_att("DkimDNSTokenValue" + n)})},
                        {"TTL", Value("1800")},
                        {"Type", Value("CNAME")}});
   }
 }
 
-Value EmailIdentity::identityArn() const {
+Value EmailIdentity::identity_arn() const {
   const auto& s = stack();
   return construct::fn::join("", {Value("arn:"), construct::pseudo::partition(), Value(":ses:"), s.region(),
                                   Value(":"), s.account(), Value(":identity/" + domain_)});

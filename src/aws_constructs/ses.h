@@ -14,7 +14,7 @@ class EmailIdentity : public construct::Construct {
  public:
   EmailIdentity(construct::Construct& scope, std::string id, const LookedUpHostedZone& zone);
   // arn:<partition>:ses:<region>:<account>:identity/<domain>, what Cognito's SourceArn wants.
-  Value identityArn() const;
+  Value identity_arn() const;
   const std::string& domain() const { return domain_; }
 
  private:

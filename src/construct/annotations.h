@@ -8,14 +8,14 @@
 
 namespace heliocloud::construct::annotations {
 
-inline void addWarning(Construct& scope, const std::string& message) {
-  scope.addMetadata("aws:cdk:warning", message);
+inline void add_warning(Construct& scope, const std::string& message) {
+  scope.add_metadata("aws:cdk:warning", message);
 }
-inline void addError(Construct& scope, const std::string& message) {
-  scope.addMetadata("aws:cdk:error", message);
+inline void add_error(Construct& scope, const std::string& message) {
+  scope.add_metadata("aws:cdk:error", message);
 }
-inline void addInfo(Construct& scope, const std::string& message) {
-  scope.addMetadata("aws:cdk:info", message);
+inline void add_info(Construct& scope, const std::string& message) {
+  scope.add_metadata("aws:cdk:info", message);
 }
 
 }  // namespace heliocloud::construct::annotations

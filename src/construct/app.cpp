@@ -15,7 +15,7 @@ const char* env(const char* name) {
   return (v != nullptr && *v != '\0') ? v : nullptr;
 }
 
-nlohmann::ordered_json parseContext(const std::string& text, const std::string& origin) {
+nlohmann::ordered_json parse_context(const std::string& text, const std::string& origin) {
   try {
     auto j = nlohmann::ordered_json::parse(text);
     if (!j.is_object()) throw std::runtime_error("not a JSON object");
@@ -27,62 +27,60 @@ nlohmann::ordered_json parseContext(const std::string& text, const std::string& 
 
 }  // namespace
 
-AppOptions appOptionsFromEnvironment() {
+AppOptions app_options_from_environment() {
   AppOptions o;
   if (const char* out = env("CDK_OUTDIR")) o.outdir = out;
-  if (const char* ctx = env("CDK_CONTEXT_JSON")) o.context = parseContext(ctx, "CDK_CONTEXT_JSON");
+  if (const char* ctx = env("CDK_CONTEXT_JSON")) o.context = parse_context(ctx, "CDK_CONTEXT_JSON");
   if (const char* overflow = env("CONTEXT_OVERFLOW_LOCATION_ENV")) {
     std::ifstream in(overflow);
     if (!in) throw std::runtime_error(std::string(overflow) + ": cannot read the CDK context overflow file");
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const auto overflowContext = parseContext(text, overflow);  // named: items() of a temporary would dangle
-    for (const auto& [k, v] : overflowContext.items()) o.context[k] = v;
+    const auto overflow_context =
+        parse_context(text, overflow);  // named: items() of a temporary would dangle
+    for (const auto& [k, v] : overflow_context.items()) o.context[k] = v;
   }
-  if (const char* asm_ = env("CDK_CLI_ASM_VERSION")) o.cliAssemblyMajor = std::atoi(asm_);
+  if (const char* schema = env("CDK_CLI_ASM_VERSION")) o.cli_assembly_major = std::atoi(schema);
   return o;
 }
 
 App::App(AppOptions options)
     : Construct(""),
       options_(std::move(options)),
-      fingerprintCache_(std::make_unique<FingerprintCache>(options_.fingerprintCacheFile)) {}
+      fingerprint_cache_(std::make_unique<FingerprintCache>(options_.fingerprint_cache_file)) {}
 
-const nlohmann::ordered_json* App::tryGetContext(const std::string& key) const {
+const nlohmann::ordered_json* App::try_get_context(const std::string& key) const {
   auto it = options_.context.find(key);
   return it == options_.context.end() ? nullptr : &*it;
 }
 
-std::string App::contextString(const std::string& key) const {
-  const auto* v = tryGetContext(key);
+std::string App::context_string(const std::string& key) const {
+  const auto* v = try_get_context(key);
   if (v == nullptr || v->is_null()) return "";
   return v->is_string() ? v->get<std::string>() : v->dump();
 }
 
-bool App::contextFlag(const std::string& key) const {
-  const auto* v = tryGetContext(key);
+bool App::context_flag(const std::string& key) const {
+  const auto* v = try_get_context(key);
   if (v == nullptr) return false;
   if (v->is_boolean()) return v->get<bool>();
   return v->is_string() && v->get<std::string>() == "true";
 }
 
-bool App::pathMetadataEnabled() const {
-  return contextFlag("aws:cdk:enable-path-metadata");
+bool App::path_metadata_enabled() const {
+  return context_flag("aws:cdk:enable-path-metadata");
 }
-bool App::assetMetadataEnabled() const {
-  return contextFlag("aws:cdk:enable-asset-metadata");
-}
-bool App::versionReportingEnabled() const {
-  return contextFlag("aws:cdk:version-reporting") && !contextFlag("aws:cdk:disable-version-reporting");
+bool App::asset_metadata_enabled() const {
+  return context_flag("aws:cdk:enable-asset-metadata");
 }
 
-void App::reportMissingContext(const std::string& key, const std::string& provider,
-                               nlohmann::ordered_json props) {
+void App::report_missing_context(const std::string& key, const std::string& provider,
+                                 nlohmann::ordered_json props) {
   missing_.try_emplace(key, MissingContext{key, provider, std::move(props)});
 }
 
 std::vector<Stack*> App::stacks() {
   std::vector<Stack*> out;
-  forEach([&](Construct& c) {
+  for_each([&](Construct& c) {
     if (auto* s = dynamic_cast<Stack*>(&c)) out.push_back(s);
   });
   return out;
@@ -90,7 +88,7 @@ std::vector<Stack*> App::stacks() {
 
 void App::synth() {
   AssemblyWriter(*this).write();
-  fingerprintCache_->save();
+  fingerprint_cache_->save();
 }
 
 }  // namespace heliocloud::construct

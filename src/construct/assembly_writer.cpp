@@ -4,11 +4,12 @@
 #include <stdexcept>
 #include <vector>
 
+#include "base/digest.h"
 #include "construct/app.h"
 #include "construct/cfn_element.h"
 #include "construct/cfn_resource.h"
-#include "construct/sha256.h"
 #include "construct/stack.h"
+#include "construct/synthesis.h"
 #include "construct/synthesizer.h"
 
 namespace heliocloud::construct {
@@ -17,7 +18,7 @@ namespace {
 
 constexpr int kSchemaMajor = 55;
 
-void writeFile(const fs::path& file, const std::string& text) {
+void write_file(const fs::path& file, const std::string& text) {
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   if (!out) throw std::runtime_error(file.string() + ": cannot write");
   out << text;
@@ -25,26 +26,26 @@ void writeFile(const fs::path& file, const std::string& text) {
 }
 
 // Annotations and logical ids of the constructs of one stack, keyed "/<construct path>" as the CLI expects.
-nlohmann::ordered_json stackMetadata(Stack& stack) {
+nlohmann::ordered_json stack_metadata(Stack& stack) {
   nlohmann::ordered_json meta = nlohmann::ordered_json::object();
-  stack.forEach([&](Construct& c) {
-    if (c.tryStack() != &stack) return;
+  stack.for_each([&](Construct& c) {
+    if (c.try_stack() != &stack) return;
     auto entries = nlohmann::ordered_json::array();
     for (const auto& m : c.metadata()) entries.push_back({{"type", m.type}, {"data", m.data}});
     if (const auto* r = dynamic_cast<const CfnResource*>(&c))
-      entries.push_back({{"type", "aws:cdk:logicalId"}, {"data", r->logicalId()}});
+      entries.push_back({{"type", "aws:cdk:logicalId"}, {"data", r->logical_id()}});
     if (!entries.empty()) meta["/" + c.path()] = entries;
   });
   return meta;
 }
 
-nlohmann::ordered_json treeNode(const Construct& c) {
+nlohmann::ordered_json tree_node(const Construct& c) {
   nlohmann::ordered_json n = nlohmann::ordered_json::object();
   n["id"] = c.scope() == nullptr ? "App" : c.id();
   n["path"] = c.path();
   if (!c.children().empty()) {
     nlohmann::ordered_json children = nlohmann::ordered_json::object();
-    for (const auto& child : c.children()) children[child->id()] = treeNode(*child);
+    for (const auto& child : c.children()) children[child->id()] = tree_node(*child);
     n["children"] = children;
   }
   if (const auto* r = dynamic_cast<const CfnResource*>(&c))
@@ -52,8 +53,8 @@ nlohmann::ordered_json treeNode(const Construct& c) {
   return n;
 }
 
-void stageAsset(const FileAssetSource& asset, const fs::path& outdir) {
-  const fs::path target = outdir / asset.stagedName;
+void stage_asset(const FileAssetSource& asset, const fs::path& outdir) {
+  const fs::path target = outdir / asset.staged_name;
   if (fs::exists(target)) return;  // same hash, same content
   // Hard links when the assembly is on the same file system: a Lambda package is tens of megabytes and is
   // staged on every synth. The package script replaces files rather than editing them, so the links keep the
@@ -69,20 +70,20 @@ void stageAsset(const FileAssetSource& asset, const fs::path& outdir) {
 
 }  // namespace
 
-std::string assemblyVersion(int cliAssemblyMajor) {
+std::string assembly_version(int cli_assembly_major) {
   const int major =
-      (cliAssemblyMajor > 0 && cliAssemblyMajor < kSchemaMajor) ? cliAssemblyMajor : kSchemaMajor;
+      (cli_assembly_major > 0 && cli_assembly_major < kSchemaMajor) ? cli_assembly_major : kSchemaMajor;
   return std::to_string(major) + ".0.0";
 }
 
-void AssemblyWriter::prepareOutdir(const fs::path& outdir) const {
+void AssemblyWriter::prepare_outdir(const fs::path& outdir) const {
   fs::create_directories(outdir);
   bool empty = fs::is_empty(outdir);
-  bool isAssembly = fs::exists(outdir / "manifest.json") || fs::exists(outdir / "cdk.out");
-  bool onlyLocks = true;
+  bool is_assembly = fs::exists(outdir / "manifest.json") || fs::exists(outdir / "cdk.out");
+  bool only_locks = true;
   for (const auto& e : fs::directory_iterator(outdir))
-    onlyLocks = onlyLocks && e.path().extension() == ".lock";
-  if (!empty && !isAssembly && !onlyLocks)
+    only_locks = only_locks && e.path().extension() == ".lock";
+  if (!empty && !is_assembly && !only_locks)
     throw std::runtime_error(
         outdir.string() +
         ": not empty and not a cloud assembly; refusing to delete its files (choose another "
@@ -94,69 +95,62 @@ void AssemblyWriter::prepareOutdir(const fs::path& outdir) const {
 }
 
 nlohmann::ordered_json AssemblyWriter::tree() const {
-  return {{"version", "tree-0.1"}, {"tree", treeNode(app_)}};
+  return {{"version", "tree-0.1"}, {"tree", tree_node(app_)}};
 }
 
 void AssemblyWriter::write() {
-  const std::string version = assemblyVersion(app_.options().cliAssemblyMajor);
+  const std::string version = assembly_version(app_.options().cli_assembly_major);
   const fs::path outdir = app_.options().outdir;
-  std::vector<Stack*> stacks = app_.stacks();
+  const auto rendered = render_templates(app_);
 
-  std::vector<TemplateSections> rendered;
-  rendered.reserve(stacks.size());
-  for (Stack* s : stacks) rendered.push_back(s->render());
-  for (std::size_t i = 0; i < stacks.size(); ++i) stacks[i]->renderExports(rendered[i]);
-
-  prepareOutdir(outdir);
+  prepare_outdir(outdir);
   nlohmann::ordered_json artifacts = nlohmann::ordered_json::object();
-  for (std::size_t i = 0; i < stacks.size(); ++i) {
-    Stack& stack = *stacks[i];
-    const std::string id = stack.artifactId();
+  for (const auto& [stack_ptr, template_json] : rendered) {
+    Stack& stack = *stack_ptr;
+    const std::string id = stack.artifact_id();
     if (artifacts.contains(id)) throw std::runtime_error("two stacks have the artifact id " + id);
-    const std::string templateFile = id + ".template.json";
-    const std::string text = rendered[i].toTemplate().dump(1);
-    writeFile(outdir / templateFile, text);
-    const std::string templateHash = sha256Hex(text);
+    const std::string template_file = id + ".template.json";
+    const std::string text = template_json.dump(1);
+    write_file(outdir / template_file, text);
+    const std::string template_hash = base::sha256_hex(text);
 
     auto& synth = stack.synthesizer();
-    for (const auto& asset : synth.fileAssets()) stageAsset(asset, outdir);
-    const std::string assetsFile = id + ".assets.json";
-    writeFile(outdir / assetsFile, synth.assetManifest(templateFile, templateHash, version).dump(2));
+    for (const auto& asset : synth.file_assets()) stage_asset(asset, outdir);
+    const std::string assets_file = id + ".assets.json";
+    write_file(outdir / assets_file, synth.asset_manifest(template_file, template_hash, version).dump(2));
 
-    artifacts[id + ".assets"] = StackSynthesizer::assetManifestArtifact(assetsFile);
+    artifacts[id + ".assets"] = StackSynthesizer::asset_manifest_artifact(assets_file);
 
     nlohmann::ordered_json artifact = nlohmann::ordered_json::object();
     artifact["type"] = "aws:cloudformation:stack";
-    artifact["environment"] = stack.environmentUri();
-    auto properties = synth.artifactProperties(templateFile, templateHash);
-    std::map<std::string, std::string> stackTags;
-    for (const Construct* c = &stack; c != nullptr; c = c->scope())
-      for (const auto& [k, v] : c->tags()) stackTags.try_emplace(k, v);  // deeper scope wins
-    if (!stackTags.empty()) properties["tags"] = stackTags;
+    artifact["environment"] = stack.environment_uri();
+    auto properties = synth.artifact_properties(template_file, template_hash);
+    const auto stack_tags = stack.stack_tags();
+    if (!stack_tags.empty()) properties["tags"] = stack_tags;
     artifact["properties"] = properties;
     auto deps = nlohmann::ordered_json::array();
-    for (const Stack* d : stack.dependencies()) deps.push_back(d->artifactId());
+    for (const Stack* d : stack.dependencies()) deps.push_back(d->artifact_id());
     deps.push_back(id + ".assets");
     artifact["dependencies"] = deps;
-    auto meta = stackMetadata(stack);
+    auto meta = stack_metadata(stack);
     if (!meta.empty()) artifact["metadata"] = meta;
     artifact["displayName"] = stack.path();
     artifacts[id] = artifact;
   }
   artifacts["Tree"] = {{"type", "cdk:tree"}, {"properties", {{"file", "tree.json"}}}};
-  writeFile(outdir / "tree.json", tree().dump(2));
+  write_file(outdir / "tree.json", tree().dump(2));
 
   nlohmann::ordered_json manifest = nlohmann::ordered_json::object();
   manifest["version"] = version;
   manifest["artifacts"] = artifacts;
-  if (!app_.missingContext().empty()) {
+  if (!app_.missing_context().empty()) {
     auto missing = nlohmann::ordered_json::array();
-    for (const auto& [key, m] : app_.missingContext())
+    for (const auto& [key, m] : app_.missing_context())
       missing.push_back({{"key", m.key}, {"provider", m.provider}, {"props", m.props}});
     manifest["missing"] = missing;
   }
-  writeFile(outdir / "manifest.json", manifest.dump(2));
-  writeFile(outdir / "cdk.out", nlohmann::ordered_json({{"version", version}}).dump());
+  write_file(outdir / "manifest.json", manifest.dump(2));
+  write_file(outdir / "cdk.out", nlohmann::ordered_json({{"version", version}}).dump());
 }
 
 }  // namespace heliocloud::construct

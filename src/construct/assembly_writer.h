@@ -12,7 +12,7 @@ class App;
 
 // The assembly schema version we write: 55 (what CLI 2.1148 reads), lowered to what an older CLI says it
 // reads.
-std::string assemblyVersion(int cliAssemblyMajor);
+std::string assembly_version(int cli_assembly_major);
 
 class AssemblyWriter {
  public:
@@ -20,7 +20,7 @@ class AssemblyWriter {
   void write();
 
  private:
-  void prepareOutdir(const std::filesystem::path& outdir) const;
+  void prepare_outdir(const std::filesystem::path& outdir) const;
   nlohmann::ordered_json tree() const;
   App& app_;
 };

@@ -9,21 +9,21 @@
 namespace heliocloud::construct {
 
 Asset::Asset(Construct& scope, std::string id, std::filesystem::path source)
-    : Construct(scope, std::move(id)), hash_(fingerprint(source, &app().fingerprintCache())) {
+    : Construct(scope, std::move(id)), hash_(fingerprint(source, &app().fingerprint_cache())) {
   const bool directory = std::filesystem::is_directory(source);
-  stagedName_ = "asset." + hash_ + (directory ? "" : source.extension().string());
+  staged_name_ = "asset." + hash_ + (directory ? "" : source.extension().string());
   const auto location =
-      stack().synthesizer().addFileAsset({hash_, std::filesystem::absolute(source), stagedName_, directory,
-                                          path().substr(stack().path().size() + 1)});
-  bucketName_ = location.bucketName;
-  objectKey_ = location.objectKey;
+      stack().synthesizer().add_file_asset({hash_, std::filesystem::absolute(source), staged_name_, directory,
+                                            path().substr(stack().path().size() + 1)});
+  bucket_name_ = location.bucket_name;
+  object_key_ = location.object_key;
 }
 
-void Asset::addResourceMetadataTo(CfnResource& resource, const std::string& property) const {
-  if (!app().assetMetadataEnabled()) return;
-  resource.addResourceMetadata("aws:asset:path", stagedName_);
-  resource.addResourceMetadata("aws:asset:is-bundled", false);
-  resource.addResourceMetadata("aws:asset:property", property);
+void Asset::add_resource_metadata_to(CfnResource& resource, const std::string& property) const {
+  if (!app().asset_metadata_enabled()) return;
+  resource.add_resource_metadata("aws:asset:path", staged_name_);
+  resource.add_resource_metadata("aws:asset:is-bundled", false);
+  resource.add_resource_metadata("aws:asset:property", property);
 }
 
 }  // namespace heliocloud::construct

@@ -14,20 +14,17 @@ class Asset : public Construct {
  public:
   Asset(Construct& scope, std::string id, std::filesystem::path source);
 
-  const std::string& hash() const { return hash_; }
   // Where the CLI uploads it: the bootstrap bucket and "<hash>.zip" (directory) or "<hash><ext>" (file).
-  const Value& bucketName() const { return bucketName_; }
-  const std::string& objectKey() const { return objectKey_; }
-  // Name of the staged copy inside the assembly directory.
-  const std::string& stagedName() const { return stagedName_; }
+  const Value& bucket_name() const { return bucket_name_; }
+  const std::string& object_key() const { return object_key_; }
   // aws:asset:* metadata for the resource that uses this asset through `property`.
-  void addResourceMetadataTo(class CfnResource& resource, const std::string& property) const;
+  void add_resource_metadata_to(class CfnResource& resource, const std::string& property) const;
 
  private:
   std::string hash_;
-  std::string stagedName_;
-  Value bucketName_;
-  std::string objectKey_;
+  std::string staged_name_;
+  Value bucket_name_;
+  std::string object_key_;
 };
 
 }  // namespace heliocloud::construct

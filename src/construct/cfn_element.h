@@ -15,14 +15,14 @@ struct TemplateSections;
 class CfnElement : public Construct {
  public:
   CfnElement(Construct& scope, std::string id) : Construct(scope, std::move(id)) {}
-  std::string logicalId() const;
-  void overrideLogicalId(std::string id) { logicalIdOverride_ = std::move(id); }
+  std::string logical_id() const;
+  void override_logical_id(std::string id) { logical_id_override_ = std::move(id); }
 
   // Writes this element into its section of the template, resolving values in the element's stack.
   virtual void render(TemplateSections& out, Resolver& resolver) const = 0;
 
  private:
-  std::optional<std::string> logicalIdOverride_;
+  std::optional<std::string> logical_id_override_;
 };
 
 }  // namespace heliocloud::construct

@@ -12,7 +12,7 @@ class CfnCondition;
 struct OutputProps {
   Value value;
   std::string description;
-  std::optional<Value> exportName;
+  std::optional<Value> export_name;
   const CfnCondition* condition = nullptr;
 };
 

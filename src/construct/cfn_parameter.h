@@ -9,10 +9,10 @@ namespace heliocloud::construct {
 
 struct ParameterProps {
   std::string type = "String";
-  std::optional<Value> defaultValue;
+  std::optional<Value> default_value;
   std::string description;
-  std::vector<std::string> allowedValues;
-  bool noEcho = false;
+  std::vector<std::string> allowed_values;
+  bool no_echo = false;
 };
 
 class CfnParameter : public CfnElement {

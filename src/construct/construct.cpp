@@ -14,7 +14,7 @@ Construct::Construct(Construct& scope, std::string id) : id_(std::move(id)), sco
   if (id_.find('/') != std::string::npos)
     throw std::invalid_argument("construct id '" + id_ + "' under '" + scope.path() +
                                 "' must not contain '/'");
-  if (scope.tryFindChild(id_) != nullptr)
+  if (scope.try_find_child(id_) != nullptr)
     throw std::invalid_argument("there is already a construct with id '" + id_ + "' in '" + scope.path() +
                                 "'");
 }
@@ -25,7 +25,7 @@ void Construct::adopt(std::unique_ptr<Construct> child) {
   children_.push_back(std::move(child));
 }
 
-std::vector<std::string> Construct::pathComponents() const {
+std::vector<std::string> Construct::path_components() const {
   std::vector<std::string> out;
   for (const Construct* c = this; c != nullptr && c->scope_ != nullptr; c = c->scope_) out.push_back(c->id_);
   return {out.rbegin(), out.rend()};
@@ -33,17 +33,17 @@ std::vector<std::string> Construct::pathComponents() const {
 
 std::string Construct::path() const {
   std::string out;
-  for (const auto& c : pathComponents()) out += (out.empty() ? "" : "/") + c;
+  for (const auto& c : path_components()) out += (out.empty() ? "" : "/") + c;
   return out;
 }
 
-Construct* Construct::tryFindChild(const std::string& id) const {
+Construct* Construct::try_find_child(const std::string& id) const {
   for (const auto& child : children_)
     if (child->id_ == id) return child.get();
   return nullptr;
 }
 
-Stack* Construct::tryStack() const {
+Stack* Construct::try_stack() const {
   for (const Construct* c = this; c != nullptr; c = c->scope_)
     if (const auto* s = dynamic_cast<const Stack*>(c))
       return const_cast<Stack*>(s);  // NOLINT: tree is mutable
@@ -51,7 +51,7 @@ Stack* Construct::tryStack() const {
 }
 
 Stack& Construct::stack() const {
-  Stack* s = tryStack();
+  Stack* s = try_stack();
   if (s == nullptr) throw std::logic_error("construct '" + path() + "' is not inside a stack");
   return *s;
 }
@@ -64,11 +64,11 @@ App& Construct::app() const {
   return const_cast<App&>(*a);  // NOLINT: the tree is mutable; constness is about the path walk
 }
 
-void Construct::addMetadata(std::string type, nlohmann::ordered_json data) {
+void Construct::add_metadata(std::string type, nlohmann::ordered_json data) {
   metadata_.push_back({std::move(type), std::move(data)});
 }
 
-void Construct::addTag(std::string key, std::string value) {
+void Construct::add_tag(std::string key, std::string value) {
   for (auto& [k, v] : tags_)
     if (k == key) {
       v = std::move(value);

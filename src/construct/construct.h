@@ -43,28 +43,28 @@ class Construct {
   // "heliocloud/Base/UserSharedBucket/Resource" (the app root has an empty path and is not part of it).
   std::string path() const;
   // The ids from the root (excluded) down to this construct.
-  std::vector<std::string> pathComponents() const;
+  std::vector<std::string> path_components() const;
   const std::vector<std::unique_ptr<Construct>>& children() const { return children_; }
-  Construct* tryFindChild(const std::string& id) const;
+  Construct* try_find_child(const std::string& id) const;
 
   // Pre-order walk of this construct and everything below it.
   template <class F>
-  void forEach(F&& visit) {
+  void for_each(F&& visit) {
     visit(*this);
-    for (auto& child : children_) child->forEach(visit);
+    for (auto& child : children_) child->for_each(visit);
   }
 
   // The nearest enclosing stack (this construct itself if it is one); throws outside a stack.
   Stack& stack() const;
-  Stack* tryStack() const;
+  Stack* try_stack() const;
   App& app() const;
 
-  void addMetadata(std::string type, nlohmann::ordered_json data);
+  void add_metadata(std::string type, nlohmann::ordered_json data);
   const std::vector<MetadataEntry>& metadata() const { return metadata_; }
 
   // Tags like Tags.of(scope).add(key, value): applied to every taggable resource at or below this construct.
   // A tag set deeper in the tree wins over the same key set higher up.
-  void addTag(std::string key, std::string value);
+  void add_tag(std::string key, std::string value);
   const std::vector<std::pair<std::string, std::string>>& tags() const { return tags_; }
 
  private:

@@ -11,7 +11,7 @@
 namespace heliocloud::construct {
 namespace {
 
-std::string colonQuote(const std::string& s) {
+std::string colon_quote(const std::string& s) {
   std::string out;
   for (char c : s) {
     if (c == '$')
@@ -30,7 +30,7 @@ void flatten(const nlohmann::ordered_json& props, const std::string& prefix, std
     if (value.is_object())
       flatten(value, prefix + key + ".", out);
     else if (value.is_string())
-      out.push_back(prefix + key + "=" + colonQuote(value.get<std::string>()));
+      out.push_back(prefix + key + "=" + colon_quote(value.get<std::string>()));
     else
       out.push_back(prefix + key + "=" + value.dump());
   }
@@ -38,7 +38,7 @@ void flatten(const nlohmann::ordered_json& props, const std::string& prefix, std
 
 }  // namespace
 
-std::string contextKey(const std::string& provider, const nlohmann::ordered_json& props) {
+std::string context_key(const std::string& provider, const nlohmann::ordered_json& props) {
   std::vector<std::string> parts;
   flatten(props, "", parts);
   std::sort(parts.begin(), parts.end());
@@ -47,29 +47,29 @@ std::string contextKey(const std::string& provider, const nlohmann::ordered_json
   return key;
 }
 
-nlohmann::ordered_json lookupContext(Stack& stack, const std::string& provider, nlohmann::ordered_json props,
-                                     nlohmann::ordered_json dummy) {
-  if (!stack.isEnvSpecific())
+nlohmann::ordered_json lookup_context(Stack& stack, const std::string& provider, nlohmann::ordered_json props,
+                                      nlohmann::ordered_json dummy) {
+  if (!stack.is_env_specific())
     throw std::runtime_error(
         stack.path() + ": cannot look up " + provider +
         " because the stack has no account and region; set env.account and env.region in "
         "the instance file, or run the CDK CLI with AWS credentials");
-  nlohmann::ordered_json keyProps = nlohmann::ordered_json::object();
-  keyProps["account"] = *stack.env().account;
-  keyProps["region"] = *stack.env().region;
-  for (const auto& [k, v] : props.items()) keyProps[k] = v;
-  const std::string key = contextKey(provider, keyProps);
+  nlohmann::ordered_json key_props = nlohmann::ordered_json::object();
+  key_props["account"] = *stack.env().account;
+  key_props["region"] = *stack.env().region;
+  for (const auto& [k, v] : props.items()) key_props[k] = v;
+  const std::string key = context_key(provider, key_props);
 
   App& app = stack.app();
-  if (const auto* found = app.tryGetContext(key)) {
+  if (const auto* found = app.try_get_context(key)) {
     if (found->is_object() && found->contains("$providerError"))
       throw std::runtime_error(stack.path() + ": the CDK CLI could not look up " + provider + " (" + key +
                                "): " + found->at("$providerError").dump());
     return *found;
   }
-  nlohmann::ordered_json missingProps = keyProps;
-  missingProps["lookupRoleArn"] = stack.synthesizer().lookupRoleArn();
-  app.reportMissingContext(key, provider, missingProps);
+  nlohmann::ordered_json missing_props = key_props;
+  missing_props["lookupRoleArn"] = stack.synthesizer().lookup_role_arn();
+  app.report_missing_context(key, provider, missing_props);
   return dummy;
 }
 

@@ -12,11 +12,11 @@ class Stack;
 
 // The context key aws-cdk-lib uses: "<provider>:" + sorted "k=v" pairs joined with ':' (nested objects
 // flattened as "filter.isDefault=true"; ':' and '$' in string values escaped as "$:" and "$$").
-std::string contextKey(const std::string& provider, const nlohmann::ordered_json& props);
+std::string context_key(const std::string& provider, const nlohmann::ordered_json& props);
 
 // Looks `provider` up for the stack's environment (account and region are added to `props`).
 // Throws when the stack is environment-agnostic or when the CLI recorded a lookup error.
-nlohmann::ordered_json lookupContext(Stack& stack, const std::string& provider, nlohmann::ordered_json props,
-                                     nlohmann::ordered_json dummy);
+nlohmann::ordered_json lookup_context(Stack& stack, const std::string& provider, nlohmann::ordered_json props,
+                                      nlohmann::ordered_json dummy);
 
 }  // namespace heliocloud::construct

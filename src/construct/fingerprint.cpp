@@ -7,8 +7,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "base/digest.h"
 #include "construct/fingerprint_cache.h"
-#include "construct/sha256.h"
 
 namespace heliocloud::construct {
 namespace fs = std::filesystem;
@@ -17,12 +17,12 @@ namespace {
 constexpr std::size_t kBinaryProbeSize = 8192;
 constexpr std::size_t kChunkSize = 1U << 16U;
 
-std::string fileFingerprint(const fs::path& file, FingerprintCache* cache) {
-  return cache != nullptr ? cache->contentFingerprint(file) : contentFingerprint(file);
+std::string file_fingerprint(const fs::path& file, FingerprintCache* cache) {
+  return cache != nullptr ? cache->content_fingerprint(file) : content_fingerprint(file);
 }
 
 // Each field is framed with control characters so that no two different trees hash alike.
-void field(Sha256& h, const std::string& key, const std::string& value) {
+void field(base::Sha256& h, const std::string& key, const std::string& value) {
   h.update("\x01");
   h.update(key);
   h.update("\x02");
@@ -30,12 +30,12 @@ void field(Sha256& h, const std::string& key, const std::string& value) {
   h.update("\x03");
 }
 
-bool isInside(const fs::path& candidate, const fs::path& root) {
+bool is_inside(const fs::path& candidate, const fs::path& root) {
   auto rel = candidate.lexically_relative(root);
   return !rel.empty() && *rel.begin() != "..";
 }
 
-void walk(Sha256& h, const fs::path& root, const fs::path& current, FingerprintCache* cache) {
+void walk(base::Sha256& h, const fs::path& root, const fs::path& current, FingerprintCache* cache) {
   std::vector<fs::directory_entry> entries(fs::directory_iterator(current), fs::directory_iterator{});
   std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
     return a.path().filename().string() < b.path().filename().string();
@@ -47,7 +47,7 @@ void walk(Sha256& h, const fs::path& root, const fs::path& current, FingerprintC
     if (entry.is_symlink()) {
       const fs::path real = fs::weakly_canonical(entry.path());
       // Default "external" mode: links to the outside are followed, links within the tree hash as links.
-      if (isInside(real, fs::weakly_canonical(root)) || real == fs::weakly_canonical(root)) {
+      if (is_inside(real, fs::weakly_canonical(root)) || real == fs::weakly_canonical(root)) {
         field(h, "link:" + rel, fs::read_symlink(entry.path()).string());
         continue;
       }
@@ -55,22 +55,22 @@ void walk(Sha256& h, const fs::path& root, const fs::path& current, FingerprintC
     if (entry.is_directory())
       walk(h, root, entry.path(), cache);
     else if (entry.is_regular_file())
-      field(h, "file:" + rel, fileFingerprint(entry.path(), cache));
+      field(h, "file:" + rel, file_fingerprint(entry.path(), cache));
   }
 }
 
 }  // namespace
 
-std::string contentFingerprint(const fs::path& file) {
+std::string content_fingerprint(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw std::runtime_error(file.string() + ": cannot read asset file");
   // Streamed in chunks: Lambda packages hold tens of megabytes of shared libraries.
   std::vector<char> chunk(kChunkSize);
-  Sha256 h;
+  base::Sha256 h;
   std::uint64_t size = 0;
   bool first = true;
   bool binary = false;
-  bool pendingCr = false;  // a CR at the end of one chunk may pair with an LF at the start of the next
+  bool pending_cr = false;  // a CR at the end of one chunk may pair with an LF at the start of the next
   std::string text;
   while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
     const auto n = static_cast<std::size_t>(in.gcount());
@@ -86,12 +86,12 @@ std::string contentFingerprint(const fs::path& file) {
     text.clear();
     for (std::size_t i = 0; i < n; ++i) {
       const char c = chunk[i];
-      if (pendingCr) {
-        pendingCr = false;
+      if (pending_cr) {
+        pending_cr = false;
         if (c != '\n') text += '\r';
       }
       if (c == '\r') {
-        pendingCr = true;
+        pending_cr = true;
         continue;
       }
       text += c;
@@ -99,7 +99,7 @@ std::string contentFingerprint(const fs::path& file) {
     h.update(text);
     size += text.size();
   }
-  if (pendingCr) {
+  if (pending_cr) {
     h.update("\r");
     ++size;
   }
@@ -108,13 +108,13 @@ std::string contentFingerprint(const fs::path& file) {
 
 std::string fingerprint(const fs::path& path, FingerprintCache* cache) {
   if (!fs::exists(path)) throw std::runtime_error(path.string() + ": asset path does not exist");
-  Sha256 h;
+  base::Sha256 h;
   field(h, "options.extra", "");
   field(h, "options.follow", "external");
   if (fs::is_directory(path))
     walk(h, path, path, cache);
   else
-    field(h, "file:", fileFingerprint(path, cache));
+    field(h, "file:", file_fingerprint(path, cache));
   return h.hex();
 }
 

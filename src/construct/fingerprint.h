@@ -14,6 +14,6 @@ std::string fingerprint(const std::filesystem::path& path, FingerprintCache* cac
 
 // "<size>:<sha256 hex>" of one file; text files (no NUL in the first 8 KiB) are hashed with CRLF read as LF,
 // so a checkout on Windows gives the same hash.
-std::string contentFingerprint(const std::filesystem::path& file);
+std::string content_fingerprint(const std::filesystem::path& file);
 
 }  // namespace heliocloud::construct

@@ -11,7 +11,7 @@ namespace heliocloud::construct {
 namespace {
 
 // Empty when the file cannot be stat'ed: such a file is never served from the cache.
-std::string statSignature(const std::filesystem::path& file) {
+std::string stat_signature(const std::filesystem::path& file) {
   struct stat st {};
   if (::stat(file.c_str(), &st) != 0) return "";
   // Not the change time: staging the asset with hard links changes it on every synth.
@@ -35,18 +35,18 @@ FingerprintCache::FingerprintCache(std::filesystem::path file) : file_(std::move
   }
 }
 
-std::string FingerprintCache::contentFingerprint(const std::filesystem::path& file) {
-  if (file_.empty()) return construct::contentFingerprint(file);
+std::string FingerprintCache::content_fingerprint(const std::filesystem::path& file) {
+  if (file_.empty()) return construct::content_fingerprint(file);
   const std::string key = std::filesystem::absolute(file).lexically_normal().string();
-  const std::string signature = statSignature(file);
+  const std::string signature = stat_signature(file);
   auto it = entries_.find(key);
   if (!signature.empty() && it != entries_.end() && it->second.signature == signature) {
     ++hits_;
     return it->second.fingerprint;
   }
-  std::string fp = construct::contentFingerprint(file);
+  std::string fp = construct::content_fingerprint(file);
   // A file changed after being stat'ed must not be remembered with the old signature.
-  if (!signature.empty() && statSignature(file) == signature) {
+  if (!signature.empty() && stat_signature(file) == signature) {
     entries_[key] = {signature, fp};
     dirty_ = true;
   }

@@ -16,7 +16,7 @@ class FingerprintCache {
   explicit FingerprintCache(std::filesystem::path file = {});
 
   // The content fingerprint of `file`, from the cache when the file is unchanged, else computed.
-  std::string contentFingerprint(const std::filesystem::path& file);
+  std::string content_fingerprint(const std::filesystem::path& file);
   // Writes the cache back when something changed; failures are ignored (the cache is only a speed-up).
   void save() const;
   // How many fingerprints came from the cache (for tests and benchmarks).

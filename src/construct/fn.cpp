@@ -22,17 +22,21 @@ Value split(std::string delimiter, Value source) {
   return Value::intrinsic("Fn::Split", Value::list({Value(std::move(delimiter)), std::move(source)}));
 }
 
-Value getAzs(Value region) {
+Value get_azs(Value region) {
   return Value::intrinsic("Fn::GetAZs", std::move(region));
 }
 
-Value importValue(Value exportName) {
-  return Value::intrinsic("Fn::ImportValue", std::move(exportName));
+Value base64(Value text) {
+  return Value::intrinsic("Fn::Base64", std::move(text));
 }
 
-Value if_(const std::string& conditionName, Value whenTrue, Value whenFalse) {
+Value import_value(Value export_name) {
+  return Value::intrinsic("Fn::ImportValue", std::move(export_name));
+}
+
+Value if_(const std::string& condition_name, Value when_true, Value when_false) {
   return Value::intrinsic("Fn::If",
-                          Value::list({Value(conditionName), std::move(whenTrue), std::move(whenFalse)}));
+                          Value::list({Value(condition_name), std::move(when_true), std::move(when_false)}));
 }
 
 Value equals(Value a, Value b) {
@@ -63,15 +67,15 @@ Value contains(Value::List haystack, Value needle) {
   return Value::intrinsic("Fn::Contains", Value::list({Value(std::move(haystack)), std::move(needle)}));
 }
 
-Value conditionRef(const std::string& conditionName) {
-  return Value::intrinsic("Condition", Value(conditionName));
+Value condition_ref(const std::string& condition_name) {
+  return Value::intrinsic("Condition", Value(condition_name));
 }
 
 }  // namespace heliocloud::construct::fn
 
 namespace heliocloud::construct::pseudo {
 
-Value accountId() {
+Value account_id() {
   return Value::intrinsic("Ref", Value("AWS::AccountId"));
 }
 Value region() {
@@ -80,16 +84,16 @@ Value region() {
 Value partition() {
   return Value::intrinsic("Ref", Value("AWS::Partition"));
 }
-Value stackName() {
+Value stack_name() {
   return Value::intrinsic("Ref", Value("AWS::StackName"));
 }
-Value stackId() {
+Value stack_id() {
   return Value::intrinsic("Ref", Value("AWS::StackId"));
 }
-Value urlSuffix() {
+Value url_suffix() {
   return Value::intrinsic("Ref", Value("AWS::URLSuffix"));
 }
-Value noValue() {
+Value no_value() {
   return Value::intrinsic("Ref", Value("AWS::NoValue"));
 }
 

@@ -17,11 +17,11 @@ class Resolver {
   explicit Resolver(Stack& consumer) : consumer_(consumer) {}
   nlohmann::ordered_json resolve(const Value& value);
   // Records that the consuming stack must be deployed after `producer`.
-  void dependOn(Stack& producer, const std::string& reason);
+  void depend_on(Stack& producer, const std::string& reason);
 
  private:
-  nlohmann::ordered_json resolveReference(const Value& value);
-  nlohmann::ordered_json resolveIntrinsic(const Value& value);
+  nlohmann::ordered_json resolve_reference(const Value& value);
+  nlohmann::ordered_json resolve_intrinsic(const Value& value);
   Stack& consumer_;
 };
 

@@ -25,8 +25,8 @@ struct Environment {
 struct StackProps {
   Environment env;
   std::string description;
-  std::optional<std::string> stackName;
-  bool terminationProtection = false;
+  std::optional<std::string> stack_name;
+  bool termination_protection = false;
 };
 
 class Stack : public Construct {
@@ -35,28 +35,32 @@ class Stack : public Construct {
   ~Stack() override;
 
   // The artifact id and default stack name: the path from the app, made unique (heliocloudBase8F34CA3B).
-  std::string artifactId() const;
-  std::string stackName() const;
+  std::string artifact_id() const;
+  std::string stack_name() const;
   const StackProps& props() const { return props_; }
   const Environment& env() const { return props_.env; }
-  bool isEnvSpecific() const { return props_.env.account.has_value() && props_.env.region.has_value(); }
+  bool is_env_specific() const { return props_.env.account.has_value() && props_.env.region.has_value(); }
   // "aws://123456789012/us-east-1", with unknown-account / unknown-region for agnostic parts.
-  std::string environmentUri() const;
+  std::string environment_uri() const;
   // Literal when the environment says so, else the pseudo parameter.
   Value account() const;
   Value region() const;
 
   // The first `count` availability zones: looked up (context provider "availability-zones") in an
   // env-specific stack, Fn::Select over Fn::GetAZs otherwise.
-  std::vector<Value> availabilityZones(std::size_t count);
+  std::vector<Value> availability_zones(std::size_t count);
 
   // Deploy `producer` first. A dependency that closes a cycle is an error naming the stacks.
-  void addDependency(Stack& producer, const std::string& reason);
+  void add_dependency(Stack& producer, const std::string& reason);
   const std::vector<Stack*>& dependencies() const { return dependencies_; }
-  bool dependsOn(const Stack& other) const;  // transitively
+  bool depends_on(const Stack& other) const;  // transitively
 
   // Makes sure this stack exports `resolvedValue` (JSON resolved in this stack) and returns the export name.
-  std::string exportValue(const nlohmann::ordered_json& resolvedValue);
+  std::string export_value(const nlohmann::ordered_json& resolved_value);
+
+  // The tags of the stack itself (its own and its scopes', deeper ones winning): the CLI tags the
+  // CloudFormation stack with them.
+  std::map<std::string, std::string> stack_tags() const;
 
   StackSynthesizer& synthesizer() { return *synthesizer_; }
   const StackSynthesizer& synthesizer() const { return *synthesizer_; }
@@ -64,7 +68,7 @@ class Stack : public Construct {
   // Resolves every element of the stack into template sections (may add exports to other stacks).
   TemplateSections render();
   // Adds this stack's exports to its rendered outputs; call after every stack was rendered.
-  void renderExports(TemplateSections& sections) const;
+  void render_exports(TemplateSections& sections) const;
 
  private:
   StackProps props_;

@@ -18,14 +18,14 @@ class Stack;
 struct FileAssetSource {
   std::string hash;
   std::filesystem::path source;  // absolute
-  std::string stagedName;        // "asset.<hash>[.ext]" inside the assembly
+  std::string staged_name;       // "asset.<hash>[.ext]" inside the assembly
   bool directory = false;        // directories are zipped by the CLI when it publishes
-  std::string displayName;
+  std::string display_name;
 };
 
 struct AssetLocation {
-  Value bucketName;
-  std::string objectKey;
+  Value bucket_name;
+  std::string object_key;
 };
 
 class StackSynthesizer {
@@ -36,31 +36,31 @@ class StackSynthesizer {
 
   explicit StackSynthesizer(Stack& stack) : stack_(stack) {}
 
-  AssetLocation addFileAsset(FileAssetSource source);
-  const std::vector<FileAssetSource>& fileAssets() const { return assets_; }
+  AssetLocation add_file_asset(FileAssetSource source);
+  const std::vector<FileAssetSource>& file_assets() const { return assets_; }
 
-  std::string lookupRoleArn() const;
+  std::string lookup_role_arn() const;
   // The SSM parameter `cdk bootstrap` writes its version to.
-  static std::string bootstrapVersionParameter();
+  static std::string bootstrap_version_parameter();
   // BootstrapVersion parameter and the CheckBootstrapVersion rule.
-  void contributeToTemplate(TemplateSections& sections) const;
+  void contribute_to_template(TemplateSections& sections) const;
   // The stack artifact's "properties" in manifest.json.
-  nlohmann::ordered_json artifactProperties(const std::string& templateFile,
-                                            const std::string& templateHash) const;
+  nlohmann::ordered_json artifact_properties(const std::string& template_file,
+                                             const std::string& template_hash) const;
   // The <artifact>.assets.json document.
-  nlohmann::ordered_json assetManifest(const std::string& templateFile, const std::string& templateHash,
-                                       const std::string& manifestVersion) const;
+  nlohmann::ordered_json asset_manifest(const std::string& template_file, const std::string& template_hash,
+                                        const std::string& manifest_version) const;
   // The manifest.json artifact that points the CLI at that document.
-  static nlohmann::ordered_json assetManifestArtifact(const std::string& assetsFile);
+  static nlohmann::ordered_json asset_manifest_artifact(const std::string& assets_file);
 
  private:
   std::string account() const;  // literal or ${AWS::AccountId}
   std::string region() const;   // literal or ${AWS::Region}
-  std::string roleArn(const std::string& kind) const;
-  std::string bucketNameText() const;
+  std::string role_arn(const std::string& kind) const;
+  std::string bucket_name_text() const;
   // "<hash>.zip" for a directory (the CLI zips it), "<hash><ext>" for a file.
-  static std::string objectKey(const FileAssetSource& source);
-  nlohmann::ordered_json destination(const std::string& objectKey, std::string& idOut) const;
+  static std::string object_key(const FileAssetSource& source);
+  nlohmann::ordered_json destination(const std::string& object_key, std::string& id_out) const;
 
   Stack& stack_;
   std::vector<FileAssetSource> assets_;

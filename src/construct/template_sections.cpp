@@ -2,7 +2,7 @@
 
 namespace heliocloud::construct {
 
-nlohmann::ordered_json TemplateSections::toTemplate() const {
+nlohmann::ordered_json TemplateSections::to_template() const {
   nlohmann::ordered_json t = nlohmann::ordered_json::object();
   if (description.is_string()) t["Description"] = description;
   t["Resources"] = resources;

@@ -13,7 +13,7 @@ struct TemplateSections {
   nlohmann::ordered_json parameters = nlohmann::ordered_json::object();
   nlohmann::ordered_json rules = nlohmann::ordered_json::object();
 
-  nlohmann::ordered_json toTemplate() const;
+  nlohmann::ordered_json to_template() const;
 };
 
 }  // namespace heliocloud::construct

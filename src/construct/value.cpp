@@ -11,7 +11,7 @@ Value::Value(std::string s) : kind_(Kind::String), string_(std::move(s)) {}
 Value::Value(List items) : kind_(Kind::List), list_(std::make_shared<const List>(std::move(items))) {}
 Value::Value(Map entries) : kind_(Kind::Map), map_(std::make_shared<const Map>(std::move(entries))) {}
 
-Value Value::fromJson(const nlohmann::ordered_json& j) {
+Value Value::from_json(const nlohmann::ordered_json& j) {
   switch (j.type()) {
     case nlohmann::json::value_t::boolean:
       return Value(j.get<bool>());
@@ -24,12 +24,12 @@ Value Value::fromJson(const nlohmann::ordered_json& j) {
       return Value(j.get<std::string>());
     case nlohmann::json::value_t::array: {
       List items;
-      for (const auto& item : j) items.push_back(fromJson(item));
+      for (const auto& item : j) items.push_back(from_json(item));
       return Value(std::move(items));
     }
     case nlohmann::json::value_t::object: {
       Map entries;
-      for (const auto& [k, v] : j.items()) entries.emplace(k, fromJson(v));
+      for (const auto& [k, v] : j.items()) entries.emplace(k, from_json(v));
       return Value(std::move(entries));
     }
     default:
@@ -44,7 +44,7 @@ Value Value::ref(const CfnElement& element) {
   return v;
 }
 
-Value Value::getAtt(const CfnElement& element, std::string attribute) {
+Value Value::get_att(const CfnElement& element, std::string attribute) {
   Value v;
   v.kind_ = Kind::GetAtt;
   v.target_ = &element;
@@ -60,23 +60,10 @@ Value Value::intrinsic(std::string name, Value argument) {
   return v;
 }
 
-bool Value::isLiteral() const {
-  switch (kind_) {
-    case Kind::Ref:
-    case Kind::GetAtt:
-    case Kind::Intrinsic:
-      return false;
-    case Kind::List:
-      for (const auto& item : *list_)
-        if (!item.isLiteral()) return false;
-      return true;
-    case Kind::Map:
-      for (const auto& [k, item] : *map_)
-        if (!item.isLiteral()) return false;
-      return true;
-    default:
-      return true;
-  }
+Value Value::as_secret() const {
+  Value v = *this;
+  v.secret_ = true;
+  return v;
 }
 
 }  // namespace heliocloud::construct

@@ -37,32 +37,36 @@ class Value {
     return Value(Map(entries));
   }
   // Converts plain JSON (e.g. a context lookup result) into a literal value.
-  static Value fromJson(const nlohmann::ordered_json& j);
+  static Value from_json(const nlohmann::ordered_json& j);
 
   // {"Ref": <logical id of element>}, resolved per consuming stack.
   static Value ref(const CfnElement& element);
   // {"Fn::GetAtt": [<logical id>, attribute]}.
-  static Value getAtt(const CfnElement& element, std::string attribute);
+  static Value get_att(const CfnElement& element, std::string attribute);
   // {name: argument}, e.g. Fn::Join or {"Ref": "AWS::Region"} for pseudo parameters.
   static Value intrinsic(std::string name, Value argument);
 
-  Kind kind() const { return kind_; }
-  bool isNull() const { return kind_ == Kind::Null; }
-  bool isString() const { return kind_ == Kind::String; }
-  // True when the value holds no reference or intrinsic anywhere inside (it is known at synth time).
-  bool isLiteral() const;
+  // The same reference, marked secret (a client secret, a password attribute): the resolver refuses to
+  // export it to another stack, because CloudFormation exports are readable by anyone who may list them.
+  Value as_secret() const;
+  bool is_secret() const { return secret_; }
 
-  bool asBool() const { return bool_; }
-  std::int64_t asInteger() const { return integer_; }
-  double asDouble() const { return double_; }
-  const std::string& asString() const { return string_; }  // also the attribute / intrinsic name
-  const List& asList() const { return *list_; }
-  const Map& asMap() const { return *map_; }
+  Kind kind() const { return kind_; }
+  bool is_null() const { return kind_ == Kind::Null; }
+  bool is_string() const { return kind_ == Kind::String; }
+
+  bool as_bool() const { return bool_; }
+  std::int64_t as_integer() const { return integer_; }
+  double as_double() const { return double_; }
+  const std::string& as_string() const { return string_; }  // also the attribute / intrinsic name
+  const List& as_list() const { return *list_; }
+  const Map& as_map() const { return *map_; }
   const CfnElement& target() const { return *target_; }
   const Value& argument() const { return list_->front(); }
 
  private:
   Kind kind_ = Kind::Null;
+  bool secret_ = false;
   bool bool_ = false;
   std::int64_t integer_ = 0;
   double double_ = 0;

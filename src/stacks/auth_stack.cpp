@@ -9,7 +9,7 @@ using construct::Value;
 
 namespace {
 
-construct::RemovalPolicy removalPolicy(config::RemovalPolicyName p) {
+construct::RemovalPolicy removal_policy(config::RemovalPolicyName p) {
   switch (p) {
     case config::RemovalPolicyName::Destroy:
       return construct::RemovalPolicy::Destroy;
@@ -21,8 +21,8 @@ construct::RemovalPolicy removalPolicy(config::RemovalPolicyName p) {
   return construct::RemovalPolicy::Retain;
 }
 
-std::string siteUrl(const config::WebsiteConfig& w) {
-  return "https://" + *w.domainRecord + "." + *w.domainUrl;
+std::string site_url(const config::WebsiteConfig& w) {
+  return "https://" + *w.domain_record + "." + *w.domain_url;
 }
 
 }  // namespace
@@ -30,55 +30,57 @@ std::string siteUrl(const config::WebsiteConfig& w) {
 AuthStack::AuthStack(construct::Construct& scope, std::string id, const config::InstanceConfig& config,
                      const IdentityStack* identity, construct::StackProps props)
     : Stack(scope, std::move(id), std::move(props)) {
-  aws_constructs::UserPoolProps pool;
-  // The original always turned deletion protection on (a string "False" is truthy in Python); ours follows
-  // auth.deletion_protection.
-  pool.deletionProtection = config.auth.deletionProtection;
-  pool.removalPolicy = removalPolicy(config.auth.removalPolicy);
-  pool.customAttributes = {{"affiliation", true, 50}, {"access_code", false, 50}};
+  aws_constructs::UserPoolProps pool{
+      // The original always turned deletion protection on (a string "False" is truthy in Python); ours
+      // follows
+      // auth.deletion_protection.
+      .deletion_protection = config.auth.deletion_protection,
+      .removal_policy = removal_policy(config.auth.removal_policy),
+      .custom_attributes = {{.name = "affiliation", .is_mutable = true, .max_length = 50},
+                            {.name = "access_code", .is_mutable = false, .max_length = 50}}};
   if (identity != nullptr)
-    pool.email = aws_constructs::SesEmail{
-        config.email.fromName + " <" + config.email.user + "@" + identity->emailIdentity().domain() + ">",
-        identity->emailIdentity().identityArn()};
+    pool.email = aws_constructs::SesEmail{.from = config.email.from_name + " <" + config.email.user + "@" +
+                                                  identity->email_identity().domain() + ">",
+                                          .source_arn = identity->email_identity().identity_arn()};
   pool_ = &make<aws_constructs::UserPool>("Pool", pool);
-  auto& domain = pool_->addDomain("CognitoDomain", config.auth.domainPrefix);
-  pool_->addUiCustomization("HostedUICustomization", kHostedUiCss, domain);
+  auto& domain = pool_->add_domain("CognitoDomain", config.auth.domain_prefix);
+  pool_->add_ui_customization("HostedUICustomization", kHostedUiCss, domain);
 
-  auto addClient = [&](const std::string& site, const std::string& name, const std::string& callback,
-                       const std::string& logout) {
-    clients_[site] = &pool_->addClient(name, {name, {callback}, {logout}});
+  auto add_client = [&](const std::string& site, const std::string& name, const std::string& callback,
+                        const std::string& logout) {
+    clients_[site] =
+        &pool_->add_client(name, {.client_name = name, .callback_urls = {callback}, .logout_urls = {logout}});
     make<construct::CfnOutput>(
         "ClientId" + std::string(1, static_cast<char>(std::toupper(site[0]))) + site.substr(1),
-        construct::OutputProps{clients_[site]->ref(), "Cognito app client of the " + site, {}, nullptr});
+        construct::OutputProps{.value = clients_[site]->user_pool_client_id(),
+                               .description = "Cognito app client of the " + site});
   };
   if (config.enabled.portal)
-    addClient("portal", "heliocloud-portal", siteUrl(config.portal) + "/loggedin",
-              siteUrl(config.portal) + "/logout");
-  if (config.enabled.registrationPage)
-    addClient("registration", "heliocloud-registration-site", siteUrl(config.registrationPage) + "/loggedin",
-              siteUrl(config.registrationPage) + "/logout");
+    add_client("portal", "heliocloud-portal", site_url(config.portal) + "/loggedin",
+               site_url(config.portal) + "/logout");
+  if (config.enabled.registration_page)
+    add_client("registration", "heliocloud-registration-site",
+               site_url(config.registration_page) + "/loggedin",
+               site_url(config.registration_page) + "/logout");
   if (config.enabled.daskhub) {
-    const auto& hub = config.daskhub.daskhub;
-    const std::string url = "https://" + hub.value("domain_record", std::string("daskhub")) + "." +
-                            hub.value("domain_url", std::string());
-    addClient("daskhub", "heliocloud-daskhub", url + "/hub/oauth_callback", url + "/logout");
-    const auto& mon = config.daskhub.monitoring;
-    if (config.enabled.daskhubMetrics && mon.is_object() &&
-        mon.value("cost_analyzer_domain_prefix", nlohmann::json()).is_string()) {
-      const std::string cost = "https://" + mon["cost_analyzer_domain_prefix"].get<std::string>() + "." +
-                               hub.value("domain_url", std::string());
-      addClient("kubecost", "heliocloud-kubecost", cost + "/model/oidc/authorize", cost + "/logout");
+    const auto& hub = config.daskhub.hub;
+    const std::string url = "https://" + hub.host_name();
+    add_client("daskhub", "heliocloud-daskhub", url + "/hub/oauth_callback", url + "/logout");
+    if (config.enabled.daskhub_metrics) {
+      const std::string cost =
+          "https://" + config.daskhub.monitoring.cost_analyzer_domain_prefix + "." + hub.domain_url;
+      add_client("kubecost", "heliocloud-kubecost", cost + "/model/oidc/authorize", cost + "/logout");
     }
   }
 
-  make<construct::CfnOutput>("UserPoolId",
-                             construct::OutputProps{pool_->userPoolId(), "Cognito user pool", {}, nullptr});
-  make<construct::CfnOutput>(
-      "CognitoDomainPrefix",
-      construct::OutputProps{Value(config.auth.domainPrefix), "Hosted sign-in domain prefix", {}, nullptr});
+  make<construct::CfnOutput>("UserPoolId", construct::OutputProps{.value = pool_->user_pool_id(),
+                                                                  .description = "Cognito user pool"});
+  make<construct::CfnOutput>("CognitoDomainPrefix",
+                             construct::OutputProps{.value = Value(config.auth.domain_prefix),
+                                                    .description = "Hosted sign-in domain prefix"});
 }
 
-const construct::CfnResource* AuthStack::client(const std::string& site) const {
+const aws_constructs::UserPoolClient* AuthStack::client(const std::string& site) const {
   auto it = clients_.find(site);
   return it == clients_.end() ? nullptr : it->second;
 }

@@ -18,14 +18,14 @@ class AuthStack : public construct::Stack {
   AuthStack(construct::Construct& scope, std::string id, const config::InstanceConfig& config,
             const IdentityStack* identity, construct::StackProps props);
 
-  const aws_constructs::UserPool& userPool() const { return *pool_; }
+  const aws_constructs::UserPool& user_pool() const { return *pool_; }
   // The client for "portal", "daskhub", "registration" or "kubecost"; nullptr when that site is not enabled.
-  // Other stacks read its id (Ref) and secret (GetAtt ClientSecret) through the cross-stack mechanism.
-  const construct::CfnResource* client(const std::string& site) const;
+  // Other stacks may read its id; its secret cannot leave this stack (it is a secret attribute).
+  const aws_constructs::UserPoolClient* client(const std::string& site) const;
 
  private:
   aws_constructs::UserPool* pool_;
-  std::map<std::string, construct::CfnResource*> clients_;
+  std::map<std::string, aws_constructs::UserPoolClient*> clients_;
 };
 
 }  // namespace heliocloud::stacks

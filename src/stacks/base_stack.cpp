@@ -18,65 +18,69 @@ BaseStack::BaseStack(construct::Construct& scope, std::string id, const config::
     : Stack(scope, std::move(id), std::move(props)) {
   switch (config.vpc.type) {
     case config::VpcType::New:
-      vpc_ = &make<aws_constructs::Vpc>("HelioCloudVPC", aws_constructs::VpcProps{"10.0.0.0/16", 2, 1});
+      vpc_ = &make<aws_constructs::Vpc>(
+          "HelioCloudVPC", aws_constructs::VpcProps{.cidr = "10.0.0.0/16", .max_azs = 2, .nat_gateways = 1});
       break;
     case config::VpcType::Default:
-      vpc_ = &make<aws_constructs::LookedUpVpc>("HelioCloudVPC", aws_constructs::VpcLookupOptions{true, ""});
+      vpc_ = &make<aws_constructs::LookedUpVpc>("HelioCloudVPC",
+                                                aws_constructs::VpcLookupOptions{.is_default = true});
       break;
     case config::VpcType::Existing:
-      vpc_ = &make<aws_constructs::LookedUpVpc>("HelioCloudVPC",
-                                                aws_constructs::VpcLookupOptions{false, *config.vpc.vpcId});
+      vpc_ = &make<aws_constructs::LookedUpVpc>(
+          "HelioCloudVPC", aws_constructs::VpcLookupOptions{.vpc_id = *config.vpc.vpc_id});
       break;
   }
 
-  sharedBucket_ = &make<aws_constructs::Bucket>(
-      "UserSharedBucket",
-      aws_constructs::BucketProps{std::nullopt,
-                                  config.userSharedBucket.destroyOnRemoval ? construct::RemovalPolicy::Destroy
-                                                                           : construct::RemovalPolicy::Retain,
-                                  true, true});
+  shared_bucket_ = &make<aws_constructs::Bucket>(
+      "UserSharedBucket", aws_constructs::BucketProps{std::nullopt,
+                                                      config.user_shared_bucket.destroy_on_removal
+                                                          ? construct::RemovalPolicy::Destroy
+                                                          : construct::RemovalPolicy::Retain,
+                                                      true, true});
 
-  PolicyStatement sharedReadWrite;
-  sharedReadWrite.actions = {"s3:PutObject",
-                             "s3:GetObject",
-                             "s3:ListBucketMultipartUploads",
-                             "s3:AbortMultipartUpload",
-                             "s3:ListBucketVersions",
-                             "s3:CreateBucket",
-                             "s3:ListBucket",
-                             "s3:DeleteObject",
-                             "s3:GetBucketLocation",
-                             "s3:ListMultipartUploadParts"};
-  sharedReadWrite.resources = {sharedBucket_->bucketArn(),
-                               aws_constructs::s3ObjectsArn(sharedBucket_->bucketArn())};
+  PolicyStatement shared_read_write;
+  shared_read_write.actions = {"s3:PutObject",
+                               "s3:GetObject",
+                               "s3:ListBucketMultipartUploads",
+                               "s3:AbortMultipartUpload",
+                               "s3:ListBucketVersions",
+                               "s3:CreateBucket",
+                               "s3:ListBucket",
+                               "s3:DeleteObject",
+                               "s3:GetBucketLocation",
+                               "s3:ListMultipartUploadParts"};
+  shared_read_write.resources = {shared_bucket_->bucket_arn(), shared_bucket_->arn_for_objects()};
 
-  PolicyStatement listBuckets;
-  listBuckets.actions = {"s3:ListAllMyBuckets"};
-  listBuckets.resources = {Value("*")};
+  PolicyStatement list_buckets;
+  list_buckets.actions = {"s3:ListAllMyBuckets"};
+  list_buckets.resources = {Value("*")};
 
-  PolicyStatement readPublicData;
-  readPublicData.actions = {"s3:GetObject", "s3:ListBucketVersions", "s3:ListBucket", "s3:GetBucketLocation"};
-  std::vector<std::string> readable = config.registry.datasetBucketNames;
+  PolicyStatement read_public_data;
+  read_public_data.actions = {"s3:GetObject", "s3:ListBucketVersions", "s3:ListBucket",
+                              "s3:GetBucketLocation"};
+  std::vector<std::string> readable = config.registry.dataset_bucket_names;
   readable.insert(readable.end(), kPublicHelioBuckets.begin(), kPublicHelioBuckets.end());
   for (const auto& name : readable) {
-    const Value arn = aws_constructs::s3BucketArn(Value(name));
-    readPublicData.resources.push_back(arn);
-    readPublicData.resources.push_back(aws_constructs::s3ObjectsArn(arn));
+    const Value arn = aws_constructs::s3_bucket_arn(Value(name));
+    read_public_data.resources.push_back(arn);
+    read_public_data.resources.push_back(aws_constructs::s3_objects_arn(arn));
   }
 
-  s3Policy_ = &make<aws_constructs::ManagedPolicy>(
-      "S3ManagedPolicy", "Read/write on the instance's shared bucket and read on its public datasets",
-      std::vector<PolicyStatement>{sharedReadWrite, listBuckets, readPublicData});
+  s3_policy_ = &make<aws_constructs::ManagedPolicy>(
+      "S3ManagedPolicy",
+      aws_constructs::ManagedPolicyProps{
+          .description = "Read/write on the instance's shared bucket and read on its public datasets",
+          .statements = {shared_read_write, list_buckets, read_public_data}});
 
   // For operators: what was deployed, without digging through the console.
-  make<construct::CfnOutput>("VpcId",
-                             construct::OutputProps{vpc_->vpcId(), "The instance's VPC", {}, nullptr});
   make<construct::CfnOutput>(
-      "UserSharedBucketName",
-      construct::OutputProps{sharedBucket_->bucketName(), "Bucket shared by all users", {}, nullptr});
+      "VpcId", construct::OutputProps{.value = vpc_->vpc_id(), .description = "The instance's VPC"});
+  make<construct::CfnOutput>("UserSharedBucketName",
+                             construct::OutputProps{.value = shared_bucket_->bucket_name(),
+                                                    .description = "Bucket shared by all users"});
   make<construct::CfnOutput>(
       "S3ManagedPolicyArn",
-      construct::OutputProps{s3Policy_->arn(), "Policy to attach to user roles", {}, nullptr});
+      construct::OutputProps{.value = s3_policy_->arn(), .description = "Policy to attach to user roles"});
 }
 
 }  // namespace heliocloud::stacks

@@ -18,13 +18,13 @@ class BaseStack : public construct::Stack {
 
   // Shared with other stacks; using them there creates the exports and imports.
   const aws_constructs::IVpc& vpc() const { return *vpc_; }
-  const aws_constructs::ManagedPolicy& s3ManagedPolicy() const { return *s3Policy_; }
-  const aws_constructs::Bucket& userSharedBucket() const { return *sharedBucket_; }
+  const aws_constructs::ManagedPolicy& s3_managed_policy() const { return *s3_policy_; }
+  const aws_constructs::Bucket& user_shared_bucket() const { return *shared_bucket_; }
 
  private:
   aws_constructs::IVpc* vpc_ = nullptr;
-  aws_constructs::Bucket* sharedBucket_ = nullptr;
-  aws_constructs::ManagedPolicy* s3Policy_ = nullptr;
+  aws_constructs::Bucket* shared_bucket_ = nullptr;
+  aws_constructs::ManagedPolicy* s3_policy_ = nullptr;
 };
 
 }  // namespace heliocloud::stacks

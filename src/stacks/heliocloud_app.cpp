@@ -1,6 +1,10 @@
 #include "stacks/heliocloud_app.h"
 
+#include "aws_constructs/custom_resource_provider.h"
 #include "construct/annotations.h"
+#include "contracts/custom_resources.h"
+#include "contracts/registry_functions.h"
+#include "contracts/stack_names.h"
 #include "stacks/auth_stack.h"
 #include "stacks/base_stack.h"
 #include "stacks/identity_stack.h"
@@ -8,20 +12,20 @@
 
 namespace heliocloud::stacks {
 
-construct::Environment resolveEnvironment(const config::InstanceConfig& config, const char* cliAccount,
-                                          const char* cliRegion, std::string& note) {
+construct::Environment resolve_environment(const config::InstanceConfig& config, const char* cli_account,
+                                           const char* cli_region, std::string& note) {
   auto given = [](const char* v) { return v != nullptr && *v != '\0'; };
   construct::Environment env;
   if (config.env.account || config.env.region) {
     env.account = config.env.account;
     env.region = config.env.region;
-    if (!env.account && given(cliAccount)) env.account = cliAccount;
-    if (!env.region && given(cliRegion)) env.region = cliRegion;
+    if (!env.account && given(cli_account)) env.account = cli_account;
+    if (!env.region && given(cli_region)) env.region = cli_region;
     note = "Using instance configured AWS account " + env.account.value_or("(from credentials)") +
            ", region " + env.region.value_or("(from credentials)") + ".";
   } else {
-    if (given(cliAccount)) env.account = cliAccount;
-    if (given(cliRegion)) env.region = cliRegion;
+    if (given(cli_account)) env.account = cli_account;
+    if (given(cli_region)) env.region = cli_region;
     if (env.account || env.region)
       note = "Using AWS CLI provided AWS account " + env.account.value_or("(unknown)") + ", region " +
              env.region.value_or("(unknown)") + ".";
@@ -31,44 +35,54 @@ construct::Environment resolveEnvironment(const config::InstanceConfig& config, 
   return env;
 }
 
-void buildInstance(construct::App& app, const config::InstanceConfig& config,
-                   const construct::Environment& env, const std::filesystem::path& lambdaDir) {
+void build_instance(construct::App& app, const config::InstanceConfig& config,
+                    const construct::Environment& env, const std::filesystem::path& lambda_dir) {
+  namespace ids = contracts::stacks;
   auto& root = app.make<construct::Construct>(config.name);
-  root.addTag("Application ID", config.name);
-  auto props = [&](const char* description) { return construct::StackProps{env, description, {}, false}; };
+  root.add_tag("Application ID", config.name);
+  // Every stack that needs the custom-resource provider (a bucket with auto_delete_objects) builds it from
+  // here.
+  aws_constructs::CustomResourceProvider::use_package(root,
+                                                      lambda_dir / contracts::custom_resources::kPackage);
+  auto props = [&](const char* description) {
+    return construct::StackProps{.env = env, .description = description};
+  };
 
   // Creation order and conditions as in the original app.py.
-  auto& base = root.make<BaseStack>("Base", config, props("HelioCloud base: network and shared storage"));
-  base.addTag("Product", "heliocloud-base");
+  auto& base = root.make<BaseStack>(std::string(ids::kBase), config,
+                                    props("HelioCloud base: network and shared storage"));
+  base.add_tag("Product", "heliocloud-base");
 
   IdentityStack* identity = nullptr;
-  if (config.needsIdentity()) {
-    identity = &root.make<IdentityStack>("Identity", config, props("HelioCloud e-mail identity for Cognito"));
-    identity->addTag("Product", "heliocloud-identity");
+  if (config.needs_identity()) {
+    identity = &root.make<IdentityStack>(std::string(ids::kIdentity), config,
+                                         props("HelioCloud e-mail identity for Cognito"));
+    identity->add_tag("Product", "heliocloud-identity");
   }
-  if (config.needsAuth()) {
-    auto& auth = root.make<AuthStack>("Auth", config, identity, props("HelioCloud user sign-in (Cognito)"));
-    auth.addTag("Product", "heliocloud-auth");
-    auth.addDependency(base, "Auth is deployed after Base, as in the original");
-    if (identity != nullptr) auth.addDependency(*identity, "the user pool sends mail from the SES identity");
+  if (config.needs_auth()) {
+    auto& auth = root.make<AuthStack>(std::string(ids::kAuth), config, identity,
+                                      props("HelioCloud user sign-in (Cognito)"));
+    auth.add_tag("Product", "heliocloud-auth");
+    auth.add_dependency(base, "Auth is deployed after Base, as in the original");
+    if (identity != nullptr) auth.add_dependency(*identity, "the user pool sends mail from the SES identity");
   }
   if (config.enabled.registry) {
-    auto& registry =
-        root.make<RegistryStack>("Registry", config, LambdaPackages::in(lambdaDir),
-                                 props("HelioCloud data Registry: buckets, dataset table, services"));
-    registry.addTag("Product", "heliocloud-registry");
+    auto& registry = root.make<RegistryStack>(
+        std::string(ids::kRegistry), config, lambda_dir / contracts::registry::kPackage,
+        props("HelioCloud data Registry: buckets, dataset table, services"));
+    registry.add_tag("Product", "heliocloud-registry");
   }
 
   // Warnings sit on Base, the one stack that always exists, so `cdk synth` shows them.
-  auto notYet = [&](bool enabled, const char* module) {
+  auto not_yet = [&](bool enabled, const char* module) {
     if (enabled)
-      construct::annotations::addWarning(
+      construct::annotations::add_warning(
           base, std::string("enabled.") + module +
                     " is true, but this installer has no stack for it yet; it is not deployed");
   };
-  notYet(config.enabled.portal, "portal");
-  notYet(config.enabled.daskhub, "daskhub");
-  notYet(config.enabled.registrationPage, "registration_page");
+  not_yet(config.enabled.portal, "portal");
+  not_yet(config.enabled.daskhub, "daskhub");
+  not_yet(config.enabled.registration_page, "registration_page");
 }
 
 }  // namespace heliocloud::stacks

@@ -13,12 +13,12 @@ namespace heliocloud::stacks {
 // Account and region for the stacks: from the instance file, else what the CDK CLI found
 // (CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION), else none (environment-agnostic). `note` says which, for
 // stderr.
-construct::Environment resolveEnvironment(const config::InstanceConfig& config, const char* cliAccount,
-                                          const char* cliRegion, std::string& note);
+construct::Environment resolve_environment(const config::InstanceConfig& config, const char* cli_account,
+                                           const char* cli_region, std::string& note);
 
-// `lambdaDir` holds the built Lambda packages (registry/, custom-resource/), needed when the Registry is
+// `lambda_dir` holds the built Lambda packages (registry/, custom-resource/), needed when the Registry is
 // enabled.
-void buildInstance(construct::App& app, const config::InstanceConfig& config,
-                   const construct::Environment& env, const std::filesystem::path& lambdaDir);
+void build_instance(construct::App& app, const config::InstanceConfig& config,
+                    const construct::Environment& env, const std::filesystem::path& lambda_dir);
 
 }  // namespace heliocloud::stacks

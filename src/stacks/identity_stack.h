@@ -11,7 +11,7 @@ class IdentityStack : public construct::Stack {
  public:
   IdentityStack(construct::Construct& scope, std::string id, const config::InstanceConfig& config,
                 construct::StackProps props);
-  const aws_constructs::EmailIdentity& emailIdentity() const { return *identity_; }
+  const aws_constructs::EmailIdentity& email_identity() const { return *identity_; }
 
  private:
   aws_constructs::EmailIdentity* identity_;

@@ -1,34 +1,32 @@
 #include "stacks/registry_stack.h"
 
+#include <map>
 #include <stdexcept>
+#include <string_view>
 
 #include "aws_constructs/custom_resource.h"
+#include "aws_constructs/custom_resource_provider.h"
+#include "base/unique_id.h"
 #include "construct/annotations.h"
 #include "construct/cfn_output.h"
-#include "construct/fn.h"
+#include "contracts/custom_resources.h"
+#include "contracts/registry_functions.h"
 
 namespace heliocloud::stacks {
-using aws_constructs::PolicyStatement;
 using construct::RemovalPolicy;
 using construct::Value;
+namespace registry = contracts::registry;
 
 namespace {
 
 constexpr int kFifteenMinutes = 900;
 
-void requirePackage(const std::filesystem::path& dir, const char* what) {
+void require_package(const std::filesystem::path& dir) {
   if (!std::filesystem::exists(dir / "bootstrap"))
     throw std::runtime_error(
-        dir.string() + ": the " + what +
-        " Lambda package is missing (no bootstrap); build it with `cmake --build build --target "
-        "lambda-packages`, or point --lambda-dir at the directory that holds it");
-}
-
-PolicyStatement allow(std::vector<std::string> actions, std::vector<Value> resources) {
-  PolicyStatement s;
-  s.actions = std::move(actions);
-  s.resources = std::move(resources);
-  return s;
+        dir.string() +
+        ": the registry Lambda package is missing (no bootstrap); build it with `cmake --build "
+        "build --target lambda-packages`, or point --lambda-dir at the directory that holds it");
 }
 
 std::string joined(const std::vector<std::string>& items) {
@@ -37,137 +35,152 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
+RemovalPolicy kept_unless(bool destroy_on_removal) {
+  return destroy_on_removal ? RemovalPolicy::Destroy : RemovalPolicy::Retain;
+}
+
+// Deployed Registry stacks have the bucket-emptying resource under the id the stack gave it when it wired the
+// provider by hand. Under a new id, CloudFormation would delete the old resource during the update, and
+// deleting it empties the bucket.
+void keep_former_logical_id(aws_constructs::Bucket& bucket, const std::string& former_id) {
+  bucket.auto_delete_objects_resource()->override_logical_id(
+      base::make_unique_id({former_id, "Default", "Resource"}));
+}
+
 }  // namespace
 
-LambdaPackages LambdaPackages::in(const std::filesystem::path& lambdaDir) {
-  return {lambdaDir / "registry", lambdaDir / "custom-resource"};
-}
-
-aws_constructs::Function& RegistryStack::provider(const LambdaPackages& packages) {
-  if (provider_ == nullptr) {
-    requirePackage(packages.customResource, "custom-resource");
-    provider_ = &make<aws_constructs::Function>(
-        "CustomResourceProvider",
-        aws_constructs::FunctionProps{packages.customResource,
-                                      "custom-resource",
-                                      "provided.al2023",
-                                      "Empties buckets before deletion and sets requester pays",
-                                      256,
-                                      kFifteenMinutes,
-                                      90,
-                                      {}});
-  }
-  return *provider_;
-}
-
-void RegistryStack::emptyOnDelete(aws_constructs::Bucket& bucket, const std::string& id) {
-  auto& cr = make<aws_constructs::CustomResource>(id, "Custom::EmptyBucket", provider_->functionArn(),
-                                                  Value::Map{{"BucketName", bucket.bucketName()}});
-  cr.resource().addDependency(bucket.resource());
-  provider_->addToRolePolicy(allow({"s3:ListBucket", "s3:ListBucketVersions", "s3:ListBucketMultipartUploads",
-                                    "s3:AbortMultipartUpload", "s3:DeleteObject", "s3:DeleteObjectVersion"},
-                                   {bucket.bucketArn(), aws_constructs::s3ObjectsArn(bucket.bucketArn())}));
-}
-
 RegistryStack::RegistryStack(construct::Construct& scope, std::string id,
-                             const config::InstanceConfig& config, const LambdaPackages& packages,
-                             construct::StackProps props)
+                             const config::InstanceConfig& config,
+                             const std::filesystem::path& registry_package, construct::StackProps props)
     : Stack(scope, std::move(id), std::move(props)) {
-  requirePackage(packages.registry, "registry");
+  require_package(registry_package);
   const auto& reg = config.registry;
-  provider(packages);
+  add_ingest_bucket(reg);
+  add_dataset_buckets(reg);
+  table_ = &make<aws_constructs::Table>(
+      "DatasetTable", aws_constructs::TableProps{.partition_key = "id",
+                                                 .removal_policy = kept_unless(reg.destroy_on_removal)});
+  add_functions(reg, registry_package);
+  add_outputs(reg);
+  add_warnings(reg);
+}
 
-  // Uploads: private, and deleted with the stack (the provider empties it first).
-  aws_constructs::BucketProps ingestProps;
-  ingestProps.bucketName = reg.ingestBucketName;
-  ingestProps.removalPolicy = RemovalPolicy::Destroy;
-  ingestProps.abortIncompleteUploadsAfterDays = 7;
-  auto& ingest = make<aws_constructs::Bucket>("Ingest-Bucket", ingestProps);
-  emptyOnDelete(ingest, "Ingest-Bucket-Empty");
+void RegistryStack::add_ingest_bucket(const config::RegistryConfig& reg) {
+  // Uploads: private, and emptied and deleted with the stack.
+  ingest_ = &make<aws_constructs::Bucket>(
+      "Ingest-Bucket", aws_constructs::BucketProps{.bucket_name = reg.ingest_bucket_name,
+                                                   .removal_policy = RemovalPolicy::Destroy,
+                                                   .abort_incomplete_uploads_after_days = 7,
+                                                   .auto_delete_objects = true});
+  keep_former_logical_id(*ingest_, "Ingest-Bucket-Empty");
+}
 
-  std::vector<aws_constructs::Bucket*> datasets;
-  for (const auto& name : reg.datasetBucketNames) {
-    aws_constructs::BucketProps p;
-    p.bucketName = name;
-    p.publicRead = true;  // CloudCatalog clients read catalog.json, index files and data anonymously
-    p.bucketOwnerEnforced = true;
-    p.removalPolicy = reg.destroyOnRemoval ? RemovalPolicy::Destroy : RemovalPolicy::Retain;
-    auto& bucket = make<aws_constructs::Bucket>("Registry Bucket: " + name, p);
-    datasets.push_back(&bucket);
-    if (reg.destroyOnRemoval) emptyOnDelete(bucket, name + "-empty-on-delete");
-    // CloudFormation has no property for requester pays; the provider sets it, and clears it when turned off.
-    auto& payer = make<aws_constructs::CustomResource>(
-        name + "-request-payer", "Custom::RequesterPays", provider_->functionArn(),
-        Value::Map{{"BucketName", bucket.bucketName()},
-                   {"Enabled", Value(reg.requesterPays ? "true" : "false")}});
-    payer.resource().addDependency(bucket.resource());
-    provider_->addToRolePolicy(
-        allow({"s3:PutBucketRequestPayment", "s3:GetBucketRequestPayment"}, {bucket.bucketArn()}));
+void RegistryStack::add_dataset_buckets(const config::RegistryConfig& reg) {
+  for (const auto& name : reg.dataset_bucket_names) {
+    auto& bucket = make<aws_constructs::Bucket>(
+        "Registry Bucket: " + name,
+        aws_constructs::BucketProps{
+            .bucket_name = name,
+            .removal_policy = kept_unless(reg.destroy_on_removal),
+            // CloudCatalog clients read catalog.json, index files and data anonymously.
+            .public_read = true,
+            .bucket_owner_enforced = true,
+            .auto_delete_objects = reg.destroy_on_removal});
+    if (reg.destroy_on_removal) keep_former_logical_id(bucket, name + "-empty-on-delete");
+    add_requester_pays(bucket, name, reg.requester_pays);
+    datasets_.push_back(&bucket);
   }
-  if (reg.requesterPays)
-    construct::annotations::addWarning(
+}
+
+// CloudFormation has no property for requester pays; the provider sets it, and clears it when turned off.
+void RegistryStack::add_requester_pays(aws_constructs::Bucket& bucket, const std::string& name,
+                                       bool enabled) {
+  namespace requester_pays = contracts::custom_resources::requester_pays;
+  auto& provider = aws_constructs::CustomResourceProvider::of(*this);
+  auto& payer = make<aws_constructs::CustomResource>(
+      name + "-request-payer",
+      aws_constructs::CustomResourceProps{
+          .resource_type = std::string(requester_pays::kType),
+          .service_token = provider.service_token(),
+          .properties = {{std::string(requester_pays::kBucketName), bucket.bucket_name()},
+                         {std::string(requester_pays::kEnabled), Value(enabled ? "true" : "false")}}});
+  payer.resource().add_dependency(bucket.resource());
+  bucket.grant_request_payment(provider);
+}
+
+void RegistryStack::add_functions(const config::RegistryConfig& reg, const std::filesystem::path& package) {
+  const registry::FunctionEnvironment<Value> environment{
+      .ingest_bucket = ingest_->bucket_name(),
+      .dataset_buckets = Value(joined(reg.dataset_bucket_names)),
+      .dataset_table = table_->table_name(),
+      .catalog_name = Value(reg.catalog.name),
+      .catalog_contact = Value(reg.catalog.contact),
+      .catalog_description = Value(reg.catalog.description),
+      .requester_pays = Value(std::string(reg.requester_pays ? registry::kTrue : registry::kFalse))};
+  std::map<std::string, Value> variables;
+  registry::FunctionEnvironment<Value>::for_each_variable(
+      environment, [&](std::string_view name, const Value& value) { variables.emplace(name, value); });
+
+  ingester_ = &make<aws_constructs::Function>(
+      "Ingester",
+      aws_constructs::FunctionProps{.code_directory = package,
+                                    .handler = std::string(registry::kIngestHandler),
+                                    .description = "Validates an ingest job and publishes its files",
+                                    .memory_mb = 1024,
+                                    .timeout_seconds = kFifteenMinutes,
+                                    .environment = variables});
+  // The job's files are read, moved out of the ingest bucket and the manifests rewritten there.
+  ingest_->grant_read(*ingester_);
+  ingest_->grant_put(*ingester_);
+  ingest_->grant_delete(*ingester_);
+  for (auto* dataset : datasets_) dataset->grant_read_write(*ingester_);
+  table_->grant_read_write_items(*ingester_);
+
+  cataloger_ = &make<aws_constructs::Function>(
+      "Cataloger",
+      aws_constructs::FunctionProps{.code_directory = package,
+                                    .handler = std::string(registry::kCatalogHandler),
+                                    .description = "Writes catalog.json at the root of every dataset bucket",
+                                    .memory_mb = 256,
+                                    .timeout_seconds = kFifteenMinutes,
+                                    .environment = variables});
+  for (auto* dataset : datasets_) {
+    dataset->grant_put(*cataloger_);
+    dataset->grant_list(*cataloger_);
+  }
+  table_->grant_read_data(*cataloger_);
+}
+
+void RegistryStack::add_outputs(const config::RegistryConfig& reg) {
+  namespace outputs = registry::outputs;
+  auto output = [&](std::string_view output_id, Value value, const char* description) {
+    make<construct::CfnOutput>(std::string(output_id),
+                               construct::OutputProps{.value = std::move(value), .description = description});
+  };
+  output(outputs::kIngesterFunctionName, ingester_->function_name(),
+         "Ingest function (heliocloud ingest invokes it)");
+  output(outputs::kIngesterFunctionArn, ingester_->function_arn(), "Ingest function ARN");
+  output(outputs::kCatalogerFunctionName, cataloger_->function_name(),
+         "Catalog function (heliocloud catalog invokes it)");
+  output(outputs::kCatalogerFunctionArn, cataloger_->function_arn(), "Catalog function ARN");
+  output(outputs::kIngestBucketName, ingest_->bucket_name(), "Bucket for ingest jobs");
+  output(outputs::kDatasetBucketNames, Value(joined(reg.dataset_bucket_names)), "Public dataset buckets");
+  output(outputs::kDatasetTableName, table_->table_name(), "Dataset records");
+}
+
+void RegistryStack::add_warnings(const config::RegistryConfig& reg) {
+  if (reg.requester_pays)
+    construct::annotations::add_warning(
         *this,
         "registry.requesterPays is true: S3 refuses anonymous requests to requester-pays buckets, so "
         "CloudCatalog "
         "clients must sign their requests (with x-amz-request-payer); set it to False for anonymous access");
-
-  auto& table = make<aws_constructs::Table>(
-      "DatasetTable",
-      aws_constructs::TableProps{"id", std::nullopt,
-                                 reg.destroyOnRemoval ? RemovalPolicy::Destroy : RemovalPolicy::Retain});
-
-  // The dataset buckets and their objects, as policy resources.
-  std::vector<Value> datasetResources;
-  for (auto* b : datasets) datasetResources.push_back(b->bucketArn());
-  for (auto* b : datasets) datasetResources.push_back(aws_constructs::s3ObjectsArn(b->bucketArn()));
-  std::map<std::string, Value> env{{"INGEST_BUCKET", ingest.bucketName()},
-                                   {"DATASET_BUCKETS", Value(joined(reg.datasetBucketNames))},
-                                   {"DATASET_TABLE", table.tableName()},
-                                   {"CATALOG_NAME", Value(reg.catalog.name)},
-                                   {"CATALOG_CONTACT", Value(reg.catalog.contact)},
-                                   {"CATALOG_DESCRIPTION", Value(reg.catalog.description)},
-                                   {"REQUESTER_PAYS", Value(reg.requesterPays ? "true" : "false")}};
-
-  auto& ingester = make<aws_constructs::Function>(
-      "Ingester", aws_constructs::FunctionProps{packages.registry, "ingest", "provided.al2023",
-                                                "Validates an ingest job and publishes its files", 1024,
-                                                kFifteenMinutes, 90, env});
-  ingester.addToRolePolicy(allow({"s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"},
-                                 {ingest.bucketArn(), aws_constructs::s3ObjectsArn(ingest.bucketArn())}));
-  if (!datasets.empty()) {
-    ingester.addToRolePolicy(allow({"s3:GetObject", "s3:PutObject", "s3:ListBucket", "s3:GetBucketLocation",
-                                    "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"},
-                                   datasetResources));
-  }
-  ingester.addToRolePolicy(allow({"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                                  "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"},
-                                 {table.tableArn()}));
-
-  auto& cataloger = make<aws_constructs::Function>(
-      "Cataloger", aws_constructs::FunctionProps{packages.registry, "catalog", "provided.al2023",
-                                                 "Writes catalog.json at the root of every dataset bucket",
-                                                 256, kFifteenMinutes, 90, env});
-  if (!datasets.empty())
-    cataloger.addToRolePolicy(
-        allow({"s3:PutObject", "s3:ListBucket", "s3:GetBucketLocation"}, datasetResources));
-  cataloger.addToRolePolicy(allow({"dynamodb:Scan", "dynamodb:GetItem"}, {table.tableArn()}));
-
-  auto output = [&](const char* outputId, Value v, const char* what) {
-    make<construct::CfnOutput>(outputId, construct::OutputProps{std::move(v), what, {}, nullptr});
-  };
-  output("IngesterFunctionName", ingester.functionName(), "Ingest function (heliocloud ingest invokes it)");
-  output("IngesterFunctionArn", ingester.functionArn(), "Ingest function ARN");
-  output("CatalogerFunctionName", cataloger.functionName(),
-         "Catalog function (heliocloud catalog invokes it)");
-  output("CatalogerFunctionArn", cataloger.functionArn(), "Catalog function ARN");
-  output("IngestBucketName", ingest.bucketName(), "Bucket for ingest jobs");
-  output("DatasetBucketNames", Value(joined(reg.datasetBucketNames)), "Public dataset buckets");
-  output("DatasetTableName", table.tableName(), "Dataset records");
-
-  for (const auto& key : reg.ignoredKeys)
-    construct::annotations::addWarning(*this, key +
-                                                  " configured the original's DocumentDB or Python layers; "
-                                                  "this Registry has neither, so it is ignored");
+  for (const auto& key : reg.ignored_keys)
+    construct::annotations::add_warning(
+        *this,
+        key +
+            " configured the original's DocumentDB or Python layers; this Registry has neither, so it is "
+            "ignored");
 }
 
 }  // namespace heliocloud::stacks

@@ -14,23 +14,27 @@
 
 namespace heliocloud::stacks {
 
-// Where the build put the Lambda packages: <lambdaDir>/registry and <lambdaDir>/custom-resource.
-struct LambdaPackages {
-  std::filesystem::path registry;
-  std::filesystem::path customResource;
-  static LambdaPackages in(const std::filesystem::path& lambdaDir);
-};
-
 class RegistryStack : public construct::Stack {
  public:
+  // `registry_package`: the built Lambda package of both functions (build/lambda/registry). The
+  // custom-resource provider's package comes from the scope above
+  // (aws_constructs::CustomResourceProvider::use_package).
   RegistryStack(construct::Construct& scope, std::string id, const config::InstanceConfig& config,
-                const LambdaPackages& packages, construct::StackProps props);
+                const std::filesystem::path& registry_package, construct::StackProps props);
 
  private:
-  aws_constructs::Function& provider(const LambdaPackages& packages);
-  void emptyOnDelete(aws_constructs::Bucket& bucket, const std::string& id);
+  void add_ingest_bucket(const config::RegistryConfig& registry);
+  void add_dataset_buckets(const config::RegistryConfig& registry);
+  void add_requester_pays(aws_constructs::Bucket& bucket, const std::string& name, bool enabled);
+  void add_functions(const config::RegistryConfig& registry, const std::filesystem::path& package);
+  void add_outputs(const config::RegistryConfig& registry);
+  void add_warnings(const config::RegistryConfig& registry);
 
-  aws_constructs::Function* provider_ = nullptr;
+  aws_constructs::Bucket* ingest_ = nullptr;
+  std::vector<aws_constructs::Bucket*> datasets_;
+  aws_constructs::Table* table_ = nullptr;
+  aws_constructs::Function* ingester_ = nullptr;
+  aws_constructs::Function* cataloger_ = nullptr;
 };
 
 }  // namespace heliocloud::stacks

@@ -22,31 +22,32 @@ std::string read(const fs::path& p) {
   return s.str();
 }
 
-nlohmann::json readJson(const fs::path& p) {
+nlohmann::json read_json(const fs::path& p) {
   return nlohmann::json::parse(read(p));
 }
 
 // A small app: two stacks, a cross-stack reference, a directory asset; env-specific or agnostic.
-void synthApp(const fs::path& outdir, bool envSpecific) {
+void synth_app(const fs::path& outdir, bool env_specific) {
   AppOptions o;
   o.outdir = outdir.string();
   o.context = {{"instance", "heliocloud"}, {"aws:cdk:enable-path-metadata", true}};
   App app(o);
   auto& root = app.make<Construct>("heliocloud");
   Environment env;
-  if (envSpecific) env = {"123456789012", "us-east-1"};
+  if (env_specific) env = {"123456789012", "us-east-1"};
   auto& base = root.make<Stack>("Base", StackProps{env, "", {}, false});
   auto& bucket = base.make<Construct>("DataBucket").make<CfnResource>("Resource", "AWS::S3::Bucket");
   auto& registry = root.make<Stack>("Registry", StackProps{env, "", {}, false});
   auto& code = registry.make<Asset>("Code", fs::path(HELIOCLOUD_TEST_DATA) / "asset-tree");
   registry.make<CfnResource>(
       "Fn", "AWS::Lambda::Function",
-      Value::Map{{"Code", Value::map({{"S3Bucket", code.bucketName()}, {"S3Key", Value(code.objectKey())}})},
-                 {"Environment", Value::map({{"Variables", Value::map({{"B", bucket.ref()}})}})}});
+      Value::Map{
+          {"Code", Value::map({{"S3Bucket", code.bucket_name()}, {"S3Key", Value(code.object_key())}})},
+          {"Environment", Value::map({{"Variables", Value::map({{"B", bucket.ref()}})}})}});
   app.synth();
 }
 
-fs::path freshDir(const std::string& name) {
+fs::path fresh_dir(const std::string& name) {
   const fs::path d = fs::temp_directory_path() / name;
   fs::remove_all(d);
   return d;
@@ -55,9 +56,9 @@ fs::path freshDir(const std::string& name) {
 }  // namespace
 
 TEST(Assembly, ManifestHasTheShapeTheCliReads) {
-  const auto out = freshDir("hc-asm-shape");
-  synthApp(out, true);
-  const auto m = readJson(out / "manifest.json");
+  const auto out = fresh_dir("hc-asm-shape");
+  synth_app(out, true);
+  const auto m = read_json(out / "manifest.json");
   EXPECT_EQ(m["version"], "55.0.0");
   const auto& base = m["artifacts"]["heliocloudBase8F34CA3B"];
   EXPECT_EQ(base["type"], "aws:cloudformation:stack");
@@ -72,13 +73,13 @@ TEST(Assembly, ManifestHasTheShapeTheCliReads) {
   EXPECT_EQ(m["artifacts"]["heliocloudRegistryD345BE88.assets"]["type"], "cdk:asset-manifest");
 
   // The template is itself an asset, hashed over its exact bytes.
-  const auto assets = readJson(out / "heliocloudRegistryD345BE88.assets.json");
-  const std::string assetHash = "847456fa5f290c55e3e569e663bd3dde040ea60b1ebb395496f50701a9f8cf62";
-  ASSERT_TRUE(assets["files"].contains(assetHash));
-  EXPECT_EQ(assets["files"][assetHash]["source"]["packaging"], "zip");
-  EXPECT_TRUE(fs::exists(out / ("asset." + assetHash) / "sub" / "plain.txt"));
-  const auto tpl = readJson(out / "heliocloudRegistryD345BE88.template.json");
-  EXPECT_EQ(tpl["Resources"]["Fn"]["Properties"]["Code"]["S3Key"], assetHash + ".zip");
+  const auto assets = read_json(out / "heliocloudRegistryD345BE88.assets.json");
+  const std::string asset_hash = "847456fa5f290c55e3e569e663bd3dde040ea60b1ebb395496f50701a9f8cf62";
+  ASSERT_TRUE(assets["files"].contains(asset_hash));
+  EXPECT_EQ(assets["files"][asset_hash]["source"]["packaging"], "zip");
+  EXPECT_TRUE(fs::exists(out / ("asset." + asset_hash) / "sub" / "plain.txt"));
+  const auto tpl = read_json(out / "heliocloudRegistryD345BE88.template.json");
+  EXPECT_EQ(tpl["Resources"]["Fn"]["Properties"]["Code"]["S3Key"], asset_hash + ".zip");
   EXPECT_EQ(tpl["Resources"]["Fn"]["Properties"]["Code"]["S3Bucket"],
             "cdk-hnb659fds-assets-123456789012-us-east-1");
   EXPECT_EQ(tpl["Resources"]["Fn"]["Metadata"]["aws:cdk:path"], "heliocloud/Registry/Fn");
@@ -87,20 +88,20 @@ TEST(Assembly, ManifestHasTheShapeTheCliReads) {
 }
 
 TEST(Assembly, AgnosticStacksUsePseudoParameters) {
-  const auto out = freshDir("hc-asm-agnostic");
-  synthApp(out, false);
-  const auto m = readJson(out / "manifest.json");
+  const auto out = fresh_dir("hc-asm-agnostic");
+  synth_app(out, false);
+  const auto m = read_json(out / "manifest.json");
   EXPECT_EQ(m["artifacts"]["heliocloudBase8F34CA3B"]["environment"], "aws://unknown-account/unknown-region");
-  const auto tpl = readJson(out / "heliocloudRegistryD345BE88.template.json");
+  const auto tpl = read_json(out / "heliocloudRegistryD345BE88.template.json");
   EXPECT_EQ(tpl["Resources"]["Fn"]["Properties"]["Code"]["S3Bucket"].dump(),
             R"({"Fn::Sub":"cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}"})");
 }
 
 TEST(Assembly, OutputIsByteIdenticalForTheSameInput) {
-  const auto a = freshDir("hc-asm-det-a");
-  const auto b = freshDir("hc-asm-det-b");
-  synthApp(a, true);
-  synthApp(b, true);
+  const auto a = fresh_dir("hc-asm-det-a");
+  const auto b = fresh_dir("hc-asm-det-b");
+  synth_app(a, true);
+  synth_app(b, true);
   std::size_t files = 0;
   for (const auto& e : fs::recursive_directory_iterator(a)) {
     if (!e.is_regular_file()) continue;
@@ -111,27 +112,27 @@ TEST(Assembly, OutputIsByteIdenticalForTheSameInput) {
 }
 
 TEST(Assembly, StaleFilesGoLocksStay) {
-  const auto out = freshDir("hc-asm-stale");
-  synthApp(out, true);
+  const auto out = fresh_dir("hc-asm-stale");
+  synth_app(out, true);
   std::ofstream(out / "oldStack.template.json") << "{}";
   std::ofstream(out / "synth.lock") << "";
-  synthApp(out, true);
+  synth_app(out, true);
   EXPECT_FALSE(fs::exists(out / "oldStack.template.json"));
   EXPECT_TRUE(fs::exists(out / "synth.lock"));
   EXPECT_TRUE(fs::exists(out / "manifest.json"));
 }
 
 TEST(Assembly, RefusesToClearADirectoryThatIsNotAnAssembly) {
-  const auto out = freshDir("hc-asm-foreign");
+  const auto out = fresh_dir("hc-asm-foreign");
   fs::create_directories(out);
   std::ofstream(out / "precious.txt") << "keep me";
-  EXPECT_THROW(synthApp(out, true), std::runtime_error);
+  EXPECT_THROW(synth_app(out, true), std::runtime_error);
   EXPECT_TRUE(fs::exists(out / "precious.txt"));
 }
 
 TEST(Assembly, VersionFollowsAnOlderCli) {
-  EXPECT_EQ(assemblyVersion(0), "55.0.0");
-  EXPECT_EQ(assemblyVersion(55), "55.0.0");
-  EXPECT_EQ(assemblyVersion(60), "55.0.0");
-  EXPECT_EQ(assemblyVersion(48), "48.0.0");
+  EXPECT_EQ(assembly_version(0), "55.0.0");
+  EXPECT_EQ(assembly_version(55), "55.0.0");
+  EXPECT_EQ(assembly_version(60), "55.0.0");
+  EXPECT_EQ(assembly_version(48), "48.0.0");
 }

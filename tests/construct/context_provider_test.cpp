@@ -12,20 +12,20 @@ TEST(ContextProvider, KeysAreSortedFlattenedAndQuoted) {
                                   {"account", "123456789012"},
                                   {"filter", {{"isDefault", "true"}}},
                                   {"returnAsymmetricSubnets", true}};
-  EXPECT_EQ(contextKey("vpc-provider", props),
+  EXPECT_EQ(context_key("vpc-provider", props),
             "vpc-provider:account=123456789012:filter.isDefault=true:region=us-east-1:"
             "returnAsymmetricSubnets=true");
-  EXPECT_EQ(contextKey("x", {{"name", "a:b$c"}}), "x:name=a$:b$$c");
+  EXPECT_EQ(context_key("x", {{"name", "a:b$c"}}), "x:name=a$:b$$c");
 }
 
 TEST(ContextProvider, MissingValueIsReportedAndDummyReturned) {
   App app;
   auto& stack = app.make<Stack>("S", StackProps{{"123456789012", "us-east-1"}, "", {}, false});
-  const auto zones = stack.availabilityZones(2);
+  const auto zones = stack.availability_zones(2);
   ASSERT_EQ(zones.size(), 2U);
-  EXPECT_EQ(zones[0].asString(), "dummy1a");
-  ASSERT_EQ(app.missingContext().size(), 1U);
-  const auto& m = app.missingContext().begin()->second;
+  EXPECT_EQ(zones[0].as_string(), "dummy1a");
+  ASSERT_EQ(app.missing_context().size(), 1U);
+  const auto& m = app.missing_context().begin()->second;
   EXPECT_EQ(m.key, "availability-zones:account=123456789012:region=us-east-1");
   EXPECT_EQ(m.provider, "availability-zones");
   EXPECT_EQ(m.props["lookupRoleArn"],
@@ -38,15 +38,15 @@ TEST(ContextProvider, KnownValueIsUsed) {
                                                                            "us-east-1c"};
   App app(o);
   auto& stack = app.make<Stack>("S", StackProps{{"123456789012", "us-east-1"}, "", {}, false});
-  const auto zones = stack.availabilityZones(2);
-  EXPECT_EQ(zones[1].asString(), "us-east-1b");
-  EXPECT_TRUE(app.missingContext().empty());
+  const auto zones = stack.availability_zones(2);
+  EXPECT_EQ(zones[1].as_string(), "us-east-1b");
+  EXPECT_TRUE(app.missing_context().empty());
 }
 
 TEST(ContextProvider, LookupInAgnosticStackIsAnError) {
   App app;
   auto& stack = app.make<Stack>("S");
-  EXPECT_THROW(lookupContext(stack, "vpc-provider", nlohmann::ordered_json::object(), nullptr),
+  EXPECT_THROW(lookup_context(stack, "vpc-provider", nlohmann::ordered_json::object(), nullptr),
                std::runtime_error);
 }
 
@@ -56,5 +56,5 @@ TEST(ContextProvider, ProviderErrorIsReported) {
       {"$providerError", "AccessDenied"}};
   App app(o);
   auto& stack = app.make<Stack>("S", StackProps{{"123456789012", "us-east-1"}, "", {}, false});
-  EXPECT_THROW(stack.availabilityZones(2), std::runtime_error);
+  EXPECT_THROW(stack.availability_zones(2), std::runtime_error);
 }

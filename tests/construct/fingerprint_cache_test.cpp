@@ -16,16 +16,16 @@ TEST(FingerprintCache, SecondRunComesFromTheCacheWithTheSameResult) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   fs::copy(fs::path(HELIOCLOUD_TEST_DATA) / "asset-tree", dir / "tree", fs::copy_options::recursive);
-  const auto cacheFile = dir / "cache.json";
+  const auto cache_file = dir / "cache.json";
   const auto plain = fingerprint(dir / "tree");
   {
-    FingerprintCache cache(cacheFile);
+    FingerprintCache cache(cache_file);
     EXPECT_EQ(fingerprint(dir / "tree", &cache), plain);
     EXPECT_EQ(cache.hits(), 0U);
     cache.save();
   }
   {
-    FingerprintCache cache(cacheFile);
+    FingerprintCache cache(cache_file);
     EXPECT_EQ(fingerprint(dir / "tree", &cache), plain);
     EXPECT_EQ(cache.hits(), 5U);  // every file but the .is_custom_resource marker
   }
@@ -37,14 +37,14 @@ TEST(FingerprintCache, AChangedFileIsHashedAgain) {
   fs::remove_all(dir);
   fs::create_directories(dir / "tree");
   std::ofstream(dir / "tree" / "a.txt") << "one\n";
-  const auto cacheFile = dir / "cache.json";
+  const auto cache_file = dir / "cache.json";
   {
-    FingerprintCache cache(cacheFile);
+    FingerprintCache cache(cache_file);
     (void)fingerprint(dir / "tree", &cache);
     cache.save();
   }
   std::ofstream(dir / "tree" / "a.txt") << "two, longer\n";
-  FingerprintCache cache(cacheFile);
+  FingerprintCache cache(cache_file);
   EXPECT_EQ(fingerprint(dir / "tree", &cache), fingerprint(dir / "tree"));
   EXPECT_EQ(cache.hits(), 0U);
   fs::remove_all(dir);
@@ -57,7 +57,7 @@ TEST(FingerprintCache, ADamagedCacheIsIgnored) {
   std::ofstream(dir / "cache.json") << "{not json";
   std::ofstream(dir / "f.txt") << "x";
   FingerprintCache cache(dir / "cache.json");
-  EXPECT_EQ(cache.contentFingerprint(dir / "f.txt"),
-            heliocloud::construct::contentFingerprint(dir / "f.txt"));
+  EXPECT_EQ(cache.content_fingerprint(dir / "f.txt"),
+            heliocloud::construct::content_fingerprint(dir / "f.txt"));
   fs::remove_all(dir);
 }

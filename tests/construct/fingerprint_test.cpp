@@ -5,10 +5,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "construct/sha256.h"
+#include "base/digest.h"
 
 namespace fs = std::filesystem;
-using heliocloud::construct::contentFingerprint;
+using heliocloud::construct::content_fingerprint;
 using heliocloud::construct::fingerprint;
 
 // data/asset-tree has a subdirectory, a CRLF text file, a binary file with CRLF bytes, a dotfile and the
@@ -30,8 +30,8 @@ TEST(Fingerprint, TextFilesHashWithCrlfAsLf) {
   fs::create_directories(dir);
   std::ofstream(dir / "lf.txt", std::ios::binary) << "a\nb\n";
   std::ofstream(dir / "crlf.txt", std::ios::binary) << "a\r\nb\r\n";
-  EXPECT_EQ(contentFingerprint(dir / "lf.txt"), contentFingerprint(dir / "crlf.txt"));
-  EXPECT_EQ(contentFingerprint(dir / "lf.txt").substr(0, 2), "4:");
+  EXPECT_EQ(content_fingerprint(dir / "lf.txt"), content_fingerprint(dir / "crlf.txt"));
+  EXPECT_EQ(content_fingerprint(dir / "lf.txt").substr(0, 2), "4:");
   fs::remove_all(dir);
 }
 
@@ -41,7 +41,7 @@ TEST(Fingerprint, BinaryFilesHashAsTheyAre) {
       "\x00\x01\x02"
       "binary\r\n",
       11);
-  EXPECT_EQ(contentFingerprint(kTree / "sub" / "blob.bin"), "11:" + heliocloud::construct::sha256Hex(raw));
+  EXPECT_EQ(content_fingerprint(kTree / "sub" / "blob.bin"), "11:" + heliocloud::base::sha256_hex(raw));
 }
 
 TEST(Fingerprint, ChangesWhenAFileChangesOrIsRenamed) {

@@ -22,7 +22,7 @@ struct TwoStacks {
 
 TEST(Resolver, SameStackReferencesAreRefAndGetAtt) {
   TwoStacks t;
-  t.base.make<CfnOutput>("Arn", OutputProps{t.bucket.getAtt("Arn"), "", {}, nullptr});
+  t.base.make<CfnOutput>("Arn", OutputProps{t.bucket.get_att("Arn"), "", {}, nullptr});
   t.base.make<CfnOutput>("Name", OutputProps{t.bucket.ref(), "", {}, nullptr});
   auto sections = t.base.render();
   EXPECT_EQ(sections.outputs["Arn"]["Value"].dump(), R"({"Fn::GetAtt":["DataBucketE3889A50","Arn"]})");
@@ -32,17 +32,18 @@ TEST(Resolver, SameStackReferencesAreRefAndGetAtt) {
 
 TEST(Resolver, CrossStackReferenceBecomesExportAndImport) {
   TwoStacks t;
-  t.registry.make<CfnResource>("Fn", "AWS::Lambda::Function",
-                               Value::Map{{"Environment", Value::map({{"BUCKET", t.bucket.getAtt("Arn")}})}});
+  t.registry.make<CfnResource>(
+      "Fn", "AWS::Lambda::Function",
+      Value::Map{{"Environment", Value::map({{"BUCKET", t.bucket.get_att("Arn")}})}});
   auto consumer = t.registry.render();
   auto producer = t.base.render();
-  t.base.renderExports(producer);
-  const std::string exportName = "heliocloudBase8F34CA3B:ExportsOutputFnGetAttDataBucketE3889A50Arn98F8399F";
+  t.base.render_exports(producer);
+  const std::string export_name = "heliocloudBase8F34CA3B:ExportsOutputFnGetAttDataBucketE3889A50Arn98F8399F";
   EXPECT_EQ(consumer.resources["Fn"]["Properties"]["Environment"]["BUCKET"].dump(),
-            R"({"Fn::ImportValue":")" + exportName + R"("})");
+            R"({"Fn::ImportValue":")" + export_name + R"("})");
   ASSERT_TRUE(producer.outputs.contains("ExportsOutputFnGetAttDataBucketE3889A50Arn98F8399F"));
   EXPECT_EQ(producer.outputs["ExportsOutputFnGetAttDataBucketE3889A50Arn98F8399F"]["Export"]["Name"],
-            exportName);
+            export_name);
   ASSERT_EQ(t.registry.dependencies().size(), 1U);
   EXPECT_EQ(t.registry.dependencies()[0], &t.base);
 }
@@ -77,11 +78,11 @@ TEST(Resolver, JoinOfLiteralsFolds) {
 
 TEST(Resolver, IntrinsicsAndPseudoParameters) {
   TwoStacks t;
-  t.base.make<CfnOutput>("Az", OutputProps{fn::select(1, fn::getAzs()), "", {}, nullptr});
+  t.base.make<CfnOutput>("Az", OutputProps{fn::select(1, fn::get_azs()), "", {}, nullptr});
   t.base.make<CfnOutput>(
       "Sub", OutputProps{fn::sub("${AWS::Region}-${X}", {{"X", t.bucket.ref()}}), "", {}, nullptr});
   t.base.make<CfnOutput>("Part", OutputProps{pseudo::partition(), "", {}, nullptr});
-  t.base.make<CfnOutput>("Cond", OutputProps{fn::if_("C", Value("a"), pseudo::noValue()), "", {}, nullptr});
+  t.base.make<CfnOutput>("Cond", OutputProps{fn::if_("C", Value("a"), pseudo::no_value()), "", {}, nullptr});
   auto s = t.base.render();
   EXPECT_EQ(s.outputs["Az"]["Value"].dump(), R"({"Fn::Select":[1,{"Fn::GetAZs":""}]})");
   EXPECT_EQ(s.outputs["Sub"]["Value"].dump(),
@@ -92,12 +93,12 @@ TEST(Resolver, IntrinsicsAndPseudoParameters) {
 
 TEST(Resolver, TagsAndRemovalPolicyAndDependsOn) {
   TwoStacks t;
-  t.root.addTag("Application ID", "heliocloud");
-  t.base.addTag("Product", "heliocloud-base");
+  t.root.add_tag("Application ID", "heliocloud");
+  t.base.add_tag("Product", "heliocloud-base");
   auto& tagged = t.base.make<CfnResource>("Vpc", "AWS::EC2::VPC", Value::Map{}, TagStyle::KeyValueList);
-  tagged.addTag("Product", "override-deeper");
-  tagged.applyRemovalPolicy(RemovalPolicy::Destroy);
-  tagged.addDependency(t.bucket);
+  tagged.add_tag("Product", "override-deeper");
+  tagged.apply_removal_policy(RemovalPolicy::Destroy);
+  tagged.add_dependency(t.bucket);
   auto s = t.base.render();
   const auto& r = s.resources["Vpc"];
   EXPECT_EQ(r["Properties"]["Tags"].dump(),

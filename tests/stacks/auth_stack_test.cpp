@@ -8,24 +8,34 @@ using nlohmann::json;
 
 namespace {
 
-const char* kSites =
-    "env: {account: '123456789012', region: us-east-1}\n"
-    "enabled: {portal: True, registration_page: True}\n"
-    "portal: {domain_url: example.org, domain_record: portal, domain_certificate_arn: "
-    "'arn:aws:acm:us-east-1:123456789012:certificate/0f2b3c4d-5e6f'}\n"
-    "registration_page: {domain_url: example.org, domain_record: register, domain_certificate_arn: "
-    "'arn:aws:acm:us-east-1:123456789012:certificate/0f2b3c4d-5e6f'}\n";
+heliocloud::config::WebsiteConfig site(const std::string& record) {
+  return {.domain_url = "example.org",
+          .domain_record = record,
+          .certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/0f2b3c4d-5e6f"};
+}
+
+// An env-specific instance with the portal and the registration page: both sign users in.
+heliocloud::config::InstanceConfig sites(const std::string& name) {
+  auto config = instance(name);
+  config.env.account = "123456789012";
+  config.env.region = "us-east-1";
+  config.enabled.portal = true;
+  config.enabled.registration_page = true;
+  config.portal = site("portal");
+  config.registration_page = site("register");
+  return config;
+}
 
 }  // namespace
 
 TEST(AuthStack, OnlyWhenAModuleWithUsersIsEnabled) {
-  EXPECT_EQ(synth("noauth", "vpc: {type: new}\n").templates.count("noauth/Auth"), 0U);
-  EXPECT_EQ(synth("auth", kSites).templates.count("auth/Auth"), 1U);
+  EXPECT_FALSE(synth(instance("noauth")).has_stack("noauth/Auth"));
+  EXPECT_TRUE(synth(sites("auth")).has_stack("auth/Auth"));
 }
 
 TEST(AuthStack, UserPoolAsTheOriginal) {
-  const auto t = synth("pool", kSites).stack("pool/Auth");
-  const auto& pool = firstOfType(t, "AWS::Cognito::UserPool");
+  const auto s = synth(sites("pool"));
+  const auto& pool = s.stack("pool/Auth").only("AWS::Cognito::UserPool");
   const auto& p = pool["Properties"];
   EXPECT_EQ(p["AdminCreateUserConfig"]["AllowAdminCreateUserOnly"], true);
   EXPECT_EQ(p["UsernameConfiguration"]["CaseSensitive"], false);
@@ -41,25 +51,30 @@ TEST(AuthStack, UserPoolAsTheOriginal) {
 }
 
 TEST(AuthStack, DeletionProtectionAndRemovalFollowTheConfig) {
-  const auto t =
-      synth("nodel", std::string(kSites) + "auth: {deletion_protection: False, removal_policy: DESTROY}\n")
-          .stack("nodel/Auth");
-  EXPECT_EQ(firstOfType(t, "AWS::Cognito::UserPool")["Properties"]["DeletionProtection"], "INACTIVE");
-  EXPECT_EQ(firstOfType(t, "AWS::Cognito::UserPool")["DeletionPolicy"], "Delete");
+  auto config = sites("nodel");
+  config.auth.deletion_protection = false;
+  config.auth.removal_policy = heliocloud::config::RemovalPolicyName::Destroy;
+  const auto s = synth(config);
+  const auto& pool = s.stack("nodel/Auth").only("AWS::Cognito::UserPool");
+  EXPECT_EQ(pool["Properties"]["DeletionProtection"], "INACTIVE");
+  EXPECT_EQ(pool["DeletionPolicy"], "Delete");
 }
 
 TEST(AuthStack, DomainAndHostedUiStyle) {
-  const auto t = synth("dom", std::string(kSites) + "auth: {domain_prefix: my-helio}\n").stack("dom/Auth");
-  EXPECT_EQ(firstOfType(t, "AWS::Cognito::UserPoolDomain")["Properties"]["Domain"], "my-helio");
-  const auto& ui = firstOfType(t, "AWS::Cognito::UserPoolUICustomizationAttachment");
+  auto config = sites("dom");
+  config.auth.domain_prefix = "my-helio";
+  const auto s = synth(config);
+  const auto& t = s.stack("dom/Auth");
+  EXPECT_TRUE(t.has_resource_properties("AWS::Cognito::UserPoolDomain", {{"Domain", "my-helio"}}));
+  const auto& ui = t.only("AWS::Cognito::UserPoolUICustomizationAttachment");
   EXPECT_EQ(ui["Properties"]["ClientId"], "ALL");
   EXPECT_NE(ui["Properties"]["CSS"].get<std::string>().find(".banner-customizable"), std::string::npos);
   EXPECT_EQ(ui["DependsOn"].size(), 1U);
 }
 
 TEST(AuthStack, OneClientPerEnabledSite) {
-  const auto t = synth("clients", kSites).stack("clients/Auth");
-  const auto clients = ofType(t, "AWS::Cognito::UserPoolClient");
+  const auto s = synth(sites("clients"));
+  const auto clients = s.stack("clients/Auth").find_resources("AWS::Cognito::UserPoolClient");
   ASSERT_EQ(clients.size(), 2U);
   std::set<std::string> callbacks;
   for (const auto& [id, c] : clients) {
@@ -72,28 +87,26 @@ TEST(AuthStack, OneClientPerEnabledSite) {
 }
 
 TEST(AuthStack, CustomEmailDomainAddsIdentityAndSesSender) {
+  auto config = sites("mail");
+  config.email = {.use_custom_email_domain = true, .user = "help", .from_name = "Helio Team"};
   const auto s = synth(
-      "mail",
-      std::string(kSites) + "email: {use_custom_email_domain: True, user: help, from_name: Helio Team}\n",
-      {{"hosted-zone:account=123456789012:domainName=example.org:privateZone=false:region=us-east-1",
-        {{"Id", "/hostedzone/Z123"}, {"Name", "example.org."}}}});
+      config, {{"hosted-zone:account=123456789012:domainName=example.org:privateZone=false:region=us-east-1",
+                {{"Id", "/hostedzone/Z123"}, {"Name", "example.org."}}}});
   const auto& identity = s.stack("mail/Identity");
-  EXPECT_EQ(firstOfType(identity, "AWS::SES::EmailIdentity")["Properties"]["EmailIdentity"], "example.org");
-  const auto records = ofType(identity, "AWS::Route53::RecordSet");
+  EXPECT_TRUE(
+      identity.has_resource_properties("AWS::SES::EmailIdentity", {{"EmailIdentity", "example.org"}}));
+  const auto records = identity.find_resources("AWS::Route53::RecordSet");
   ASSERT_EQ(records.size(), 3U);
   for (const auto& [id, r] : records) EXPECT_EQ(r["Properties"]["HostedZoneId"], "Z123");
-  const auto& email =
-      firstOfType(s.stack("mail/Auth"), "AWS::Cognito::UserPool")["Properties"]["EmailConfiguration"];
+  const auto& email = s.stack("mail/Auth").only("AWS::Cognito::UserPool")["Properties"]["EmailConfiguration"];
   EXPECT_EQ(email["EmailSendingAccount"], "DEVELOPER");
   EXPECT_EQ(email["From"], "Helio Team <help@example.org>");
   EXPECT_EQ(
       email["SourceArn"].dump(),
       R"({"Fn::Join":["",["arn:",{"Ref":"AWS::Partition"},":ses:us-east-1:123456789012:identity/example.org"]]})");
   // The ARN is built from names, not a reference, so the order comes from an explicit dependency.
-  bool dependsOnIdentity = false;
-  for (const auto& [id, a] : s.manifest["artifacts"].items())
-    if (a.value("displayName", "") == "mail/Auth")
-      for (const auto& d : a["dependencies"])
-        dependsOnIdentity = dependsOnIdentity || d.get<std::string>().find("mailIdentity") == 0;
-  EXPECT_TRUE(dependsOnIdentity);
+  bool depends_on_identity = false;
+  for (const auto* d : s.stack_construct("mail/Auth").dependencies())
+    depends_on_identity = depends_on_identity || d->artifact_id().find("mailIdentity") == 0;
+  EXPECT_TRUE(depends_on_identity);
 }

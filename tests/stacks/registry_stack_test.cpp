@@ -1,78 +1,126 @@
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "stack_test_support.h"
 
 using nlohmann::json;
 
 namespace {
 
-const char* kRegistry =
-    "enabled: {registry: True}\n"
-    "registry:\n  datasetBucketNames: [bucket1, bucket2]\n  ingestBucketName: ingest\n"
-    "  catalog: {name: Helio, contact: helio@example.org}\n";
+heliocloud::config::InstanceConfig registry(const std::string& name) {
+  auto config = instance(name);
+  config.enabled.registry = true;
+  config.registry.dataset_bucket_names = {"bucket1", "bucket2"};
+  config.registry.ingest_bucket_name = "ingest";
+  config.registry.catalog = {.name = "Helio", .contact = "helio@example.org"};
+  return config;
+}
 
-const json& bucketNamed(const json& tpl, const std::string& name) {
-  for (const auto& [id, r] : tpl["Resources"].items())
-    if (r["Type"] == "AWS::S3::Bucket" && r["Properties"].value("BucketName", "") == name) return r;
+const json& bucket_named(const Template& tpl, const std::string& name) {
+  for (const auto& [id, r] : tpl.find_resources("AWS::S3::Bucket", {{"BucketName", name}}))
+    return tpl.resources()[id];
   throw std::runtime_error("no bucket " + name);
 }
 
 // Every IAM statement of the template (inline and managed policies).
-std::vector<json> statements(const json& tpl) {
+std::vector<json> statements(const Template& tpl) {
   std::vector<json> out;
-  for (const auto& type : {"AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"})
-    for (const auto& [id, r] : ofType(tpl, type))
+  for (const auto* type : {"AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"})
+    for (const auto& [id, r] : tpl.find_resources(type))
       for (const auto& st : r["Properties"]["PolicyDocument"]["Statement"]) out.push_back(st);
   return out;
+}
+
+// The actions the role of the function with `handler` has on `resource` (JSON text of the resource).
+std::set<std::string> actions_on(const Template& tpl, const std::string& policy_prefix,
+                                 const json& resource) {
+  std::set<std::string> out;
+  for (const auto& [id, policy] : tpl.find_resources("AWS::IAM::Policy")) {
+    if (id.rfind(policy_prefix, 0) != 0) continue;
+    for (const auto& st : policy["Properties"]["PolicyDocument"]["Statement"]) {
+      const json resources = st["Resource"].is_array() ? st["Resource"] : json::array({st["Resource"]});
+      const json actions = st["Action"].is_array() ? st["Action"] : json::array({st["Action"]});
+      for (const auto& r : resources)
+        if (r == resource)
+          for (const auto& a : actions) out.insert(a.get<std::string>());
+    }
+  }
+  return out;
+}
+
+json arn_of(const Template& tpl, const std::string& bucket) {
+  return {{"Fn::GetAtt", {tpl.logical_id_of("AWS::S3::Bucket", {{"BucketName", bucket}}), "Arn"}}};
+}
+
+json objects_of(const Template& tpl, const std::string& bucket) {
+  return {{"Fn::Join", {"", {arn_of(tpl, bucket), "/*"}}}};
 }
 
 }  // namespace
 
 TEST(RegistryStack, IngestBucketIsDeletedDatasetBucketsRetainedByDefault) {
-  const auto t = synth("reg", kRegistry).stack("reg/Registry");
-  EXPECT_EQ(bucketNamed(t, "ingest")["DeletionPolicy"], "Delete");
-  EXPECT_EQ(bucketNamed(t, "bucket1")["DeletionPolicy"], "Retain");
-  EXPECT_EQ(bucketNamed(t, "bucket2")["DeletionPolicy"], "Retain");
-  EXPECT_EQ(firstOfType(t, "AWS::DynamoDB::Table")["DeletionPolicy"], "Retain");
+  const auto s = synth(registry("reg"));
+  const auto& t = s.stack("reg/Registry");
+  EXPECT_EQ(bucket_named(t, "ingest")["DeletionPolicy"], "Delete");
+  EXPECT_EQ(bucket_named(t, "bucket1")["DeletionPolicy"], "Retain");
+  EXPECT_EQ(bucket_named(t, "bucket2")["DeletionPolicy"], "Retain");
+  EXPECT_EQ(t.only("AWS::DynamoDB::Table")["DeletionPolicy"], "Retain");
   // The ingest bucket is emptied by the provider before CloudFormation deletes it.
-  const auto empties = ofType(t, "Custom::EmptyBucket");
+  const auto empties = t.find_resources("Custom::EmptyBucket");
   ASSERT_EQ(empties.size(), 1U);
-  EXPECT_EQ(bucketNamed(t, "ingest")["Properties"]["LifecycleConfiguration"]["Rules"][0]
-                                    ["AbortIncompleteMultipartUpload"]["DaysAfterInitiation"],
+  EXPECT_EQ(bucket_named(t, "ingest")["Properties"]["LifecycleConfiguration"]["Rules"][0]
+                                     ["AbortIncompleteMultipartUpload"]["DaysAfterInitiation"],
             7);
 }
 
 TEST(RegistryStack, DestroyOnRemovalDeletesEverything) {
-  const auto t = synth("regd", std::string(kRegistry) + "  destroyOnRemoval: True\n").stack("regd/Registry");
-  EXPECT_EQ(bucketNamed(t, "bucket1")["DeletionPolicy"], "Delete");
-  EXPECT_EQ(firstOfType(t, "AWS::DynamoDB::Table")["DeletionPolicy"], "Delete");
-  EXPECT_EQ(ofType(t, "Custom::EmptyBucket").size(), 3U);
+  auto config = registry("regd");
+  config.registry.destroy_on_removal = true;
+  const auto s = synth(config);
+  const auto& t = s.stack("regd/Registry");
+  EXPECT_EQ(bucket_named(t, "bucket1")["DeletionPolicy"], "Delete");
+  EXPECT_EQ(t.only("AWS::DynamoDB::Table")["DeletionPolicy"], "Delete");
+  EXPECT_EQ(t.find_resources("Custom::EmptyBucket").size(), 3U);
+}
+
+TEST(RegistryStack, EmptyingResourcesKeepTheLogicalIdsOfDeployedStacks) {
+  // The ids the stack gave them before buckets emptied themselves: deleting the old resource under a new id
+  // would empty the bucket during an update.
+  auto config = registry("ids");
+  config.registry.destroy_on_removal = true;
+  const auto s = synth(config);
+  std::set<std::string> ids;
+  for (const auto& [id, r] : s.stack("ids/Registry").find_resources("Custom::EmptyBucket")) ids.insert(id);
+  EXPECT_EQ(ids, (std::set<std::string>{"IngestBucketEmptyF3F05EBA", "bucket1emptyondeleteA7482579",
+                                        "bucket2emptyondeleteBDE52629"}));
 }
 
 TEST(RegistryStack, OnlyDatasetBucketsAreAnonymouslyReadable) {
-  const auto t = synth("pub", kRegistry).stack("pub/Registry");
-  std::size_t anonymousGets = 0;
-  for (const auto& [id, policy] : ofType(t, "AWS::S3::BucketPolicy")) {
-    const std::string bucketRef = policy["Properties"]["Bucket"]["Ref"];
-    const std::string bucketName = t["Resources"][bucketRef]["Properties"].value("BucketName", "");
+  const auto s = synth(registry("pub"));
+  const auto& t = s.stack("pub/Registry");
+  std::size_t anonymous_gets = 0;
+  for (const auto& [id, policy] : t.find_resources("AWS::S3::BucketPolicy")) {
+    const std::string bucket_ref = policy["Properties"]["Bucket"]["Ref"];
+    const std::string bucket_name = t.resources()[bucket_ref]["Properties"].value("BucketName", "");
     for (const auto& st : policy["Properties"]["PolicyDocument"]["Statement"]) {
       if (st["Effect"] == "Allow" && st["Principal"] == json({{"AWS", "*"}})) {
         EXPECT_EQ(st["Action"], "s3:GetObject");
-        EXPECT_NE(bucketName, "ingest");
-        ++anonymousGets;
+        EXPECT_NE(bucket_name, "ingest");
+        ++anonymous_gets;
       }
     }
   }
-  EXPECT_EQ(anonymousGets, 2U);
-  EXPECT_EQ(bucketNamed(t, "bucket1")["Properties"]["OwnershipControls"]["Rules"][0]["ObjectOwnership"],
+  EXPECT_EQ(anonymous_gets, 2U);
+  EXPECT_EQ(bucket_named(t, "bucket1")["Properties"]["OwnershipControls"]["Rules"][0]["ObjectOwnership"],
             "BucketOwnerEnforced");
-  EXPECT_EQ(bucketNamed(t, "ingest")["Properties"]["PublicAccessBlockConfiguration"]["BlockPublicPolicy"],
+  EXPECT_EQ(bucket_named(t, "ingest")["Properties"]["PublicAccessBlockConfiguration"]["BlockPublicPolicy"],
             true);
 }
 
 TEST(RegistryStack, NoIamStatementUsesAWildcardResource) {
-  const auto t = synth("iam", kRegistry).stack("iam/Registry");
-  const auto all = statements(t);
+  const auto s = synth(registry("iam"));
+  const auto all = statements(s.stack("iam/Registry"));
   EXPECT_GE(all.size(), 5U);
   for (const auto& st : all) {
     EXPECT_NE(st["Resource"], "*") << st.dump();
@@ -82,10 +130,46 @@ TEST(RegistryStack, NoIamStatementUsesAWildcardResource) {
   }
 }
 
+TEST(RegistryStack, EachRoleHasExactlyTheActionsItsServiceUses) {
+  const auto s = synth(registry("least"));
+  const auto& t = s.stack("least/Registry");
+  using Actions = std::set<std::string>;
+  const Actions ingest{"s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"};
+  const Actions datasets{"s3:GetObject",
+                         "s3:PutObject",
+                         "s3:ListBucket",
+                         "s3:GetBucketLocation",
+                         "s3:AbortMultipartUpload",
+                         "s3:ListMultipartUploadParts"};
+  for (const auto& r : {arn_of(t, "ingest"), objects_of(t, "ingest")})
+    EXPECT_EQ(actions_on(t, "IngesterServiceRole", r), ingest) << r.dump();
+  for (const auto* b : {"bucket1", "bucket2"})
+    for (const auto& r : {arn_of(t, b), objects_of(t, b)}) {
+      EXPECT_EQ(actions_on(t, "IngesterServiceRole", r), datasets) << r.dump();
+      EXPECT_EQ(actions_on(t, "CatalogerServiceRole", r),
+                (Actions{"s3:PutObject", "s3:ListBucket", "s3:GetBucketLocation"}))
+          << r.dump();
+    }
+  const json table = {{"Fn::GetAtt", {t.logical_id_of("AWS::DynamoDB::Table", json::object()), "Arn"}}};
+  EXPECT_EQ(actions_on(t, "IngesterServiceRole", table),
+            (Actions{"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                     "dynamodb:ConditionCheckItem"}));
+  EXPECT_EQ(actions_on(t, "CatalogerServiceRole", table), (Actions{"dynamodb:Scan", "dynamodb:GetItem"}));
+  EXPECT_TRUE(actions_on(t, "CatalogerServiceRole", arn_of(t, "ingest")).empty());
+  // The provider empties the ingest bucket and switches requester pays on the dataset buckets.
+  EXPECT_EQ(actions_on(t, "CustomResourceProviderServiceRole", objects_of(t, "ingest")),
+            (Actions{"s3:ListBucket", "s3:ListBucketVersions", "s3:ListBucketMultipartUploads",
+                     "s3:AbortMultipartUpload", "s3:DeleteObject", "s3:DeleteObjectVersion"}));
+  EXPECT_EQ(actions_on(t, "CustomResourceProviderServiceRole", arn_of(t, "bucket1")),
+            (Actions{"s3:PutBucketRequestPayment", "s3:GetBucketRequestPayment"}));
+  EXPECT_TRUE(actions_on(t, "CustomResourceProviderServiceRole", objects_of(t, "bucket1")).empty());
+}
+
 TEST(RegistryStack, FunctionsAsTheOriginalWithOurRuntime) {
-  const auto t = synth("fn", kRegistry).stack("fn/Registry");
+  const auto s = synth(registry("fn"));
+  const auto& t = s.stack("fn/Registry");
   int ingesters = 0;
-  for (const auto& [id, f] : ofType(t, "AWS::Lambda::Function")) {
+  for (const auto& [id, f] : t.find_resources("AWS::Lambda::Function")) {
     const auto& p = f["Properties"];
     EXPECT_EQ(p["Runtime"], "provided.al2023");
     EXPECT_EQ(p["Timeout"], 900);
@@ -98,24 +182,27 @@ TEST(RegistryStack, FunctionsAsTheOriginalWithOurRuntime) {
     }
   }
   EXPECT_EQ(ingesters, 1);
-  EXPECT_EQ(countType(t, "AWS::Logs::LogGroup"), 3U);  // ingester, cataloger, provider
+  EXPECT_EQ(t.count("AWS::Logs::LogGroup"), 3U);  // ingester, cataloger, provider
   for (const char* out : {"IngesterFunctionName", "CatalogerFunctionName", "IngestBucketName",
                           "DatasetBucketNames", "DatasetTableName"})
-    EXPECT_TRUE(t["Outputs"].contains(out)) << out;
+    EXPECT_TRUE(t.outputs().contains(out)) << out;
 }
 
 TEST(RegistryStack, RequesterPaysFollowsTheConfig) {
-  const auto on = synth("rp1", kRegistry).stack("rp1/Registry");
-  for (const auto& [id, r] : ofType(on, "Custom::RequesterPays"))
+  const auto on = synth(registry("rp1"));
+  for (const auto& [id, r] : on.stack("rp1/Registry").find_resources("Custom::RequesterPays"))
     EXPECT_EQ(r["Properties"]["Enabled"], "true");
-  EXPECT_EQ(ofType(on, "Custom::RequesterPays").size(), 2U);
-  const auto off = synth("rp0", std::string(kRegistry) + "  requesterPays: False\n").stack("rp0/Registry");
-  for (const auto& [id, r] : ofType(off, "Custom::RequesterPays"))
+  EXPECT_EQ(on.stack("rp1/Registry").find_resources("Custom::RequesterPays").size(), 2U);
+  auto config = registry("rp0");
+  config.registry.requester_pays = false;
+  const auto off = synth(config);
+  for (const auto& [id, r] : off.stack("rp0/Registry").find_resources("Custom::RequesterPays"))
     EXPECT_EQ(r["Properties"]["Enabled"], "false");
 }
 
 TEST(RegistryStack, IgnoredOriginalKeysAreWarnedAbout) {
-  const auto s =
-      synth("ign", std::string(kRegistry) + "  layers: {pandas: 'arn:aws:lambda:us-east-1:1:layer:p:6'}\n");
-  EXPECT_NE(s.manifest.dump().find("registry.layers.pandas configured the original"), std::string::npos);
+  auto config = registry("ign");
+  config.registry.ignored_keys = {"registry.layers.pandas"};
+  EXPECT_NE(synth(config).warnings().find("registry.layers.pandas configured the original"),
+            std::string::npos);
 }

@@ -1,68 +1,58 @@
 #include "stack_test_support.h"
 
-#include <filesystem>
-#include <fstream>
 #include <stdexcept>
 
-#include "config/instance_loader.h"
-#include "construct/app.h"
-#include "instance_dir.h"
+#include "construct/synthesis.h"
 #include "stacks/heliocloud_app.h"
 
-namespace fs = std::filesystem;
 using nlohmann::json;
+namespace construct = heliocloud::construct;
 
-namespace {
-json readJson(const fs::path& p) {
-  std::ifstream in(p);
-  return json::parse(in);
+heliocloud::config::InstanceConfig instance(const std::string& name) {
+  heliocloud::config::InstanceConfig config;  // its member defaults are default.yaml's
+  config.name = name;
+  return config;
 }
-}  // namespace
 
-const json& Synthesized::stack(const std::string& displayName) const {
-  auto it = templates.find(displayName);
-  if (it == templates.end()) throw std::runtime_error("no stack " + displayName);
+const Template& SynthesizedInstance::stack(const std::string& path) const {
+  auto it = templates.find(path);
+  if (it == templates.end()) throw std::runtime_error("no stack " + path);
   return it->second;
 }
 
-Synthesized synth(const std::string& name, const std::string& yaml, json context) {
-  InstanceDir dir("stack-" + name);
-  dir.write(name, yaml);
-  const auto config = heliocloud::config::loadInstance(dir.path(), name);
-  heliocloud::construct::AppOptions o;
-  o.outdir = (fs::temp_directory_path() / ("hc-stack-out-" + name)).string();
-  fs::remove_all(o.outdir);
-  o.context = nlohmann::ordered_json(context);
-  o.context["instance"] = name;
-  heliocloud::construct::App app(o);
-  std::string note;
-  heliocloud::stacks::buildInstance(app, config,
-                                    heliocloud::stacks::resolveEnvironment(config, nullptr, nullptr, note),
-                                    HELIOCLOUD_TEST_LAMBDA_DIR);
-  app.synth();
-  Synthesized s;
-  s.manifest = readJson(fs::path(o.outdir) / "manifest.json");
-  for (const auto& [id, a] : s.manifest["artifacts"].items())
-    if (a["type"] == "aws:cloudformation:stack")
-      s.templates[a["displayName"]] =
-          readJson(fs::path(o.outdir) / a["properties"]["templateFile"].get<std::string>());
-  s.base = s.stack(name + "/Base");
-  return s;
+construct::Stack& SynthesizedInstance::stack_construct(const std::string& path) const {
+  auto it = stacks.find(path);
+  if (it == stacks.end()) throw std::runtime_error("no stack " + path);
+  return *it->second;
 }
 
-std::size_t countType(const json& tpl, const std::string& type) {
-  return ofType(tpl, type).size();
+const Template& SynthesizedInstance::base() const {
+  for (const auto& [path, tpl] : templates)
+    if (path.size() > 5 && path.compare(path.size() - 5, 5, "/Base") == 0) return tpl;
+  throw std::runtime_error("no Base stack");
 }
 
-const json& firstOfType(const json& tpl, const std::string& type) {
-  for (const auto& [id, r] : tpl["Resources"].items())
-    if (r["Type"] == type) return r;
-  throw std::runtime_error("no " + type);
-}
-
-std::map<std::string, json> ofType(const json& tpl, const std::string& type) {
-  std::map<std::string, json> out;
-  for (const auto& [id, r] : tpl["Resources"].items())
-    if (r["Type"] == type) out[id] = r;
+std::string SynthesizedInstance::warnings() const {
+  std::string out;
+  app->for_each([&](construct::Construct& c) {
+    for (const auto& m : c.metadata())
+      if (m.type == "aws:cdk:warning") out += m.data.get<std::string>() + "\n";
+  });
   return out;
+}
+
+SynthesizedInstance synth(const heliocloud::config::InstanceConfig& config, const json& context) {
+  construct::AppOptions options;
+  options.context = nlohmann::ordered_json(context);
+  options.context["instance"] = config.name;
+  SynthesizedInstance s{std::make_unique<construct::App>(options), {}, {}};
+  std::string note;
+  heliocloud::stacks::build_instance(*s.app, config,
+                                     heliocloud::stacks::resolve_environment(config, nullptr, nullptr, note),
+                                     HELIOCLOUD_TEST_LAMBDA_DIR);
+  for (auto& [stack, template_json] : construct::render_templates(*s.app)) {
+    s.templates.emplace(stack->path(), Template(json(template_json)));
+    s.stacks.emplace(stack->path(), stack);
+  }
+  return s;
 }

@@ -1,21 +1,37 @@
 #pragma once
-// Synthesizes a test instance (written over the repository's default.yaml) and reads the assembly back.
+// Synthesizes an instance built in C++ (a typed InstanceConfig, no YAML) in memory (no cloud assembly on
+// disk), and gives its stacks and their templates.
 
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
-struct Synthesized {
-  nlohmann::json manifest;
-  std::map<std::string, nlohmann::json> templates;  // by stack display name, e.g. "t/Registry"
-  nlohmann::json base;                              // the Base template
-  const nlohmann::json& stack(const std::string& displayName) const;
+#include "config/instance_config.h"
+#include "construct/app.h"
+#include "construct/stack.h"
+#include "template_assertions.h"
+
+using heliocloud::testing::Template;
+
+// An instance with default.yaml's defaults, named `name`.
+heliocloud::config::InstanceConfig instance(const std::string& name);
+
+struct SynthesizedInstance {
+  std::unique_ptr<heliocloud::construct::App> app;
+  std::map<std::string, Template> templates;  // by stack path, e.g. "t/Registry"
+  std::map<std::string, heliocloud::construct::Stack*> stacks;
+
+  bool has_stack(const std::string& path) const { return templates.count(path) == 1; }
+  const Template& stack(const std::string& path) const;
+  heliocloud::construct::Stack& stack_construct(const std::string& path) const;
+  // The Base template (every instance has one).
+  const Template& base() const;
+  // Every aws:cdk:warning in the app, one per line.
+  std::string warnings() const;
 };
 
-Synthesized synth(const std::string& name, const std::string& yaml,
-                  nlohmann::json context = nlohmann::json::object());
-
-std::size_t countType(const nlohmann::json& tpl, const std::string& type);
-const nlohmann::json& firstOfType(const nlohmann::json& tpl, const std::string& type);
-// Every resource of `type`, by logical id.
-std::map<std::string, nlohmann::json> ofType(const nlohmann::json& tpl, const std::string& type);
+// `context`: what the CDK CLI would pass (lookup results).
+SynthesizedInstance synth(const heliocloud::config::InstanceConfig& config,
+                          const nlohmann::json& context = nlohmann::json::object());

@@ -1,0 +1,105 @@
+#include "aws_constructs/ec2_instance.h"
+
+#include <cstdio>
+#include <stdexcept>
+
+#include "aws_constructs/kms_key.h"
+#include "construct/cfn_parameter.h"
+#include "construct/fn.h"
+
+namespace heliocloud::aws_constructs {
+namespace {
+
+constexpr const char* kConfigSet = "default";
+
+// The AWS::CloudFormation::Init metadata: one config set with one config of files, then commands.
+Value init_metadata(const std::vector<InitFile>& files, const std::vector<InitCommand>& commands) {
+  Value::Map file_map;
+  for (const auto& f : files)
+    file_map.emplace(f.path, Value::map({{"content", f.content},
+                                         {"group", Value(f.group)},
+                                         {"mode", Value(f.mode)},
+                                         {"owner", Value(f.owner)}}));
+  Value::Map command_map;
+  for (std::size_t i = 0; i < commands.size(); ++i) {
+    // cfn-init runs commands in the alphabetical order of their keys; the number keeps the order given.
+    char order[8];
+    std::snprintf(order, sizeof order, "%03zu", (i + 1) * 10);
+    command_map.emplace(std::string(order) + "_" + commands[i].name,
+                        Value::map({{"command", Value(commands[i].command)}}));
+  }
+  Value::Map config;
+  if (!file_map.empty()) config.emplace("files", Value(std::move(file_map)));
+  if (!command_map.empty()) config.emplace("commands", Value(std::move(command_map)));
+  return Value::map({{"configSets", Value::map({{kConfigSet, Value::list({Value("config")})}})},
+                     {"config", Value(std::move(config))}});
+}
+
+}  // namespace
+
+Instance::Instance(construct::Construct& scope, std::string id, InstanceProps props)
+    : Construct(scope, std::move(id)), security_group_(props.security_group) {
+  if (props.vpc == nullptr) throw std::invalid_argument(path() + ": an instance needs a VPC");
+  const auto& subnets = props.in_public_subnet ? props.vpc->public_subnets() : props.vpc->private_subnets();
+  if (subnets.empty()) throw std::invalid_argument(path() + ": the VPC has no subnet of the kind asked for");
+  if (security_group_ == nullptr)
+    security_group_ = &make<SecurityGroup>("InstanceSecurityGroup",
+                                           SecurityGroupProps{.vpc = props.vpc, .description = path()});
+  role_ = &make<Role>("InstanceRole", RoleProps{.assumed_by = "ec2.amazonaws.com"});
+  auto& profile = make<construct::CfnResource>("InstanceProfile", "AWS::IAM::InstanceProfile",
+                                               Value::Map{{"Roles", Value::list({role_->role_name()})}});
+  auto& image = make<construct::CfnParameter>(
+      "ImageId", construct::ParameterProps{.type = "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>",
+                                           .default_value = Value(props.image_parameter)});
+  auto& launch_template = make<construct::CfnResource>(
+      "LaunchTemplate", "AWS::EC2::LaunchTemplate",
+      Value::Map{{"LaunchTemplateData",
+                  // Tokens only: a process on the instance (or a forwarded request) cannot read the role's
+                  // credentials with a plain GET, and one network hop is all the instance itself needs.
+                  Value::map({{"MetadataOptions", Value::map({{"HttpPutResponseHopLimit", Value(1)},
+                                                              {"HttpTokens", Value("required")}})}})}});
+
+  Value::Map ebs{{"DeleteOnTermination", Value(true)},
+                 {"Encrypted", Value(true)},
+                 {"VolumeSize", Value(props.root_volume_gb)},
+                 {"VolumeType", Value("gp3")}};
+  if (props.root_volume_key != nullptr) ebs.emplace("KmsKeyId", props.root_volume_key->key_arn());
+  resource_ = &make<construct::CfnResource>(
+      "Resource", "AWS::EC2::Instance",
+      Value::Map{
+          {"BlockDeviceMappings", Value::list({Value::map({{"DeviceName", Value(props.root_device_name)},
+                                                           {"Ebs", Value(std::move(ebs))}})})},
+          {"IamInstanceProfile", profile.ref()},
+          {"ImageId", image.ref()},
+          {"InstanceType", Value(props.instance_type)},
+          {"LaunchTemplate", Value::map({{"LaunchTemplateId", launch_template.ref()},
+                                         {"Version", launch_template.get_att("LatestVersionNumber")}})},
+          {"SecurityGroupIds", Value::list({security_group_->security_group_id()})},
+          {"SubnetId", subnets.front().subnet_id}},
+      construct::TagStyle::KeyValueList);
+  // The role must exist with its permissions before the instance boots and signals.
+  resource_->add_dependency(role_->resource());
+
+  const std::string self = resource_->logical_id();
+  const std::string script =
+      "#!/bin/bash\n"
+      "/opt/aws/bin/cfn-init -v --region ${AWS::Region} --stack ${AWS::StackName} --resource " +
+      self + " -c " + kConfigSet +
+      "\n"
+      "/opt/aws/bin/cfn-signal -e $? --region ${AWS::Region} --stack ${AWS::StackName} "
+      "--resource " +
+      self + "\n";
+  resource_->set_property("UserData", construct::fn::base64(construct::fn::sub(script)));
+  resource_->set_metadata_value("AWS::CloudFormation::Init",
+                                init_metadata(props.init_files, props.init_commands));
+  resource_->set_attribute(
+      "CreationPolicy",
+      Value::map(
+          {{"ResourceSignal", Value::map({{"Count", Value(1)}, {"Timeout", Value(props.signal_timeout)}})}}));
+  // cfn-init reads the metadata and cfn-signal answers the creation policy, both as this role.
+  grant(*this, {"cloudformation:DescribeStackResource", "cloudformation:SignalResource"},
+        {construct::pseudo::stack_id()});
+  if (const auto* policy = role_->default_policy()) resource_->add_dependency(*policy);
+}
+
+}  // namespace heliocloud::aws_constructs

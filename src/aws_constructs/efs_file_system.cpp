@@ -1,0 +1,40 @@
+#include "aws_constructs/efs_file_system.h"
+
+#include <stdexcept>
+
+#include "aws_constructs/kms_key.h"
+
+namespace heliocloud::aws_constructs {
+
+FileSystem::FileSystem(construct::Construct& scope, std::string id, FileSystemProps props)
+    : Construct(scope, std::move(id)), security_group_(props.security_group) {
+  if (props.vpc == nullptr) throw std::invalid_argument(path() + ": a file system needs a VPC");
+  Value::Map p{{"BackupPolicy",
+                Value::map({{"Status", Value(props.enable_automatic_backups ? "ENABLED" : "DISABLED")}})},
+               {"Encrypted", Value(true)},
+               {"PerformanceMode", Value(props.performance_mode)},
+               {"ThroughputMode", Value(props.throughput_mode)}};
+  if (props.encryption_key != nullptr) p.emplace("KmsKeyId", props.encryption_key->key_arn());
+  if (!props.transition_to_ia.empty())
+    p.emplace("LifecyclePolicies",
+              Value::list({Value::map({{"TransitionToIA", Value(props.transition_to_ia)}})}));
+  resource_ = &make<construct::CfnResource>("Resource", "AWS::EFS::FileSystem", std::move(p),
+                                            construct::TagStyle::KeyValueList, "FileSystemTags");
+  resource_->apply_removal_policy(props.removal_policy);
+
+  if (security_group_ == nullptr)
+    security_group_ = &make<SecurityGroup>(
+        "EfsSecurityGroup",
+        SecurityGroupProps{.vpc = props.vpc, .description = path() + "/EfsSecurityGroup"});
+  const auto& subnets = props.subnets.empty() ? props.vpc->private_subnets() : props.subnets;
+  for (std::size_t i = 0; i < subnets.size(); ++i) {
+    auto& target = make<construct::CfnResource>(
+        "EfsMountTarget" + std::to_string(i + 1), "AWS::EFS::MountTarget",
+        Value::Map{{"FileSystemId", file_system_id()},
+                   {"SecurityGroups", Value::list({security_group_->security_group_id()})},
+                   {"SubnetId", subnets[i].subnet_id}});
+    mount_targets_.push_back(&target);
+  }
+}
+
+}  // namespace heliocloud::aws_constructs
