@@ -12,11 +12,11 @@ namespace heliocloud::config {
 
 class ConfigError : public std::runtime_error {
  public:
-  ConfigError(const SourceMark& mark, const std::string& keyPath, const std::string& problem);
-  const std::string& keyPath() const { return keyPath_; }
+  ConfigError(const SourceMark& mark, const std::string& key_path, const std::string& problem);
+  const std::string& key_path() const { return key_path_; }
 
  private:
-  std::string keyPath_;
+  std::string key_path_;
 };
 
 // Several problems found in one pass; what() lists them one per line.

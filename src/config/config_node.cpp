@@ -11,14 +11,14 @@
 namespace heliocloud::config {
 namespace {
 
-SourceMark markOf(const YAML::Mark& m, const std::string& file) {
+SourceMark mark_of(const YAML::Mark& m, const std::string& file) {
   if (m.is_null()) return {file, 0, 0};
   return {file, m.line + 1, m.column + 1};
 }
 
 ConfigNodePtr convert(const YAML::Node& node, const std::string& file) {
   auto out = std::make_shared<ConfigNode>();
-  out->mark = markOf(node.Mark(), file);
+  out->mark = mark_of(node.Mark(), file);
   switch (node.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -37,14 +37,14 @@ ConfigNodePtr convert(const YAML::Node& node, const std::string& file) {
       out->kind = ConfigNode::Kind::Map;
       std::set<std::string> seen;
       for (const auto& kv : node) {
-        const auto keyMark = markOf(kv.first.Mark(), file);
+        const auto key_mark = mark_of(kv.first.Mark(), file);
         if (!kv.first.IsScalar())
-          throw ConfigError(keyMark, "", "a mapping key must be a plain name, not a list or a mapping");
+          throw ConfigError(key_mark, "", "a mapping key must be a plain name, not a list or a mapping");
         const std::string key = kv.first.Scalar();
         if (!seen.insert(key).second)
-          throw ConfigError(keyMark, key, "this key appears twice in the same mapping; keep one of them");
+          throw ConfigError(key_mark, key, "this key appears twice in the same mapping; keep one of them");
         auto value = convert(kv.second, file);
-        if (value->mark.line == 0) value->mark = keyMark;  // a null value has no mark of its own
+        if (value->mark.line == 0) value->mark = key_mark;  // a null value has no mark of its own
         out->entries.emplace_back(key, value);
       }
       break;
@@ -53,11 +53,11 @@ ConfigNodePtr convert(const YAML::Node& node, const std::string& file) {
   return out;
 }
 
-ConfigNodePtr parse(const std::string& text, const std::string& displayName) {
+ConfigNodePtr parse(const std::string& text, const std::string& display_name) {
   try {
-    return convert(YAML::Load(text), displayName);
+    return convert(YAML::Load(text), display_name);
   } catch (const YAML::ParserException& e) {
-    throw ConfigError(markOf(e.mark, displayName), "", "YAML syntax error: " + e.msg);
+    throw ConfigError(mark_of(e.mark, display_name), "", "YAML syntax error: " + e.msg);
   }
 }
 
@@ -69,26 +69,26 @@ const ConfigNode* ConfigNode::find(const std::string& key) const {
   return nullptr;
 }
 
-ConfigNodePtr parseYaml(const std::string& text, const std::string& displayName) {
-  return parse(text, displayName);
+ConfigNodePtr parse_yaml(const std::string& text, const std::string& display_name) {
+  return parse(text, display_name);
 }
 
-ConfigNodePtr loadYamlFile(const std::string& path, const std::string& displayName) {
+ConfigNodePtr load_yaml_file(const std::string& path, const std::string& display_name) {
   std::ifstream in(path);
-  if (!in) throw ConfigError({displayName, 0, 0}, "", "cannot read the file");
+  if (!in) throw ConfigError({display_name, 0, 0}, "", "cannot read the file");
   std::stringstream buffer;
   buffer << in.rdbuf();
-  return parse(buffer.str(), displayName);
+  return parse(buffer.str(), display_name);
 }
 
-ConfigNodePtr deepMerge(const ConfigNodePtr& base, const ConfigNodePtr& overlay) {
+ConfigNodePtr deep_merge(const ConfigNodePtr& base, const ConfigNodePtr& overlay) {
   if (!base || base->kind != ConfigNode::Kind::Map || overlay->kind != ConfigNode::Kind::Map) return overlay;
   auto out = std::make_shared<ConfigNode>(*base);
   for (const auto& [key, value] : overlay->entries) {
     bool merged = false;
     for (auto& [k, v] : out->entries)
       if (k == key) {
-        v = deepMerge(v, value);
+        v = deep_merge(v, value);
         merged = true;
       }
     if (!merged) out->entries.emplace_back(key, value);

@@ -31,11 +31,11 @@ using ConfigNodePtr = std::shared_ptr<ConfigNode>;
 
 // Parses a YAML file. Syntax errors, duplicate keys and non-string keys are reported as "file:line:column:
 // ...". `displayName` is the name used in messages (e.g. "instance/dev.yaml").
-ConfigNodePtr loadYamlFile(const std::string& path, const std::string& displayName);
-ConfigNodePtr parseYaml(const std::string& text, const std::string& displayName);
+ConfigNodePtr load_yaml_file(const std::string& path, const std::string& display_name);
+ConfigNodePtr parse_yaml(const std::string& text, const std::string& display_name);
 
 // default.yaml deep-merged with an instance file: maps merge recursively; scalars, lists and explicit nulls
 // in the overlay replace what the base had (as the original's update_cfgs did).
-ConfigNodePtr deepMerge(const ConfigNodePtr& base, const ConfigNodePtr& overlay);
+ConfigNodePtr deep_merge(const ConfigNodePtr& base, const ConfigNodePtr& overlay);
 
 }  // namespace heliocloud::config

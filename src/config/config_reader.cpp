@@ -33,13 +33,13 @@ const ConfigNode* child(const ConfigNode* map, const std::string& key) {
 
 void ConfigReader::report(const ConfigNode* at, const std::string& path, const std::string& problem) {
   if (at == nullptr)
-    reportAbsent(path, problem);
+    report_absent(path, problem);
   else
     errors_.emplace_back(at->mark, path, problem);
 }
 
-void ConfigReader::reportAbsent(const std::string& path, const std::string& problem) {
-  errors_.emplace_back(SourceMark{blameFile_, 0, 0}, path, problem);
+void ConfigReader::report_absent(const std::string& path, const std::string& problem) {
+  errors_.emplace_back(SourceMark{blame_file_, 0, 0}, path, problem);
 }
 
 const ConfigNode* ConfigReader::section(const ConfigNode* parent, const std::string& key,
@@ -53,12 +53,12 @@ const ConfigNode* ConfigReader::section(const ConfigNode* parent, const std::str
   return n;
 }
 
-void ConfigReader::checkKnownKeys(const ConfigNode* map, const std::string& path,
-                                  const std::vector<std::string>& known) {
+void ConfigReader::check_known_keys(const ConfigNode* map, const std::string& path,
+                                    const std::vector<std::string>& known) {
   if (map == nullptr) return;
   for (const auto& [key, value] : map->entries) {
     if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-    const std::string suggestion = closestMatch(key, known);
+    const std::string suggestion = closest_match(key, known);
     const std::string full = path.empty() ? key : path + "." + key;
     report(value.get(), full,
            "unknown key" + (suggestion.empty() ? "; known keys here: " + join(known, ", ")
@@ -66,8 +66,8 @@ void ConfigReader::checkKnownKeys(const ConfigNode* map, const std::string& path
   }
 }
 
-std::optional<std::string> ConfigReader::optionalString(const ConfigNode* map, const std::string& key,
-                                                        const std::string& path) {
+std::optional<std::string> ConfigReader::optional_string(const ConfigNode* map, const std::string& key,
+                                                         const std::string& path) {
   const ConfigNode* n = child(map, key);
   if (n == nullptr || n->kind == ConfigNode::Kind::Null) return std::nullopt;
   if (n->kind != ConfigNode::Kind::Scalar) {
@@ -79,7 +79,7 @@ std::optional<std::string> ConfigReader::optionalString(const ConfigNode* map, c
 
 std::string ConfigReader::string(const ConfigNode* map, const std::string& key, const std::string& path,
                                  std::string fallback) {
-  return optionalString(map, key, path).value_or(std::move(fallback));
+  return optional_string(map, key, path).value_or(std::move(fallback));
 }
 
 bool ConfigReader::boolean(const ConfigNode* map, const std::string& key, const std::string& path,
@@ -97,8 +97,8 @@ bool ConfigReader::boolean(const ConfigNode* map, const std::string& key, const 
   return fallback;
 }
 
-std::vector<std::string> ConfigReader::stringList(const ConfigNode* map, const std::string& key,
-                                                  const std::string& path) {
+std::vector<std::string> ConfigReader::string_list(const ConfigNode* map, const std::string& key,
+                                                   const std::string& path) {
   const ConfigNode* n = child(map, key);
   std::vector<std::string> out;
   if (n == nullptr || n->kind == ConfigNode::Kind::Null) return out;
@@ -116,9 +116,9 @@ std::vector<std::string> ConfigReader::stringList(const ConfigNode* map, const s
   return out;
 }
 
-std::size_t ConfigReader::oneOf(const ConfigNode* map, const std::string& key, const std::string& path,
-                                const std::vector<std::string>& allowed, std::size_t fallback) {
-  const auto v = optionalString(map, key, path);
+std::size_t ConfigReader::one_of(const ConfigNode* map, const std::string& key, const std::string& path,
+                                 const std::vector<std::string>& allowed, std::size_t fallback) {
+  const auto v = optional_string(map, key, path);
   if (!v) return fallback;
   for (std::size_t i = 0; i < allowed.size(); ++i)
     if (allowed[i] == *v) return i;
@@ -132,27 +132,6 @@ void ConfigReader::validate(const ConfigNode* map, const std::string& key, const
   if (n == nullptr || n->kind != ConfigNode::Kind::Scalar) return;
   const std::string problem = check(n->scalar);
   if (!problem.empty()) report(n, path, "\"" + n->scalar + "\": " + problem);
-}
-
-nlohmann::json ConfigReader::asJson(const ConfigNode* node) const {
-  if (node == nullptr) return nullptr;
-  switch (node->kind) {
-    case ConfigNode::Kind::Null:
-      return nullptr;
-    case ConfigNode::Kind::Scalar:
-      return node->scalar;
-    case ConfigNode::Kind::Sequence: {
-      auto out = nlohmann::json::array();
-      for (const auto& item : node->items) out.push_back(asJson(item.get()));
-      return out;
-    }
-    case ConfigNode::Kind::Map: {
-      auto out = nlohmann::json::object();
-      for (const auto& [k, v] : node->entries) out[k] = asJson(v.get());
-      return out;
-    }
-  }
-  return nullptr;
 }
 
 }  // namespace heliocloud::config

@@ -3,7 +3,6 @@
 // instance/<name>.yaml). Stacks read only this; no stack reads YAML.
 
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,33 +18,33 @@ enum class VpcType { New, Existing, Default };
 
 struct VpcConfig {
   VpcType type = VpcType::New;
-  std::optional<std::string> vpcId;  // only for Existing
+  std::optional<std::string> vpc_id;  // only for Existing
 };
 
 struct UserSharedBucketConfig {
-  bool destroyOnRemoval = false;
+  bool destroy_on_removal = false;
 };
 
 struct EmailConfig {
-  bool useCustomEmailDomain = false;
+  bool use_custom_email_domain = false;
   std::string user = "no-reply";
-  std::string fromName = "APL HelioCloud";
+  std::string from_name = "APL HelioCloud";
 };
 
 enum class RemovalPolicyName { Retain, Destroy, Snapshot };
 
 struct AuthConfig {
-  std::string domainPrefix = "apl-helio";
-  RemovalPolicyName removalPolicy = RemovalPolicyName::Retain;
-  bool deletionProtection = true;
+  std::string domain_prefix = "apl-helio";
+  RemovalPolicyName removal_policy = RemovalPolicyName::Retain;
+  bool deletion_protection = true;
 };
 
 struct EnabledConfig {
   bool registry = false;
   bool portal = false;
   bool daskhub = false;
-  bool registrationPage = false;
-  bool daskhubMetrics = false;
+  bool registration_page = false;
+  bool daskhub_metrics = false;
 };
 
 struct CatalogConfig {
@@ -55,48 +54,92 @@ struct CatalogConfig {
 };
 
 struct RegistryConfig {
-  std::vector<std::string> datasetBucketNames;
-  std::optional<std::string> ingestBucketName;
-  bool requesterPays = true;
+  std::vector<std::string> dataset_bucket_names;
+  std::optional<std::string> ingest_bucket_name;
+  bool requester_pays = true;
   CatalogConfig catalog;
-  bool destroyOnRemoval = false;
+  bool destroy_on_removal = false;
   // Set in the file but meaningless for our Registry (the original's DocumentDB user, Python layers).
-  std::vector<std::string> ignoredKeys;
+  std::vector<std::string> ignored_keys;
 };
 
 // The portal and the registration page are both a web site behind a load balancer on the instance's domain.
 struct WebsiteConfig {
-  std::optional<std::string> domainUrl;     // e.g. "example.org" (the hosted zone)
-  std::optional<std::string> domainRecord;  // e.g. "portal" -> https://portal.example.org
-  std::optional<std::string> certificateArn;
-  std::map<std::string, std::string> dockerBuildArgs;
+  std::optional<std::string> domain_url;     // e.g. "example.org" (the hosted zone)
+  std::optional<std::string> domain_record;  // e.g. "portal" -> https://portal.example.org
+  std::optional<std::string> certificate_arn;
+  std::map<std::string, std::string> docker_build_args;
+};
+
+// An IAM user or role given access to the EKS cluster (eksctl iamIdentityMappings).
+struct IamIdentityMapping {
+  std::string arn;                      // arn:aws:iam::<account>:role/<name> or :user/<name>
+  std::vector<std::string> groups;      // Kubernetes RBAC groups, e.g. system:masters
+  std::optional<std::string> username;  // Kubernetes user name; eksctl derives one when absent
+};
+
+// daskhub.eksctl: the EKS cluster eksctl builds from the admin host.
+struct EksctlConfig {
+  std::string cluster_name = "eks-helio";
+  std::string region;                           // daskhub.eksctl.metadata.region, else env.region
+  std::vector<std::string> availability_zones;  // empty: eksctl chooses
+  std::vector<IamIdentityMapping> iam_identity_mappings;
+};
+
+// A JupyterHub notebook image (daskhub.daskhub.<NAME>_DOCKER_LOCATION / _VERSION).
+struct NotebookImage {
+  std::string location;  // registry/repository, e.g. public.ecr.aws/q3h7b4o8/heliocloud/helio-daskhub-core
+  std::string version;   // the tag
+
+  std::string reference() const { return location + ":" + version; }
+};
+
+// daskhub.daskhub: JupyterHub and Dask on the cluster.
+struct HubConfig {
+  std::string kubernetes_namespace = "daskhub";
+  std::vector<std::string> admin_users;   // JupyterHub admins (Cognito user names)
+  std::string contact_email;              // Let's Encrypt contact; required when Daskhub is enabled
+  std::string domain_url;                 // hosted zone, e.g. example.org; required when Daskhub is enabled
+  std::string domain_record = "daskhub";  // -> https://daskhub.example.org
+  NotebookImage generic_image;
+  NotebookImage ml_tensorflow_image;  // MLTF_DOCKER_*
+  NotebookImage ml_pytorch_image;     // MLTRCH_DOCKER_*
+
+  std::string host_name() const { return domain_record + "." + domain_url; }
+};
+
+// daskhub.monitoring: Kubecost (with its Prometheus and Grafana) behind Cognito; used when
+// enabled.daskhub_metrics.
+struct MonitoringConfig {
+  std::string grafana_domain_prefix;          // Grafana host name in daskhub.daskhub.domain_url
+  std::string cost_analyzer_domain_prefix;    // Kubecost host name in daskhub.daskhub.domain_url
+  std::string load_balancer_certificate_arn;  // AWS_LOAD_BALANCER_SSL_CERT: ACM certificate for both hosts
 };
 
 struct DaskhubConfig {
-  // The daskhub section is a template for eksctl and Helm values; it is kept as data for the Daskhub stack.
-  nlohmann::json eksctl = nlohmann::json::object();
-  nlohmann::json storage = nlohmann::json::object();
-  nlohmann::json daskhub = nlohmann::json::object();
-  nlohmann::json monitoring = nlohmann::json::object();
+  EksctlConfig eksctl;
+  std::string storage_size = "10000Gi";  // daskhub_storage.efs-persist.storage (a Kubernetes quantity)
+  HubConfig hub;
+  MonitoringConfig monitoring;
 };
 
 struct InstanceConfig {
-  std::string name;        // the instance name given with -c instance=<name>
-  std::string sourceFile;  // "instance/<name>.yaml"
+  std::string name;         // the instance name given with -c instance=<name>
+  std::string source_file;  // "instance/<name>.yaml"
   EnvConfig env;
   VpcConfig vpc;
-  UserSharedBucketConfig userSharedBucket;
+  UserSharedBucketConfig user_shared_bucket;
   EmailConfig email;
   AuthConfig auth;
   EnabledConfig enabled;
   RegistryConfig registry;
   WebsiteConfig portal;
-  WebsiteConfig registrationPage;
+  WebsiteConfig registration_page;
   DaskhubConfig daskhub;
 
   // The Auth stack exists when any module with users is enabled.
-  bool needsAuth() const { return enabled.portal || enabled.daskhub || enabled.registrationPage; }
-  bool needsIdentity() const { return needsAuth() && email.useCustomEmailDomain; }
+  bool needs_auth() const { return enabled.portal || enabled.daskhub || enabled.registration_page; }
+  bool needs_identity() const { return needs_auth() && email.use_custom_email_domain; }
 };
 
 }  // namespace heliocloud::config

@@ -10,8 +10,8 @@
 namespace heliocloud::config {
 
 // Instance names available in `instanceDir` (every *.yaml but default.yaml), sorted.
-std::vector<std::string> listInstances(const std::string& instanceDir);
+std::vector<std::string> list_instances(const std::string& instance_dir);
 
-InstanceConfig loadInstance(const std::string& instanceDir, const std::string& name);
+InstanceConfig load_instance(const std::string& instance_dir, const std::string& name);
 
 }  // namespace heliocloud::config

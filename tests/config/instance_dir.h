@@ -1,9 +1,13 @@
 #pragma once
 // A throw-away instance directory: the repository's default.yaml plus instance files written by a test.
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include "config/instance_loader.h"
 
 class InstanceDir {
  public:
@@ -26,3 +30,21 @@ class InstanceDir {
  private:
   std::filesystem::path dir_;
 };
+
+// The error message of loading `yaml` as instance "t" from a fresh directory named `name`, with that
+// directory shown as instance/ (the test fails if it loads).
+inline std::string load_error(const std::string& name, const std::string& yaml) {
+  InstanceDir dir(name);
+  dir.write("t", yaml);
+  try {
+    (void)heliocloud::config::load_instance(dir.path(), "t");
+  } catch (const std::exception& e) {
+    std::string msg = e.what();
+    const auto prefix = dir.path() + "/";
+    for (auto p = msg.find(prefix); p != std::string::npos; p = msg.find(prefix))
+      msg.replace(p, prefix.size(), "instance/");
+    return msg;
+  }
+  ADD_FAILURE() << "expected an error for:\n" << yaml;
+  return "";
+}

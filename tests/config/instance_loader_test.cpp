@@ -10,102 +10,90 @@ using namespace heliocloud::config;  // NOLINT(google-build-using-namespace)
 namespace {
 
 // The one error message of loading `yaml` as instance "t" (the test fails if it loads).
-std::string errorOf(const std::string& yaml) {
-  InstanceDir dir("err");
-  dir.write("t", yaml);
-  try {
-    (void)loadInstance(dir.path(), "t");
-  } catch (const std::exception& e) {
-    std::string msg = e.what();
-    const auto prefix = dir.path() + "/";
-    for (auto p = msg.find(prefix); p != std::string::npos; p = msg.find(prefix))
-      msg.replace(p, prefix.size(), "instance/");
-    return msg;
-  }
-  ADD_FAILURE() << "expected an error for:\n" << yaml;
-  return "";
+std::string error_of(const std::string& yaml) {
+  return load_error("err", yaml);
 }
 
 }  // namespace
 
 TEST(InstanceLoader, TheRepositoryExampleLoadsWithEveryModule) {
-  const auto c = loadInstance(HELIOCLOUD_INSTANCE_DIR, "example");
-  EXPECT_TRUE(c.enabled.registry && c.enabled.portal && c.enabled.daskhub && c.enabled.registrationPage);
-  EXPECT_EQ(c.registry.datasetBucketNames,
+  const auto c = load_instance(HELIOCLOUD_INSTANCE_DIR, "example");
+  EXPECT_TRUE(c.enabled.registry && c.enabled.portal && c.enabled.daskhub && c.enabled.registration_page);
+  EXPECT_EQ(c.registry.dataset_bucket_names,
             (std::vector<std::string>{"myorganization-helio1", "myorganization-helio2"}));
-  EXPECT_EQ(c.auth.domainPrefix, "edu-myorganization");
+  EXPECT_EQ(c.auth.domain_prefix, "edu-myorganization");
   EXPECT_EQ(c.vpc.type, VpcType::New);
-  EXPECT_EQ(c.email.fromName, "My Organization");
+  EXPECT_EQ(c.email.from_name, "My Organization");
   EXPECT_EQ(c.email.user, "no-reply");  // from default.yaml
 }
 
 TEST(InstanceLoader, DefaultsApplyToAMinimalInstance) {
   InstanceDir dir("min");
   dir.write("dev", "env: {account: '123456789012', region: us-west-2}\n");
-  const auto c = loadInstance(dir.path(), "dev");
+  const auto c = load_instance(dir.path(), "dev");
   EXPECT_EQ(c.env.account, "123456789012");
   EXPECT_EQ(c.env.region, "us-west-2");
-  EXPECT_TRUE(c.auth.deletionProtection);
-  EXPECT_EQ(c.auth.removalPolicy, RemovalPolicyName::Retain);
-  EXPECT_TRUE(c.registry.requesterPays);
-  EXPECT_FALSE(c.needsAuth());
+  EXPECT_TRUE(c.auth.deletion_protection);
+  EXPECT_EQ(c.auth.removal_policy, RemovalPolicyName::Retain);
+  EXPECT_TRUE(c.registry.requester_pays);
+  EXPECT_FALSE(c.needs_auth());
 }
 
 TEST(InstanceLoader, EnumErrorsNameFileLineKeyAndChoices) {
-  EXPECT_EQ(errorOf("auth:\n  removal_policy: KEEP\n"),
+  EXPECT_EQ(error_of("auth:\n  removal_policy: KEEP\n"),
             "instance/t.yaml:2: auth.removal_policy: \"KEEP\" is not one of RETAIN, DESTROY, SNAPSHOT");
-  EXPECT_EQ(errorOf("vpc:\n  type: shared\n"),
+  EXPECT_EQ(error_of("vpc:\n  type: shared\n"),
             "instance/t.yaml:2: vpc.type: \"shared\" is not one of new, existing, default");
 }
 
 TEST(InstanceLoader, TypeErrors) {
-  EXPECT_EQ(errorOf("enabled:\n  registry: maybe\n"),
+  EXPECT_EQ(error_of("enabled:\n  registry: maybe\n"),
             "instance/t.yaml:2: enabled.registry: \"maybe\" is not true or false");
-  EXPECT_NE(errorOf("registry:\n  datasetBucketNames: one-bucket\n").find("expected a list"),
+  EXPECT_NE(error_of("registry:\n  datasetBucketNames: one-bucket\n").find("expected a list"),
             std::string::npos);
-  EXPECT_NE(errorOf("auth: [1, 2]\n").find("auth: expected a mapping of settings"), std::string::npos);
+  EXPECT_NE(error_of("auth: [1, 2]\n").find("auth: expected a mapping of settings"), std::string::npos);
 }
 
 TEST(InstanceLoader, FormatErrors) {
-  EXPECT_NE(errorOf("env: {account: 12345678, region: us-east-1}\n")
+  EXPECT_NE(error_of("env: {account: 12345678, region: us-east-1}\n")
                 .find("env.account: \"12345678\": an AWS account id is exactly 12 digits"),
             std::string::npos);
-  EXPECT_NE(errorOf("env: {region: mars-1}\n").find("env.region"), std::string::npos);
-  EXPECT_NE(errorOf("registry: {datasetBucketNames: [Bad_Bucket]}\n")
+  EXPECT_NE(error_of("env: {region: mars-1}\n").find("env.region"), std::string::npos);
+  EXPECT_NE(error_of("registry: {datasetBucketNames: [Bad_Bucket]}\n")
                 .find("registry.datasetBucketNames[0]: \"Bad_Bucket\""),
             std::string::npos);
-  EXPECT_NE(errorOf("auth: {domain_prefix: my-cognito}\n").find("auth.domain_prefix"), std::string::npos);
-  EXPECT_NE(errorOf("vpc: {type: existing, vpc_id: vpc-nope}\n").find("vpc.vpc_id: \"vpc-nope\""),
+  EXPECT_NE(error_of("auth: {domain_prefix: my-cognito}\n").find("auth.domain_prefix"), std::string::npos);
+  EXPECT_NE(error_of("vpc: {type: existing, vpc_id: vpc-nope}\n").find("vpc.vpc_id: \"vpc-nope\""),
             std::string::npos);
 }
 
 TEST(InstanceLoader, UnknownKeysSuggestTheClosestKnownKey) {
-  EXPECT_EQ(errorOf("enabled:\n  regsitry: True\n"),
+  EXPECT_EQ(error_of("enabled:\n  regsitry: True\n"),
             "instance/t.yaml:2: enabled.regsitry: unknown key; did you mean 'registry'?");
-  EXPECT_NE(errorOf("surprise: 1\n").find("surprise: unknown key; known keys here: env, vpc"),
+  EXPECT_NE(error_of("surprise: 1\n").find("surprise: unknown key; known keys here: env, vpc"),
             std::string::npos);
 }
 
 TEST(InstanceLoader, RequiredWhenRules) {
-  EXPECT_EQ(errorOf("enabled: {registry: True}\n"),
+  EXPECT_EQ(error_of("enabled: {registry: True}\n"),
             "instance/t.yaml: registry.datasetBucketNames: required when enabled.registry is true: list at "
             "least one "
             "public dataset bucket name");
-  const auto portal = errorOf("enabled: {portal: True}\n");
+  const auto portal = error_of("enabled: {portal: True}\n");
   EXPECT_NE(portal.find("portal.domain_url: required when enabled.portal is true"), std::string::npos);
   EXPECT_NE(portal.find("portal.domain_record"), std::string::npos);
   EXPECT_NE(portal.find("portal.domain_certificate_arn"), std::string::npos);
-  EXPECT_NE(errorOf("enabled: {registration_page: True}\n").find("registration_page.domain_url"),
+  EXPECT_NE(error_of("enabled: {registration_page: True}\n").find("registration_page.domain_url"),
             std::string::npos);
-  EXPECT_NE(errorOf("enabled: {daskhub_metrics: True}\n")
+  EXPECT_NE(error_of("enabled: {daskhub_metrics: True}\n")
                 .find("daskhub.monitoring.cost_analyzer_domain_prefix: required"),
             std::string::npos);
-  EXPECT_NE(errorOf("vpc: {type: existing}\n").find("vpc.vpc_id: required when vpc.type is existing"),
+  EXPECT_NE(error_of("vpc: {type: existing}\n").find("vpc.vpc_id: required when vpc.type is existing"),
             std::string::npos);
 }
 
 TEST(InstanceLoader, EveryProblemIsReportedAtOnce) {
-  const auto msg = errorOf("auth: {removal_policy: KEEP}\nenabled: {registry: nope}\n");
+  const auto msg = error_of("auth: {removal_policy: KEEP}\nenabled: {registry: nope}\n");
   EXPECT_NE(msg.find("auth.removal_policy"), std::string::npos);
   EXPECT_NE(msg.find("enabled.registry"), std::string::npos);
 }
@@ -113,25 +101,25 @@ TEST(InstanceLoader, EveryProblemIsReportedAtOnce) {
 TEST(InstanceLoader, BothBucketListNamesAccepted) {
   InstanceDir dir("names");
   dir.write("old", "enabled: {registry: True}\nregistry: {bucketNames: [helio-a, helio-b]}\n");
-  EXPECT_EQ(loadInstance(dir.path(), "old").registry.datasetBucketNames,
+  EXPECT_EQ(load_instance(dir.path(), "old").registry.dataset_bucket_names,
             (std::vector<std::string>{"helio-a", "helio-b"}));
   dir.write("new", "enabled: {registry: True}\nregistry: {datasetBucketNames: [helio-c]}\n");
-  EXPECT_EQ(loadInstance(dir.path(), "new").registry.datasetBucketNames,
+  EXPECT_EQ(load_instance(dir.path(), "new").registry.dataset_bucket_names,
             (std::vector<std::string>{"helio-c"}));
-  EXPECT_NE(errorOf("registry: {bucketNames: [helio-a], datasetBucketNames: [helio-b]}\n")
+  EXPECT_NE(error_of("registry: {bucketNames: [helio-a], datasetBucketNames: [helio-b]}\n")
                 .find("keep only datasetBucketNames"),
             std::string::npos);
 }
 
 TEST(InstanceLoader, TheOriginalsBadFiles) {
   // test_app_config's invalid.yaml: a plain scalar line.
-  EXPECT_NE(errorOf("This is not a valid yaml file.\n").find("not a YAML mapping of settings"),
+  EXPECT_NE(error_of("This is not a valid yaml file.\n").find("not a YAML mapping of settings"),
             std::string::npos);
-  EXPECT_NE(errorOf("").find("the file is empty"), std::string::npos);
-  EXPECT_NE(errorOf("# only a comment\n").find("the file is empty"), std::string::npos);
+  EXPECT_NE(error_of("").find("the file is empty"), std::string::npos);
+  EXPECT_NE(error_of("# only a comment\n").find("the file is empty"), std::string::npos);
   InstanceDir dir("missing");
   try {
-    (void)loadInstance(dir.path(), "nope");
+    (void)load_instance(dir.path(), "nope");
     FAIL();
   } catch (const ConfigError& e) {
     EXPECT_NE(std::string(e.what()).find("nope.yaml: no such instance file"), std::string::npos);
@@ -141,8 +129,8 @@ TEST(InstanceLoader, TheOriginalsBadFiles) {
 TEST(InstanceLoader, NullReplacingASectionFallsBackToDefaults) {
   InstanceDir dir("null");
   dir.write("n", "auth:\n");
-  const auto c = loadInstance(dir.path(), "n");
-  EXPECT_EQ(c.auth.domainPrefix, "apl-helio");  // the code default, since the whole section is null
+  const auto c = load_instance(dir.path(), "n");
+  EXPECT_EQ(c.auth.domain_prefix, "apl-helio");  // the code default, since the whole section is null
 }
 
 TEST(InstanceLoader, IgnoredOriginalKeysAreRemembered) {
@@ -150,13 +138,13 @@ TEST(InstanceLoader, IgnoredOriginalKeysAreRemembered) {
   dir.write("i",
             "registry:\n  catalog: {masterUser: admin}\n  layers: {pandas: "
             "'arn:aws:lambda:us-east-1:1:layer:x:1'}\n");
-  const auto c = loadInstance(dir.path(), "i");
-  EXPECT_EQ(c.registry.ignoredKeys,
+  const auto c = load_instance(dir.path(), "i");
+  EXPECT_EQ(c.registry.ignored_keys,
             (std::vector<std::string>{"registry.catalog.masterUser", "registry.layers.pandas"}));
 }
 
 TEST(InstanceLoader, ListsInstancesButNotDefault) {
-  const auto names = listInstances(HELIOCLOUD_INSTANCE_DIR);
+  const auto names = list_instances(HELIOCLOUD_INSTANCE_DIR);
   EXPECT_NE(std::find(names.begin(), names.end(), "example"), names.end());
   EXPECT_EQ(std::find(names.begin(), names.end(), "default"), names.end());
 }

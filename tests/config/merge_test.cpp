@@ -14,8 +14,8 @@ const ConfigNode& at(const ConfigNodePtr& n, std::initializer_list<const char*> 
 }  // namespace
 
 TEST(Merge, MapsMergeRecursively) {
-  auto merged = deepMerge(parseYaml("a: {x: 1, y: 2}\nb: 3\n", "default.yaml"),
-                          parseYaml("a: {y: 20, z: 30}\n", "i.yaml"));
+  auto merged = deep_merge(parse_yaml("a: {x: 1, y: 2}\nb: 3\n", "default.yaml"),
+                           parse_yaml("a: {y: 20, z: 30}\n", "i.yaml"));
   EXPECT_EQ(at(merged, {"a", "x"}).scalar, "1");
   EXPECT_EQ(at(merged, {"a", "y"}).scalar, "20");
   EXPECT_EQ(at(merged, {"a", "z"}).scalar, "30");
@@ -25,26 +25,26 @@ TEST(Merge, MapsMergeRecursively) {
 }
 
 TEST(Merge, ListsReplaceNeverConcatenate) {
-  auto merged = deepMerge(parseYaml("l: [a, b]\n", "d"), parseYaml("l: [c]\n", "i"));
+  auto merged = deep_merge(parse_yaml("l: [a, b]\n", "d"), parse_yaml("l: [c]\n", "i"));
   ASSERT_EQ(at(merged, {"l"}).items.size(), 1U);
   EXPECT_EQ(at(merged, {"l"}).items[0]->scalar, "c");
 }
 
 TEST(Merge, ExplicitNullReplacesAMap) {
-  auto merged = deepMerge(parseYaml("m: {x: 1}\n", "d"), parseYaml("m:\n", "i"));
+  auto merged = deep_merge(parse_yaml("m: {x: 1}\n", "d"), parse_yaml("m:\n", "i"));
   EXPECT_EQ(at(merged, {"m"}).kind, ConfigNode::Kind::Null);
 }
 
 TEST(Merge, ScalarReplacesAMapAndTheOtherWayRound) {
-  auto a = deepMerge(parseYaml("m: {x: 1}\n", "d"), parseYaml("m: 5\n", "i"));
+  auto a = deep_merge(parse_yaml("m: {x: 1}\n", "d"), parse_yaml("m: 5\n", "i"));
   EXPECT_EQ(at(a, {"m"}).scalar, "5");
-  auto b = deepMerge(parseYaml("m: 5\n", "d"), parseYaml("m: {x: 1}\n", "i"));
+  auto b = deep_merge(parse_yaml("m: 5\n", "d"), parse_yaml("m: {x: 1}\n", "i"));
   EXPECT_EQ(at(b, {"m", "x"}).scalar, "1");
 }
 
 TEST(Yaml, SyntaxErrorsGiveFileLineAndColumn) {
   try {
-    (void)parseYaml("a: 1\nb: [unclosed\n", "instance/bad.yaml");
+    (void)parse_yaml("a: 1\nb: [unclosed\n", "instance/bad.yaml");
     FAIL();
   } catch (const ConfigError& e) {
     EXPECT_EQ(std::string(e.what()).rfind("instance/bad.yaml:", 0), 0U) << e.what();
@@ -54,7 +54,7 @@ TEST(Yaml, SyntaxErrorsGiveFileLineAndColumn) {
 
 TEST(Yaml, DuplicateKeysAreAnError) {
   try {
-    (void)parseYaml("email: {}\nemail: {}\n", "instance/dup.yaml");
+    (void)parse_yaml("email: {}\nemail: {}\n", "instance/dup.yaml");
     FAIL();
   } catch (const ConfigError& e) {
     EXPECT_NE(std::string(e.what()).find("instance/dup.yaml:2: email: this key appears twice"),
@@ -64,7 +64,7 @@ TEST(Yaml, DuplicateKeysAreAnError) {
 }
 
 TEST(Yaml, QuotedScalarsAreMarked) {
-  auto n = parseYaml("a: 'true'\nb: true\n", "x");
+  auto n = parse_yaml("a: 'true'\nb: true\n", "x");
   EXPECT_TRUE(at(n, {"a"}).quoted);
   EXPECT_FALSE(at(n, {"b"}).quoted);
 }
