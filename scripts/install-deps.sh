@@ -10,10 +10,13 @@ APT_PACKAGES=(
   libyaml-cpp-dev nlohmann-json3-dev libcurl4-openssl-dev libssl-dev libcli11-dev
   libhowardhinnant-date-dev libsqlite3-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy
+  libkainjow-mustache-dev libcpp-httplib-dev shellcheck yamllint
 )
 # Node.js runs the CDK CLI; take Debian's unless a Node.js is already installed.
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)
 command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(npm)
+# kubectl (with its built-in kustomize) checks the Daskhub kit's overlays; Debian's unless one is installed.
+command -v kubectl >/dev/null 2>&1 || APT_PACKAGES+=(kubernetes-client)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
