@@ -27,6 +27,15 @@ std::vector<std::string_view> split(std::string_view s, char separator) {
   }
 }
 
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += separator;
+    out += items[i];
+  }
+  return out;
+}
+
 std::string markup_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -26,5 +26,7 @@ inline constexpr std::string_view kBlanks = " \t";
 // The pieces between the separators: "a,,b" gives {"a", "", "b"} and "" gives {""}, so that the caller can
 // say which item is empty.
 [[nodiscard]] std::vector<std::string_view> split(std::string_view s, char separator);
+// The items with `separator` between them ("a, b, c"); "" for none.
+[[nodiscard]] std::string join(const std::vector<std::string>& items, std::string_view separator);
 
 }  // namespace heliocloud::base

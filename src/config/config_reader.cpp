@@ -1,5 +1,6 @@
 #include "config/config_reader.h"
 
+#include "base/text.h"
 #include "config/validators.h"
 
 namespace heliocloud::config {
@@ -17,12 +18,6 @@ std::string describe(const ConfigNode& n) {
       return "a mapping";
   }
   return "?";
-}
-
-std::string join(const std::vector<std::string>& items, const char* sep) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
-  return out;
 }
 
 const ConfigNode* child(const ConfigNode* map, const std::string& key) {
@@ -61,7 +56,7 @@ void ConfigReader::check_known_keys(const ConfigNode* map, const std::string& pa
     const std::string suggestion = closest_match(key, known);
     const std::string full = path.empty() ? key : path + "." + key;
     report(value.get(), full,
-           "unknown key" + (suggestion.empty() ? "; known keys here: " + join(known, ", ")
+           "unknown key" + (suggestion.empty() ? "; known keys here: " + base::join(known, ", ")
                                                : "; did you mean '" + suggestion + "'?"));
   }
 }
@@ -122,7 +117,7 @@ std::size_t ConfigReader::one_of(const ConfigNode* map, const std::string& key, 
   if (!v) return fallback;
   for (std::size_t i = 0; i < allowed.size(); ++i)
     if (allowed[i] == *v) return i;
-  report(child(map, key), path, "\"" + *v + "\" is not one of " + join(allowed, ", "));
+  report(child(map, key), path, "\"" + *v + "\" is not one of " + base::join(allowed, ", "));
   return fallback;
 }
 

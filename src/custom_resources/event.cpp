@@ -4,6 +4,8 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "base/text.h"
+
 namespace heliocloud::custom_resources {
 
 using nlohmann::json;
@@ -21,9 +23,7 @@ std::string_view to_string(RequestType type) {
 }
 
 std::string ParsedEvent::error_text() const {
-  std::string out;
-  for (const auto& e : errors) out += (out.empty() ? "" : "; ") + e;
-  return out;
+  return base::join(errors, "; ");
 }
 
 namespace {

@@ -1,6 +1,6 @@
 #include "daskhub/quoting.h"
 
-#include <array>
+#include "base/digest.h"
 
 namespace heliocloud::daskhub {
 
@@ -16,11 +16,6 @@ std::string shell_quote(std::string_view value) {
   return out;
 }
 
-namespace {
-constexpr std::array<char, 16> kHex = {'0', '1', '2', '3', '4', '5', '6', '7',
-                                       '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
-}  // namespace
-
 std::string yaml_quote(std::string_view value) {
   std::string out = "\"";
   for (const char c : value) {
@@ -33,9 +28,7 @@ std::string yaml_quote(std::string_view value) {
     } else if (c == '\t') {
       out += "\\t";
     } else if (byte < 0x20 || byte == 0x7f) {
-      out += "\\u00";
-      out += kHex[byte >> 4U];
-      out += kHex[byte & 0xFU];
+      out += "\\u00" + base::to_hex(std::string_view(&c, 1));
     } else {
       out += c;
     }

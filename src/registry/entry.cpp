@@ -4,6 +4,7 @@
 #include <array>
 #include <set>
 
+#include "base/text.h"
 #include "registry/key.h"
 #include "registry/text.h"
 #include "registry/time.h"
@@ -59,11 +60,9 @@ class EntryParser {
       std::string why;
       if (auto loc = parse_dataset_location(index, &why)) {
         if (!buckets_.empty() && std::find(buckets_.begin(), buckets_.end(), loc->bucket) == buckets_.end()) {
-          std::string list;
-          for (const auto& b : buckets_) list += (list.empty() ? "" : ", ") + b;
           problem("index \"" + index + "\" is in bucket \"" + loc->bucket +
                       "\", which is not a dataset bucket of this instance",
-                  "use one of: " + list);
+                  "use one of: " + base::join(buckets_, ", "));
         } else {
           entry.index = std::move(*loc);
         }

@@ -3,14 +3,14 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "base/text.h"
+
 namespace heliocloud::registry {
 
 namespace {
 
 std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
-  return out.empty() ? "(none)" : out;
+  return v.empty() ? "(none)" : base::join(v, ", ");
 }
 
 class DatasetValidator {

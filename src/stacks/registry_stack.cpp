@@ -6,6 +6,7 @@
 
 #include "aws_constructs/custom_resource.h"
 #include "aws_constructs/custom_resource_provider.h"
+#include "base/text.h"
 #include "base/unique_id.h"
 #include "construct/annotations.h"
 #include "construct/cfn_output.h"
@@ -27,12 +28,6 @@ void require_package(const std::filesystem::path& dir) {
         dir.string() +
         ": the registry Lambda package is missing (no bootstrap); build it with `cmake --build "
         "build --target lambda-packages`, or point --lambda-dir at the directory that holds it");
-}
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ",") + i;
-  return out;
 }
 
 RemovalPolicy kept_unless(bool destroy_on_removal) {
@@ -111,7 +106,7 @@ void RegistryStack::add_requester_pays(aws_constructs::Bucket& bucket, const std
 void RegistryStack::add_functions(const config::RegistryConfig& reg, const std::filesystem::path& package) {
   const registry::FunctionEnvironment<Value> environment{
       .ingest_bucket = ingest_->bucket_name(),
-      .dataset_buckets = Value(joined(reg.dataset_bucket_names)),
+      .dataset_buckets = Value(base::join(reg.dataset_bucket_names, ",")),
       .dataset_table = table_->table_name(),
       .catalog_name = Value(reg.catalog.name),
       .catalog_contact = Value(reg.catalog.contact),
@@ -164,7 +159,8 @@ void RegistryStack::add_outputs(const config::RegistryConfig& reg) {
          "Catalog function (heliocloud catalog invokes it)");
   output(outputs::kCatalogerFunctionArn, cataloger_->function_arn(), "Catalog function ARN");
   output(outputs::kIngestBucketName, ingest_->bucket_name(), "Bucket for ingest jobs");
-  output(outputs::kDatasetBucketNames, Value(joined(reg.dataset_bucket_names)), "Public dataset buckets");
+  output(outputs::kDatasetBucketNames, Value(base::join(reg.dataset_bucket_names, ",")),
+         "Public dataset buckets");
   output(outputs::kDatasetTableName, table_->table_name(), "Dataset records");
 }
 

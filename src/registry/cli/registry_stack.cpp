@@ -57,10 +57,9 @@ RegistryStack registry_stack_from(const std::string& instance, const aws::Stack&
   r.dataset_buckets = split_commas(output(outputs::kDatasetBucketNames));
   r.dataset_table = output(outputs::kDatasetTableName);
   if (!missing.empty()) {
-    std::string list;
-    for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
     throw UsageError("the Registry stack " + stack.name + " of instance " + instance + " has no output " +
-                     list + " (it was deployed by an older installer?); " + deploy_hint(instance));
+                     base::join(missing, ", ") + " (it was deployed by an older installer?); " +
+                     deploy_hint(instance));
   }
   return r;
 }
