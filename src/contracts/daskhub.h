@@ -8,6 +8,11 @@
 
 namespace heliocloud::contracts::daskhub {
 
+// Where the stack delivers the rendered kit on the admin host, owned by kKitOwner (files 0600, scripts 0700);
+// `heliocloud daskhub` runs the steps there through SSM Run Command.
+inline constexpr std::string_view kKitDirectory = "/home/ssm-user/daskhub";
+inline constexpr std::string_view kKitOwner = "ssm-user";
+
 namespace outputs {
 inline constexpr std::string_view kInstanceId = "InstanceID";            // the admin host
 inline constexpr std::string_view kKmsArn = "KMSArn";                    // EKS secrets encryption key
