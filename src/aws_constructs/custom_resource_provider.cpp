@@ -22,12 +22,7 @@ class PackageSetting : public construct::Construct {
 };
 
 FunctionProps provider_props(const std::filesystem::path& package_directory) {
-  if (!std::filesystem::exists(package_directory / "bootstrap"))
-    throw std::runtime_error(
-        package_directory.string() +
-        ": the custom-resource Lambda package is missing (no bootstrap); build it with `cmake "
-        "--build build --target lambda-packages`, or point --lambda-dir at the directory that "
-        "holds it");
+  require_package(package_directory, "custom-resource");
   return {.code_directory = package_directory,
           .handler = std::string(contracts::custom_resources::kPackage),
           .description = "Empties buckets before deletion and sets requester pays",

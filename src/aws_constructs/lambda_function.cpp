@@ -1,9 +1,19 @@
 #include "aws_constructs/lambda_function.h"
 
+#include <stdexcept>
+
 #include "construct/asset.h"
 #include "construct/fn.h"
 
 namespace heliocloud::aws_constructs {
+
+void require_package(const std::filesystem::path& directory, const std::string& what) {
+  if (!std::filesystem::exists(directory / "bootstrap"))
+    throw std::runtime_error(
+        directory.string() + ": the " + what +
+        " Lambda package is missing (no bootstrap); build it with `cmake --build build "
+        "--target lambda-packages`, or point --lambda-dir at the directory that holds it");
+}
 
 Function::Function(construct::Construct& scope, std::string id, FunctionProps props)
     : Construct(scope, std::move(id)) {

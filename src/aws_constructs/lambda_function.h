@@ -23,6 +23,11 @@ struct FunctionProps {
   std::map<std::string, Value> environment;
 };
 
+// Throws std::runtime_error naming `directory` and how to build it when it holds no Lambda package (a
+// `bootstrap` executable, what provided.al2023 runs): synthesizing a function without its code would deploy
+// a function that fails at its first invocation. `what` names the package in the message ("registry").
+void require_package(const std::filesystem::path& directory, const std::string& what);
+
 // A function is granted permissions through its service role.
 class Function : public construct::Construct, public IGrantable {
  public:

@@ -1,5 +1,7 @@
 #include "config/config_reader.h"
 
+#include <charconv>
+
 #include "base/text.h"
 #include "config/validators.h"
 
@@ -90,6 +92,27 @@ bool ConfigReader::boolean(const ConfigNode* map, const std::string& key, const 
   }
   report(n, path, describe(*n) + " is not true or false");
   return fallback;
+}
+
+long long ConfigReader::integer(const ConfigNode* map, const std::string& key, const std::string& path,
+                                long long fallback, long long min, long long max) {
+  const ConfigNode* n = child(map, key);
+  if (n == nullptr || n->kind == ConfigNode::Kind::Null) return fallback;
+  const std::string range = "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+  if (n->kind != ConfigNode::Kind::Scalar || n->quoted) {
+    report(n, path, "expected " + range + ", found " + describe(*n));
+    return fallback;
+  }
+  long long value = 0;
+  const char* first = n->scalar.data();
+  const char* last = first + n->scalar.size();
+  if (first != last && *first == '+') ++first;
+  const auto [end, error] = std::from_chars(first, last, value);
+  if (error != std::errc() || end != last || value < min || value > max) {
+    report(n, path, "\"" + n->scalar + "\" is not " + range);
+    return fallback;
+  }
+  return value;
 }
 
 std::vector<std::string> ConfigReader::string_list(const ConfigNode* map, const std::string& key,

@@ -27,6 +27,9 @@ class ConfigReader {
   std::string string(const ConfigNode* map, const std::string& key, const std::string& path,
                      std::string fallback);
   bool boolean(const ConfigNode* map, const std::string& key, const std::string& path, bool fallback);
+  // A whole number in [min, max] (unquoted digits, optionally signed); anything else is reported.
+  long long integer(const ConfigNode* map, const std::string& key, const std::string& path,
+                    long long fallback, long long min, long long max);
   std::vector<std::string> string_list(const ConfigNode* map, const std::string& key,
                                        const std::string& path);
   // One of `allowed` (compared case-sensitively), else reported; returns the index into `allowed`.

@@ -68,6 +68,8 @@ struct WebsiteConfig {
   std::optional<std::string> domain_url;     // e.g. "example.org" (the hosted zone)
   std::optional<std::string> domain_record;  // e.g. "portal" -> https://portal.example.org
   std::optional<std::string> certificate_arn;
+  // Requests per 5 minutes one client address may make before the site's web ACL blocks it for a while.
+  long long rate_limit = 100;
   std::map<std::string, std::string> docker_build_args;
 };
 

@@ -132,13 +132,16 @@ void read_registry(ConfigReader& r, const ConfigNode* root, const ConfigNode* in
 void read_website(ConfigReader& r, const ConfigNode* root, const std::string& key, bool enabled,
                   WebsiteConfig& w) {
   const auto* site = r.section(root, key, key);
-  r.check_known_keys(site, key, {"domain_url", "domain_record", "domain_certificate_arn", "docker"});
+  r.check_known_keys(site, key,
+                     {"domain_url", "domain_record", "domain_certificate_arn", "rate_limit", "docker"});
   w.domain_url = r.optional_string(site, "domain_url", key + ".domain_url");
   w.domain_record = r.optional_string(site, "domain_record", key + ".domain_record");
   w.certificate_arn = r.optional_string(site, "domain_certificate_arn", key + ".domain_certificate_arn");
   r.validate(site, "domain_url", key + ".domain_url", check_domain_name);
   r.validate(site, "domain_record", key + ".domain_record", check_dns_label);
   r.validate(site, "domain_certificate_arn", key + ".domain_certificate_arn", check_acm_certificate_arn);
+  // WAF's bounds for a rate-based rule's limit.
+  w.rate_limit = r.integer(site, "rate_limit", key + ".rate_limit", w.rate_limit, 10, 2'000'000'000);
   const auto* docker = r.section(site, "docker", key + ".docker");
   r.check_known_keys(docker, key + ".docker", {"build_args"});
   if (const auto* args = r.section(docker, "build_args", key + ".docker.build_args"))

@@ -58,10 +58,7 @@ AuthStack::AuthStack(construct::Construct& scope, std::string id, const config::
   if (config.enabled.portal)
     add_client("portal", "heliocloud-portal", site_url(config.portal) + "/loggedin",
                site_url(config.portal) + "/logout");
-  if (config.enabled.registration_page)
-    add_client("registration", "heliocloud-registration-site",
-               site_url(config.registration_page) + "/loggedin",
-               site_url(config.registration_page) + "/logout");
+  // No client for the registration page: nobody signs in there (the original made one and never used it).
   if (config.enabled.daskhub) {
     const auto& hub = config.daskhub.hub;
     const std::string url = "https://" + hub.host_name();

@@ -1,6 +1,6 @@
 #pragma once
 // <instance>/Auth: the Cognito user pool of the instance, its hosted sign-in UI and the OAuth clients of the
-// sites that sign users in (portal, Daskhub, registration page, Kubecost), as the original kept them here.
+// sites that sign users in (portal, Daskhub, Kubecost), as the original kept them here.
 
 #include <map>
 #include <string>
@@ -19,7 +19,7 @@ class AuthStack : public construct::Stack {
             const IdentityStack* identity, construct::StackProps props);
 
   const aws_constructs::UserPool& user_pool() const { return *pool_; }
-  // The client for "portal", "daskhub", "registration" or "kubecost"; nullptr when that site is not enabled.
+  // The client for "portal", "daskhub" or "kubecost"; nullptr when that site is not enabled.
   // Other stacks may read its id; its secret cannot leave this stack (it is a secret attribute).
   const aws_constructs::UserPoolClient* client(const std::string& site) const;
 

@@ -3,11 +3,13 @@
 #include "aws_constructs/custom_resource_provider.h"
 #include "construct/annotations.h"
 #include "contracts/custom_resources.h"
+#include "contracts/registration_page.h"
 #include "contracts/registry_functions.h"
 #include "contracts/stack_names.h"
 #include "stacks/auth_stack.h"
 #include "stacks/base_stack.h"
 #include "stacks/identity_stack.h"
+#include "stacks/registration_page_stack.h"
 #include "stacks/registry_stack.h"
 
 namespace heliocloud::stacks {
@@ -59,12 +61,20 @@ void build_instance(construct::App& app, const config::InstanceConfig& config,
                                          props("HelioCloud e-mail identity for Cognito"));
     identity->add_tag("Product", "heliocloud-identity");
   }
+  AuthStack* auth = nullptr;
   if (config.needs_auth()) {
-    auto& auth = root.make<AuthStack>(std::string(ids::kAuth), config, identity,
-                                      props("HelioCloud user sign-in (Cognito)"));
-    auth.add_tag("Product", "heliocloud-auth");
-    auth.add_dependency(base, "Auth is deployed after Base, as in the original");
-    if (identity != nullptr) auth.add_dependency(*identity, "the user pool sends mail from the SES identity");
+    auth = &root.make<AuthStack>(std::string(ids::kAuth), config, identity,
+                                 props("HelioCloud user sign-in (Cognito)"));
+    auth->add_tag("Product", "heliocloud-auth");
+    auth->add_dependency(base, "Auth is deployed after Base, as in the original");
+    if (identity != nullptr)
+      auth->add_dependency(*identity, "the user pool sends mail from the SES identity");
+  }
+  if (config.enabled.registration_page) {
+    auto& page = root.make<RegistrationPageStack>(std::string(ids::kRegistrationPage), config, base, *auth,
+                                                  lambda_dir / contracts::registration_page::kPackage,
+                                                  props("HelioCloud self-registration site"));
+    page.add_tag("Product", "heliocloud-registration-page");
   }
   if (config.enabled.registry) {
     auto& registry = root.make<RegistryStack>(
@@ -82,7 +92,6 @@ void build_instance(construct::App& app, const config::InstanceConfig& config,
   };
   not_yet(config.enabled.portal, "portal");
   not_yet(config.enabled.daskhub, "daskhub");
-  not_yet(config.enabled.registration_page, "registration_page");
 }
 
 }  // namespace heliocloud::stacks

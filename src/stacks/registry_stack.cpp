@@ -22,14 +22,6 @@ namespace {
 
 constexpr int kFifteenMinutes = 900;
 
-void require_package(const std::filesystem::path& dir) {
-  if (!std::filesystem::exists(dir / "bootstrap"))
-    throw std::runtime_error(
-        dir.string() +
-        ": the registry Lambda package is missing (no bootstrap); build it with `cmake --build "
-        "build --target lambda-packages`, or point --lambda-dir at the directory that holds it");
-}
-
 RemovalPolicy kept_unless(bool destroy_on_removal) {
   return destroy_on_removal ? RemovalPolicy::Destroy : RemovalPolicy::Retain;
 }
@@ -48,7 +40,7 @@ RegistryStack::RegistryStack(construct::Construct& scope, std::string id,
                              const config::InstanceConfig& config,
                              const std::filesystem::path& registry_package, construct::StackProps props)
     : Stack(scope, std::move(id), std::move(props)) {
-  require_package(registry_package);
+  aws_constructs::require_package(registry_package, "registry");
   const auto& reg = config.registry;
   add_ingest_bucket(reg);
   add_dataset_buckets(reg);

@@ -15,6 +15,7 @@
 #include "aws_constructs/route53_alias_record.h"
 #include "aws_constructs/s3_bucket.h"
 #include "aws_constructs/secret.h"
+#include "aws_constructs/wafv2_web_acl.h"
 #include "construct/app.h"
 #include "construct/removal_policy.h"
 #include "construct/synthesis.h"
@@ -51,6 +52,7 @@ void build(construct::Stack& stack) {
                     "arn:aws:acm:us-east-1:123456789012:certificate/0f2b3c4d-5e6f-4a1b-9c8d-7e6f5a4b3c2d",
                 .default_target_group = &targets});
   alb.add_redirect_to_https();
+  stack.make<aws::WebAcl>("Acl", aws::WebAclProps{.rate_limits = {{.name = "per-address"}}}).protect(alb);
   auto& zone = stack.make<aws::LookedUpHostedZone>("Zone", "example.org");
   stack.make<aws::LoadBalancerAliasRecord>(
       "SiteRecord", aws::AliasRecordProps{.zone = &zone, .record_name = "portal", .load_balancer = &alb});

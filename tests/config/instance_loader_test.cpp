@@ -148,3 +148,22 @@ TEST(InstanceLoader, ListsInstancesButNotDefault) {
   EXPECT_NE(std::find(names.begin(), names.end(), "example"), names.end());
   EXPECT_EQ(std::find(names.begin(), names.end(), "default"), names.end());
 }
+
+TEST(InstanceLoader, RateLimitIsAWholeNumberInWafsBounds) {
+  EXPECT_EQ(load_instance(HELIOCLOUD_INSTANCE_DIR, "example").registration_page.rate_limit, 100);
+  InstanceDir dir("rate");
+  dir.write("set", "registration_page: {rate_limit: 250}\nportal: {rate_limit: +20}\n");
+  const auto c = load_instance(dir.path(), "set");
+  EXPECT_EQ(c.registration_page.rate_limit, 250);
+  EXPECT_EQ(c.portal.rate_limit, 20);
+  EXPECT_EQ(error_of("registration_page:\n  rate_limit: 5\n"),
+            "instance/t.yaml:2: registration_page.rate_limit: \"5\" is not a whole number from 10 to "
+            "2000000000");
+  EXPECT_EQ(error_of("registration_page:\n  rate_limit: 1e3\n"),
+            "instance/t.yaml:2: registration_page.rate_limit: \"1e3\" is not a whole number from 10 to "
+            "2000000000");
+  EXPECT_NE(error_of("portal:\n  rate_limit: '100'\n").find("portal.rate_limit: expected a whole number"),
+            std::string::npos);
+  EXPECT_NE(error_of("portal:\n  rate_limit: [1]\n").find("portal.rate_limit: expected a whole number"),
+            std::string::npos);
+}
