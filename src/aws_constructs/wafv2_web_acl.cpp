@@ -56,7 +56,15 @@ WebAcl::WebAcl(construct::Construct& scope, std::string id, WebAclProps props)
                {"Scope", Value("REGIONAL")},
                // The path's unique id: stable across synths and unique within the account's metrics.
                {"VisibilityConfig", visibility(base::make_unique_id(path_components()))}};
-  if (!props.description.empty()) p.emplace("Description", Value(props.description));
+  if (!props.description.empty()) {
+    // WAF's own pattern: no parentheses, quotes or underscores; CloudFormation would fail the deploy.
+    static const std::regex kDescription(
+        R"([a-zA-Z0-9=:#@/\-,.][a-zA-Z0-9+=:#@/\-,.\s]{0,254}[a-zA-Z0-9+=:#@/\-,.])");
+    if (!std::regex_match(props.description, kDescription))
+      throw std::invalid_argument(path() + ": description \"" + props.description +
+                                  "\" may hold only letters, digits, spaces and + = : # @ / - , .");
+    p.emplace("Description", Value(props.description));
+  }
   resource_ = &make<construct::CfnResource>("Resource", "AWS::WAFv2::WebACL", std::move(p),
                                             construct::TagStyle::KeyValueList);
 }

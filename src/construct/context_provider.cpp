@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "construct/annotations.h"
 #include "construct/app.h"
 #include "construct/stack.h"
 #include "construct/synthesizer.h"
@@ -49,11 +50,15 @@ std::string context_key(const std::string& provider, const nlohmann::ordered_jso
 
 nlohmann::ordered_json lookup_context(Stack& stack, const std::string& provider, nlohmann::ordered_json props,
                                       nlohmann::ordered_json dummy) {
-  if (!stack.is_env_specific())
-    throw std::runtime_error(
-        stack.path() + ": cannot look up " + provider +
-        " because the stack has no account and region; set env.account and env.region in "
-        "the instance file, or run the CDK CLI with AWS credentials");
+  if (!stack.is_env_specific()) {
+    // An error on the stack, not an exception: the CLI then refuses to synthesize or deploy this stack with
+    // the message, while `cdk ls` and the other stacks still work without credentials (the placeholder
+    // never reaches a template that is deployed).
+    annotations::add_error(stack, "cannot look up " + provider + " (" + props.dump() +
+                                      ") because the stack has no account and region; set env.account and "
+                                      "env.region in the instance file, or run the CDK CLI with AWS credentials");
+    return dummy;
+  }
   nlohmann::ordered_json key_props = nlohmann::ordered_json::object();
   key_props["account"] = *stack.env().account;
   key_props["region"] = *stack.env().region;

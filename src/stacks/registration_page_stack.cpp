@@ -88,11 +88,10 @@ RegistrationPageStack::RegistrationPageStack(construct::Construct& scope, std::s
   load_balancer.add_redirect_to_https();
 
   auto& web_acl = make<aws_constructs::WebAcl>(
-      "WebAcl",
-      aws_constructs::WebAclProps{
-          .description = "Rate limit per client address of the registration page (" + config.name + ")",
-          .rate_limits = {
-              {.name = "registration-requests-per-address", .requests_per_five_minutes = site.rate_limit}}});
+      "WebAcl", aws_constructs::WebAclProps{
+                    .description = "Rate limit per client address of the HelioCloud registration page",
+                    .rate_limits = {{.name = "registration-requests-per-address",
+                                     .requests_per_five_minutes = site.rate_limit}}});
   web_acl.protect(load_balancer);
 
   const auto& zone = make<aws_constructs::LookedUpHostedZone>("HostedZone", domain_url);

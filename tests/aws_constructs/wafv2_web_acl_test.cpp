@@ -60,6 +60,8 @@ TEST(WebAcl, RefusesLimitsAndNamesWafWouldReject) {
       std::invalid_argument);
   EXPECT_THROW(t.stack.make<aws::WebAcl>("Name", aws::WebAclProps{.rate_limits = {{.name = "per ip"}}}),
                std::invalid_argument);
+  EXPECT_THROW(t.stack.make<aws::WebAcl>("Parens", aws::WebAclProps{.description = "site (prod)"}),
+               std::invalid_argument);
   EXPECT_THROW(t.stack.make<aws::WebAcl>("Empty", aws::WebAclProps{.rate_limits = {{.name = ""}}}),
                std::invalid_argument);
 }

@@ -20,22 +20,23 @@ synth_instance() {
 case "$CASE" in
   cfn_lint)
     azs='{"availability-zones:account=123456789012:region=us-east-1": ["us-east-1a", "us-east-1b", "us-east-1c"]}'
-    synth_instance "$REPO_INSTANCES" example
     synth_instance "$TEST_INSTANCES" heliocloud
     synth_instance "$TEST_INSTANCES" envspecific "$azs"
     synth_instance "$TEST_INSTANCES" destroy
     # Each combination of modules: Registry alone; Registry + Auth on a looked-up VPC; everything with Identity.
     vpc='"vpc-provider:account=123456789012:filter.isDefault=true:region=us-east-1:returnAsymmetricSubnets=true": {"vpcId": "vpc-0a1b2c3d", "vpcCidrBlock": "172.31.0.0/16", "availabilityZones": [], "subnetGroups": [{"name": "Public", "type": "Public", "subnets": [{"subnetId": "subnet-0a1", "cidr": "172.31.0.0/20", "availabilityZone": "us-east-1a", "routeTableId": "rtb-0a1"}, {"subnetId": "subnet-0b2", "cidr": "172.31.16.0/20", "availabilityZone": "us-east-1b", "routeTableId": "rtb-0a1"}]}]}'
     zone='"hosted-zone:account=123456789012:domainName=example.org:privateZone=false:region=us-east-1": {"Id": "/hostedzone/Z0123456789ABCDEFGHIJ", "Name": "example.org."}'
+    # example: as an operator with credentials synthesizes it (the account from the CLI, lookups cached).
+    CDK_DEFAULT_ACCOUNT=123456789012 synth_instance "$REPO_INSTANCES" example "{$zone, ${azs#\{}"
     synth_instance "$TEST_INSTANCES" registryonly
     synth_instance "$TEST_INSTANCES" modules "{$vpc}"
     synth_instance "$TEST_INSTANCES" allmodules "{$zone, ${azs#\{}"
     grep -q '"DeletionPolicy": "Delete"' out/destroy/*.template.json || fail "destroyOnRemoval: bucket is not DeletionPolicy Delete"
     grep -q '"us-east-1a"' out/envspecific/*.template.json || fail "env-specific stack does not use the looked-up AZs"
     templates=(out/*/*.template.json)
-    # example: Base Auth Registry; heliocloud, envspecific, destroy: Base; registryonly: Base Registry;
-    # modules: Base Auth Registry; allmodules: Base Identity Auth Registry.
-    [ "${#templates[@]}" -eq 15 ] || fail "expected 15 templates, got ${templates[*]}"
+    # example: Base Auth RegistrationPage Registry; heliocloud, envspecific, destroy: Base; registryonly: Base
+    # Registry; modules: Base Auth Registry; allmodules: Base Identity Auth RegistrationPage Registry.
+    [ "${#templates[@]}" -eq 17 ] || fail "expected 17 templates, got ${templates[*]}"
     ls out/allmodules/*Identity*.template.json >/dev/null || fail "allmodules has no Identity stack"
     rc=0
     step lint cfn-lint --format parseable --regions us-east-1 --ignore-checks W3005 W1020 -- "${templates[@]}" || rc=$?
