@@ -8,6 +8,9 @@
 #   modules             bootstrap, deploy modules/{Base,Auth,Registry}: buckets, table, functions and user pool
 #                       exist as configured; redeploy is a no-op; the deployed function zip's bootstrap runs the
 #                       catalog handler against moto like Lambda starts it; destroy removes all three stacks
+#   registration_page   bootstrap, deploy registration/{Base,Auth,Registration Page} with the zone in moto: the
+#                       function (runtime, environment from the Auth stack), load balancer, listeners, target
+#                       group and alias record exist as configured; redeploy is a no-op; destroy removes them
 source "$(dirname "$0")/lib.sh"
 require_moto
 # moto_lambda_backend docker|simple: moto keeps functions that CloudFormation creates in its Docker Lambda
@@ -193,6 +196,60 @@ for i in z.infolist():
     must destroy cdk destroy --all --force -c instance=modules
     must left aws_ cloudformation list-stacks --query "StackSummaries[?StackStatus!='DELETE_COMPLETE'].StackName" --output text
     ! grep -q modules left.out || fail "stacks left after destroy: $(cat left.out)"
+    no_moto_500
+    ;;
+  registration_page)
+    # What moto cannot check here (tests/stacks asserts it on the template): the WAF web ACL and its
+    # association (moto's CloudFormation skips AWS::WAFv2::*), the generated secret (Secrets Manager's
+    # GenerateSecretString is skipped, so SESSION_KEY_SECRET_ARN is empty), the Lambda target (moto registers
+    # no target) and the load balancer's attributes (ignored).
+    moto_lambda_backend docker
+    must zone aws_ route53 create-hosted-zone --name example.org --caller-reference registration-test
+    # moto checks the listener's certificate: request one and give its ARN to a copy of the instance file.
+    must cert aws_ acm request-certificate --domain-name register.example.org
+    cert_arn=$(python3 -c 'import json; print(json.load(open("cert.out"))["CertificateArn"])')
+    mkdir instances
+    sed "s|domain_certificate_arn: .*|domain_certificate_arn: $cert_arn|" "$TEST_INSTANCES/registration.yaml" \
+      >instances/registration.yaml
+    cp "$TEST_INSTANCES/default.yaml" instances/
+    write_cdk_json "$PWD/instances"
+    must bootstrap cdk bootstrap aws://123456789012/us-east-1 -c instance=registration
+    must deploy cdk deploy --all --require-approval never -c instance=registration
+    artifact() {
+      python3 -c 'import json,sys; m=json.load(open("cdk.out/manifest.json"))
+print(next(k for k,a in m["artifacts"].items() if a.get("displayName")==sys.argv[1]))' "$1"
+    }
+    auth_id=$(artifact registration/Auth)
+    page_id=$(artifact "registration/Registration Page")
+    for id in "$(artifact registration/Base)" "$auth_id" "$page_id"; do
+      describe "st_$id" "$id"
+      [ "$(field "st_$id" Status)" = CREATE_COMPLETE ] || fail "$id status is $(field "st_$id" Status)"
+    done
+    page="st_$page_id"
+    [ "$(field "$page" RegistrationPageUrl)" = https://register.example.org ] || fail "RegistrationPageUrl is $(field "$page" RegistrationPageUrl)"
+    fn=$(field "$page" RegistrationFunctionName)
+    must fn aws_ lambda get-function --function-name "$fn"
+    contains fn.out provided.al2023 "the function's runtime"
+    contains fn.out "\"USER_POOL_ID\": \"$(field "st_$auth_id" UserPoolId)\"" "the function's user pool (from the Auth stack)"
+    must lbs aws_ elbv2 describe-load-balancers
+    contains lbs.out internet-facing "the load balancer's scheme"
+    lb_arn=$(python3 -c 'import json,sys; print(json.load(open("lbs.out"))["LoadBalancers"][0]["LoadBalancerArn"])')
+    must listeners aws_ elbv2 describe-listeners --load-balancer-arn "$lb_arn"
+    contains listeners.out '"Protocol": "HTTPS"' "the HTTPS listener"
+    contains listeners.out "$cert_arn" "the listener's certificate"
+    contains listeners.out ELBSecurityPolicy-TLS13-1-2-2021-06 "the listener's TLS policy"
+    contains listeners.out '"Type": "redirect"' "the HTTP listener's redirect"
+    must groups aws_ elbv2 describe-target-groups
+    contains groups.out '"TargetType": "lambda"' "the Lambda target group"
+    zone_id=$(python3 -c 'import json; print(json.load(open("zone.out"))["HostedZone"]["Id"].split("/")[-1])')
+    must records aws_ route53 list-resource-record-sets --hosted-zone-id "$zone_id"
+    contains records.out register.example.org. "the alias record"
+
+    must deploy2 cdk deploy --all --require-approval never -c instance=registration
+    [ "$(cat deploy2.out deploy2.err | grep -c '(no changes)')" -eq 3 ] || fail "second deploy changed something"
+    must destroy cdk destroy --all --force -c instance=registration
+    must left aws_ cloudformation list-stacks --query "StackSummaries[?StackStatus!='DELETE_COMPLETE'].StackName" --output text
+    ! grep -q registration left.out || fail "stacks left after destroy: $(cat left.out)"
     no_moto_500
     ;;
   *) fail "unknown case $CASE" ;;

@@ -33,6 +33,10 @@ Each installer states the symptom the CLI shows without it:
                               BucketName (every CDK bucket with a generated name), e.g. when only its
                               DeletionPolicy changes, reads Properties["BucketName"] -> HTTP 500 KeyError;
                               the SDK retries ExecuteChangeSet on a half-applied stack.
+  I. secrets_manager_resources  AWS::SecretsManager::Secret is not known to moto's CloudFormation: skipped, its
+                              Ref is "", so a policy that grants reading it has an empty Resource
+                              ("MalformedPolicyDocument"). A model backed by moto's secretsmanager backend
+                              generates the value as GenerateSecretString asks.
 """
 import contextlib
 import sys
@@ -219,11 +223,11 @@ def install_bucket_update():
     FakeBucket.update_from_cloudformation_json = classmethod(update_from_cloudformation_json)
 
 
-def install_cognito_resources():
-    from moto.cognitoidp.models import cognitoidp_backends
-
-    def idp(account_id, region_name):
-        return cognitoidp_backends[account_id][region_name]
+def cfn_model(service, cfn_type, attributes):
+    """Turns a plain class into a model moto's CloudFormation parser finds: a DIRECT subclass of
+    CloudFormationModel (found through __subclasses__()) whose __module__ reads moto.<service>.*
+    (moto files every model under the second word of its module name). `attributes` maps each GetAtt
+    name to a function of the instance."""
 
     def has_cfn_attr(cls, attr):
         return attr in cls.ATTRIBUTES
@@ -236,25 +240,30 @@ def install_cognito_resources():
         original_resource.delete(account_id, region_name)  # replace: delete the old one, create anew
         return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
 
+    def decorate(body):
+        namespace = {k: v for k, v in vars(body).items() if k not in ("__dict__", "__weakref__")}
+        namespace.update({
+            "__module__": f"moto.{service}.heliocloud_cfn",
+            "ATTRIBUTES": attributes,
+            "has_cfn_attr": classmethod(has_cfn_attr),
+            "get_cfn_attribute": get_cfn_attribute,
+            "update_from_cloudformation_json": classmethod(update_from_cloudformation_json),
+            "cloudformation_type": staticmethod(lambda: cfn_type),
+            "cloudformation_name_type": staticmethod(lambda: ""),
+        })
+        return type(body.__name__, (CloudFormationModel,), namespace)
+
+    return decorate
+
+
+def install_cognito_resources():
+    from moto.cognitoidp.models import cognitoidp_backends
+
+    def idp(account_id, region_name):
+        return cognitoidp_backends[account_id][region_name]
+
     def model(cfn_type, attributes):
-        """Turns a plain class into a model moto's CloudFormation parser finds: a DIRECT subclass of
-        CloudFormationModel (found through __subclasses__()) whose __module__ reads moto.<service>.*
-        (moto files every model under the second word of its module name)."""
-
-        def decorate(body):
-            namespace = {k: v for k, v in vars(body).items() if k not in ("__dict__", "__weakref__")}
-            namespace.update({
-                "__module__": "moto.cognitoidp.heliocloud_cfn",
-                "ATTRIBUTES": attributes,
-                "has_cfn_attr": classmethod(has_cfn_attr),
-                "get_cfn_attribute": get_cfn_attribute,
-                "update_from_cloudformation_json": classmethod(update_from_cloudformation_json),
-                "cloudformation_type": staticmethod(lambda: cfn_type),
-                "cloudformation_name_type": staticmethod(lambda: ""),
-            })
-            return type(body.__name__, (CloudFormationModel,), namespace)
-
-        return decorate
+        return cfn_model("cognitoidp", cfn_type, attributes)
 
     @model("AWS::Cognito::UserPool", {
         "Arn": lambda s: s.pool.arn,
@@ -333,6 +342,61 @@ def install_cognito_resources():
     cfn_parsing.get_name_type_map.cache_clear()
 
 
+def install_secrets_manager_resources():
+    from moto.secretsmanager.models import secretsmanager_backends
+
+    def backend(account_id, region_name):
+        return secretsmanager_backends[account_id][region_name]
+
+    @cfn_model("secretsmanager", "AWS::SecretsManager::Secret", {"Id": lambda s: s.arn})
+    class HelioSecret:
+        def __init__(self, arn, name):
+            self.arn, self.name = arn, name
+
+        @classmethod
+        def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name,
+                                            **kwargs):
+            import json
+            properties = cloudformation_json.get("Properties") or {}
+            name = properties.get("Name") or f"{resource_name}-{cfn_utils.random_suffix()}"
+            secrets = backend(account_id, region_name)
+            value = properties.get("SecretString")
+            generate = properties.get("GenerateSecretString")
+            if generate is not None:
+                truthy = lambda key: str(generate.get(key, False)).lower() == "true"
+                password = secrets.get_random_password(
+                    password_length=int(generate.get("PasswordLength", 32)),
+                    exclude_characters=generate.get("ExcludeCharacters", ""),
+                    exclude_numbers=truthy("ExcludeNumbers"), exclude_punctuation=truthy("ExcludePunctuation"),
+                    exclude_uppercase=truthy("ExcludeUppercase"), exclude_lowercase=truthy("ExcludeLowercase"),
+                    include_space=truthy("IncludeSpace"),
+                    require_each_included_type=str(generate.get("RequireEachIncludedType", True)).lower() == "true",
+                )
+                password = json.loads(password)["RandomPassword"]
+                template = generate.get("SecretStringTemplate")
+                if template:
+                    document = json.loads(template)
+                    document[generate["GenerateStringKey"]] = password
+                    value = json.dumps(document)
+                else:
+                    value = password
+            secrets.create_secret(name=name, secret_string=value, secret_binary=None,
+                                  description=properties.get("Description"), tags=None,
+                                  kms_key_id=properties.get("KmsKeyId"), client_request_token=None,
+                                  replica_regions=[], force_overwrite=False)
+            return cls(secrets.secrets[name].arn, name)
+
+        @property
+        def physical_resource_id(self):
+            return self.arn  # Ref of a secret is its ARN
+
+        def delete(self, account_id, region_name):
+            backend(account_id, region_name).delete_secret(self.name, None, True)
+
+    cfn_parsing.get_model_map.cache_clear()
+    cfn_parsing.get_name_type_map.cache_clear()
+
+
 def install_all():
     install_template_url_on_ip()
     install_change_set_exports()
@@ -342,6 +406,7 @@ def install_all():
     install_deleted_stack_outputs()
     install_bucket_update()
     install_cognito_resources()
+    install_secrets_manager_resources()
 
 
 if __name__ == "__main__":
