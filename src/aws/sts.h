@@ -29,11 +29,19 @@ struct AssumeRoleRequest {
   std::optional<std::string> external_id;
 };
 
+struct SessionTokenRequest {
+  std::chrono::seconds duration{43200};  // 900 s .. 36 h for an IAM user
+  std::optional<std::string> mfa_serial_number;
+  std::optional<std::string> mfa_token_code;  // the 6 digits the device shows now
+};
+
 class StsClient {
  public:
   explicit StsClient(ClientConfig config);
   CallerIdentity get_caller_identity() const;
   AssumedRole assume_role(const AssumeRoleRequest& request) const;
+  // Temporary credentials of the calling IAM user, MFA-authenticated when a serial number and code are given.
+  Credentials get_session_token(const SessionTokenRequest& request) const;
   const ServiceClient& service() const noexcept { return client_; }
 
  private:
