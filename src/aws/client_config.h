@@ -6,6 +6,7 @@
 #include <string>
 
 #include "aws/credentials.h"
+#include "aws/endpoints.h"
 #include "aws/retry.h"
 #include "http/client.h"
 
@@ -30,6 +31,12 @@ struct ClientConfig {
   // credentials chain, and a fresh http::Client.
   static ClientConfig from_environment();
 };
+
+// For a service with one endpoint whatever the caller's region (IAM, Cost Explorer, the Price List API):
+// `config` sent to `url` and signed for `signing_region`, unless an override (endpoint_url, or
+// AWS_ENDPOINT_URL[_<ID>] when allowed) points elsewhere, such as a local emulator, which is kept as it is.
+ClientConfig with_fixed_endpoint(ClientConfig config, const ServiceInfo& service, const std::string& url,
+                                 const std::string& signing_region);
 
 // AWS_REGION, AWS_DEFAULT_REGION, then "region" of the active profile; empty when none is set.
 std::string region_from_environment();

@@ -2,7 +2,6 @@
 
 #include <stdexcept>
 
-#include "aws/endpoints.h"
 #include "aws/protocols.h"
 
 namespace heliocloud::aws {
@@ -12,19 +11,6 @@ constexpr const char* kVersion = "2010-05-08";
 
 ServiceInfo iam_info() {
   return {"IAM", "iam", "iam", "IAM"};
-}
-
-ClientConfig for_global_endpoint(ClientConfig config) {
-  const auto resolved =
-      resolve_endpoint(iam_info(), config.region, config.endpoint_url, config.use_env_endpoints);
-  if (!resolved.custom) {
-    const auto global = iam_endpoint_for(config.region);
-    config.endpoint_url = global.url;
-    config.region = global.signing_region;
-  } else if (!config.endpoint_url) {
-    config.endpoint_url = resolved.url.origin() + resolved.url.base_path;
-  }
-  return config;
 }
 
 const xml::Node& result_of(const xml::Node& root, const std::string& action) {
@@ -66,7 +52,10 @@ GlobalEndpoint iam_endpoint_for(const std::string& region) {
   return {"https://iam.amazonaws.com", "us-east-1"};
 }
 
-IamClient::IamClient(ClientConfig config) : client_(for_global_endpoint(std::move(config)), iam_info()) {}
+IamClient::IamClient(ClientConfig config)
+    : client_(with_fixed_endpoint(config, iam_info(), iam_endpoint_for(config.region).url,
+                                  iam_endpoint_for(config.region).signing_region),
+              iam_info()) {}
 
 IamUser IamClient::get_user(const std::string& user_name) const {
   const xml::Node root = query_call(client_, "GetUser", kVersion, {{"UserName", user_name}}, true);
