@@ -1,6 +1,7 @@
 // heliocloud-registration as a process, started as a developer starts it (a local server on moto) and as
-// Lambda starts it (the function's environment, the session key from Secrets Manager, ALB events from the
-// fake Runtime API), plus the ways a start fails: with a clear message, and on Lambda an init error.
+// Lambda starts it (its package's bootstrap, the function's environment, the session key from Secrets
+// Manager, ALB events from the fake Runtime API), plus the ways a start fails: with a clear message, and on
+// Lambda an init error.
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <signal.h>
@@ -28,6 +29,8 @@ extern char** environ;
 namespace {
 
 const std::string kBinary = HELIOCLOUD_REGISTRATION_BINARY;
+// build/lambda/registration/bootstrap: what Lambda runs (the binary with its bundled libraries and loader).
+const std::string kLambdaBootstrap = std::string(HELIOCLOUD_REGISTRATION_PACKAGE) + "/bootstrap";
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path);
@@ -49,7 +52,7 @@ std::optional<int> wait_for_exit(pid_t pid, std::chrono::seconds limit) {
   return std::nullopt;
 }
 
-// Runs the binary on Lambda's terms: only the variables given (and the moto credentials), stderr to `log`.
+// Runs the package on Lambda's terms: only the variables given (and the moto credentials), stderr to `log`.
 int run_as_lambda(const std::string& runtime_api, const std::string& variables, const fs::path& log) {
   const char* endpoint = std::getenv("AWS_ENDPOINT_URL");
   const std::string command = "env -i AWS_LAMBDA_RUNTIME_API=" + runtime_api +
@@ -57,7 +60,7 @@ int run_as_lambda(const std::string& runtime_api, const std::string& variables, 
                               " AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1"
                               " AWS_EC2_METADATA_DISABLED=true AWS_CONFIG_FILE=/dev/null"
                               " AWS_SHARED_CREDENTIALS_FILE=/dev/null " +
-                              variables + " " + kBinary + " 2>" + log.string();
+                              variables + " " + kLambdaBootstrap + " 2>" + log.string();
   const int status = std::system(command.c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
