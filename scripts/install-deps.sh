@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything HelioCloud-C++ needs on Debian 12, from the project's own files only:
-# Debian packages through apt, and the pinned npm packages (the AWS CDK CLI, test data) through `npm ci`.
+# Debian packages through apt, and the pinned npm packages (the AWS CDK CLI, the web pages' CSS framework,
+# the browser driver and test data) through `npm ci`.
 # Safe to run again: apt and npm ci skip what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,9 @@ APT_PACKAGES=(
 # Node.js runs the CDK CLI; take Debian's unless a Node.js is already installed.
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)
 command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(npm)
+# The Registration page's browser tests drive Debian's chromium (headless) with playwright-core from npm:
+# playwright's own browser download is not reachable from our machines, and Debian's build gets security updates.
+APT_PACKAGES+=(chromium)
 # kubectl (with its built-in kustomize) checks the Daskhub kit's overlays; Debian's unless one is installed.
 command -v kubectl >/dev/null 2>&1 || APT_PACKAGES+=(kubernetes-client)
 

@@ -45,12 +45,17 @@ ErrorKind classify(const ErrorInfo& info) {
   const std::string& c = info.code;
   if (one_of(c, {"NoSuchKey", "NoSuchBucket", "NoSuchUpload", "NoSuchBucketPolicy", "NotFound",
                  "ResourceNotFoundException", "ParameterNotFound", "NoSuchEntity", "StackNotFound",
-                 "NoSuchVersion", "TableNotFoundException"})) {
+                 "NoSuchVersion", "TableNotFoundException", "UserNotFoundException"})) {
     return ErrorKind::NotFound;
+  }
+  if (one_of(c, {"UsernameExistsException", "AliasExistsException", "ResourceExistsException"})) {
+    return ErrorKind::AlreadyExists;
   }
   if (one_of(c, {"AccessDenied", "AccessDeniedException", "AllAccessDisabled", "InvalidAccessKeyId",
                  "SignatureDoesNotMatch", "UnrecognizedClientException", "InvalidClientTokenId",
-                 "ExpiredToken", "ExpiredTokenException", "Forbidden"})) {
+                 "ExpiredToken", "ExpiredTokenException", "Forbidden",
+                 // Cognito: a sign-in refused (wrong password, disabled user), not a malformed request.
+                 "NotAuthorizedException"})) {
     return ErrorKind::AccessDenied;
   }
   if (one_of(c, {"ConditionalCheckFailedException", "PreconditionFailed"}))
@@ -69,7 +74,10 @@ ErrorKind classify(const ErrorInfo& info) {
   if (one_of(c,
              {"ValidationException", "ValidationError", "InvalidRequest", "MalformedXML", "InvalidArgument",
               "InvalidParameterValue", "InvalidParameterValueException", "SerializationException",
-              "InvalidBucketName", "EntityTooSmall", "InvalidPart", "InvalidPartOrder"})) {
+              "InvalidBucketName", "EntityTooSmall", "InvalidPart", "InvalidPartOrder",
+              // Cognito and Secrets Manager: a value the service refuses (a password against the pool's
+              // policy, an attribute too long, a request it cannot take in the secret's state).
+              "InvalidParameterException", "InvalidPasswordException", "InvalidRequestException"})) {
     return ErrorKind::Validation;
   }
   if (info.http_status == 404) return ErrorKind::NotFound;
@@ -84,6 +92,8 @@ void throw_error(ErrorInfo info) {
   switch (classify(info)) {
     case ErrorKind::NotFound:
       throw NotFoundError(std::move(info));
+    case ErrorKind::AlreadyExists:
+      throw AlreadyExistsError(std::move(info));
     case ErrorKind::AccessDenied:
       throw AccessDeniedError(std::move(info));
     case ErrorKind::ConditionalCheckFailed:

@@ -37,6 +37,10 @@ class AwsError : public std::runtime_error {
 class NotFoundError : public AwsError {
   using AwsError::AwsError;
 };
+// What the call would create exists already (a Cognito user name, a Secrets Manager secret name).
+class AlreadyExistsError : public AwsError {
+  using AwsError::AwsError;
+};
 // Denied by policy, or credentials the service does not accept.
 class AccessDeniedError : public AwsError {
   using AwsError::AwsError;
@@ -81,6 +85,7 @@ class CredentialsError : public AwsError {
 enum class ErrorKind {
   Generic,
   NotFound,
+  AlreadyExists,
   AccessDenied,
   ConditionalCheckFailed,
   TransactionCanceled,

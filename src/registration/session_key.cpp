@@ -1,0 +1,37 @@
+#include "registration/session_key.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace heliocloud::registration {
+namespace {
+
+base::Result<std::string> long_enough(std::string key, const std::string& where) {
+  if (key.size() < kMinSessionKeyBytes) {
+    return base::Result<std::string>::failure(
+        where + " holds " + std::to_string(key.size()) + " bytes; the session key needs at least " +
+        std::to_string(kMinSessionKeyBytes) + " (e.g. head -c 48 /dev/urandom | base64)");
+  }
+  return base::Result<std::string>::success(std::move(key));
+}
+
+}  // namespace
+
+base::Result<std::string> session_key_from_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return base::Result<std::string>::failure("cannot read the session key file " + path);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  std::string key = bytes.str();
+  while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
+  return long_enough(std::move(key), "the session key file " + path);
+}
+
+base::Result<std::string> session_key_from_secret(const aws::SecretValue& secret,
+                                                  const std::string& secret_id) {
+  if (secret.secret_string) return long_enough(*secret.secret_string, "the secret " + secret_id);
+  if (secret.secret_binary) return long_enough(*secret.secret_binary, "the secret " + secret_id);
+  return base::Result<std::string>::failure("the secret " + secret_id + " has no value");
+}
+
+}  // namespace heliocloud::registration

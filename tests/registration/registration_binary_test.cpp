@@ -1,0 +1,205 @@
+// heliocloud-registration as a process, started as a developer starts it (a local server on moto) and as
+// Lambda starts it (its package's bootstrap, the function's environment, the session key from Secrets
+// Manager, ALB events from the fake Runtime API), plus the ways a start fails: with a clear message, and on
+// Lambda an init error.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "aws/secrets_manager.h"
+#include "fake_runtime_api.h"
+#include "registration_moto_support.h"
+
+namespace fs = std::filesystem;
+using heliocloud::registration::testing::TestPool;
+using nlohmann::json;
+
+extern char** environ;
+
+namespace {
+
+const std::string kBinary = HELIOCLOUD_REGISTRATION_BINARY;
+// build/lambda/registration/bootstrap: what Lambda runs (the binary with its bundled libraries and loader).
+const std::string kLambdaBootstrap = std::string(HELIOCLOUD_REGISTRATION_PACKAGE) + "/bootstrap";
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+fs::path temp_file(const std::string& name) {
+  return fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
+}
+
+std::optional<int> wait_for_exit(pid_t pid, std::chrono::seconds limit) {
+  const auto until = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < until) {
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == pid)
+      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return std::nullopt;
+}
+
+// Runs the package on Lambda's terms: only the variables given (and the moto credentials), stderr to `log`.
+int run_as_lambda(const std::string& runtime_api, const std::string& variables, const fs::path& log) {
+  const char* endpoint = std::getenv("AWS_ENDPOINT_URL");
+  const std::string command = "env -i AWS_LAMBDA_RUNTIME_API=" + runtime_api +
+                              " AWS_ENDPOINT_URL=" + (endpoint ? endpoint : "") +
+                              " AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1"
+                              " AWS_EC2_METADATA_DISABLED=true AWS_CONFIG_FILE=/dev/null"
+                              " AWS_SHARED_CREDENTIALS_FILE=/dev/null " +
+                              variables + " " + kLambdaBootstrap + " 2>" + log.string();
+  const int status = std::system(command.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+json alb_get(const std::string& path) {
+  return {{"httpMethod", "GET"},
+          {"path", path},
+          {"headers", {{"accept", "text/html"}}},
+          {"body", ""},
+          {"isBase64Encoded", false}};
+}
+
+}  // namespace
+
+TEST(RegistrationBinary, LocalServerOnMotoServesThePoolsPolicyAndStopsOnSigterm) {
+  TestPool pool;
+  const fs::path log = temp_file("hc-registration-local.log");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  std::vector<std::string> args = {kBinary,
+                                   "--listen",
+                                   "127.0.0.1:0",
+                                   "--user-pool-id",
+                                   pool.pool.id,
+                                   "--endpoint-url",
+                                   std::getenv("AWS_ENDPOINT_URL")};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, kBinary.c_str(), &actions, nullptr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+
+  int port = 0;
+  for (int i = 0; i < 500 && port == 0; ++i) {
+    const auto text = read_file(log);
+    const std::string marker = "listening on http://127.0.0.1:";
+    if (const auto at = text.find(marker);
+        at != std::string::npos && text.find('/', at + marker.size()) != std::string::npos)
+      port = std::atoi(text.c_str() + at + marker.size());
+    else
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  if (port == 0) ::kill(pid, SIGKILL);
+  ASSERT_GT(port, 0) << read_file(log);
+
+  httplib::Client client("127.0.0.1", port);
+  const auto health = client.Get("/health");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  const auto page = client.Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("At least 8 characters"), std::string::npos);
+  // http://127.0.0.1: the session cookie is not Secure, or the browser would drop it.
+  EXPECT_EQ(page->get_header_value("Set-Cookie").find("Secure"), std::string::npos);
+
+  ASSERT_EQ(::kill(pid, SIGTERM), 0);
+  const auto status = wait_for_exit(pid, std::chrono::seconds(10));
+  if (!status) ::kill(pid, SIGKILL);
+  ASSERT_TRUE(status.has_value());
+  EXPECT_EQ(*status, 0);
+  EXPECT_NE(read_file(log).find("access method=GET path=/health status=200"), std::string::npos);
+  fs::remove(log);
+}
+
+TEST(RegistrationBinary, LocalUsageErrorsNameTheOption) {
+  const fs::path log = temp_file("hc-registration-usage.log");
+  const int no_pool = std::system((kBinary + " --listen 127.0.0.1:0 2>" + log.string()).c_str());
+  EXPECT_EQ(WEXITSTATUS(no_pool), 2);
+  EXPECT_NE(read_file(log).find("error: --user-pool-id is required"), std::string::npos) << read_file(log);
+  EXPECT_NE(read_file(log).find("usage: heliocloud-registration"), std::string::npos);
+  const int unknown =
+      std::system((kBinary + " --user-pool-id us-east-1_A --colour 2>" + log.string()).c_str());
+  EXPECT_EQ(WEXITSTATUS(unknown), 2);
+  EXPECT_NE(read_file(log).find("error: unknown option '--colour'"), std::string::npos) << read_file(log);
+  const int key = std::system(
+      (kBinary + " --user-pool-id us-east-1_A --session-key-file /nonexistent/key 2>" + log.string())
+          .c_str());
+  EXPECT_EQ(WEXITSTATUS(key), 1);
+  EXPECT_NE(read_file(log).find("cannot read the session key file /nonexistent/key"), std::string::npos);
+  fs::remove(log);
+}
+
+TEST(RegistrationBinary, OnLambdaItReadsTheSessionKeySecretAndServesAlbEvents) {
+  TestPool pool;
+  const heliocloud::aws::SecretsManagerClient secrets(heliocloud::aws::testing::moto_config());
+  const std::string arn =
+      secrets.create_secret(heliocloud::aws::testing::unique_name("hc-session-key"), std::string(48, 'k'));
+  heliocloud::testing::FakeRuntimeApi api(
+      {{"req-page", alb_get("/").dump()}, {"req-health", alb_get("/health").dump()}});
+  const fs::path log = temp_file("hc-registration-lambda.log");
+  // The fake API drops connections after its script, so the function gives up and exits.
+  EXPECT_NE(
+      run_as_lambda(api.authority(), "USER_POOL_ID=" + pool.pool.id + " SESSION_KEY_SECRET_ARN=" + arn, log),
+      0);
+  const auto posts = api.posts();
+  ASSERT_EQ(posts.size(), 2u) << read_file(log);
+  EXPECT_EQ(posts[0].target, "/2018-06-01/runtime/invocation/req-page/response");
+  const json page = json::parse(posts[0].body);
+  EXPECT_EQ(page["statusCode"], 200);
+  EXPECT_NE(page["body"].get<std::string>().find("HelioCloud User Registration"), std::string::npos);
+  // Behind the load balancer (HTTPS) the session cookie is Secure.
+  EXPECT_NE(page.dump().find("Secure"), std::string::npos);
+  EXPECT_EQ(json::parse(posts[1].body)["statusCode"], 200);
+  // The key is in no log line.
+  EXPECT_EQ(read_file(log).find(std::string(48, 'k')), std::string::npos);
+  secrets.delete_secret_now(arn);
+  fs::remove(log);
+}
+
+TEST(RegistrationBinary, OnLambdaAMissingSettingOrSecretIsAnInitError) {
+  const fs::path log = temp_file("hc-registration-init.log");
+  {
+    heliocloud::testing::FakeRuntimeApi api({});
+    EXPECT_EQ(run_as_lambda(api.authority(), "USER_POOL_ID=us-east-1_Abc", log), 1);
+    const auto posts = api.posts();
+    ASSERT_EQ(posts.size(), 1u);
+    EXPECT_EQ(posts[0].target, "/2018-06-01/runtime/init/error");
+    EXPECT_NE(posts[0].body.find("the function's environment lacks SESSION_KEY_SECRET_ARN"),
+              std::string::npos)
+        << posts[0].body;
+  }
+  {
+    TestPool pool;
+    heliocloud::testing::FakeRuntimeApi api({});
+    EXPECT_EQ(
+        run_as_lambda(
+            api.authority(),
+            "USER_POOL_ID=" + pool.pool.id +
+                " SESSION_KEY_SECRET_ARN=arn:aws:secretsmanager:us-east-1:123456789012:secret:none-AbCdEf",
+            log),
+        1);
+    const auto posts = api.posts();
+    ASSERT_EQ(posts.size(), 1u);
+    EXPECT_EQ(posts[0].target, "/2018-06-01/runtime/init/error");
+    EXPECT_NE(posts[0].body.find("cannot read the session key from Secrets Manager"), std::string::npos)
+        << posts[0].body;
+    EXPECT_NE(posts[0].body.find("ResourceNotFoundException"), std::string::npos) << posts[0].body;
+  }
+  fs::remove(log);
+}
