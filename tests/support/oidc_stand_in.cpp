@@ -16,8 +16,8 @@ namespace {
 
 constexpr std::int64_t kCodeLifetime = 300;
 
-std::string random_text() {
-  std::string bytes(24, '\0');
+std::string random_text(std::size_t bytes_count = 24) {
+  std::string bytes(bytes_count, '\0');
   if (RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), static_cast<int>(bytes.size())) != 1)
     throw std::runtime_error("RAND_bytes failed");
   return base::base64url_encode(bytes);
@@ -237,7 +237,9 @@ nlohmann::json OidcStandIn::tokens(const std::string& scope, const std::string& 
                         {"token_type", "Bearer"},
                         {"expires_in", options_.token_lifetime.count()}};
   if (with_refresh) {
-    const std::string refresh = random_text() + random_text();
+    // Opaque, but as long as Cognito's (an encrypted JWT of about 1.7 KB), so that sessions need as many
+    // cookies as real ones.
+    const std::string refresh = random_text(1300);
     refresh_tokens_[refresh] = {.scope = scope};
     refresh_order_.push_back(refresh);
     out["refresh_token"] = refresh;

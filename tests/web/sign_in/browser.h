@@ -53,7 +53,8 @@ inline std::string with_param(const std::string& url, const std::string& name, c
   const auto q = url.find('?');
   std::string out = url.substr(0, q) + "?";
   bool first = true;
-  for (const auto& [n, v] : query_of(url).entries()) {
+  const Params params = query_of(url);
+  for (const auto& [n, v] : params.entries()) {
     out += (first ? "" : "&") + base::percent_encode(n) + "=" + base::percent_encode(n == name ? value : v);
     first = false;
   }
