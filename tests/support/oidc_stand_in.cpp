@@ -83,9 +83,12 @@ std::string OidcStandIn::url() const {
 }
 
 int OidcStandIn::start() {
-  server_->Get("/oauth2/authorize", [this](const httplib::Request& req, httplib::Response& res) { authorize(req, res); });
-  server_->Post("/oauth2/token", [this](const httplib::Request& req, httplib::Response& res) { token(req, res); });
-  server_->Post("/oauth2/revoke", [this](const httplib::Request& req, httplib::Response& res) { revoke(req, res); });
+  server_->Get("/oauth2/authorize",
+               [this](const httplib::Request& req, httplib::Response& res) { authorize(req, res); });
+  server_->Post("/oauth2/token",
+                [this](const httplib::Request& req, httplib::Response& res) { token(req, res); });
+  server_->Post("/oauth2/revoke",
+                [this](const httplib::Request& req, httplib::Response& res) { revoke(req, res); });
   server_->Get("/logout", [this](const httplib::Request& req, httplib::Response& res) { logout(req, res); });
   server_->Get("/.well-known/jwks.json", [this](const httplib::Request&, httplib::Response& res) {
     ++jwks_requests_;
@@ -162,7 +165,8 @@ void OidcStandIn::authorize(const httplib::Request& req, httplib::Response& res)
   const std::string redirect_uri = param("redirect_uri");
   {
     std::lock_guard lock(mu_);
-    // Without a known client and redirect URI there is nowhere safe to send an error: show it (RFC 6749 §4.1.2.1).
+    // Without a known client and redirect URI there is nowhere safe to send an error: show it (RFC 6749
+    // §4.1.2.1).
     if (param("client_id") != options_.client_id || !listed(options_.redirect_uris, redirect_uri)) {
       res.status = 400;
       res.set_content("unknown client_id or redirect_uri", "text/plain");
@@ -171,8 +175,8 @@ void OidcStandIn::authorize(const httplib::Request& req, httplib::Response& res)
   }
   const std::string state = param("state");
   const auto back = [&](const std::string& query) {
-    res.set_redirect(redirect_uri + "?" + query + (state.empty() ? "" : "&state=" + base::percent_encode(state)),
-                     302);
+    res.set_redirect(
+        redirect_uri + "?" + query + (state.empty() ? "" : "&state=" + base::percent_encode(state)), 302);
   };
   const std::string scope = param("scope");
   if (param("response_type") != "code") return back("error=unsupported_response_type");
@@ -285,7 +289,8 @@ void OidcStandIn::token(const httplib::Request& req, httplib::Response& res) {
 }
 
 void OidcStandIn::revoke(const httplib::Request& req, httplib::Response& res) {
-  if (!client_authenticated(req)) return oauth_error(res, 401, "invalid_client", "client authentication failed");
+  if (!client_authenticated(req))
+    return oauth_error(res, 401, "invalid_client", "client authentication failed");
   const auto form = parse_form(req.body);
   std::lock_guard lock(mu_);
   if (const auto it = refresh_tokens_.find(field(form, "token")); it != refresh_tokens_.end())

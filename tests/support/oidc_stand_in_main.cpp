@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
   cli.add_option("--email", options.user.email, "the test user's e-mail")->capture_default_str();
   cli.add_option("--group", options.user.groups, "the test user's groups (repeatable)");
   cli.add_option("--port", options.port, "port on 127.0.0.1 (0: a free one)")->capture_default_str();
-  cli.add_option("--token-lifetime", lifetime, "seconds the id and access tokens live")->capture_default_str();
+  cli.add_option("--token-lifetime", lifetime, "seconds the id and access tokens live")
+      ->capture_default_str();
   CLI11_PARSE(cli, argc, argv);
   options.token_lifetime = std::chrono::seconds{lifetime};
 

@@ -11,7 +11,8 @@ std::string piece_name(std::string_view name, std::size_t index) {
 
 // The index of a cookie named NAME_<digits>, or nullopt.
 std::optional<std::size_t> piece_index(std::string_view cookie_name, std::string_view name) {
-  if (cookie_name.size() <= name.size() + 1 || !cookie_name.starts_with(name) || cookie_name[name.size()] != '_')
+  if (cookie_name.size() <= name.size() + 1 || !cookie_name.starts_with(name) ||
+      cookie_name[name.size()] != '_')
     return std::nullopt;
   const auto digits = cookie_name.substr(name.size() + 1);
   if (digits.size() > 2) return std::nullopt;

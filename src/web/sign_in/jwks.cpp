@@ -48,7 +48,8 @@ void KeySet::refresh_locked() {
   } catch (const std::exception& e) {
     // The keys we had stay: a failed refetch must not sign out everyone whose tokens they still verify.
     if (keys_.empty())
-      throw TokenError(TokenProblem::KeysUnavailable, std::string("the signing keys are unavailable: ") + e.what());
+      throw TokenError(TokenProblem::KeysUnavailable,
+                       std::string("the signing keys are unavailable: ") + e.what());
   }
 }
 

@@ -8,10 +8,10 @@
 namespace heliocloud::web::sign_in {
 
 struct Jwt {
-  nlohmann::json header;       // a JSON object
-  nlohmann::json claims;       // a JSON object
-  std::string signing_input;   // "header.payload" exactly as received: what the signature covers
-  std::string signature;       // raw bytes
+  nlohmann::json header;      // a JSON object
+  nlohmann::json claims;      // a JSON object
+  std::string signing_input;  // "header.payload" exactly as received: what the signature covers
+  std::string signature;      // raw bytes
 };
 
 // Longer tokens are refused before any decoding (Cognito's are 1-2 KB; a cookie holds 4 KB).

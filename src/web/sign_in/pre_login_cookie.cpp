@@ -40,8 +40,9 @@ PreLoginRead PreLoginCookie::read(const Params& request_cookies, std::int64_t no
   const auto doc = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded() || !doc.is_object()) return out;
   PreLogin& p = out.pre_login;
-  for (const auto& [key, field] : {std::pair{"state", &p.state}, std::pair{"nonce", &p.nonce},
-                                   std::pair{"verifier", &p.code_verifier}, std::pair{"return_to", &p.return_to}}) {
+  for (const auto& [key, field] :
+       {std::pair{"state", &p.state}, std::pair{"nonce", &p.nonce}, std::pair{"verifier", &p.code_verifier},
+        std::pair{"return_to", &p.return_to}}) {
     const auto it = doc.find(key);
     if (it == doc.end() || !it->is_string()) return out;
     *field = it->get<std::string>();

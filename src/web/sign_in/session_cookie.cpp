@@ -39,7 +39,8 @@ std::vector<SetCookie> SessionCookie::write(const SessionTokens& tokens, std::in
   const auto max_age = std::chrono::seconds{std::max<std::int64_t>(0, tokens.expires_at - now)};
   // The cookie's name is authenticated with the value, so a sealed value of another cookie does not open.
   auto out = chunk_cookie(name_, box_.seal(doc.dump(), name_), max_age);
-  for (auto& stale : expire_chunked_cookie(request_cookies, name_, out.size())) out.push_back(std::move(stale));
+  for (auto& stale : expire_chunked_cookie(request_cookies, name_, out.size()))
+    out.push_back(std::move(stale));
   return out;
 }
 

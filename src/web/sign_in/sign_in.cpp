@@ -38,7 +38,8 @@ SignInOptions prepared(SignInOptions options) {
   const std::string callback = path_of(options.redirect_uri);
   if (callback.size() < 2) throw std::invalid_argument("sign-in: redirect_uri needs a path (/auth/callback)");
   options.domain = without_trailing_slash(std::move(options.domain));
-  if (options.jwks_uri.empty()) options.jwks_uri = without_trailing_slash(options.issuer) + "/.well-known/jwks.json";
+  if (options.jwks_uri.empty())
+    options.jwks_uri = without_trailing_slash(options.issuer) + "/.well-known/jwks.json";
   if (!options.http) options.http = default_http_send();
   if (!options.clock) options.clock = system_clock();
   if (!options.log) options.log = log_to_stderr;
@@ -70,6 +71,14 @@ std::string safe_return_to(const std::optional<std::string>& wanted, const std::
   return *wanted;
 }
 
+// The error code of a callback (RFC 6749 §4.1.2.1: access_denied, server_error, ...) fit to show and log.
+// The query is anyone's to write, so anything else (long text, line breaks) is not repeated.
+std::string error_code(const std::string& error) {
+  const bool plain = !error.empty() && error.size() <= 64 &&
+                     error.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string::npos;
+  return plain ? error : std::string("an unrecognized error");
+}
+
 bool same_secret(std::string_view a, std::string_view b) {
   return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
@@ -80,8 +89,8 @@ SignIn::SignIn(SignInOptions options)
     : options_(prepared(std::move(options))),
       callback_path_(path_of(options_.redirect_uri)),
       keys_(std::make_unique<KeySet>(jwks_fetch(options_), options_.clock, options_.jwks_refetch_interval)),
-      verifier_({.issuer = options_.issuer, .client_id = options_.client_id, .leeway = options_.leeway}, *keys_,
-                options_.clock),
+      verifier_({.issuer = options_.issuer, .client_id = options_.client_id, .leeway = options_.leeway},
+                *keys_, options_.clock),
       endpoint_({.token_url = options_.domain + "/oauth2/token",
                  .revoke_url = options_.domain + "/oauth2/revoke",
                  .client_id = options_.client_id,
@@ -126,8 +135,9 @@ Response SignIn::start_sign_in(const Request& request) const {
   const std::string url = options_.domain + "/oauth2/authorize?response_type=code" +
                           "&client_id=" + base::percent_encode(options_.client_id) +
                           "&redirect_uri=" + base::percent_encode(options_.redirect_uri) +
-                          "&scope=" + base::percent_encode(base::join(options_.scopes, " ")) + "&state=" + pre.state +
-                          "&nonce=" + pre.nonce + "&code_challenge=" + code_challenge_s256(pre.code_verifier) +
+                          "&scope=" + base::percent_encode(base::join(options_.scopes, " ")) +
+                          "&state=" + pre.state + "&nonce=" + pre.nonce +
+                          "&code_challenge=" + code_challenge_s256(pre.code_verifier) +
                           "&code_challenge_method=S256";
   Response response = Response::found(url);
   response.set_cookie(pre_login_cookie_.write(pre));
@@ -155,8 +165,9 @@ Response SignIn::callback(const Request& request) const {
   std::vector<SetCookie> cookies{pre_login_cookie_.clear()};
   const std::int64_t t = now();
   if (const auto error = request.query.get("error")) {
-    options_.log("sign-in: the pool ended the sign-in with error=" + *error);
-    return fail(request, 400, "The sign-in was not completed (" + *error + "). Sign in again.", cookies);
+    const std::string code = error_code(*error);
+    options_.log("sign-in: the pool ended the sign-in with " + code);
+    return fail(request, 400, "The sign-in was not completed (" + code + "). Sign in again.", cookies);
   }
   const PreLoginRead read = pre_login_cookie_.read(request.cookies, t);
   switch (read.problem) {
@@ -188,7 +199,8 @@ Response SignIn::callback(const Request& request) const {
   } catch (const TokenEndpointError& e) {
     options_.log(std::string("sign-in: ") + e.what());
     if (e.kind() == TokenEndpointError::Kind::Rejected)
-      return fail(request, 400, "The sign-in code was refused: it was used already or has expired. Sign in again.",
+      return fail(request, 400,
+                  "The sign-in code was refused: it was used already or has expired. Sign in again.",
                   cookies);
     return fail(request, 502, "The sign-in service could not be reached. Try again in a moment.", cookies);
   }
@@ -203,8 +215,8 @@ Response SignIn::callback(const Request& request) const {
     options_.log(std::string("sign-in: tokens refused at the callback: ") + e.what());
     if (e.problem() == TokenProblem::KeysUnavailable)
       return fail(request, 502, "The sign-in service could not be reached. Try again in a moment.", cookies);
-    return fail(request, 400, std::string("The sign-in could not be verified: ") + e.what() + ". Sign in again.",
-                cookies);
+    return fail(request, 400,
+                std::string("The sign-in could not be verified: ") + e.what() + ". Sign in again.", cookies);
   }
 
   Response response = Response::found(pre.return_to);
@@ -216,7 +228,8 @@ Response SignIn::callback(const Request& request) const {
   return response;
 }
 
-std::optional<SignedInUser> SignIn::authenticate(const Request& request, std::vector<SetCookie>& cookies) const {
+std::optional<SignedInUser> SignIn::authenticate(const Request& request,
+                                                 std::vector<SetCookie>& cookies) const {
   const std::int64_t t = now();
   const auto tokens = session_cookie_.read(request.cookies, t);
   const auto signed_out = [&] {
@@ -251,13 +264,15 @@ std::optional<SignedInUser> SignIn::authenticate(const Request& request, std::ve
     if (e.kind() == TokenEndpointError::Kind::Rejected) return signed_out();
     // Not reachable: tokens that are still good serve this request; expired ones cannot.
     if (current) return std::move(current->user);
-    throw HttpError(503, "The sign-in service cannot be reached to renew your session. Try again in a moment.");
+    throw HttpError(503,
+                    "The sign-in service cannot be reached to renew your session. Try again in a moment.");
   }
   const bool rotated = !set.refresh_token.empty();
-  const SessionTokens renewed{.id_token = set.id_token,
-                              .access_token = set.access_token,
-                              .refresh_token = rotated ? set.refresh_token : tokens->refresh_token,
-                              .expires_at = rotated ? t + options_.session_lifetime.count() : tokens->expires_at};
+  const SessionTokens renewed{
+      .id_token = set.id_token,
+      .access_token = set.access_token,
+      .refresh_token = rotated ? set.refresh_token : tokens->refresh_token,
+      .expires_at = rotated ? t + options_.session_lifetime.count() : tokens->expires_at};
   try {
     Verified fresh = verify_session(renewed);
     for (auto& c : session_cookie_.write(renewed, t, request.cookies)) cookies.push_back(std::move(c));
@@ -281,8 +296,8 @@ Handler SignIn::require_signed_in(SignedInHandler handler) const {
       } else if (request.method == "GET" || request.method == "HEAD") {
         response = Response::found(sign_in_link(request));
       } else {
-        response = error_response(request, 401, "You are not signed in, or your session has ended. Sign in again.",
-                                  error_page_);
+        response = error_response(
+            request, 401, "You are not signed in, or your session has ended. Sign in again.", error_page_);
       }
     } catch (const HttpError& e) {
       // Rendered here rather than by the App, so that a refreshed session still reaches the browser.
@@ -297,8 +312,8 @@ Response SignIn::logout_page(const Request& request) const {
   const std::string html =
       "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign out</title></head>\n"
       "<body><h1>Sign out</h1>\n<form method=\"post\" action=\"" +
-      html_escape(options_.logout_path) + "\">\n<input type=\"hidden\" name=\"" + html_escape(csrf_form_field_) +
-      "\" value=\"" + html_escape(request.csrf_token) +
+      html_escape(options_.logout_path) + "\">\n<input type=\"hidden\" name=\"" +
+      html_escape(csrf_form_field_) + "\" value=\"" + html_escape(request.csrf_token) +
       "\">\n<button type=\"submit\">Sign out</button>\n</form></body></html>\n";
   return Response::html(html);
 }
@@ -314,9 +329,9 @@ Response SignIn::logout(const Request& request) const {
       }
     }
   }
-  Response response = Response::see_other(options_.domain + "/logout?client_id=" +
-                                          base::percent_encode(options_.client_id) +
-                                          "&logout_uri=" + base::percent_encode(options_.logout_uri));
+  Response response =
+      Response::see_other(options_.domain + "/logout?client_id=" + base::percent_encode(options_.client_id) +
+                          "&logout_uri=" + base::percent_encode(options_.logout_uri));
   for (auto& c : session_cookie_.clear(request.cookies)) response.set_cookie(std::move(c));
   response.set_cookie(pre_login_cookie_.clear());
   response.set_cookie(expired_cookie(csrf_cookie_name_));

@@ -2,7 +2,6 @@
 
 #include <stdexcept>
 
-
 namespace heliocloud::web::sign_in {
 namespace {
 
@@ -35,12 +34,14 @@ void check_url(const char* name, const std::string& url) {
     } else {
       host = host.substr(0, host.find(':'));
     }
-    require(is_loopback_host(host), std::string(name) + " must be https (plain http only to a loopback host): " + url);
+    require(is_loopback_host(host),
+            std::string(name) + " must be https (plain http only to a loopback host): " + url);
   }
 }
 
 void check_path(const char* name, const std::string& path) {
-  require(path.starts_with('/') && !path.starts_with("//"), std::string(name) + " must be a path starting with '/'");
+  require(path.starts_with('/') && !path.starts_with("//"),
+          std::string(name) + " must be a path starting with '/'");
 }
 
 }  // namespace
@@ -52,7 +53,8 @@ void validate(const SignInOptions& options) {
   check_url("logout_uri", options.logout_uri);
   if (!options.jwks_uri.empty()) check_url("jwks_uri", options.jwks_uri);
   require(!options.client_id.empty(), "client_id is required");
-  require(!options.client_secret.empty(), "client_secret is required (read it at start from Secrets Manager)");
+  require(!options.client_secret.empty(),
+          "client_secret is required (read it at start from Secrets Manager)");
   require(options.secret_key.size() >= 32, "secret_key must be at least 32 bytes");
   bool openid = false;
   for (const auto& scope : options.scopes) {

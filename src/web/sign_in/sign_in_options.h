@@ -14,7 +14,8 @@
 namespace heliocloud::web::sign_in {
 
 struct SignInOptions {
-  // The pool as token issuer, exactly as the tokens' iss: https://cognito-idp.<region>.amazonaws.com/<pool id>.
+  // The pool as token issuer, exactly as the tokens' iss: https://cognito-idp.<region>.amazonaws.com/<pool
+  // id>.
   std::string issuer;
   // The pool's hosted-UI origin: https://<prefix>.auth.<region>.amazoncognito.com (or its custom domain);
   // /oauth2/authorize, /oauth2/token, /oauth2/revoke and /logout are below it.

@@ -34,7 +34,8 @@ SignedInUser make_signed_in_user(nlohmann::json id_claims, const nlohmann::json&
   SignedInUser user;
   user.username = string_or_empty(id_claims, "cognito:username");
   if (user.username.empty()) user.username = string_or_empty(access_claims, "username");
-  if (user.username.empty()) throw std::invalid_argument("the tokens name no user (cognito:username, username)");
+  if (user.username.empty())
+    throw std::invalid_argument("the tokens name no user (cognito:username, username)");
   user.email = string_or_empty(id_claims, "email");
   user.groups = groups_of(id_claims);
   if (user.groups.empty()) user.groups = groups_of(access_claims);

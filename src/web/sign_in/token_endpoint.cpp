@@ -29,13 +29,15 @@ std::string form(std::initializer_list<std::pair<const char*, const std::string*
 // The "error" of an RFC 6749 §5.2 answer, or empty when the body is not one.
 std::string oauth_error(const std::string& body) {
   const auto doc = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_object() && doc.contains("error") && doc["error"].is_string()) return doc["error"].get<std::string>();
+  if (doc.is_object() && doc.contains("error") && doc["error"].is_string())
+    return doc["error"].get<std::string>();
   return {};
 }
 
 TokenSet read_tokens(const http::Response& response, bool need_refresh_token) {
   const auto doc = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
-  if (!doc.is_object()) throw TokenEndpointError(Kind::Unavailable, "the token endpoint's answer is not JSON");
+  if (!doc.is_object())
+    throw TokenEndpointError(Kind::Unavailable, "the token endpoint's answer is not JSON");
   TokenSet out;
   const auto take = [&](const char* name, std::string& to) {
     if (doc.contains(name) && doc[name].is_string()) to = doc[name].get<std::string>();
@@ -86,7 +88,8 @@ http::Response TokenEndpoint::post(const std::string& url, const std::string& bo
   try {
     return send_(request);
   } catch (const std::exception& e) {
-    throw TokenEndpointError(Kind::Unavailable, std::string("the sign-in service cannot be reached: ") + e.what());
+    throw TokenEndpointError(Kind::Unavailable,
+                             std::string("the sign-in service cannot be reached: ") + e.what());
   }
 }
 
@@ -94,19 +97,19 @@ TokenSet TokenEndpoint::redeem_code(const std::string& code, const std::string& 
                                     const std::string& code_verifier) const {
   const std::string grant = "authorization_code";
   const auto response = post(options_.token_url, form({{"grant_type", &grant},
-                                                        {"client_id", &options_.client_id},
-                                                        {"code", &code},
-                                                        {"redirect_uri", &redirect_uri},
-                                                        {"code_verifier", &code_verifier}}));
+                                                       {"client_id", &options_.client_id},
+                                                       {"code", &code},
+                                                       {"redirect_uri", &redirect_uri},
+                                                       {"code_verifier", &code_verifier}}));
   check_status(response, "redeeming the authorization code");
   return read_tokens(response, true);
 }
 
 TokenSet TokenEndpoint::refresh(const std::string& refresh_token) const {
   const std::string grant = "refresh_token";
-  const auto response = post(options_.token_url, form({{"grant_type", &grant},
-                                                        {"client_id", &options_.client_id},
-                                                        {"refresh_token", &refresh_token}}));
+  const auto response = post(
+      options_.token_url,
+      form({{"grant_type", &grant}, {"client_id", &options_.client_id}, {"refresh_token", &refresh_token}}));
   check_status(response, "refreshing the session");
   return read_tokens(response, false);
 }

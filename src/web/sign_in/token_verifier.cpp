@@ -16,7 +16,8 @@ namespace {
 std::optional<std::string> string_claim(const nlohmann::json& object, const char* name) {
   const auto it = object.find(name);
   if (it == object.end()) return std::nullopt;
-  if (!it->is_string()) fail(TokenProblem::Malformed, std::string("malformed token: ") + name + " is not a string");
+  if (!it->is_string())
+    fail(TokenProblem::Malformed, std::string("malformed token: ") + name + " is not a string");
   return it->get<std::string>();
 }
 
@@ -24,7 +25,8 @@ std::optional<std::string> string_claim(const nlohmann::json& object, const char
 std::optional<std::int64_t> date_claim(const nlohmann::json& claims, const char* name) {
   const auto it = claims.find(name);
   if (it == claims.end()) return std::nullopt;
-  if (!it->is_number()) fail(TokenProblem::Malformed, std::string("malformed token: ") + name + " is not a number");
+  if (!it->is_number())
+    fail(TokenProblem::Malformed, std::string("malformed token: ") + name + " is not a number");
   const double value = it->get<double>();
   // Beyond ±2^53 seconds a double no longer counts seconds exactly, and no real token goes there.
   constexpr double kLimit = 9007199254740992.0;

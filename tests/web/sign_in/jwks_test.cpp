@@ -27,8 +27,8 @@ TEST(Jwks, ReadsRsaSigningKeysByKid) {
 }
 
 TEST(Jwks, RefusesDocumentsWithoutUsableKeys) {
-  for (const char* bad : {"", "[]", "{}", R"({"keys": {}})", R"({"keys": []})",
-                          R"({"keys": [{"kty": "EC", "kid": "x"}]})"}) {
+  for (const char* bad :
+       {"", "[]", "{}", R"({"keys": {}})", R"({"keys": []})", R"({"keys": [{"kty": "EC", "kid": "x"}]})"}) {
     EXPECT_THROW((void)sign_in::parse_jwks(bad), std::runtime_error) << bad;
   }
 }

@@ -33,7 +33,8 @@ TEST(SealedBox, OpensNothingThatWasTamperedWith) {
     flipped[i] = static_cast<char>(flipped[i] ^ 0x20);
     EXPECT_EQ(box.open(heliocloud::base::base64url_encode(flipped), "hc_session"), std::nullopt) << i;
   }
-  EXPECT_EQ(box.open(heliocloud::base::base64url_encode(raw.substr(0, raw.size() - 1)), "hc_session"), std::nullopt);
+  EXPECT_EQ(box.open(heliocloud::base::base64url_encode(raw.substr(0, raw.size() - 1)), "hc_session"),
+            std::nullopt);
   EXPECT_EQ(box.open(sealed + "AA", "hc_session"), std::nullopt);
   for (const char* junk : {"", "A", "not base64!", "AAAA", "eyJhbGciOiJub25lIn0"})
     EXPECT_EQ(box.open(junk, "hc_session"), std::nullopt) << junk;

@@ -1,9 +1,10 @@
 // The session and pre-login cookies: chunking, round trips, expiry, and tampering read as signed out.
+#include "web/sign_in/session_cookie.h"
+
 #include <gtest/gtest.h>
 
 #include "web/sign_in/chunked_cookie.h"
 #include "web/sign_in/pre_login_cookie.h"
-#include "web/sign_in/session_cookie.h"
 
 namespace sign_in = heliocloud::web::sign_in;
 using heliocloud::web::Params;

@@ -67,7 +67,8 @@ TEST(SignInFlow, SignsInAndShowsTheProtectedPage) {
   EXPECT_TRUE(h.browser().has_session());
   EXPECT_FALSE(h.browser().jar.contains("hc_sign_in"));  // single-use
   const std::string session = set_cookie_named(done, "hc_session_0");
-  EXPECT_TRUE(contains(session, "; HttpOnly") && contains(session, "; Secure") && contains(session, "; SameSite=Lax"));
+  EXPECT_TRUE(contains(session, "; HttpOnly") && contains(session, "; Secure") &&
+              contains(session, "; SameSite=Lax"));
   EXPECT_TRUE(contains(session, "; Max-Age=2592000"));  // the refresh token's 30 days
   // No token is readable in any cookie (JWTs start with eyJ).
   for (const auto& [name, value] : h.browser().jar) EXPECT_FALSE(contains(value, "eyJ")) << name;
@@ -151,6 +152,11 @@ TEST(SignInFlow, CallbackReportsErrorsFromThePoolAndMissingCodes) {
   const auto denied = h.send("GET", "/auth/callback?error=access_denied&state=" + state);
   EXPECT_EQ(denied.status, 400);
   EXPECT_TRUE(contains(denied.body, "access_denied"));
+  // Text an attacker puts in a link is neither shown nor logged.
+  const auto spoofed = h.send("GET", "/auth/callback?error=Call%20555-0100%0Aforged%20log%20line");
+  EXPECT_EQ(spoofed.status, 400);
+  EXPECT_FALSE(contains(spoofed.body, "555"));
+  EXPECT_FALSE(contains(h.log(), "forged"));
   // The pre-login cookie went with the first answer; sign in again, then drop the code.
   const auto again = h.authorize();
   const auto no_code = h.send("GET", "/auth/callback?state=" + *query_of(again).get("state"));
@@ -175,7 +181,8 @@ TEST(SignInFlow, TheCodeNeedsThisBrowsersPkceVerifier) {
   SignInHarness h;
   const auto start = h.send("GET", "/auth/sign-in");
   // An attacker's challenge in the authorization request: the code is bound to it, and our verifier fails.
-  const auto forged = with_param(location(start), "code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+  const auto forged =
+      with_param(location(start), "code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
   const auto r = h.send("GET", target_of(h.approve(forged)));
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(h.stand_in().token_requests(), 1);

@@ -54,8 +54,9 @@ struct ExampleSite {
     sign_in.mount(app);
     app.get("/bye", [](const web::Request&) { return web::Response::text("signed out"); });
     app.get("/", sign_in.require_signed_in([](const web::Request& r, const sign_in::SignedInUser& user) {
-      return web::Response::html("<p>Hello, " + web::html_escape(user.username) + "</p><form method=\"post\" action=\"/logout\">" +
-                                 "<input type=\"hidden\" name=\"csrf_token\" value=\"" + r.csrf_token + "\"></form>");
+      return web::Response::html(
+          "<p>Hello, " + web::html_escape(user.username) + "</p><form method=\"post\" action=\"/logout\">" +
+          "<input type=\"hidden\" name=\"csrf_token\" value=\"" + r.csrf_token + "\"></form>");
     }));
   }
   std::string origin;
@@ -97,11 +98,13 @@ class SignInRoundTrip : public ::testing::Test {
   }
 
   // GET or POST on the app with the browser's cookies; the browser keeps the answer's cookies.
-  httplib::Result app_request(const std::string& method, const std::string& target, const std::string& form = {}) {
+  httplib::Result app_request(const std::string& method, const std::string& target,
+                              const std::string& form = {}) {
     httplib::Client client(site_->origin);
     const httplib::Headers headers = {{"Cookie", browser_.cookie_header()}};
-    auto r = method == "POST" ? client.Post(target.c_str(), headers, form, "application/x-www-form-urlencoded")
-                              : client.Get(target.c_str(), headers);
+    auto r = method == "POST"
+                 ? client.Post(target.c_str(), headers, form, "application/x-www-form-urlencoded")
+                 : client.Get(target.c_str(), headers);
     if (r) browser_.take(set_cookies(r));
     return r;
   }

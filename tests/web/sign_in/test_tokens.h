@@ -29,14 +29,21 @@ struct TestClock {
 };
 
 inline nlohmann::json id_claims(std::int64_t now) {
-  return {{"sub", "user-sub-1"},         {"aud", kClientId},        {"iss", kIssuer},
-          {"token_use", "id"},           {"iat", now},              {"auth_time", now},
-          {"exp", now + 3600},           {"cognito:username", "ada"}, {"email", "ada@example.org"},
-          {"cognito:groups", {"scientists", "admins"}}, {"nonce", "the-nonce"}};
+  return {{"sub", "user-sub-1"},
+          {"aud", kClientId},
+          {"iss", kIssuer},
+          {"token_use", "id"},
+          {"iat", now},
+          {"auth_time", now},
+          {"exp", now + 3600},
+          {"cognito:username", "ada"},
+          {"email", "ada@example.org"},
+          {"cognito:groups", {"scientists", "admins"}},
+          {"nonce", "the-nonce"}};
 }
 
 inline nlohmann::json access_claims(std::int64_t now) {
-  return {{"sub", "user-sub-1"}, {"client_id", kClientId}, {"iss", kIssuer}, {"token_use", "access"},
+  return {{"sub", "user-sub-1"}, {"client_id", kClientId}, {"iss", kIssuer},    {"token_use", "access"},
           {"iat", now},          {"exp", now + 3600},      {"username", "ada"}, {"scope", "openid email"}};
 }
 
@@ -46,15 +53,16 @@ struct TestPool {
   std::shared_ptr<heliocloud::testing::TestSigningKey> key =
       std::make_shared<heliocloud::testing::TestSigningKey>("key-1");
   // What the JWKS endpoint serves; tests replace it to rotate keys.
-  std::shared_ptr<nlohmann::json> jwks = std::make_shared<nlohmann::json>(nlohmann::json{{"keys", {key->jwk()}}});
+  std::shared_ptr<nlohmann::json> jwks =
+      std::make_shared<nlohmann::json>(nlohmann::json{{"keys", {key->jwk()}}});
   std::shared_ptr<int> fetches = std::make_shared<int>(0);
   KeySet keys{[j = jwks, f = fetches] {
                 ++*f;
                 return j->dump();
               },
               time.clock()};
-  TokenVerifier verifier{{.issuer = kIssuer, .client_id = kClientId, .leeway = std::chrono::seconds{60}}, keys,
-                         time.clock()};
+  TokenVerifier verifier{
+      {.issuer = kIssuer, .client_id = kClientId, .leeway = std::chrono::seconds{60}}, keys, time.clock()};
 
   [[nodiscard]] std::string sign(const nlohmann::json& claims) const {
     return heliocloud::testing::sign_jwt(claims, *key);
@@ -62,7 +70,8 @@ struct TestPool {
 };
 
 // A token with any header and signature bytes (for alg none, HS256, tampering).
-inline std::string raw_token(const nlohmann::json& header, const nlohmann::json& claims, std::string_view signature) {
+inline std::string raw_token(const nlohmann::json& header, const nlohmann::json& claims,
+                             std::string_view signature) {
   return heliocloud::testing::jwt_signing_input(header, claims) + "." + base::base64url_encode(signature);
 }
 

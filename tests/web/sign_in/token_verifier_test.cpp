@@ -166,8 +166,9 @@ TEST(TokenVerifier, RefusesAlgNone) {
   EXPECT_EQ(problem_of(pool, raw_token({{"kid", "key-1"}}, claims, ""), TokenUse::Id),
             TokenProblem::UnsupportedAlgorithm);
   const auto input = heliocloud::testing::jwt_signing_input({{"alg", "RS512"}, {"kid", "key-1"}}, claims);
-  EXPECT_EQ(problem_of(pool, input + "." + heliocloud::base::base64url_encode(pool.key->sign(input)), TokenUse::Id),
-            TokenProblem::UnsupportedAlgorithm);
+  EXPECT_EQ(
+      problem_of(pool, input + "." + heliocloud::base::base64url_encode(pool.key->sign(input)), TokenUse::Id),
+      TokenProblem::UnsupportedAlgorithm);
 }
 
 TEST(TokenVerifier, RefusesHs256SignedWithThePublicKey) {
@@ -176,9 +177,10 @@ TEST(TokenVerifier, RefusesHs256SignedWithThePublicKey) {
   // public key it holds, which the attacker knows too.
   const nlohmann::json header = {{"alg", "HS256"}, {"typ", "JWT"}, {"kid", "key-1"}};
   const auto input = heliocloud::testing::jwt_signing_input(header, id_claims(kStart));
-  for (const std::string& secret : {pool.key->public_pem(), pool.key->jwk().dump(),
-                                    pool.key->jwk()["n"].get<std::string>()}) {
-    const auto forged = input + "." + heliocloud::base::base64url_encode(heliocloud::base::hmac_sha256(secret, input));
+  for (const std::string& secret :
+       {pool.key->public_pem(), pool.key->jwk().dump(), pool.key->jwk()["n"].get<std::string>()}) {
+    const auto forged =
+        input + "." + heliocloud::base::base64url_encode(heliocloud::base::hmac_sha256(secret, input));
     EXPECT_EQ(problem_of(pool, forged, TokenUse::Id), TokenProblem::UnsupportedAlgorithm);
   }
 }
@@ -198,8 +200,8 @@ TEST(TokenVerifier, RefusesATamperedPayload) {
   const auto second = token.find('.', first + 1);
   auto claims = id_claims(kStart);
   claims["cognito:groups"] = {"admins", "root"};
-  const auto forged = token.substr(0, first + 1) + heliocloud::base::base64url_encode(claims.dump()) +
-                      token.substr(second);
+  const auto forged =
+      token.substr(0, first + 1) + heliocloud::base::base64url_encode(claims.dump()) + token.substr(second);
   EXPECT_EQ(problem_of(pool, forged, TokenUse::Id), TokenProblem::BadSignature);
 }
 
@@ -209,12 +211,14 @@ TEST(TokenVerifier, RefusesATamperedSignature) {
   const auto dot = token.rfind('.');
   auto signature = *heliocloud::base::base64url_decode(token.substr(dot + 1));
   signature[10] = static_cast<char>(signature[10] ^ 0x01);
-  EXPECT_EQ(problem_of(pool, token.substr(0, dot + 1) + heliocloud::base::base64url_encode(signature), TokenUse::Id),
-            TokenProblem::BadSignature);
-  // A signature of the wrong length, and none at all.
-  EXPECT_EQ(problem_of(pool, token.substr(0, dot + 1) + heliocloud::base::base64url_encode(signature.substr(1)),
+  EXPECT_EQ(problem_of(pool, token.substr(0, dot + 1) + heliocloud::base::base64url_encode(signature),
                        TokenUse::Id),
             TokenProblem::BadSignature);
+  // A signature of the wrong length, and none at all.
+  EXPECT_EQ(
+      problem_of(pool, token.substr(0, dot + 1) + heliocloud::base::base64url_encode(signature.substr(1)),
+                 TokenUse::Id),
+      TokenProblem::BadSignature);
   EXPECT_EQ(problem_of(pool, token.substr(0, dot + 1), TokenUse::Id), TokenProblem::BadSignature);
   // Signed by another key under our kid.
   const heliocloud::testing::TestSigningKey impostor("key-1");
@@ -242,7 +246,8 @@ TEST(TokenVerifier, RefusesMalformedTokens) {
 TEST(TokenVerifier, RefusesDuplicateMemberNames) {
   TestPool pool;
   // {"alg":"RS256","alg":"none"}: readers that keep the first or the last name would disagree.
-  const std::string header = heliocloud::base::base64url_encode(R"({"alg":"RS256","kid":"key-1","alg":"none"})");
+  const std::string header =
+      heliocloud::base::base64url_encode(R"({"alg":"RS256","kid":"key-1","alg":"none"})");
   const std::string payload = heliocloud::base::base64url_encode(id_claims(kStart).dump());
   const std::string input = header + "." + payload;
   const auto token = input + "." + heliocloud::base::base64url_encode(pool.key->sign(input));
