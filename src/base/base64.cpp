@@ -64,4 +64,25 @@ std::optional<std::string> base64_decode(std::string_view text) {
   return out;
 }
 
+std::optional<std::string> base64url_decode(std::string_view text) {
+  if (text.size() % 4 == 1) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() * 3 / 4);
+  std::uint32_t buffer = 0;
+  unsigned bits = 0;
+  for (const char c : text) {
+    const auto pos = kUrlSafe.find(c);
+    if (pos == std::string_view::npos) return std::nullopt;
+    buffer = ((buffer << 6U) | static_cast<std::uint32_t>(pos)) & 0xFFFFU;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((buffer >> bits) & 0xFFU));
+    }
+  }
+  // Leftover bits (2 or 4) must be zero: otherwise two texts would decode to the same bytes.
+  if ((buffer & ((1U << bits) - 1U)) != 0) return std::nullopt;
+  return out;
+}
+
 }  // namespace heliocloud::base

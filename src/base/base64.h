@@ -11,5 +11,9 @@ namespace heliocloud::base {
 [[nodiscard]] std::string base64url_encode(std::string_view bytes);  // no padding
 // Standard alphabet, padding optional, no white space. nullopt for anything else.
 [[nodiscard]] std::optional<std::string> base64_decode(std::string_view text);
+// The strict reverse of base64url_encode (JWTs, RFC 7515 §2): URL-safe alphabet, no padding, no white space,
+// and the unused low bits of the last character zero, so every byte string has exactly one encoding.
+// nullopt for anything else.
+[[nodiscard]] std::optional<std::string> base64url_decode(std::string_view text);
 
 }  // namespace heliocloud::base

@@ -71,6 +71,19 @@ TEST(Base64, RoundTripsEveryLengthAndRejectsGarbage) {
   EXPECT_FALSE(base::base64_decode("abcde").has_value());
 }
 
+TEST(Base64Url, IsTheStrictReverseOfTheEncoder) {
+  const std::string bytes("\x00\x01\xfe\xff\xfbhello", 10);
+  for (std::size_t n = 0; n <= bytes.size(); ++n) {
+    const auto part = bytes.substr(0, n);
+    EXPECT_EQ(base::base64url_decode(base::base64url_encode(part)), part) << n;
+  }
+  EXPECT_EQ(base::base64url_decode("aGk_Pg"), "hi?>");
+  EXPECT_EQ(base::base64url_decode("-_8"), "\xfb\xff");
+  // Standard alphabet, padding, white space, impossible length, non-zero leftover bits.
+  for (const char* bad : {"aGk/Pg", "aGk+", "Zm8=", "Zm9v\n", "Zm9 v", "abcde", "Zh", "Zm9"})
+    EXPECT_FALSE(base::base64url_decode(bad).has_value()) << bad;
+}
+
 TEST(HmacSha256, Rfc4231TestCase2) {
   EXPECT_EQ(base::to_hex(base::hmac_sha256("Jefe", "what do ya want for nothing?")),
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
