@@ -12,6 +12,7 @@ APT_PACKAGES=(
   libhowardhinnant-date-dev libsqlite3-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy
   libkainjow-mustache-dev libcpp-httplib-dev shellcheck yamllint
+  wrk  # bench/web: requests per second of the web apps' local server
 )
 # Node.js runs the CDK CLI; take Debian's unless a Node.js is already installed.
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)
