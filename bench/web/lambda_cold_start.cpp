@@ -81,7 +81,8 @@ Sample run_once(const std::string& bootstrap, const std::vector<std::string>& fu
   sample.rss_kb = peak_rss_kb(pid);
   const auto post = api.posts().front();
   if (post.target.find("/response") == std::string::npos) {
-    std::fprintf(stderr, "the function answered with an error: %s %s\n", post.target.c_str(), post.body.c_str());
+    std::fprintf(stderr, "the function answered with an error: %s %s\n", post.target.c_str(),
+                 post.body.c_str());
     kill(pid, SIGKILL);
     std::exit(1);
   }
@@ -106,9 +107,10 @@ int main(int argc, char** argv) {
   auto by_rss = samples;
   std::sort(by_rss.begin(), by_rss.end(), [](auto& a, auto& b) { return a.rss_kb < b.rss_kb; });
   const auto mid = samples.size() / 2;
-  std::printf("%-44s cold start ms min %.1f median %.1f max %.1f | peak RSS MB median %.1f max %.1f (%d runs)\n",
-              "Lambda bootstrap to first response", by_time.front().millis, by_time[mid].millis, by_time.back().millis,
-              static_cast<double>(by_rss[mid].rss_kb) / 1024.0, static_cast<double>(by_rss.back().rss_kb) / 1024.0,
-              runs);
+  std::printf(
+      "%-44s cold start ms min %.1f median %.1f max %.1f | peak RSS MB median %.1f max %.1f (%d runs)\n",
+      "Lambda bootstrap to first response", by_time.front().millis, by_time[mid].millis,
+      by_time.back().millis, static_cast<double>(by_rss[mid].rss_kb) / 1024.0,
+      static_cast<double>(by_rss.back().rss_kb) / 1024.0, runs);
   return 0;
 }

@@ -35,9 +35,10 @@ std::optional<OnDemandPrice> parse_on_demand_price(std::string_view price_list_i
                     .memory = attributes.value("memory", std::string()),
                     .operating_system = attributes.value("operatingSystem", std::string())};
   const auto on_demand = doc.value("/terms/OnDemand"_json_pointer, nlohmann::json::object());
-  for (const auto& [offer_id, offer] : on_demand.items())
-    for (const auto& [dimension_id, dimension] :
-         offer.value("priceDimensions", nlohmann::json::object()).items()) {
+  for (const auto& [offer_id, offer] : on_demand.items()) {
+    // A named copy: items() of the temporary that value() returns would dangle in the loop.
+    const auto dimensions = offer.value("priceDimensions", nlohmann::json::object());
+    for (const auto& [dimension_id, dimension] : dimensions.items()) {
       if (dimension.value("unit", std::string()) != "Hrs") continue;
       const std::string usd = dimension.value("/pricePerUnit/USD"_json_pointer, std::string());
       try {
@@ -50,6 +51,7 @@ std::optional<OnDemandPrice> parse_on_demand_price(std::string_view price_list_i
       }
       return out;
     }
+  }
   return std::nullopt;
 }
 

@@ -37,6 +37,8 @@ class UserPool : public construct::Construct {
   UserPool(construct::Construct& scope, std::string id, UserPoolProps props);
   Value user_pool_id() const { return resource_->ref(); }
   Value user_pool_arn() const { return resource_->get_att("Arn"); }
+  // "cognito-idp.<region>.amazonaws.com/<pool id>": the pool as an identity provider (and token issuer).
+  Value provider_name() const { return resource_->get_att("ProviderName"); }
 
   // The hosted sign-in UI at https://<prefix>.auth.<region>.amazoncognito.com.
   construct::CfnResource& add_domain(const std::string& id, const std::string& prefix);

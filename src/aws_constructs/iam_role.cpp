@@ -60,8 +60,12 @@ void append_new(std::vector<Value>& to, const std::vector<Value>& items) {
 
 Role::Role(construct::Construct& scope, std::string id, RoleProps props) : Construct(scope, std::move(id)) {
   PolicyStatement trust;
-  trust.actions = {"sts:AssumeRole"};
-  trust.principal = Value::map({{"Service", Value(props.assumed_by)}});
+  if (props.trust) {
+    trust = std::move(*props.trust);
+  } else {
+    trust.actions = {"sts:AssumeRole"};
+    trust.principal = Value::map({{"Service", Value(props.assumed_by)}});
+  }
   Value::Map p{{"AssumeRolePolicyDocument", policy_document({trust})}};
   if (!props.managed_policy_arns.empty())
     p.emplace("ManagedPolicyArns", Value(std::move(props.managed_policy_arns)));

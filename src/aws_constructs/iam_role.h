@@ -2,6 +2,7 @@
 // An IAM role assumed by a service, with an inline "DefaultPolicy" that grows as permissions are granted
 // (the shape aws-cdk-lib gives Lambda service roles, so logical ids read the same).
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,9 @@ namespace heliocloud::aws_constructs {
 struct RoleProps {
   std::string assumed_by;  // the service principal, e.g. "lambda.amazonaws.com"
   std::vector<Value> managed_policy_arns;
+  // Instead of assumed_by: the whole trust statement, for a federated principal with conditions (an
+  // identity pool's users).
+  std::optional<PolicyStatement> trust;
 };
 
 class Role : public construct::Construct, public IGrantable {

@@ -12,6 +12,7 @@
 #include "construct/cfn_output.h"
 #include "contracts/custom_resources.h"
 #include "contracts/registry_functions.h"
+#include "stacks/function_environment.h"
 
 namespace heliocloud::stacks {
 using construct::RemovalPolicy;
@@ -104,9 +105,7 @@ void RegistryStack::add_functions(const config::RegistryConfig& reg, const std::
       .catalog_contact = Value(reg.catalog.contact),
       .catalog_description = Value(reg.catalog.description),
       .requester_pays = Value(std::string(reg.requester_pays ? registry::kTrue : registry::kFalse))};
-  std::map<std::string, Value> variables;
-  registry::FunctionEnvironment<Value>::for_each_variable(
-      environment, [&](std::string_view name, const Value& value) { variables.emplace(name, value); });
+  const auto variables = environment_variables(environment);
 
   ingester_ = &make<aws_constructs::Function>(
       "Ingester",

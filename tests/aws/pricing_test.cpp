@@ -81,7 +81,7 @@ TEST(Pricing, AsksForLinuxSharedTenancyInTheRegionAndFollowsPages) {
   const aws::PricingClient pricing(config_for(server));
   const auto prices = pricing.linux_on_demand_prices("eu-west-1", {"m5.large"});
   ASSERT_EQ(prices.size(), 2U);
-  const auto& first = server.requests().at(0);
+  const auto first = server.requests().at(0);
   EXPECT_EQ(first.header("x-amz-target"), "AWSPriceListService.GetProducts");
   const auto body = nlohmann::json::parse(first.body);
   EXPECT_EQ(body["ServiceCode"], "AmazonEC2");
