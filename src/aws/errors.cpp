@@ -45,7 +45,7 @@ ErrorKind classify(const ErrorInfo& info) {
   const std::string& c = info.code;
   if (one_of(c, {"NoSuchKey", "NoSuchBucket", "NoSuchUpload", "NoSuchBucketPolicy", "NotFound",
                  "ResourceNotFoundException", "ParameterNotFound", "NoSuchEntity", "StackNotFound",
-                 "NoSuchVersion", "TableNotFoundException"})) {
+                 "NoSuchVersion", "TableNotFoundException", "InvocationDoesNotExist", "InvalidCommandId"})) {
     return ErrorKind::NotFound;
   }
   if (one_of(c, {"AccessDenied", "AccessDeniedException", "AllAccessDisabled", "InvalidAccessKeyId",
