@@ -3,6 +3,7 @@
 // progress on stderr, the failed step's exit status as the command's, and what is refused before any call.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.h"
@@ -40,6 +41,10 @@ class DaskhubCli : public ::testing::Test {
  protected:
   DaskhubCli()
       : host_([this](const SentScript& s) { return script_(s); }), server_([this](const RecordedRequest& r) {
+          if (unreachable_ && r.header("x-amz-target") == "AmazonSSM.SendCommand") {
+            return CannedResponse{
+                400, {}, R"({"__type":"InvalidInstanceId","message":"Instances not in a valid state"})"};
+          }
           if (auto a = host_.answer(r)) return *a;
           if (r.body.find("Action=DescribeStacks") != std::string::npos)
             return CannedResponse{200, {{"Content-Type", "text/xml"}}, describe_stacks_answer(stack_)};
@@ -66,6 +71,7 @@ class DaskhubCli : public ::testing::Test {
   }
 
   std::string stack_ = deployed::stack_name("demo", "Daskhub");
+  std::atomic<bool> unreachable_{false};  // SSM answers InvalidInstanceId
   FakeSsmHost::Script script_;
   FakeSsmHost host_;
   FakeHttpServer server_;
@@ -113,6 +119,16 @@ TEST_F(DaskhubCli, ForAStepThatSucceedsTheStatusIsZero) {
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, "deleted\n");
   EXPECT_NE(r.err.find("== teardown finished: 99-delete-daskhub\n"), std::string::npos) << r.err;
+}
+
+TEST_F(DaskhubCli, AHostSsmCannotReachIsToBeFixedFirst) {
+  unreachable_ = true;
+  const auto r = heliocloud("daskhub demo status");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("instance " + std::string(kHost) +
+                       " is not a node SSM can reach: its SSM agent is not registered or not online"),
+            std::string::npos)
+      << r.err;
 }
 
 TEST_F(DaskhubCli, WrongRequestsAreRefusedBeforeAnyCall) {

@@ -69,6 +69,8 @@ class HostRunner {
   aws::CommandInvocation query(const HostCommand& command);
 
   [[nodiscard]] const std::string& instance_id() const noexcept { return instance_id_; }
+  // Ctrl-C was pressed and not yet acted on (run() acts on it by cancelling; query() only stops waiting).
+  [[nodiscard]] bool interrupted() const;
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -83,7 +85,6 @@ class HostRunner {
                      std::optional<LogFollower>& log);
   bool following(const std::optional<LogFollower>& log) const;
   bool pause(std::chrono::milliseconds delay) const;
-  bool interrupted() const;
 
   const aws::SsmClient& ssm_;
   std::string instance_id_;

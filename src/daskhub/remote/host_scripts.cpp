@@ -86,7 +86,8 @@ if ! id -u "$owner" >/dev/null 2>&1; then
 fi
 )sh";
 
-// bash, as the owner, whose kubeconfig 01-deploy-k8s wrote; $1 = kit, $2 = log lines. Read-only.
+// bash, as the owner, whose kubeconfig 01-deploy-k8s wrote; $1 = kit, $2 = log lines. Read-only; exits 0
+// once it has reported, whatever the report says.
 constexpr std::string_view kStatusReport = R"sh(kit="$1" lines="$2"
 export PATH="/usr/local/bin:$PATH"
 cd "$kit" || exit 1
@@ -148,6 +149,7 @@ if [[ -n "$latest" ]]; then
   printf '\n== last %s lines of %s/%s\n' "$lines" "$kit" "${latest#./}"
   tail -n "$lines" "$latest"
 fi
+exit 0
 )sh";
 
 }  // namespace

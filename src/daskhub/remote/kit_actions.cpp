@@ -20,9 +20,8 @@ std::string where_the_kit_comes_from(const std::string& instance) {
          deployed::deploy_hint(instance, contracts::stacks::kDaskhub);
 }
 
-KitCheck check_kit(HostRunner& runner, const HostLayout& host) {
-  const auto inv = runner.query({"kit check", kit_check_script(host), kCheckTimeout, std::nullopt});
-  const std::string on = " on the admin host " + runner.instance_id();
+KitCheck check_kit(const aws::CommandInvocation& inv, const std::string& instance_id) {
+  const std::string on = " on the admin host " + instance_id;
   if (!aws::is_terminal(inv.status)) {
     throw SetupError(
         "the kit check" + on + " did not end (SSM status " + inv.status_text +
@@ -115,7 +114,12 @@ int run_kit_action(HostRunner& runner, const HostLayout& host, const KitRequest&
   }
   // One step: its wrapper on the host says plainly when the script is not there (exit 66).
   if (request.step) return run_steps(runner, host, request, {&find_step(*request.step, request.action)}, err);
-  const auto check = check_kit(runner, host);
+  const auto answer = runner.query({"kit check", kit_check_script(host), kCheckTimeout, std::nullopt});
+  if (runner.interrupted()) {
+    err << "== " << action_name(request.action) << " interrupted before any step ran\n";
+    return 130;
+  }
+  const auto check = check_kit(answer, runner.instance_id());
   return run_steps(runner, host, request,
                    plan_steps(check, request.action, host, request.instance, runner.instance_id()), err);
 }

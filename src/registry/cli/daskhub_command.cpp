@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "aws/cloudformation.h"
+#include "aws/errors.h"
 #include "aws/ssm.h"
 #include "daskhub/remote/admin_host.h"
 #include "daskhub/remote/kit_actions.h"
@@ -104,8 +105,14 @@ int run_daskhub(const DaskhubFlags& f) {
   options.interrupts = [] { return interrupts.load(); };
   const InterruptCounter counting;
   remote::HostRunner runner(ssm, host.instance_id, options);
-  return remote::run_kit_action(runner, remote::HostLayout::admin_host(),
-                                {f.instance, action, f.step, f.log_lines}, std::cerr);
+  try {
+    return remote::run_kit_action(runner, remote::HostLayout::admin_host(),
+                                  {f.instance, action, f.step, f.log_lines}, std::cerr);
+  } catch (const aws::AwsError& e) {
+    // The host's agent is not registered or offline (the message says what to check): fix that first.
+    if (e.code() == "InvalidInstanceId") throw UsageError(e.what());
+    throw;
+  }
 }
 
 }  // namespace heliocloud::registry::cli

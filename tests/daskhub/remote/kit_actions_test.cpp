@@ -51,6 +51,7 @@ struct Rig {
     o.short_poll = {1ms, 2ms};
     o.out = &out;
     o.err = &err;
+    o.interrupts = interrupts;
     HostRunner runner(*ssm, "i-0123456789abcdef0", o);
     return run_kit_action(runner, HostLayout::admin_host(), request, err);
   }
@@ -68,6 +69,7 @@ struct Rig {
   FakeSsmHost host;
   FakeHttpServer server;
   std::optional<aws::SsmClient> ssm;
+  std::function<int()> interrupts;
   std::ostringstream out;
   std::ostringstream err;
 };
@@ -186,6 +188,19 @@ TEST(KitActions, AHostThatAnswersNothingIsNotTakenForAnEmptyKit) {
         "the kit check on the admin host i-0123456789abcdef0 answered nothing instead of the kit's state: "
         "the host did not run the check as sent");
   }
+  EXPECT_EQ(rig.host.runs().size(), 1U);
+}
+
+TEST(KitActions, CtrlCDuringTheKitCheckRunsNoStep) {
+  Rig rig([](const SentScript&) {
+    ScriptedRun r;
+    r.never_ends = true;
+    return r;
+  });
+  rig.interrupts = [] { return 1; };
+  EXPECT_EQ(rig.run({"demo", Action::Deploy, std::nullopt}), 130);
+  EXPECT_NE(rig.err.str().find("== deploy interrupted before any step ran\n"), std::string::npos)
+      << rig.err.str();
   EXPECT_EQ(rig.host.runs().size(), 1U);
 }
 
