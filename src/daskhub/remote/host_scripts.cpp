@@ -23,7 +23,7 @@ std::string assign(std::string_view name, std::string_view value) {
 
 // Runs as root with /bin/sh (dash on some hosts: POSIX only). Exit statuses: see host_scripts.h.
 constexpr std::string_view kStepWrapper = R"sh(if [ ! -f "$kit/$script" ]; then
-  echo "heliocloud: $kit/$script is not on this host; the Daskhub stack puts the kit there (heliocloud daskhub <instance> status shows what is)" >&2
+  echo "heliocloud: $kit/$script is not on this host; the Daskhub stack puts the kit there when the host starts (heliocloud daskhub <instance> status shows what the host has)" >&2
   exit 66
 fi
 if ! id -u "$owner" >/dev/null 2>&1; then
