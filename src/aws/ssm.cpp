@@ -7,7 +7,6 @@ namespace {
 ServiceInfo ssm_info() {
   return {"SSM", "ssm", "ssm", "SSM"};
 }
-constexpr const char* kTarget = "AmazonSSM";
 }  // namespace
 
 SsmClient::SsmClient(ClientConfig config) : client_(std::move(config), ssm_info()) {}

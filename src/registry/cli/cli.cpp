@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "daskhub/remote/setup_error.h"
+#include "registry/cli/daskhub_command.h"
 #include "registry/cli/deployed.h"
 #include "registry/cli/local_commands.h"
 #include "registry/cli/upload.h"
@@ -173,16 +175,20 @@ CLI::App* add_upload_command(CLI::App& app, UploadFlags& f) {
 }  // namespace
 
 int run(int argc, char** argv) {
-  CLI::App app{"heliocloud: publish heliophysics datasets to a HelioCloud (CloudCatalog 1.1)"};
+  CLI::App app{
+      "heliocloud: publish heliophysics datasets to a HelioCloud (CloudCatalog 1.1) and run its Daskhub "
+      "deploy kit"};
   app.require_subcommand(1);
   ValidateFlags validate_flags;
   CommandFlags ingest_flags;
   CommandFlags catalog_flags;
   UploadFlags upload_flags;
+  DaskhubFlags daskhub_flags;
   const auto* validate_cmd = add_validate_command(app, validate_flags);
   const auto* ingest_cmd = add_ingest_command(app, ingest_flags);
   const auto* catalog_cmd = add_catalog_command(app, catalog_flags);
   const auto* upload_cmd = add_upload_command(app, upload_flags);
+  const auto* daskhub_cmd = add_daskhub_command(app, daskhub_flags);
 
   try {
     app.parse(argc, argv);
@@ -195,7 +201,11 @@ int run(int argc, char** argv) {
     if (*catalog_cmd) return run_catalog(catalog_flags);
     if (*upload_cmd)
       return upload_job(upload_flags.dir, upload_flags.instance, upload_flags.job, upload_flags.options);
+    if (*daskhub_cmd) return run_daskhub(daskhub_flags);
   } catch (const UsageError& e) {
+    std::cerr << "heliocloud: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const daskhub::remote::SetupError& e) {
     std::cerr << "heliocloud: " << e.what() << "\n";
     return kExitUsage;
   } catch (const std::exception& e) {

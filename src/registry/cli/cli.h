@@ -7,10 +7,11 @@
 //   outputs) ingest --local [<instance>] <job>              run the service here: buckets under --root or on
 //   --endpoint, catalog --local [<instance>]                   records in SQLite; settings from the instance
 //   file and flags
+//   daskhub <instance> deploy|status|teardown [--step N]   run the Daskhub deploy kit on the admin host (SSM)
 namespace heliocloud::registry::cli {
 
 // Exit status: 0 = everything succeeded, 1 = a dataset, bucket, file or function failed, 2 = usage or setup
-// error.
+// error; daskhub: the failed step's own status.
 int run(int argc, char** argv);
 
 }  // namespace heliocloud::registry::cli

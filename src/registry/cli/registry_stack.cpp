@@ -1,10 +1,9 @@
 #include "registry/cli/registry_stack.h"
 
-#include "aws/errors.h"
 #include "base/text.h"
-#include "base/unique_id.h"
 #include "contracts/registry_functions.h"
 #include "contracts/stack_names.h"
+#include "deployed/instance_stack.h"
 #include "registry/cli/usage_error.h"
 
 namespace heliocloud::registry::cli {
@@ -12,11 +11,7 @@ namespace heliocloud::registry::cli {
 namespace {
 
 namespace outputs = contracts::registry::outputs;
-
-std::string deploy_hint(const std::string& instance) {
-  return "deploy it with: cdk deploy " + instance + "/" + std::string(contracts::stacks::kRegistry) +
-         " -c instance=" + instance;
-}
+constexpr std::string_view kStackId = contracts::stacks::kRegistry;
 
 // DatasetBucketNames is a comma-separated list; blanks around the names are not part of them.
 std::vector<std::string> split_commas(const std::string& s) {
@@ -31,18 +26,11 @@ std::vector<std::string> split_commas(const std::string& s) {
 }  // namespace
 
 std::string registry_stack_name(const std::string& instance) {
-  return base::make_unique_id({instance, std::string(contracts::stacks::kRegistry)});
+  return deployed::stack_name(instance, kStackId);
 }
 
 RegistryStack registry_stack_from(const std::string& instance, const aws::Stack& stack) {
-  // A stack whose creation never completed has no usable outputs (and one being deleted soon will not).
-  for (const char* bad : {"CREATE_IN_PROGRESS", "CREATE_FAILED", "ROLLBACK_", "DELETE_"}) {
-    if (stack.status.starts_with(bad)) {
-      throw UsageError("the Registry stack " + stack.name + " of instance " + instance + " is " +
-                       stack.status + (stack.status_reason.empty() ? "" : " (" + stack.status_reason + ")") +
-                       "; " + deploy_hint(instance));
-    }
-  }
+  if (auto why = deployed::unusable_reason(instance, kStackId, stack); !why.empty()) throw UsageError(why);
   RegistryStack r;
   r.stack_name = stack.name;
   std::vector<std::string> missing;
@@ -59,28 +47,16 @@ RegistryStack registry_stack_from(const std::string& instance, const aws::Stack&
   if (!missing.empty()) {
     throw UsageError("the Registry stack " + stack.name + " of instance " + instance + " has no output " +
                      base::join(missing, ", ") + " (it was deployed by an older installer?); " +
-                     deploy_hint(instance));
+                     deployed::deploy_hint(instance, kStackId));
   }
   return r;
 }
 
 RegistryStack find_registry_stack(const aws::CloudFormationClient& cfn, const std::string& instance,
                                   const std::string& region) {
-  const auto name = registry_stack_name(instance);
-  const auto not_deployed = [&] {
-    return UsageError("instance " + instance + " has no Registry stack (CloudFormation stack " + name +
-                      ") in region " + (region.empty() ? "(default)" : region) + "; " +
-                      deploy_hint(instance) + ", or pass --region if it is deployed elsewhere");
-  };
-  try {
-    return registry_stack_from(instance, cfn.describe_stack(name));
-  } catch (const aws::NotFoundError&) {
-    throw not_deployed();
-  } catch (const aws::ValidationError& e) {
-    // Some endpoints answer "Stack with id X does not exist" as a plain ValidationError.
-    if (e.aws_message().find("does not exist") == std::string::npos) throw;
-    throw not_deployed();
-  }
+  auto found = deployed::find_stack(cfn, instance, kStackId, region);
+  if (!found.ok()) throw UsageError(found.error);
+  return registry_stack_from(instance, *found.value);
 }
 
 }  // namespace heliocloud::registry::cli
