@@ -27,12 +27,9 @@ ClientConfig with_fixed_endpoint(ClientConfig config, const ServiceInfo& service
                                  const std::string& signing_region) {
   const auto resolved =
       resolve_endpoint(service, config.region, config.endpoint_url, config.use_env_endpoints);
-  if (resolved.custom) {
-    // Pin the override, so it does not depend on the environment read again later.
-    if (!config.endpoint_url) config.endpoint_url = resolved.url.origin() + resolved.url.base_path;
-    return config;
-  }
-  config.endpoint_url = url;
+  // Pin an override (a VPC endpoint, an emulator), so it does not depend on the environment read again later.
+  config.endpoint_url = resolved.custom ? resolved.url.origin() + resolved.url.base_path : url;
+  // The service signs for its home region, behind an override too.
   config.region = signing_region;
   return config;
 }

@@ -33,8 +33,8 @@ struct ClientConfig {
 };
 
 // For a service with one endpoint whatever the caller's region (IAM, Cost Explorer, the Price List API):
-// `config` sent to `url` and signed for `signing_region`, unless an override (endpoint_url, or
-// AWS_ENDPOINT_URL[_<ID>] when allowed) points elsewhere, such as a local emulator, which is kept as it is.
+// `config` sent to `url`, unless an override (endpoint_url, or AWS_ENDPOINT_URL[_<ID>] when allowed) points
+// elsewhere, such as a local emulator, which is kept; signed for `signing_region` either way.
 ClientConfig with_fixed_endpoint(ClientConfig config, const ServiceInfo& service, const std::string& url,
                                  const std::string& signing_region);
 
