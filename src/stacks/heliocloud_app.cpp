@@ -7,6 +7,7 @@
 #include "contracts/stack_names.h"
 #include "stacks/auth_stack.h"
 #include "stacks/base_stack.h"
+#include "stacks/daskhub_stack.h"
 #include "stacks/identity_stack.h"
 #include "stacks/registry_stack.h"
 
@@ -59,12 +60,21 @@ void build_instance(construct::App& app, const config::InstanceConfig& config,
                                          props("HelioCloud e-mail identity for Cognito"));
     identity->add_tag("Product", "heliocloud-identity");
   }
+  AuthStack* auth = nullptr;
   if (config.needs_auth()) {
-    auto& auth = root.make<AuthStack>(std::string(ids::kAuth), config, identity,
-                                      props("HelioCloud user sign-in (Cognito)"));
-    auth.add_tag("Product", "heliocloud-auth");
-    auth.add_dependency(base, "Auth is deployed after Base, as in the original");
-    if (identity != nullptr) auth.add_dependency(*identity, "the user pool sends mail from the SES identity");
+    auth = &root.make<AuthStack>(std::string(ids::kAuth), config, identity,
+                                 props("HelioCloud user sign-in (Cognito)"));
+    auth->add_tag("Product", "heliocloud-auth");
+    auth->add_dependency(base, "Auth is deployed after Base, as in the original");
+    if (identity != nullptr)
+      auth->add_dependency(*identity, "the user pool sends mail from the SES identity");
+  }
+  if (config.enabled.daskhub) {
+    auto& daskhub = root.make<DaskhubStack>(std::string(ids::kDaskhub), config, base, *auth,
+                                            props("Daskhub for a HelioCloud instance."));
+    daskhub.add_tag("Product", "heliocloud-daskhub-admin");
+    daskhub.add_dependency(base, "the admin host runs in the Base VPC, as in the original");
+    daskhub.add_dependency(*auth, "the hub signs users in with the Auth stack's client, as in the original");
   }
   if (config.enabled.registry) {
     auto& registry = root.make<RegistryStack>(
@@ -81,7 +91,6 @@ void build_instance(construct::App& app, const config::InstanceConfig& config,
                     " is true, but this installer has no stack for it yet; it is not deployed");
   };
   not_yet(config.enabled.portal, "portal");
-  not_yet(config.enabled.daskhub, "daskhub");
   not_yet(config.enabled.registration_page, "registration_page");
 }
 
