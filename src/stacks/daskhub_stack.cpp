@@ -27,7 +27,9 @@ aws_constructs::SecretProps api_token(std::string description) {
   return {.description = std::move(description),
           .password_length = 64,
           .exclude_punctuation = true,
-          .exclude_characters = "ABCDEFGHIJKLMNOPQRSTUVWXYZghijklmnopqrstuvwxyz"};
+          .exclude_uppercase = true,
+          // What is left of the lower case letters is a-f; each included kind (digits, letters) appears.
+          .exclude_characters = "ghijklmnopqrstuvwxyz"};
 }
 
 // The Auth stack's client of `site`, which it creates whenever Daskhub (and, for Kubecost, metrics) is on.

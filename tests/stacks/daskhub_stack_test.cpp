@@ -100,10 +100,14 @@ TEST(DaskhubStack, ApiTokensAreGeneratedAtDeployAs64HexCharacters) {
     const auto& generate = p["GenerateSecretString"];
     EXPECT_EQ(generate["PasswordLength"], 64) << id;
     EXPECT_EQ(generate["ExcludePunctuation"], true) << id;
-    // Everything but 0-9 and a-f is excluded: hex, as the original's secrets.token_hex(32).
+    EXPECT_EQ(generate["ExcludeUppercase"], true) << id;
+    EXPECT_FALSE(generate.contains("IncludeSpace")) << id;
+    // Of digits and lower case letters, everything but 0-9 and a-f is excluded: hex, as the original's
+    // secrets.token_hex(32).
     std::string allowed;
-    for (char c = '!'; c <= '~'; ++c)
-      if (generate["ExcludeCharacters"].get<std::string>().find(c) == std::string::npos && std::isalnum(c))
+    for (char c = '0'; c <= 'z'; ++c)
+      if (generate["ExcludeCharacters"].get<std::string>().find(c) == std::string::npos &&
+          (std::isdigit(c) || std::islower(c)))
         allowed += c;
     EXPECT_EQ(allowed, "0123456789abcdef") << id;
   }

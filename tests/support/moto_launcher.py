@@ -33,6 +33,10 @@ Each installer states the symptom the CLI shows without it:
                               BucketName (every CDK bucket with a generated name), e.g. when only its
                               DeletionPolicy changes, reads Properties["BucketName"] -> HTTP 500 KeyError;
                               the SDK retries ExecuteChangeSet on a half-applied stack.
+  I. secret_resources         (not in the shared reference) AWS::SecretsManager::Secret is not known to moto's
+                              CloudFormation: skipped, Ref gives "" (the Daskhub's API tokens, its outputs and
+                              the IAM statements naming them). A small model backed by moto's secretsmanager
+                              backend is registered here; it generates the value as GenerateSecretString says.
 """
 import contextlib
 import sys
@@ -219,42 +223,49 @@ def install_bucket_update():
     FakeBucket.update_from_cloudformation_json = classmethod(update_from_cloudformation_json)
 
 
+def _has_cfn_attr(cls, attr):
+    return attr in cls.ATTRIBUTES
+
+
+def _get_cfn_attribute(self, attribute_name):
+    return self.ATTRIBUTES[attribute_name](self)
+
+
+def _update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id,
+                                     region_name):
+    original_resource.delete(account_id, region_name)  # replace: delete the old one, create anew
+    return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
+
+
+def cfn_model(service, cfn_type, attributes):
+    """Turns a plain class into a model moto's CloudFormation parser finds: a DIRECT subclass of
+    CloudFormationModel (found through __subclasses__()) whose __module__ reads moto.<service>.*
+    (moto files every model under the second word of its module name)."""
+
+    def decorate(body):
+        namespace = {k: v for k, v in vars(body).items() if k not in ("__dict__", "__weakref__")}
+        namespace.update({
+            "__module__": f"moto.{service}.heliocloud_cfn",
+            "ATTRIBUTES": attributes,
+            "has_cfn_attr": classmethod(_has_cfn_attr),
+            "get_cfn_attribute": _get_cfn_attribute,
+            "update_from_cloudformation_json": classmethod(_update_from_cloudformation_json),
+            "cloudformation_type": staticmethod(lambda: cfn_type),
+            "cloudformation_name_type": staticmethod(lambda: ""),
+        })
+        return type(body.__name__, (CloudFormationModel,), namespace)
+
+    return decorate
+
+
 def install_cognito_resources():
     from moto.cognitoidp.models import cognitoidp_backends
 
     def idp(account_id, region_name):
         return cognitoidp_backends[account_id][region_name]
 
-    def has_cfn_attr(cls, attr):
-        return attr in cls.ATTRIBUTES
-
-    def get_cfn_attribute(self, attribute_name):
-        return self.ATTRIBUTES[attribute_name](self)
-
-    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json,
-                                        account_id, region_name):
-        original_resource.delete(account_id, region_name)  # replace: delete the old one, create anew
-        return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
-
     def model(cfn_type, attributes):
-        """Turns a plain class into a model moto's CloudFormation parser finds: a DIRECT subclass of
-        CloudFormationModel (found through __subclasses__()) whose __module__ reads moto.<service>.*
-        (moto files every model under the second word of its module name)."""
-
-        def decorate(body):
-            namespace = {k: v for k, v in vars(body).items() if k not in ("__dict__", "__weakref__")}
-            namespace.update({
-                "__module__": "moto.cognitoidp.heliocloud_cfn",
-                "ATTRIBUTES": attributes,
-                "has_cfn_attr": classmethod(has_cfn_attr),
-                "get_cfn_attribute": get_cfn_attribute,
-                "update_from_cloudformation_json": classmethod(update_from_cloudformation_json),
-                "cloudformation_type": staticmethod(lambda: cfn_type),
-                "cloudformation_name_type": staticmethod(lambda: ""),
-            })
-            return type(body.__name__, (CloudFormationModel,), namespace)
-
-        return decorate
+        return cfn_model("cognitoidp", cfn_type, attributes)
 
     @model("AWS::Cognito::UserPool", {
         "Arn": lambda s: s.pool.arn,
@@ -333,6 +344,68 @@ def install_cognito_resources():
     cfn_parsing.get_name_type_map.cache_clear()
 
 
+def install_secret_resources():
+    import json
+    import secrets as random_source
+
+    from moto.secretsmanager.models import secretsmanager_backends
+
+    def manager(account_id, region_name):
+        return secretsmanager_backends[account_id][region_name]
+
+    def flag(value, default=False):
+        return default if value is None else str(value).lower() == "true"
+
+    @cfn_model("secretsmanager", "AWS::SecretsManager::Secret", {"Id": lambda s: s.arn})
+    class HelioSecret:
+        def __init__(self, arn):
+            self.arn = arn
+
+        @classmethod
+        def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name,
+                                            **kwargs):
+            properties = cloudformation_json.get("Properties") or {}
+            backend = manager(account_id, region_name)
+            # CloudFormation names an unnamed secret after its logical id plus a random suffix.
+            name = properties.get("Name") or f"{resource_name}-{random_source.token_hex(6)}"
+            value = properties.get("SecretString")
+            generate = properties.get("GenerateSecretString")
+            if generate is not None:
+                password = json.loads(backend.get_random_password(
+                    password_length=int(generate.get("PasswordLength", 32)),
+                    exclude_characters=generate.get("ExcludeCharacters", ""),
+                    exclude_numbers=flag(generate.get("ExcludeNumbers")),
+                    exclude_punctuation=flag(generate.get("ExcludePunctuation")),
+                    exclude_uppercase=flag(generate.get("ExcludeUppercase")),
+                    exclude_lowercase=flag(generate.get("ExcludeLowercase")),
+                    include_space=flag(generate.get("IncludeSpace")),
+                    require_each_included_type=flag(generate.get("RequireEachIncludedType"), True)))["RandomPassword"]
+                template = generate.get("SecretStringTemplate")
+                if template is not None:
+                    document = json.loads(template)
+                    document[generate["GenerateStringKey"]] = password
+                    value = json.dumps(document)
+                else:
+                    value = password
+            backend.create_secret(name=name, secret_string=value, secret_binary=None,
+                                  description=properties.get("Description"), tags=properties.get("Tags"),
+                                  kms_key_id=properties.get("KmsKeyId"), client_request_token=None,
+                                  replica_regions=[], force_overwrite=False)
+            return cls(backend.secrets[name].arn)
+
+        @property
+        def physical_resource_id(self):
+            return self.arn  # Ref of a secret is its ARN
+
+        def delete(self, account_id, region_name):
+            backend = manager(account_id, region_name)
+            if self.arn in backend.secrets:
+                backend.delete_secret(self.arn, recovery_window_in_days=None, force_delete_without_recovery=True)
+
+    cfn_parsing.get_model_map.cache_clear()
+    cfn_parsing.get_name_type_map.cache_clear()
+
+
 def install_all():
     install_template_url_on_ip()
     install_change_set_exports()
@@ -342,6 +415,7 @@ def install_all():
     install_deleted_stack_outputs()
     install_bucket_update()
     install_cognito_resources()
+    install_secret_resources()
 
 
 if __name__ == "__main__":
