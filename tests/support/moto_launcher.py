@@ -37,6 +37,16 @@ Each installer states the symptom the CLI shows without it:
                               CloudFormation: skipped, Ref gives "" (the Daskhub's API tokens, its outputs and
                               the IAM statements naming them). A small model backed by moto's secretsmanager
                               backend is registered here; it generates the value as GenerateSecretString says.
+  J. kms_key_cfn              (not in the shared reference) AWS::KMS::Key with Tags: moto hands CloudFormation's
+                              {Key, Value} tags to KMS's tagger, which reads TagKey -> HTTP 500 KeyError, and the
+                              stack never gets its key. A KeyPolicy given as an object (CloudFormation's form) is
+                              stored as an object, so describe-key/get-key-policy answer HTTP 500; AWS stores it as
+                              JSON text, and so do we.
+  K. instance_update          (not in the shared reference) AWS::EC2::Instance has no update handler: any update
+                              that touches an instance (its metadata, or a resource referencing an SSM-typed
+                              parameter, which the CLI sends on every deploy) drops it from the stack, so its
+                              outputs vanish. Here an instance is replaced where AWS replaces it (another image or
+                              subnet) and kept otherwise.
 """
 import contextlib
 import sys
@@ -221,6 +231,41 @@ def install_bucket_update():
         return original(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name)
 
     FakeBucket.update_from_cloudformation_json = classmethod(update_from_cloudformation_json)
+
+
+def install_kms_key_cfn():
+    import json
+
+    from moto.kms.models import Key
+
+    original = Key.create_from_cloudformation_json.__func__
+
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        properties = dict(cloudformation_json.get("Properties") or {})
+        properties["Tags"] = [{"TagKey": t["Key"], "TagValue": t["Value"]} for t in properties.get("Tags") or []]
+        if not isinstance(properties.get("KeyPolicy"), str):
+            properties["KeyPolicy"] = json.dumps(properties.get("KeyPolicy"))
+        cloudformation_json = dict(cloudformation_json, Properties=properties)
+        return original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+
+    Key.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)
+
+
+def install_instance_update():
+    from moto.ec2.models.instances import Instance
+
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id,
+                                        region_name):
+        properties = cloudformation_json.get("Properties") or {}
+        replaced = (properties.get("ImageId") != original_resource.image_id
+                    or properties.get("SubnetId") != original_resource.subnet_id)
+        if not replaced:
+            original_resource.instance_type = properties.get("InstanceType", original_resource.instance_type)
+            return original_resource
+        original_resource.terminate()
+        return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
+
+    Instance.update_from_cloudformation_json = classmethod(update_from_cloudformation_json)
 
 
 def _has_cfn_attr(cls, attr):
@@ -416,6 +461,8 @@ def install_all():
     install_bucket_update()
     install_cognito_resources()
     install_secret_resources()
+    install_kms_key_cfn()
+    install_instance_update()
 
 
 if __name__ == "__main__":
