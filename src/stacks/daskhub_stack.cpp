@@ -188,6 +188,9 @@ void DaskhubStack::add_admin_host(const config::InstanceConfig& config, const Ba
                                     .init_files = daskhub_admin_host::kit_files(daskhub::render_kit(config)),
                                     .init_commands = daskhub_admin_host::commands(),
                                     .apply_metadata_updates = true});
+  // The console and `aws ec2 describe-instances` show the host (and its security group) by this name, as the
+  // original's.
+  host_->add_tag("Name", host_->path());
 }
 
 void DaskhubStack::add_outputs(const config::InstanceConfig& config, const BaseStack& base,

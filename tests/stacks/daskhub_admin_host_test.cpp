@@ -76,6 +76,9 @@ TEST(DaskhubAdminHost, Al2023ImdsV2EncryptedRootInAPrivateSubnetWithoutInbound) 
   const auto& group = t.only("AWS::EC2::SecurityGroup")["Properties"];
   EXPECT_FALSE(group.contains("SecurityGroupIngress"));  // operators come in through SSM
   EXPECT_EQ(t.count("AWS::EC2::SecurityGroupIngress"), 0U);
+  EXPECT_NE(p["Tags"].dump().find(R"({"Key":"Name","Value":"host/Daskhub/DaskhubInstance"})"),
+            std::string::npos)
+      << p["Tags"];
   // CloudFormation waits for cfn-init's result.
   EXPECT_EQ(instance_of(t)["CreationPolicy"]["ResourceSignal"]["Count"], 1);
 }
