@@ -11,41 +11,96 @@ namespace heliocloud::aws_constructs {
 namespace {
 
 constexpr const char* kConfigSet = "default";
+constexpr const char* kCfnBin = "/opt/aws/bin";
 
-// The AWS::CloudFormation::Init metadata: one config set with one config of files, then commands.
-Value init_metadata(const std::vector<InitFile>& files, const std::vector<InitCommand>& commands) {
+// cfn-init runs commands in the alphabetical order of their keys; the number keeps the order given.
+Value command_map(const std::vector<InitCommand>& commands) {
+  Value::Map map;
+  for (std::size_t i = 0; i < commands.size(); ++i) {
+    char order[8];
+    std::snprintf(order, sizeof order, "%03zu", (i + 1) * 10);
+    map.emplace(std::string(order) + "_" + commands[i].name,
+                Value::map({{"command", Value(commands[i].command)}}));
+  }
+  return Value(std::move(map));
+}
+
+// The AWS::CloudFormation::Init metadata: one config set of an optional "prepare" config (commands only),
+// then "config" with the files, then its commands (cfn-init writes files before it runs commands).
+Value init_metadata(const std::vector<InitCommand>& prepare, const std::vector<InitFile>& files,
+                    const std::vector<InitCommand>& commands) {
   Value::Map file_map;
   for (const auto& f : files)
     file_map.emplace(f.path, Value::map({{"content", f.content},
                                          {"group", Value(f.group)},
                                          {"mode", Value(f.mode)},
                                          {"owner", Value(f.owner)}}));
-  Value::Map command_map;
-  for (std::size_t i = 0; i < commands.size(); ++i) {
-    // cfn-init runs commands in the alphabetical order of their keys; the number keeps the order given.
-    char order[8];
-    std::snprintf(order, sizeof order, "%03zu", (i + 1) * 10);
-    command_map.emplace(std::string(order) + "_" + commands[i].name,
-                        Value::map({{"command", Value(commands[i].command)}}));
-  }
   Value::Map config;
   if (!file_map.empty()) config.emplace("files", Value(std::move(file_map)));
-  if (!command_map.empty()) config.emplace("commands", Value(std::move(command_map)));
-  return Value::map({{"configSets", Value::map({{kConfigSet, Value::list({Value("config")})}})},
-                     {"config", Value(std::move(config))}});
+  if (!commands.empty()) config.emplace("commands", command_map(commands));
+  Value::List order;
+  Value::Map init;
+  if (!prepare.empty()) {
+    order.emplace_back("prepare");
+    init.emplace("prepare", Value::map({{"commands", command_map(prepare)}}));
+  }
+  order.emplace_back("config");
+  init.emplace("config", Value(std::move(config)));
+  init.emplace("configSets", Value::map({{kConfigSet, Value(std::move(order))}}));
+  return Value(std::move(init));
+}
+
+std::string cfn_init_command(const std::string& logical_id) {
+  return std::string(kCfnBin) + "/cfn-init -v --region ${AWS::Region} --stack ${AWS::StackName} --resource " +
+         logical_id + " -c " + kConfigSet;
+}
+
+// cfn-hup as a systemd timer that runs one check (--no-daemon) every five minutes: nothing to daemonize or
+// keep alive, and the first check comes after the first boot's cfn-init has finished. The hook runs cfn-init
+// again when the stack's init metadata of this instance changed.
+void add_metadata_update_hook(const std::string& logical_id, std::vector<InitFile>& files,
+                              std::vector<InitCommand>& commands) {
+  const auto root_file = [](std::string path, Value content) {
+    return InitFile{.path = std::move(path), .content = std::move(content), .mode = "000400"};
+  };
+  files.push_back(root_file("/etc/cfn/cfn-hup.conf",
+                            construct::fn::sub("[main]\nstack=${AWS::StackId}\nregion=${AWS::Region}\n")));
+  files.push_back(root_file(
+      "/etc/cfn/hooks.d/cfn-auto-reloader.conf",
+      construct::fn::sub("[cfn-auto-reloader-hook]\ntriggers=post.update\npath=Resources." + logical_id +
+                         ".Metadata.AWS::CloudFormation::Init\naction=" + cfn_init_command(logical_id) +
+                         "\nrunas=root\n")));
+  files.push_back(root_file("/etc/systemd/system/cfn-hup.service",
+                            Value("[Unit]\n"
+                                  "Description=Apply CloudFormation metadata updates (one cfn-hup check)\n"
+                                  "Wants=network-online.target\n"
+                                  "After=network-online.target\n\n"
+                                  "[Service]\n"
+                                  "Type=oneshot\n"
+                                  "ExecStart=" +
+                                  std::string(kCfnBin) + "/cfn-hup --no-daemon\n")));
+  files.push_back(root_file("/etc/systemd/system/cfn-hup.timer",
+                            Value("[Unit]\n"
+                                  "Description=Check for CloudFormation metadata updates every 5 minutes\n\n"
+                                  "[Timer]\n"
+                                  "OnActiveSec=5min\n"
+                                  "OnUnitActiveSec=5min\n\n"
+                                  "[Install]\n"
+                                  "WantedBy=timers.target\n")));
+  commands.push_back({"enable-cfn-hup", "systemctl daemon-reload && systemctl enable --now cfn-hup.timer"});
 }
 
 }  // namespace
 
 Instance::Instance(construct::Construct& scope, std::string id, InstanceProps props)
-    : Construct(scope, std::move(id)), security_group_(props.security_group) {
+    : Construct(scope, std::move(id)), role_(props.role), security_group_(props.security_group) {
   if (props.vpc == nullptr) throw std::invalid_argument(path() + ": an instance needs a VPC");
   const auto& subnets = props.in_public_subnet ? props.vpc->public_subnets() : props.vpc->private_subnets();
   if (subnets.empty()) throw std::invalid_argument(path() + ": the VPC has no subnet of the kind asked for");
   if (security_group_ == nullptr)
     security_group_ = &make<SecurityGroup>("InstanceSecurityGroup",
                                            SecurityGroupProps{.vpc = props.vpc, .description = path()});
-  role_ = &make<Role>("InstanceRole", RoleProps{.assumed_by = "ec2.amazonaws.com"});
+  if (role_ == nullptr) role_ = &make<Role>("InstanceRole", RoleProps{.assumed_by = "ec2.amazonaws.com"});
   auto& profile = make<construct::CfnResource>("InstanceProfile", "AWS::IAM::InstanceProfile",
                                                Value::Map{{"Roles", Value::list({role_->role_name()})}});
   auto& image = make<construct::CfnParameter>(
@@ -81,17 +136,15 @@ Instance::Instance(construct::Construct& scope, std::string id, InstanceProps pr
   resource_->add_dependency(role_->resource());
 
   const std::string self = resource_->logical_id();
-  const std::string script =
-      "#!/bin/bash\n"
-      "/opt/aws/bin/cfn-init -v --region ${AWS::Region} --stack ${AWS::StackName} --resource " +
-      self + " -c " + kConfigSet +
-      "\n"
-      "/opt/aws/bin/cfn-signal -e $? --region ${AWS::Region} --stack ${AWS::StackName} "
-      "--resource " +
-      self + "\n";
+  const std::string script = "#!/bin/bash\n" + cfn_init_command(self) + "\n" + kCfnBin +
+                             "/cfn-signal -e $? --region ${AWS::Region} --stack ${AWS::StackName} "
+                             "--resource " +
+                             self + "\n";
   resource_->set_property("UserData", construct::fn::base64(construct::fn::sub(script)));
-  resource_->set_metadata_value("AWS::CloudFormation::Init",
-                                init_metadata(props.init_files, props.init_commands));
+  if (props.apply_metadata_updates) add_metadata_update_hook(self, props.init_files, props.init_commands);
+  resource_->set_metadata_value(
+      "AWS::CloudFormation::Init",
+      init_metadata(props.init_prepare_commands, props.init_files, props.init_commands));
   resource_->set_attribute(
       "CreationPolicy",
       Value::map(

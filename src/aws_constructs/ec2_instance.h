@@ -3,7 +3,8 @@
 // role and instance profile, instance metadata only through IMDSv2 tokens (a launch template, the one place
 // CloudFormation takes that setting), an encrypted gp3 root volume, and cfn-init: the files and commands
 // below go into the AWS::CloudFormation::Init metadata, the UserData runs cfn-init and signals the result,
-// and CloudFormation waits for that signal (CreationPolicy) before it calls the instance created.
+// and CloudFormation waits for that signal (CreationPolicy) before it calls the instance created. With
+// apply_metadata_updates, a stack update that changes the init metadata reaches the running instance too.
 
 #include <string>
 #include <vector>
@@ -35,6 +36,8 @@ struct InitCommand {
 
 struct InstanceProps {
   const IVpc* vpc = nullptr;
+  // The role the instance runs as (its instance profile's); one assumed by EC2 is created when absent.
+  Role* role = nullptr;
   std::string instance_type = "t3.micro";
   // The SSM parameter that holds the AMI id: the latest Amazon Linux 2023 unless told otherwise.
   std::string image_parameter = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
@@ -43,8 +46,14 @@ struct InstanceProps {
   int root_volume_gb = 16;
   std::string root_device_name = "/dev/xvda";  // Amazon Linux's
   const Key* root_volume_key = nullptr;        // the account's default EBS key when absent
+  // Commands run before the files are written (e.g. creating the user that will own them).
+  std::vector<InitCommand> init_prepare_commands;
   std::vector<InitFile> init_files;
   std::vector<InitCommand> init_commands;
+  // cfn-init runs at first boot only. With this, cfn-hup checks the stack every few minutes and runs cfn-init
+  // again when an update changed the metadata, so new files and commands reach the running instance without
+  // replacing it (a UserData change would stop and start it).
+  bool apply_metadata_updates = false;
   std::string signal_timeout = "PT15M";  // ISO 8601: how long CloudFormation waits for cfn-signal
 };
 

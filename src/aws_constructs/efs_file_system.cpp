@@ -7,8 +7,9 @@
 namespace heliocloud::aws_constructs {
 
 FileSystem::FileSystem(construct::Construct& scope, std::string id, FileSystemProps props)
-    : Construct(scope, std::move(id)), security_group_(props.security_group) {
-  if (props.vpc == nullptr) throw std::invalid_argument(path() + ": a file system needs a VPC");
+    : Construct(scope, std::move(id)) {
+  if (props.mount_targets && props.vpc == nullptr)
+    throw std::invalid_argument(path() + ": a file system with mount targets needs a VPC");
   Value::Map p{{"BackupPolicy",
                 Value::map({{"Status", Value(props.enable_automatic_backups ? "ENABLED" : "DISABLED")}})},
                {"Encrypted", Value(true)},
@@ -21,7 +22,9 @@ FileSystem::FileSystem(construct::Construct& scope, std::string id, FileSystemPr
   resource_ = &make<construct::CfnResource>("Resource", "AWS::EFS::FileSystem", std::move(p),
                                             construct::TagStyle::KeyValueList, "FileSystemTags");
   resource_->apply_removal_policy(props.removal_policy);
+  if (!props.mount_targets) return;
 
+  security_group_ = props.security_group;
   if (security_group_ == nullptr)
     security_group_ = &make<SecurityGroup>(
         "EfsSecurityGroup",
@@ -35,6 +38,12 @@ FileSystem::FileSystem(construct::Construct& scope, std::string id, FileSystemPr
                    {"SubnetId", subnets[i].subnet_id}});
     mount_targets_.push_back(&target);
   }
+}
+
+SecurityGroup& FileSystem::security_group() {
+  if (security_group_ == nullptr)
+    throw std::logic_error(path() + ": the file system has no mount targets, so no security group");
+  return *security_group_;
 }
 
 }  // namespace heliocloud::aws_constructs

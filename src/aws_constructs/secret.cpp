@@ -14,6 +14,7 @@ Secret::Secret(construct::Construct& scope, std::string id, SecretProps props)
         path() + ": secret_string_template and generate_string_key go together (both or neither)");
   Value::Map generate{{"PasswordLength", Value(props.password_length)}};
   if (props.exclude_punctuation) generate.emplace("ExcludePunctuation", Value(true));
+  if (props.exclude_uppercase) generate.emplace("ExcludeUppercase", Value(true));
   if (!props.exclude_characters.empty())
     generate.emplace("ExcludeCharacters", Value(props.exclude_characters));
   if (props.secret_string_template) {

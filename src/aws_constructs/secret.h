@@ -20,6 +20,7 @@ struct SecretProps {
   // that object with the password under `generate_string_key`.
   int password_length = 32;
   bool exclude_punctuation = false;
+  bool exclude_uppercase = false;
   std::string exclude_characters;
   std::optional<std::string> secret_string_template;
   std::string generate_string_key;

@@ -8,6 +8,7 @@
 #include "contracts/stack_names.h"
 #include "stacks/auth_stack.h"
 #include "stacks/base_stack.h"
+#include "stacks/daskhub_stack.h"
 #include "stacks/identity_stack.h"
 #include "stacks/registration_page_stack.h"
 #include "stacks/registry_stack.h"
@@ -70,6 +71,13 @@ void build_instance(construct::App& app, const config::InstanceConfig& config,
     if (identity != nullptr)
       auth->add_dependency(*identity, "the user pool sends mail from the SES identity");
   }
+  if (config.enabled.daskhub) {
+    auto& daskhub = root.make<DaskhubStack>(std::string(ids::kDaskhub), config, base, *auth,
+                                            props("Daskhub for a HelioCloud instance."));
+    daskhub.add_tag("Product", "heliocloud-daskhub-admin");
+    daskhub.add_dependency(base, "the admin host runs in the Base VPC, as in the original");
+    daskhub.add_dependency(*auth, "the hub signs users in with the Auth stack's client, as in the original");
+  }
   if (config.enabled.registration_page) {
     auto& page = root.make<RegistrationPageStack>(std::string(ids::kRegistrationPage), config, base, *auth,
                                                   lambda_dir / contracts::registration_page::kPackage,
@@ -91,7 +99,6 @@ void build_instance(construct::App& app, const config::InstanceConfig& config,
                     " is true, but this installer has no stack for it yet; it is not deployed");
   };
   not_yet(config.enabled.portal, "portal");
-  not_yet(config.enabled.daskhub, "daskhub");
 }
 
 }  // namespace heliocloud::stacks

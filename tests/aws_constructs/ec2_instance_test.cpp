@@ -75,3 +75,57 @@ TEST(Instance, CfnInitFilesCommandsUserDataAndSignal) {
             json({"cloudformation:DescribeStackResource", "cloudformation:SignalResource"}));
   EXPECT_EQ(statements[0]["Resource"], json({{"Ref", "AWS::StackId"}}));
 }
+
+// The role can be the caller's (kept under its own construct id), and commands can run before the files.
+TEST(Instance, GivenRoleAndPrepareCommandsBeforeTheFiles) {
+  TestStack t;
+  auto& role = t.stack.make<aws::Role>("AdminRole", aws::RoleProps{.assumed_by = "ec2.amazonaws.com"});
+  t.stack.make<aws::Instance>(
+      "Admin", aws::InstanceProps{.vpc = &t.vpc(),
+                                  .role = &role,
+                                  .init_prepare_commands = {{"user", "useradd hub"}},
+                                  .init_files = {{.path = "/home/hub/x", .content = "x", .owner = "hub"}}});
+  const auto tpl = t.synth();
+  EXPECT_EQ(tpl.count("AWS::IAM::Role"), 1U);
+  const auto role_id = tpl.logical_id_of("AWS::IAM::Role", json::object());
+  EXPECT_EQ(role_id.rfind("AdminRole", 0), 0U);
+  EXPECT_EQ(tpl.only("AWS::IAM::InstanceProfile")["Properties"]["Roles"], json({{{"Ref", role_id}}}));
+  const auto& init = tpl.only("AWS::EC2::Instance")["Metadata"]["AWS::CloudFormation::Init"];
+  EXPECT_EQ(init["configSets"], json({{"default", {"prepare", "config"}}}));
+  EXPECT_EQ(init["prepare"], json({{"commands", {{"010_user", {{"command", "useradd hub"}}}}}}));
+  EXPECT_TRUE(init["config"]["files"].contains("/home/hub/x"));
+}
+
+// cfn-hup, run by a systemd timer, re-runs cfn-init when an update changes the metadata; without the option
+// there is no trace of it.
+TEST(Instance, MetadataUpdatesThroughCfnHup) {
+  TestStack t;
+  t.stack.make<aws::Instance>(
+      "Admin", aws::InstanceProps{
+                   .vpc = &t.vpc(), .init_commands = {{"hello", "echo hi"}}, .apply_metadata_updates = true});
+  const auto tpl = t.synth();
+  const auto id = tpl.logical_id_of("AWS::EC2::Instance", json::object());
+  const auto& config = tpl.resources()[id]["Metadata"]["AWS::CloudFormation::Init"]["config"];
+  const std::string hook = config["files"]["/etc/cfn/hooks.d/cfn-auto-reloader.conf"]["content"]["Fn::Sub"];
+  EXPECT_NE(hook.find("path=Resources." + id + ".Metadata.AWS::CloudFormation::Init"), std::string::npos);
+  EXPECT_NE(hook.find("action=/opt/aws/bin/cfn-init -v --region ${AWS::Region} --stack ${AWS::StackName} "
+                      "--resource " +
+                      id + " -c default"),
+            std::string::npos)
+      << hook;
+  for (const char* f : {"/etc/cfn/cfn-hup.conf", "/etc/systemd/system/cfn-hup.service",
+                        "/etc/systemd/system/cfn-hup.timer"}) {
+    ASSERT_TRUE(config["files"].contains(f)) << f;
+    EXPECT_EQ(config["files"][f]["mode"], "000400") << f;
+    EXPECT_EQ(config["files"][f]["owner"], "root") << f;
+  }
+  // The caller's commands first, then the timer.
+  EXPECT_EQ(config["commands"],
+            json({{"010_hello", {{"command", "echo hi"}}},
+                  {"020_enable-cfn-hup",
+                   {{"command", "systemctl daemon-reload && systemctl enable --now cfn-hup.timer"}}}}));
+
+  TestStack plain;
+  admin_host(plain);
+  EXPECT_EQ(plain.synth().json().dump().find("cfn-hup"), std::string::npos);
+}

@@ -37,3 +37,15 @@ TEST(FileSystem, NfsOnlyFromAllowedGroupsInGivenSubnets) {
   EXPECT_TRUE(tpl.has_resource_properties("AWS::EC2::SecurityGroupIngress",
                                           {{"IpProtocol", "tcp"}, {"FromPort", 2049}, {"ToPort", 2049}}));
 }
+
+// For clients in another VPC (the Daskhub's EKS cluster): the file system alone, no VPC needed.
+TEST(FileSystem, WithoutMountTargetsHasNoSecurityGroup) {
+  TestStack t;
+  auto& fs = t.stack.make<aws::FileSystem>("Shared", aws::FileSystemProps{.mount_targets = false});
+  const auto tpl = t.synth();
+  EXPECT_EQ(tpl.count("AWS::EFS::FileSystem"), 1U);
+  EXPECT_EQ(tpl.count("AWS::EFS::MountTarget"), 0U);
+  EXPECT_EQ(tpl.count("AWS::EC2::SecurityGroup"), 0U);
+  EXPECT_THROW(fs.security_group(), std::logic_error);
+  EXPECT_THROW(t.stack.make<aws::FileSystem>("NoVpc", aws::FileSystemProps{}), std::invalid_argument);
+}

@@ -13,6 +13,7 @@
 #include "aws_constructs/elb_load_balancer.h"
 #include "aws_constructs/kms_key.h"
 #include "aws_constructs/route53_alias_record.h"
+#include "aws_constructs/route53_cname_record.h"
 #include "aws_constructs/s3_bucket.h"
 #include "aws_constructs/secret.h"
 #include "aws_constructs/wafv2_web_acl.h"
@@ -56,6 +57,13 @@ void build(construct::Stack& stack) {
   auto& zone = stack.make<aws::LookedUpHostedZone>("Zone", "example.org");
   stack.make<aws::LoadBalancerAliasRecord>(
       "SiteRecord", aws::AliasRecordProps{.zone = &zone, .record_name = "portal", .load_balancer = &alb});
+  stack.make<aws::CnameRecord>(
+      "HubRecord",
+      aws::CnameRecordProps{
+          .zone = &zone, .record_name = "hub", .domain_name = "0.0.0.0", .comment = "placeholder"});
+  stack.make<aws::CnameRecord>("HubRecordByName", aws::CnameRecordProps{.zone_name = "example.org",
+                                                                        .record_name = "hub2",
+                                                                        .domain_name = "hub.example.org"});
   auto& pool = stack.make<aws::UserPool>("Pool", aws::UserPoolProps{});
   pool.add_client("SiteClient", {.client_name = "site",
                                  .callback_urls = {"https://portal.example.org/loggedin"},
@@ -64,11 +72,14 @@ void build(construct::Stack& stack) {
       "Admin",
       aws::InstanceProps{.vpc = &vpc,
                          .root_volume_key = &key,
+                         .init_prepare_commands = {{"user", "id -u helio || useradd helio"}},
                          .init_files = {{.path = "/etc/helio/admin.conf", .content = "mode=admin\n"}},
-                         .init_commands = {{"hello", "echo ready"}}});
+                         .init_commands = {{"hello", "echo ready"}},
+                         .apply_metadata_updates = true});
   auto& home = stack.make<aws::FileSystem>(
       "Home", aws::FileSystemProps{.vpc = &vpc, .encryption_key = &key, .transition_to_ia = "AFTER_30_DAYS"});
   home.allow_access_from(host.security_group());
+  stack.make<aws::FileSystem>("Shared", aws::FileSystemProps{.mount_targets = false});
   auto& db =
       stack.make<aws::SecurityGroup>("Db", aws::SecurityGroupProps{.vpc = &vpc, .allow_all_outbound = false});
   db.allow_from(host.security_group(), aws::Port::tcp(5432));

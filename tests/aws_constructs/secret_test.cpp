@@ -27,6 +27,20 @@ TEST(Secret, ValueIsGeneratedAtDeployNeverWritten) {
   EXPECT_EQ(secret["DeletionPolicy"], "Delete");
 }
 
+// A token of hex digits: no upper case, no letter after f.
+TEST(Secret, CharacterClassesCanBeLeftOut) {
+  TestStack t;
+  t.stack.make<aws::Secret>("Token", aws::SecretProps{.password_length = 64,
+                                                      .exclude_punctuation = true,
+                                                      .exclude_uppercase = true,
+                                                      .exclude_characters = "ghijklmnopqrstuvwxyz"});
+  EXPECT_EQ(t.synth().only("AWS::SecretsManager::Secret")["Properties"]["GenerateSecretString"],
+            json({{"ExcludeCharacters", "ghijklmnopqrstuvwxyz"},
+                  {"ExcludePunctuation", true},
+                  {"ExcludeUppercase", true},
+                  {"PasswordLength", 64}}));
+}
+
 TEST(Secret, TemplateAndKeyGoTogether) {
   TestStack t;
   EXPECT_THROW(t.stack.make<aws::Secret>("Secret", aws::SecretProps{.generate_string_key = "password"}),

@@ -8,6 +8,9 @@
 #   modules             bootstrap, deploy modules/{Base,Auth,Registry}: buckets, table, functions and user pool
 #                       exist as configured; redeploy is a no-op; the deployed function zip's bootstrap runs the
 #                       catalog handler against moto like Lambda starts it; destroy removes all three stacks
+#   daskhub             the CLI looks the hosted zone up in moto; deploy daskhub/Daskhub (with Base and Auth):
+#                       admin host, role, EFS, key, tokens, policies, hub record and every output as the kit's
+#                       contract says; redeploy is a no-op; a changed kit updates the host's metadata in place
 #   registration_page   bootstrap, deploy registration/{Base,Auth,Registration Page} with the zone in moto: the
 #                       function (runtime, environment from the Auth stack), load balancer, listeners, target
 #                       group and alias record exist as configured; redeploy is a no-op; destroy removes them
@@ -198,11 +201,136 @@ for i in z.infolist():
     ! grep -q modules left.out || fail "stacks left after destroy: $(cat left.out)"
     no_moto_500
     ;;
+  daskhub)
+    # Base (new VPC), Auth and Daskhub (with Kubecost) of one instance. What moto cannot check here, and what does:
+    #  - cfn-init on the admin host (ssm-user created, every kit file written with its owner and mode, the tools
+    #    installed, the signal): moto starts no instance and ignores the CreationPolicy; tests/stacks asserts the
+    #    metadata, tests/daskhub runs the kit's scripts against stand-ins;
+    #  - cfn-hup bringing an update's kit to the running host: moto only stores the new metadata (checked below);
+    #  - IMDSv2 and the instance's security group: moto does not apply the launch template's metadata options and
+    #    puts the instance in the VPC's default group; tests/stacks asserts both;
+    #  - the admin role's managed policies (moto attaches no ManagedPolicyArns under CloudFormation) and every IAM
+    #    condition (moto enforces no IAM): tests/stacks asserts the statements;
+    #  - the KMS key under CloudFormation: moto drops it (its tags) and mishandles an object KeyPolicy; the
+    #    launcher's patch (moto_launcher.py, J.) makes it behave as AWS;
+    #  - Secrets Manager generating the tokens: moto skips AWS::SecretsManager::Secret under CloudFormation; the
+    #    launcher's model (moto_launcher.py, I.) generates them from GenerateSecretString the same way.
+    stack_id() { python3 -c 'import json,sys; m=json.load(open("cdk.out/manifest.json"))
+print(next(k for k,a in m["artifacts"].items() if a.get("displayName")==sys.argv[1]))' "$1"; }
+    # The zone first: every run of the app (bootstrap's too) has the CLI look it up.
+    must zone aws_ route53 create-hosted-zone --name example.org --caller-reference heliocloud-daskhub-test \
+      --query HostedZone.Id --output text
+    zone_id=$(sed 's|^/hostedzone/||' zone.out)
+    must bootstrap cdk bootstrap aws://123456789012/us-east-1 -c instance=daskhub
+    must deploy cdk deploy daskhub/Daskhub --require-approval never -c instance=daskhub
+    contains cdk.context.json "hosted-zone:account=123456789012:domainName=example.org:privateZone=false" "the zone lookup"
+    for s in Base Auth Daskhub; do
+      describe "st_$s" "$(stack_id "daskhub/$s")"
+      [ "$(field "st_$s" Status)" = CREATE_COMPLETE ] || fail "daskhub/$s status is $(field "st_$s" Status)"
+    done
+    hub=st_Daskhub
+    # Every output of the contract (contracts/daskhub.h), Kubecost's included, and nothing else.
+    python3 - "$hub.out" <<'PY' || fail "the Daskhub outputs are not the kit's contract"
+import json, sys
+outputs = {o["OutputKey"]: o["OutputValue"] for o in json.load(open(sys.argv[1]))["Stacks"][0]["Outputs"]}
+expected = {"InstanceID", "KMSArn", "ASGArn", "CustomS3Arn", "AdminRoleArn", "Route53Arn", "EFSId", "EFSMountArn",
+            "CognitoClientId", "CognitoDomainPrefix", "CognitoUserPoolId", "CognitoClientIdKubeCost",
+            "HubApiKeySecretArn", "GatewayApiKeySecretArn"}
+assert set(outputs) == expected, sorted(set(outputs) ^ expected)
+assert all(outputs.values()), {k: v for k, v in outputs.items() if not v}
+assert outputs["CognitoDomainPrefix"] == "helio-hub", outputs["CognitoDomainPrefix"]
+PY
+    [ "$(field $hub CustomS3Arn)" = "$(field st_Base S3ManagedPolicyArn)" ] || fail "CustomS3Arn is not the Base S3 policy"
+    [ "$(field $hub CognitoUserPoolId)" = "$(field st_Auth UserPoolId)" ] || fail "CognitoUserPoolId is not the Auth pool"
+    [ "$(field $hub CognitoClientId)" = "$(field st_Auth ClientIdDaskhub)" ] || fail "CognitoClientId is not Auth's hub client"
+    [ "$(field $hub CognitoClientIdKubeCost)" = "$(field st_Auth ClientIdKubecost)" ] || fail "CognitoClientIdKubeCost"
+
+    # The admin host: Amazon Linux 2023 from the public parameter, in the Base VPC's first private subnet.
+    instance=$(field $hub InstanceID)
+    must host aws_ ec2 describe-instances --instance-ids "$instance" --query 'Reservations[0].Instances[0]'
+    must ami aws_ ssm get-parameter --name /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64 \
+      --query Parameter.Value --output text
+    must private aws_ ec2 describe-subnets --filters "Name=vpc-id,Values=$(field st_Base VpcId)" \
+      "Name=tag:aws-cdk:subnet-type,Values=Private" --query 'Subnets[].SubnetId' --output text
+    python3 - host.out "$(cat ami.out)" "$(cat private.out)" <<'PY' || fail "the admin host is not as the stack says"
+import json, sys
+host, ami, private = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[3].split()
+assert host["ImageId"] == ami, (host["ImageId"], ami)
+assert host["SubnetId"] in private, (host["SubnetId"], private)
+assert host["InstanceType"] == "t3.micro", host["InstanceType"]
+assert "IamInstanceProfile" in host, host
+PY
+    # Its role: trusted by EC2 alone, reads the two tokens and this stack's outputs.
+    role=$(field $hub AdminRoleArn)
+    must role aws_ iam get-role --role-name "${role##*/}" --query Role.AssumeRolePolicyDocument
+    python3 -c 'import json,sys; d=json.load(open("role.out")); p=[s["Principal"] for s in d["Statement"]]
+sys.exit(0 if p == [{"Service": "ec2.amazonaws.com"}] else 1)' || fail "the admin role trusts more than EC2: $(cat role.out)"
+    must role_policies aws_ iam list-role-policies --role-name "${role##*/}" --query 'PolicyNames[0]' --output text
+    must role_policy aws_ iam get-role-policy --role-name "${role##*/}" --policy-name "$(cat role_policies.out)"
+    contains role_policy.out "$(field $hub HubApiKeySecretArn)" "the admin role may read the hub token"
+    contains role_policy.out "$(field $hub GatewayApiKeySecretArn)" "the admin role may read the gateway token"
+
+    # The tokens: generated at deploy, 64 hex characters each, different.
+    for out in HubApiKeySecretArn GatewayApiKeySecretArn; do
+      must "secret_$out" aws_ secretsmanager get-secret-value --secret-id "$(field $hub $out)" --query SecretString --output text
+      grep -qxE '[0-9a-f]{64}' "secret_$out.out" || fail "$out is not 64 hex characters"
+    done
+    ! cmp -s secret_HubApiKeySecretArn.out secret_GatewayApiKeySecretArn.out || fail "both tokens are the same"
+    ! grep -qF "$(cat secret_HubApiKeySecretArn.out)" cdk.out/*.json || fail "a token is in the cloud assembly"
+
+    # EFS encrypted, backed up, no mount targets (the kit makes them in the cluster's VPC); key rotation on.
+    efs=$(field $hub EFSId)
+    must efs aws_ efs describe-file-systems --file-system-id "$efs" --query 'FileSystems[0].Encrypted' --output text
+    [ "$(cat efs.out)" = True ] || fail "the EFS file system is not encrypted"
+    must backup aws_ efs describe-backup-policy --file-system-id "$efs" --query BackupPolicy.Status --output text
+    [ "$(cat backup.out)" = ENABLED ] || fail "EFS backups are $(cat backup.out)"
+    must targets aws_ efs describe-mount-targets --file-system-id "$efs" --query 'length(MountTargets)' --output text
+    [ "$(cat targets.out)" = 0 ] || fail "the stack made EFS mount targets"
+    must rotation aws_ kms get-key-rotation-status --key-id "$(field $hub KMSArn)" --query KeyRotationEnabled --output text
+    [ "$(cat rotation.out)" = True ] || fail "KMS key rotation is off"
+
+    # The cluster's policies: external-dns on the looked-up zone, the mount policy on this file system.
+    must dns_policy aws_ iam get-policy-version --policy-arn "$(field $hub Route53Arn)" --version-id v1
+    contains dns_policy.out "hostedzone/$zone_id" "external-dns is limited to the looked-up zone"
+    contains dns_policy.out hub.example.org "external-dns is limited to the hub's records"
+    must mount_policy aws_ iam get-policy-version --policy-arn "$(field $hub EFSMountArn)" --version-id v1
+    contains mount_policy.out "file-system/$efs" "the mount policy names the file system"
+    must asg_policy aws_ iam get-policy-version --policy-arn "$(field $hub ASGArn)" --version-id v1
+    contains asg_policy.out "k8s.io/cluster-autoscaler/eks-test" "the autoscaler scales only the cluster's groups"
+
+    # The hub's placeholder record in the zone.
+    must record aws_ route53 list-resource-record-sets --hosted-zone-id "$zone_id" \
+      --query "ResourceRecordSets[?Name=='hub.example.org.']"
+    python3 -c 'import json,sys; r=json.load(open("record.out")); assert len(r)==1, r; r=r[0]
+sys.exit(0 if (r["Type"], r["TTL"], r["ResourceRecords"]) == ("CNAME", 300, [{"Value": "0.0.0.0"}]) else 1)' \
+      || fail "the hub record is not the placeholder: $(cat record.out)"
+
+    # The CLI never skips a stack with an SSM-typed parameter (the admin host's AMI): it sends a change set,
+    # which AWS finds empty while the parameter's value is unchanged and moto executes. Nothing may change.
+    must deploy2 cdk deploy daskhub/Daskhub --require-approval never -c instance=daskhub
+    [ "$(cat deploy2.out deploy2.err | grep -c '(no changes)')" -eq 2 ] || fail "second deploy changed Base or Auth"
+    must diff2 cdk diff daskhub/Daskhub --method=template --fail -c instance=daskhub
+    describe hub2 "$(stack_id daskhub/Daskhub)"
+    [ "$(field hub2 InstanceID)" = "$instance" ] || fail "the second deploy replaced the admin host"
+
+    # A changed kit (another Let's Encrypt contact) changes only the host's metadata: the same instance, the new
+    # kit in the deployed template (cfn-hup brings it to the host; moto runs none).
+    mkdir instances2
+    cp "$REPO_INSTANCES/default.yaml" instances2/
+    sed 's/helio.cloud@example.org/ops.team@example.org/' "$TEST_INSTANCES/daskhub.yaml" >instances2/daskhub.yaml
+    app2="$APP --instance-dir $WORK/instances2"
+    must deploy3 cdk deploy daskhub/Daskhub --require-approval never -c instance=daskhub --app "$app2"
+    describe hub3 "$(stack_id daskhub/Daskhub)"
+    [ "$(field hub3 Status)" = UPDATE_COMPLETE ] || fail "after the kit update the stack status is $(field hub3 Status)"
+    [ "$(field hub3 InstanceID)" = "$instance" ] || fail "the kit update replaced the admin host"
+    must template3 aws_ cloudformation get-template --stack-name "$(stack_id daskhub/Daskhub)" --query TemplateBody --output json
+    contains template3.out ops.team@example.org "the deployed metadata holds the new kit"
+    no_moto_500
+    ;;
   registration_page)
     # What moto cannot check here (tests/stacks asserts it on the template): the WAF web ACL and its
-    # association (moto's CloudFormation skips AWS::WAFv2::*), the generated secret (Secrets Manager's
-    # GenerateSecretString is skipped, so SESSION_KEY_SECRET_ARN is empty), the Lambda target (moto registers
-    # no target) and the load balancer's attributes (ignored).
+    # association (moto's CloudFormation skips AWS::WAFv2::*), the Lambda target (moto registers no target)
+    # and the load balancer's attributes (ignored). The launcher creates the generated secret.
     moto_lambda_backend docker
     must zone aws_ route53 create-hosted-zone --name example.org --caller-reference registration-test
     # moto checks the listener's certificate: request one and give its ARN to a copy of the instance file.

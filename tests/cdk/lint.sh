@@ -5,7 +5,9 @@
 #          (the NAT gateway / default route on the gateway attachment) - harmless and intended.
 #   W1020  "Fn::Sub not needed": the synthesizer writes Fn::Sub for strings that may hold ${AWS::...}.
 # Warnings are printed, not failed on. Expected: W3010 "Avoid hardcoding availability zones" in the env-specific
-# stack, whose subnets use the AZs the CLI looked up (aws-cdk-lib writes the same).
+# stack, whose subnets use the AZs the CLI looked up (aws-cdk-lib writes the same); W6001 "output value is an
+# import" in the Daskhub stacks, whose outputs re-export the Base and Auth values the deploy kit reads from this
+# one stack (the original's outputs did the same).
 source "$(dirname "$0")/lib.sh"
 command -v cfn-lint >/dev/null || fail "cfn-lint is not installed"
 
@@ -31,13 +33,27 @@ case "$CASE" in
     synth_instance "$TEST_INSTANCES" registryonly
     synth_instance "$TEST_INSTANCES" modules "{$vpc}"
     synth_instance "$TEST_INSTANCES" allmodules "{$zone, ${azs#\{}"
+    # Daskhub with Kubecost on its own (env-specific: the looked-up zone); example.yaml has it without Kubecost,
+    # environment-agnostic (the zone by name).
+    synth_instance "$TEST_INSTANCES" daskhub "{$zone, ${azs#\{}"
     grep -q '"DeletionPolicy": "Delete"' out/destroy/*.template.json || fail "destroyOnRemoval: bucket is not DeletionPolicy Delete"
     grep -q '"us-east-1a"' out/envspecific/*.template.json || fail "env-specific stack does not use the looked-up AZs"
     templates=(out/*/*.template.json)
-    # example: Base Auth RegistrationPage Registry; heliocloud, envspecific, destroy: Base; registryonly: Base
-    # Registry; modules: Base Auth Registry; allmodules: Base Identity Auth RegistrationPage Registry.
-    [ "${#templates[@]}" -eq 17 ] || fail "expected 17 templates, got ${templates[*]}"
+    # example: Base Auth Daskhub RegistrationPage Registry; heliocloud, envspecific, destroy: Base; registryonly:
+    # Base Registry; modules: Base Auth Registry; allmodules: Base Identity Auth Daskhub RegistrationPage Registry;
+    # daskhub: Base Auth Daskhub.
+    [ "${#templates[@]}" -eq 22 ] || fail "expected 22 templates, got ${templates[*]}"
     ls out/allmodules/*Identity*.template.json >/dev/null || fail "allmodules has no Identity stack"
+    for i in example allmodules daskhub; do
+      ls out/$i/*Daskhub*.template.json >/dev/null || fail "$i has no Daskhub stack"
+    done
+    grep -q CognitoClientIdKubeCost out/daskhub/*Daskhub*.template.json || fail "daskhub_metrics: no Kubecost output"
+    ! grep -q CognitoClientIdKubeCost out/example/*Daskhub*.template.json || fail "Kubecost output without metrics"
+    # Same input, same bytes: the Daskhub instance synthesized again gives the identical assembly.
+    must synth-daskhub-again cdk synth -q -c instance=daskhub -o out-again/daskhub
+    for f in out/daskhub/*.template.json out/daskhub/*.assets.json out/daskhub/manifest.json; do
+      cmp -s "$f" "out-again/daskhub/$(basename "$f")" || fail "second synth differs: $(basename "$f")"
+    done
     rc=0
     step lint cfn-lint --format parseable --regions us-east-1 --ignore-checks W3005 W1020 -- "${templates[@]}" || rc=$?
     cat lint.out

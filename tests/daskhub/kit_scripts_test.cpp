@@ -204,19 +204,23 @@ TEST_F(KitScriptTest, DeployHandsSecretsToHelmWithoutWritingOrPrintingThem) {
 }
 
 // Teardown order: the releases (and with them the load balancers), the hub namespace (the users' volumes),
-// the EFS mount targets in the cluster's VPC, and the cluster last.
+// the EFS mount targets in the cluster's VPC, the cluster, then DNS: the hub's record back to the stack's
+// placeholder (CloudFormation deletes a record only with the values it gave it), the monitoring records gone.
 TEST_F(KitScriptTest, TeardownRemovesThingsInOrder) {
   ASSERT_EQ(bootstrap().status, 0);
   const auto r = run_script("99-delete-daskhub.sh", "teardown.log");
   ASSERT_EQ(r.status, 0) << r.output;
   const std::string calls = read(fake_ / "calls.log");
   std::size_t previous = 0;
-  for (const char* step : {"helm uninstall heliocloud-monitoring --namespace monitoring",
-                           "helm uninstall daskhub --namespace science", "kubectl delete namespace science",
-                           "aws efs delete-mount-target --mount-target-id fsmt-1",
-                           "eksctl delete cluster --name eks-full --region us-west-2",
-                           R"(DELETE","ResourceRecordSet":{"Name": "kubecost.example.org.")",
-                           R"(DELETE","ResourceRecordSet":{"Name": "grafana.example.org.")"}) {
+  for (const char* step :
+       {"helm uninstall heliocloud-monitoring --namespace monitoring",
+        "helm uninstall daskhub --namespace science", "kubectl delete namespace science",
+        "aws efs delete-mount-target --mount-target-id fsmt-1",
+        "eksctl delete cluster --name eks-full --region us-west-2",
+        R"(UPSERT","ResourceRecordSet":{"Name":"hub.example.org.","Type":"CNAME","TTL":300,)"
+        R"("ResourceRecords":[{"Value":"0.0.0.0"}]})",
+        R"(DELETE","ResourceRecordSet":{"Name": "kubecost.example.org.")",
+        R"(DELETE","ResourceRecordSet":{"Name": "grafana.example.org.")"}) {
     const auto at = calls.find(step);
     ASSERT_NE(at, std::string::npos) << step << " not called:\n" << calls;
     EXPECT_GE(at, previous) << step << " out of order:\n" << calls;

@@ -33,10 +33,20 @@ Each installer states the symptom the CLI shows without it:
                               BucketName (every CDK bucket with a generated name), e.g. when only its
                               DeletionPolicy changes, reads Properties["BucketName"] -> HTTP 500 KeyError;
                               the SDK retries ExecuteChangeSet on a half-applied stack.
-  I. secrets_manager_resources  AWS::SecretsManager::Secret is not known to moto's CloudFormation: skipped, its
-                              Ref is "", so a policy that grants reading it has an empty Resource
-                              ("MalformedPolicyDocument"). A model backed by moto's secretsmanager backend
-                              generates the value as GenerateSecretString asks.
+  I. secret_resources         (not in the shared reference) AWS::SecretsManager::Secret is not known to moto's
+                              CloudFormation: skipped, Ref gives "" (the Daskhub's API tokens, its outputs and
+                              the IAM statements naming them). A small model backed by moto's secretsmanager
+                              backend is registered here; it generates the value as GenerateSecretString says.
+  J. kms_key_cfn              (not in the shared reference) AWS::KMS::Key with Tags: moto hands CloudFormation's
+                              {Key, Value} tags to KMS's tagger, which reads TagKey -> HTTP 500 KeyError, and the
+                              stack never gets its key. A KeyPolicy given as an object (CloudFormation's form) is
+                              stored as an object, so describe-key/get-key-policy answer HTTP 500; AWS stores it as
+                              JSON text, and so do we.
+  K. instance_update          (not in the shared reference) AWS::EC2::Instance has no update handler: any update
+                              that touches an instance (its metadata, or a resource referencing an SSM-typed
+                              parameter, which the CLI sends on every deploy) drops it from the stack, so its
+                              outputs vanish. Here an instance is replaced where AWS replaces it (another image or
+                              subnet) and kept otherwise.
 """
 import contextlib
 import sys
@@ -223,31 +233,68 @@ def install_bucket_update():
     FakeBucket.update_from_cloudformation_json = classmethod(update_from_cloudformation_json)
 
 
+def install_kms_key_cfn():
+    import json
+
+    from moto.kms.models import Key
+
+    original = Key.create_from_cloudformation_json.__func__
+
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        properties = dict(cloudformation_json.get("Properties") or {})
+        properties["Tags"] = [{"TagKey": t["Key"], "TagValue": t["Value"]} for t in properties.get("Tags") or []]
+        if not isinstance(properties.get("KeyPolicy"), str):
+            properties["KeyPolicy"] = json.dumps(properties.get("KeyPolicy"))
+        cloudformation_json = dict(cloudformation_json, Properties=properties)
+        return original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+
+    Key.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)
+
+
+def install_instance_update():
+    from moto.ec2.models.instances import Instance
+
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id,
+                                        region_name):
+        properties = cloudformation_json.get("Properties") or {}
+        replaced = (properties.get("ImageId") != original_resource.image_id
+                    or properties.get("SubnetId") != original_resource.subnet_id)
+        if not replaced:
+            original_resource.instance_type = properties.get("InstanceType", original_resource.instance_type)
+            return original_resource
+        original_resource.terminate()
+        return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
+
+    Instance.update_from_cloudformation_json = classmethod(update_from_cloudformation_json)
+
+
+def _has_cfn_attr(cls, attr):
+    return attr in cls.ATTRIBUTES
+
+
+def _get_cfn_attribute(self, attribute_name):
+    return self.ATTRIBUTES[attribute_name](self)
+
+
+def _update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id,
+                                     region_name):
+    original_resource.delete(account_id, region_name)  # replace: delete the old one, create anew
+    return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
+
+
 def cfn_model(service, cfn_type, attributes):
     """Turns a plain class into a model moto's CloudFormation parser finds: a DIRECT subclass of
     CloudFormationModel (found through __subclasses__()) whose __module__ reads moto.<service>.*
-    (moto files every model under the second word of its module name). `attributes` maps each GetAtt
-    name to a function of the instance."""
-
-    def has_cfn_attr(cls, attr):
-        return attr in cls.ATTRIBUTES
-
-    def get_cfn_attribute(self, attribute_name):
-        return self.ATTRIBUTES[attribute_name](self)
-
-    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json,
-                                        account_id, region_name):
-        original_resource.delete(account_id, region_name)  # replace: delete the old one, create anew
-        return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
+    (moto files every model under the second word of its module name)."""
 
     def decorate(body):
         namespace = {k: v for k, v in vars(body).items() if k not in ("__dict__", "__weakref__")}
         namespace.update({
             "__module__": f"moto.{service}.heliocloud_cfn",
             "ATTRIBUTES": attributes,
-            "has_cfn_attr": classmethod(has_cfn_attr),
-            "get_cfn_attribute": get_cfn_attribute,
-            "update_from_cloudformation_json": classmethod(update_from_cloudformation_json),
+            "has_cfn_attr": classmethod(_has_cfn_attr),
+            "get_cfn_attribute": _get_cfn_attribute,
+            "update_from_cloudformation_json": classmethod(_update_from_cloudformation_json),
             "cloudformation_type": staticmethod(lambda: cfn_type),
             "cloudformation_name_type": staticmethod(lambda: ""),
         })
@@ -342,56 +389,63 @@ def install_cognito_resources():
     cfn_parsing.get_name_type_map.cache_clear()
 
 
-def install_secrets_manager_resources():
+def install_secret_resources():
+    import json
+    import secrets as random_source
+
     from moto.secretsmanager.models import secretsmanager_backends
 
-    def backend(account_id, region_name):
+    def manager(account_id, region_name):
         return secretsmanager_backends[account_id][region_name]
+
+    def flag(value, default=False):
+        return default if value is None else str(value).lower() == "true"
 
     @cfn_model("secretsmanager", "AWS::SecretsManager::Secret", {"Id": lambda s: s.arn})
     class HelioSecret:
-        def __init__(self, arn, name):
-            self.arn, self.name = arn, name
+        def __init__(self, arn):
+            self.arn = arn
 
         @classmethod
         def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name,
                                             **kwargs):
-            import json
             properties = cloudformation_json.get("Properties") or {}
-            name = properties.get("Name") or f"{resource_name}-{cfn_utils.random_suffix()}"
-            secrets = backend(account_id, region_name)
+            backend = manager(account_id, region_name)
+            # CloudFormation names an unnamed secret after its logical id plus a random suffix.
+            name = properties.get("Name") or f"{resource_name}-{random_source.token_hex(6)}"
             value = properties.get("SecretString")
             generate = properties.get("GenerateSecretString")
             if generate is not None:
-                truthy = lambda key: str(generate.get(key, False)).lower() == "true"
-                password = secrets.get_random_password(
+                password = json.loads(backend.get_random_password(
                     password_length=int(generate.get("PasswordLength", 32)),
                     exclude_characters=generate.get("ExcludeCharacters", ""),
-                    exclude_numbers=truthy("ExcludeNumbers"), exclude_punctuation=truthy("ExcludePunctuation"),
-                    exclude_uppercase=truthy("ExcludeUppercase"), exclude_lowercase=truthy("ExcludeLowercase"),
-                    include_space=truthy("IncludeSpace"),
-                    require_each_included_type=str(generate.get("RequireEachIncludedType", True)).lower() == "true",
-                )
-                password = json.loads(password)["RandomPassword"]
+                    exclude_numbers=flag(generate.get("ExcludeNumbers")),
+                    exclude_punctuation=flag(generate.get("ExcludePunctuation")),
+                    exclude_uppercase=flag(generate.get("ExcludeUppercase")),
+                    exclude_lowercase=flag(generate.get("ExcludeLowercase")),
+                    include_space=flag(generate.get("IncludeSpace")),
+                    require_each_included_type=flag(generate.get("RequireEachIncludedType"), True)))["RandomPassword"]
                 template = generate.get("SecretStringTemplate")
-                if template:
+                if template is not None:
                     document = json.loads(template)
                     document[generate["GenerateStringKey"]] = password
                     value = json.dumps(document)
                 else:
                     value = password
-            secrets.create_secret(name=name, secret_string=value, secret_binary=None,
-                                  description=properties.get("Description"), tags=None,
+            backend.create_secret(name=name, secret_string=value, secret_binary=None,
+                                  description=properties.get("Description"), tags=properties.get("Tags"),
                                   kms_key_id=properties.get("KmsKeyId"), client_request_token=None,
                                   replica_regions=[], force_overwrite=False)
-            return cls(secrets.secrets[name].arn, name)
+            return cls(backend.secrets[name].arn)
 
         @property
         def physical_resource_id(self):
             return self.arn  # Ref of a secret is its ARN
 
         def delete(self, account_id, region_name):
-            backend(account_id, region_name).delete_secret(self.name, None, True)
+            backend = manager(account_id, region_name)
+            if self.arn in backend.secrets:
+                backend.delete_secret(self.arn, recovery_window_in_days=None, force_delete_without_recovery=True)
 
     cfn_parsing.get_model_map.cache_clear()
     cfn_parsing.get_name_type_map.cache_clear()
@@ -406,7 +460,9 @@ def install_all():
     install_deleted_stack_outputs()
     install_bucket_update()
     install_cognito_resources()
-    install_secrets_manager_resources()
+    install_secret_resources()
+    install_kms_key_cfn()
+    install_instance_update()
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 # Installs the kit's tools at pinned versions into /usr/local/bin (or $INSTALL_DIR), each checked against
 # the checksum file its project publishes next to the release asset. Re-runnable: a tool already at its
 # version is kept.
-# Runs as root (from user data) or as a user with sudo.
+# Runs as root (cfn-init runs it when the stack delivers or updates the kit) or as a user with sudo.
 set -euo pipefail
 cd "$(dirname "$0")"
 

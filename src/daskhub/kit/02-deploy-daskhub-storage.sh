@@ -13,7 +13,8 @@ efs_id="$(output EFSId)"
 
 read -r vpc_id cluster_sg < <(aws eks describe-cluster --name "$CLUSTER_NAME" \
   --query 'cluster.resourcesVpcConfig.[vpcId,clusterSecurityGroupId]' --output text)
-# EFS allows mount targets in one VPC only: the stack's (unused, P25) ones in the Base VPC go first.
+# EFS allows mount targets in one VPC only: any in another VPC (the original stack made unusable ones in the
+# Base VPC, P25; this installer's stack makes none) go first.
 while read -r mt_id mt_vpc; do
   [[ -n "$mt_id" && "$mt_vpc" != "$vpc_id" ]] || continue
   log "deleting mount target ${mt_id} (VPC ${mt_vpc}, not the cluster's)"
