@@ -9,22 +9,25 @@ namespace heliocloud::aws_constructs {
 LoadBalancerAliasRecord::LoadBalancerAliasRecord(construct::Construct& scope, std::string id,
                                                  AliasRecordProps props)
     : Construct(scope, std::move(id)) {
-  if (props.zone == nullptr || props.load_balancer == nullptr)
+  if ((props.zone == nullptr && props.zone_name.empty()) || props.load_balancer == nullptr)
     throw std::invalid_argument(path() + ": an alias record needs a hosted zone and a load balancer");
-  const std::string& zone = props.zone->zone_name();
+  const std::string& zone = props.zone != nullptr ? props.zone->zone_name() : props.zone_name;
   const bool apex = props.record_name.empty() || props.record_name == zone;
   fqdn_ = (apex ? zone : props.record_name + "." + zone) + ".";
-  make<construct::CfnResource>(
-      "Resource", "AWS::Route53::RecordSet",
-      Value::Map{{"AliasTarget",
-                  // "dualstack." answers IPv6 (AAAA) queries too, as aws-cdk-lib's LoadBalancerTarget does.
-                  Value::map({{"DNSName", construct::fn::join(
-                                              "", {Value("dualstack."), props.load_balancer->dns_name()})},
-                              {"EvaluateTargetHealth", Value(false)},
-                              {"HostedZoneId", props.load_balancer->canonical_hosted_zone_id()}})},
-                 {"HostedZoneId", Value(props.zone->hosted_zone_id())},
-                 {"Name", Value(fqdn_)},
-                 {"Type", Value("A")}});
+  Value::Map record{
+      {"AliasTarget",
+       // "dualstack." answers IPv6 (AAAA) queries too, as aws-cdk-lib's LoadBalancerTarget does.
+       Value::map(
+           {{"DNSName", construct::fn::join("", {Value("dualstack."), props.load_balancer->dns_name()})},
+            {"EvaluateTargetHealth", Value(false)},
+            {"HostedZoneId", props.load_balancer->canonical_hosted_zone_id()}})},
+      {"Name", Value(fqdn_)},
+      {"Type", Value("A")}};
+  if (props.zone != nullptr)
+    record.emplace("HostedZoneId", Value(props.zone->hosted_zone_id()));
+  else
+    record.emplace("HostedZoneName", Value(zone + "."));
+  make<construct::CfnResource>("Resource", "AWS::Route53::RecordSet", std::move(record));
 }
 
 }  // namespace heliocloud::aws_constructs

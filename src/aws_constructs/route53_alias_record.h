@@ -11,8 +11,11 @@
 
 namespace heliocloud::aws_constructs {
 
+// The zone is either looked up (its id is written) or, in a stack that cannot look zones up
+// (environment-agnostic), named: CloudFormation then finds the public zone of that name at deploy time.
 struct AliasRecordProps {
   const LookedUpHostedZone* zone = nullptr;
+  std::string zone_name;    // "example.org"; used when `zone` is absent
   std::string record_name;  // "portal" (relative to the zone) or the zone's name itself for the apex
   const ApplicationLoadBalancer* load_balancer = nullptr;
 };

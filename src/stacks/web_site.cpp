@@ -6,6 +6,7 @@
 #include "aws_constructs/route53.h"
 #include "aws_constructs/route53_alias_record.h"
 #include "aws_constructs/wafv2_web_acl.h"
+#include "construct/annotations.h"
 
 namespace heliocloud::stacks {
 namespace {
@@ -42,10 +43,21 @@ WebSite add_web_site(construct::Stack& stack, const WebSiteProps& props) {
                                                              .requests_per_five_minutes = site.rate_limit}}});
   web_acl.protect(load_balancer);
 
-  const auto& zone = stack.make<aws_constructs::LookedUpHostedZone>("HostedZone", domain_url);
+  // The zone as the CLI looked it up; a stack without account and region cannot look it up, so it names the
+  // zone (the same rule as the Daskhub's record), and says so.
+  const aws_constructs::LookedUpHostedZone* zone = nullptr;
+  if (stack.is_env_specific())
+    zone = &stack.make<aws_constructs::LookedUpHostedZone>("HostedZone", domain_url);
+  else
+    construct::annotations::add_warning(stack, "the stack has no account and region, so the hosted zone of " +
+                                                   domain_url +
+                                                   " is not looked up: the site's record names the zone "
+                                                   "(CloudFormation finds it at deploy)");
   const auto& record = stack.make<aws_constructs::LoadBalancerAliasRecord>(
-      "Alias", aws_constructs::AliasRecordProps{
-                   .zone = &zone, .record_name = domain_record, .load_balancer = &load_balancer});
+      "Alias", aws_constructs::AliasRecordProps{.zone = zone,
+                                                .zone_name = domain_url,
+                                                .record_name = domain_record,
+                                                .load_balancer = &load_balancer});
   std::string host = record.fqdn();
   if (!host.empty() && host.back() == '.') host.pop_back();
   return {.url = "https://" + host, .load_balancer = &load_balancer};

@@ -9,7 +9,7 @@ case "$CASE" in
   plain)
     write_cdk_json "$REPO_INSTANCES"
     must ls cdk ls -c instance=example
-    # Without credentials: the stacks that need a lookup are listed too (their synth stops with the reason).
+    # Without credentials: every stack, those whose records would look the zone up included (they name it).
     expected=$'example/Base\nexample/Auth\nexample/Daskhub\nexample/Registration Page\nexample/Registry'
     [ "$(cat ls.out)" = "$expected" ] || fail "cdk ls printed '$(cat ls.out)', expected exactly: $expected"
     ;;

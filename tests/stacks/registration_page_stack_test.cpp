@@ -133,3 +133,14 @@ TEST(RegistrationPageStack, NoUnusedClientOrSecretsOfTheOriginal) {
   EXPECT_EQ(s.stack("lean/Registration Page").count("AWS::SecretsManager::Secret"), 1U);  // the CSRF key
   EXPECT_EQ(s.stack("lean/Registration Page").count("AWS::EC2::SecurityGroup"), 1U);  // the load balancer's
 }
+
+TEST(RegistrationPageStack, WithoutAccountAndRegionTheRecordNamesTheZone) {
+  auto config = registration("agnostic");
+  config.env = {};
+  const auto s = synth(config);
+  const auto& record = s.stack("agnostic/Registration Page").only("AWS::Route53::RecordSet")["Properties"];
+  EXPECT_EQ(record["HostedZoneName"], "example.org.");
+  EXPECT_FALSE(record.contains("HostedZoneId"));
+  EXPECT_NE(s.warnings().find("the hosted zone of example.org is not looked up"), std::string::npos)
+      << s.warnings();
+}
