@@ -45,8 +45,8 @@ ErrorKind classify(const ErrorInfo& info) {
   const std::string& c = info.code;
   if (one_of(c, {"NoSuchKey", "NoSuchBucket", "NoSuchUpload", "NoSuchBucketPolicy", "NotFound",
                  "ResourceNotFoundException", "ParameterNotFound", "NoSuchEntity", "StackNotFound",
-                 "NoSuchVersion", "TableNotFoundException", "UserNotFoundException",
-                 "InvocationDoesNotExist", "InvalidCommandId"})) {
+                 "NoSuchVersion", "TableNotFoundException", "UserNotFoundException", "InvocationDoesNotExist",
+                 "InvalidCommandId"})) {
     return ErrorKind::NotFound;
   }
   if (one_of(c, {"UsernameExistsException", "AliasExistsException", "ResourceExistsException"})) {

@@ -54,9 +54,10 @@ nlohmann::ordered_json lookup_context(Stack& stack, const std::string& provider,
     // An error on the stack, not an exception: the CLI then refuses to synthesize or deploy this stack with
     // the message, while `cdk ls` and the other stacks still work without credentials (the placeholder
     // never reaches a template that is deployed).
-    annotations::add_error(stack, "cannot look up " + provider + " (" + props.dump() +
-                                      ") because the stack has no account and region; set env.account and "
-                                      "env.region in the instance file, or run the CDK CLI with AWS credentials");
+    annotations::add_error(stack,
+                           "cannot look up " + provider + " (" + props.dump() +
+                               ") because the stack has no account and region; set env.account and "
+                               "env.region in the instance file, or run the CDK CLI with AWS credentials");
     return dummy;
   }
   nlohmann::ordered_json key_props = nlohmann::ordered_json::object();
