@@ -28,7 +28,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 moto_port=$(free_port)
 tests/support/moto.sh start "$state" "$moto_port"
-export AWS_ENDPOINT_URL="http://127.0.0.1:$moto_port" AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1
+export AWS_ENDPOINT_URL="http://127.0.0.1:$moto_port" AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench
+export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
 pool=$("$BIN/registration_test_pool" create)
 key_arn=$(aws secretsmanager create-secret --name "registration-bench-$$" \
   --secret-string "$(head -c 48 /dev/urandom | base64 | tr -d '\n')" --query ARN --output text)

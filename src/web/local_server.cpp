@@ -12,6 +12,9 @@
 namespace heliocloud::web {
 namespace {
 
+constexpr std::size_t kWorkers = 64;
+constexpr std::size_t kKeepAliveRequests = 1000;
+
 Request to_request(const httplib::Request& in) {
   Request out;
   out.method = in.method;
@@ -68,6 +71,13 @@ int LocalServer::start() {
       throw std::runtime_error("refusing to listen on " + host + " with cookies that are not Secure");
   }
   server_->set_payload_max_length(app_.options().max_body_bytes);
+  // httplib writes a response's head and body separately: without TCP_NODELAY the body waits for the
+  // client's delayed ACK (about 40 ms per request on Linux).
+  server_->set_tcp_nodelay(true);
+  // A worker serves one keep-alive connection at a time, so the pool bounds how many browsers (or benchmark
+  // connections) are served at once; httplib's default is 8.
+  server_->new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+  server_->set_keep_alive_max_count(kKeepAliveRequests);
   const auto serve = [this](const httplib::Request& req, httplib::Response& res) {
     to_httplib(app_.handle(to_request(req)), res);
   };
