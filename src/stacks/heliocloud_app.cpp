@@ -3,12 +3,14 @@
 #include "aws_constructs/custom_resource_provider.h"
 #include "construct/annotations.h"
 #include "contracts/custom_resources.h"
+#include "contracts/portal.h"
 #include "contracts/registration_page.h"
 #include "contracts/registry_functions.h"
 #include "contracts/stack_names.h"
 #include "stacks/auth_stack.h"
 #include "stacks/base_stack.h"
 #include "stacks/identity_stack.h"
+#include "stacks/portal_stack.h"
 #include "stacks/registration_page_stack.h"
 #include "stacks/registry_stack.h"
 
@@ -70,6 +72,12 @@ void build_instance(construct::App& app, const config::InstanceConfig& config,
     if (identity != nullptr)
       auth->add_dependency(*identity, "the user pool sends mail from the SES identity");
   }
+  if (config.enabled.portal) {
+    auto& portal = root.make<PortalStack>(
+        std::string(ids::kPortal), config, base, *auth, lambda_dir / contracts::portal::kPackage,
+        props("HelioCloud user portal: users' own machines, keys and costs"));
+    portal.add_tag("Product", "heliocloud-portal");
+  }
   if (config.enabled.registration_page) {
     auto& page = root.make<RegistrationPageStack>(std::string(ids::kRegistrationPage), config, base, *auth,
                                                   lambda_dir / contracts::registration_page::kPackage,
@@ -90,7 +98,6 @@ void build_instance(construct::App& app, const config::InstanceConfig& config,
           base, std::string("enabled.") + module +
                     " is true, but this installer has no stack for it yet; it is not deployed");
   };
-  not_yet(config.enabled.portal, "portal");
   not_yet(config.enabled.daskhub, "daskhub");
 }
 
