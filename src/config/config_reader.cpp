@@ -134,6 +134,27 @@ std::vector<std::string> ConfigReader::string_list(const ConfigNode* map, const 
   return out;
 }
 
+std::vector<std::string> ConfigReader::checked_list(
+    const ConfigNode* map, const std::string& key, const std::string& path,
+    const std::function<std::string(const std::string&)>& check) {
+  std::vector<std::string> out;
+  const ConfigNode* n = child(map, key);
+  if (n == nullptr || n->kind != ConfigNode::Kind::Sequence) return string_list(map, key, path);
+  for (std::size_t i = 0; i < n->items.size(); ++i) {
+    const auto& item = *n->items[i];
+    const std::string where = path + "[" + std::to_string(i) + "]";
+    if (item.kind != ConfigNode::Kind::Scalar) {
+      report(&item, where, "expected a single value, found " + describe(item));
+      continue;
+    }
+    if (const std::string problem = check(item.scalar); !problem.empty())
+      report(&item, where, "\"" + item.scalar + "\": " + problem);
+    else
+      out.push_back(item.scalar);
+  }
+  return out;
+}
+
 std::size_t ConfigReader::one_of(const ConfigNode* map, const std::string& key, const std::string& path,
                                  const std::vector<std::string>& allowed, std::size_t fallback) {
   const auto v = optional_string(map, key, path);

@@ -32,6 +32,10 @@ class ConfigReader {
                     long long fallback, long long min, long long max);
   std::vector<std::string> string_list(const ConfigNode* map, const std::string& key,
                                        const std::string& path);
+  // string_list, with `check` (a validators.h function) run on every item; a complaint names the item.
+  std::vector<std::string> checked_list(const ConfigNode* map, const std::string& key,
+                                        const std::string& path,
+                                        const std::function<std::string(const std::string&)>& check);
   // One of `allowed` (compared case-sensitively), else reported; returns the index into `allowed`.
   std::size_t one_of(const ConfigNode* map, const std::string& key, const std::string& path,
                      const std::vector<std::string>& allowed, std::size_t fallback);

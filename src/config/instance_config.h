@@ -73,6 +73,12 @@ struct WebsiteConfig {
   std::map<std::string, std::string> docker_build_args;
 };
 
+// portal.machines: who may reach the machines users launch from the portal (their security group).
+struct PortalMachinesConfig {
+  std::vector<std::string> ingress_cidrs = {"0.0.0.0/0"};  // IPv4 networks
+  std::vector<std::string> ingress_ports = {"22"};         // TCP ports; SSH only by default
+};
+
 // An IAM user or role given access to the EKS cluster (eksctl iamIdentityMappings).
 struct IamIdentityMapping {
   std::string arn;                      // arn:aws:iam::<account>:role/<name> or :user/<name>
@@ -136,6 +142,7 @@ struct InstanceConfig {
   EnabledConfig enabled;
   RegistryConfig registry;
   WebsiteConfig portal;
+  PortalMachinesConfig portal_machines;
   WebsiteConfig registration_page;
   DaskhubConfig daskhub;
 

@@ -129,11 +129,24 @@ void read_registry(ConfigReader& r, const ConfigNode* root, const ConfigNode* in
              "must differ from the dataset buckets: uploads are private, dataset buckets are public");
 }
 
+void read_portal_machines(ConfigReader& r, const ConfigNode* root, PortalMachinesConfig& m) {
+  const auto* machines = r.section(r.section(root, "portal", "portal"), "machines", "portal.machines");
+  r.check_known_keys(machines, "portal.machines", {"ingress_cidrs", "ingress_ports"});
+  if (machines != nullptr && machines->find("ingress_cidrs") != nullptr)
+    m.ingress_cidrs =
+        r.checked_list(machines, "ingress_cidrs", "portal.machines.ingress_cidrs", check_ipv4_cidr);
+  if (machines != nullptr && machines->find("ingress_ports") != nullptr)
+    m.ingress_ports =
+        r.checked_list(machines, "ingress_ports", "portal.machines.ingress_ports", check_tcp_port);
+}
+
 void read_website(ConfigReader& r, const ConfigNode* root, const std::string& key, bool enabled,
                   WebsiteConfig& w) {
   const auto* site = r.section(root, key, key);
-  r.check_known_keys(site, key,
-                     {"domain_url", "domain_record", "domain_certificate_arn", "rate_limit", "docker"});
+  std::vector<std::string> known = {"domain_url", "domain_record", "domain_certificate_arn", "rate_limit",
+                                    "docker"};
+  if (key == "portal") known.emplace_back("machines");
+  r.check_known_keys(site, key, known);
   w.domain_url = r.optional_string(site, "domain_url", key + ".domain_url");
   w.domain_record = r.optional_string(site, "domain_record", key + ".domain_record");
   w.certificate_arn = r.optional_string(site, "domain_certificate_arn", key + ".domain_certificate_arn");
@@ -206,6 +219,7 @@ InstanceConfig load_instance(const std::string& instance_dir, const std::string&
   read_simple_sections(r, merged.get(), c);
   read_registry(r, merged.get(), instance.get(), c);
   read_website(r, merged.get(), "portal", c.enabled.portal, c.portal);
+  read_portal_machines(r, merged.get(), c.portal_machines);
   read_website(r, merged.get(), "registration_page", c.enabled.registration_page, c.registration_page);
   read_daskhub_section(r, merged.get(), c);
   if (c.needs_identity() && !c.portal.domain_url)

@@ -88,6 +88,19 @@ std::string check_dns_label(const std::string& v) {
   return matches(v, "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?") ? "" : "not a DNS name label (like portal)";
 }
 
+std::string check_ipv4_cidr(const std::string& v) {
+  const std::string octet = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
+  const std::string pattern = octet + "\\." + octet + "\\." + octet + "\\." + octet + "/(3[0-2]|[12]?[0-9])";
+  if (!matches(v, pattern.c_str()))
+    return "not an IPv4 network in CIDR notation (like 203.0.113.0/24, or 0.0.0.0/0 for anywhere)";
+  return "";
+}
+
+std::string check_tcp_port(const std::string& v) {
+  if (!matches(v, "[1-9][0-9]{0,4}") || std::stol(v) > 65535) return "not a port number from 1 to 65535";
+  return "";
+}
+
 std::string check_email_local_part(const std::string& v) {
   return matches(v, "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}")
              ? ""

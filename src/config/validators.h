@@ -15,6 +15,10 @@ std::string check_s3_bucket_name(const std::string& v);
 std::string check_cognito_domain_prefix(const std::string& v);
 std::string check_domain_name(const std::string& v);
 std::string check_dns_label(const std::string& v);
+// An IPv4 network in CIDR notation, e.g. 203.0.113.0/24 or 0.0.0.0/0.
+std::string check_ipv4_cidr(const std::string& v);
+// A TCP port number, 1-65535.
+std::string check_tcp_port(const std::string& v);
 std::string check_email_local_part(const std::string& v);
 std::string check_email_address(const std::string& v);
 // An availability zone name (us-east-1a); `region`, when not empty, must be the zone's region.

@@ -47,9 +47,9 @@ AuthStack::AuthStack(construct::Construct& scope, std::string id, const config::
   pool_->add_ui_customization("HostedUICustomization", kHostedUiCss, domain);
 
   auto add_client = [&](const std::string& site, const std::string& name, const std::string& callback,
-                        const std::string& logout) {
-    clients_[site] =
-        &pool_->add_client(name, {.client_name = name, .callback_urls = {callback}, .logout_urls = {logout}});
+                        std::vector<std::string> logout) {
+    clients_[site] = &pool_->add_client(
+        name, {.client_name = name, .callback_urls = {callback}, .logout_urls = std::move(logout)});
     make<construct::CfnOutput>(
         "ClientId" + std::string(1, static_cast<char>(std::toupper(site[0]))) + site.substr(1),
         construct::OutputProps{.value = clients_[site]->user_pool_client_id(),
@@ -57,16 +57,17 @@ AuthStack::AuthStack(construct::Construct& scope, std::string id, const config::
   };
   if (config.enabled.portal)
     add_client("portal", "heliocloud-portal", site_url(config.portal) + "/loggedin",
-               site_url(config.portal) + "/logout");
+               // The original's /logout, and the site itself, where our portal lands after signing out.
+               {site_url(config.portal) + "/logout", site_url(config.portal) + "/"});
   // No client for the registration page: nobody signs in there (the original made one and never used it).
   if (config.enabled.daskhub) {
     const auto& hub = config.daskhub.hub;
     const std::string url = "https://" + hub.host_name();
-    add_client("daskhub", "heliocloud-daskhub", url + "/hub/oauth_callback", url + "/logout");
+    add_client("daskhub", "heliocloud-daskhub", url + "/hub/oauth_callback", {url + "/logout"});
     if (config.enabled.daskhub_metrics) {
       const std::string cost =
           "https://" + config.daskhub.monitoring.cost_analyzer_domain_prefix + "." + hub.domain_url;
-      add_client("kubecost", "heliocloud-kubecost", cost + "/model/oidc/authorize", cost + "/logout");
+      add_client("kubecost", "heliocloud-kubecost", cost + "/model/oidc/authorize", {cost + "/logout"});
     }
   }
 

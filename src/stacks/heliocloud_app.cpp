@@ -1,8 +1,8 @@
 #include "stacks/heliocloud_app.h"
 
 #include "aws_constructs/custom_resource_provider.h"
-#include "construct/annotations.h"
 #include "contracts/custom_resources.h"
+#include "contracts/portal.h"
 #include "contracts/registration_page.h"
 #include "contracts/registry_functions.h"
 #include "contracts/stack_names.h"
@@ -10,6 +10,7 @@
 #include "stacks/base_stack.h"
 #include "stacks/daskhub_stack.h"
 #include "stacks/identity_stack.h"
+#include "stacks/portal_stack.h"
 #include "stacks/registration_page_stack.h"
 #include "stacks/registry_stack.h"
 
@@ -71,6 +72,12 @@ void build_instance(construct::App& app, const config::InstanceConfig& config,
     if (identity != nullptr)
       auth->add_dependency(*identity, "the user pool sends mail from the SES identity");
   }
+  if (config.enabled.portal) {
+    auto& portal = root.make<PortalStack>(
+        std::string(ids::kPortal), config, base, *auth, lambda_dir / contracts::portal::kPackage,
+        props("HelioCloud user portal: users' own machines, keys and costs"));
+    portal.add_tag("Product", "heliocloud-portal");
+  }
   if (config.enabled.daskhub) {
     auto& daskhub = root.make<DaskhubStack>(std::string(ids::kDaskhub), config, base, *auth,
                                             props("Daskhub for a HelioCloud instance."));
@@ -90,15 +97,6 @@ void build_instance(construct::App& app, const config::InstanceConfig& config,
         props("HelioCloud data Registry: buckets, dataset table, services"));
     registry.add_tag("Product", "heliocloud-registry");
   }
-
-  // Warnings sit on Base, the one stack that always exists, so `cdk synth` shows them.
-  auto not_yet = [&](bool enabled, const char* module) {
-    if (enabled)
-      construct::annotations::add_warning(
-          base, std::string("enabled.") + module +
-                    " is true, but this installer has no stack for it yet; it is not deployed");
-  };
-  not_yet(config.enabled.portal, "portal");
 }
 
 }  // namespace heliocloud::stacks

@@ -167,3 +167,25 @@ TEST(InstanceLoader, RateLimitIsAWholeNumberInWafsBounds) {
   EXPECT_NE(error_of("portal:\n  rate_limit: [1]\n").find("portal.rate_limit: expected a whole number"),
             std::string::npos);
 }
+
+TEST(InstanceLoader, PortalMachinesOpenOnlyWhatIsConfigured) {
+  const auto defaults = load_instance(HELIOCLOUD_INSTANCE_DIR, "example").portal_machines;
+  EXPECT_EQ(defaults.ingress_cidrs, (std::vector<std::string>{"0.0.0.0/0"}));
+  EXPECT_EQ(defaults.ingress_ports, (std::vector<std::string>{"22"}));
+  InstanceDir dir("machines");
+  dir.write("set",
+            "portal:\n  machines:\n    ingress_cidrs: [203.0.113.0/24, 198.51.100.7/32]\n"
+            "    ingress_ports: [22, 8888]\n");
+  const auto c = load_instance(dir.path(), "set").portal_machines;
+  EXPECT_EQ(c.ingress_cidrs, (std::vector<std::string>{"203.0.113.0/24", "198.51.100.7/32"}));
+  EXPECT_EQ(c.ingress_ports, (std::vector<std::string>{"22", "8888"}));
+  EXPECT_EQ(
+      error_of("portal:\n  machines:\n    ingress_cidrs: [10.0.0.0/33]\n"),
+      "instance/t.yaml:3: portal.machines.ingress_cidrs[0]: \"10.0.0.0/33\": not an IPv4 network in CIDR "
+      "notation (like 203.0.113.0/24, or 0.0.0.0/0 for anywhere)");
+  EXPECT_NE(error_of("portal:\n  machines:\n    ingress_ports: [22, 70000]\n")
+                .find("portal.machines.ingress_ports[1]: \"70000\": not a port number from 1 to 65535"),
+            std::string::npos);
+  EXPECT_NE(error_of("registration_page:\n  machines: {}\n").find("registration_page.machines: unknown key"),
+            std::string::npos);
+}

@@ -112,13 +112,3 @@ TEST(BaseStack, EnvSpecificNewVpcLooksUpAvailabilityZones) {
   // Until the CLI has looked them up, the subnets sit in aws-cdk-lib's dummy zones.
   EXPECT_NE(s.base().json().dump().find("dummy1a"), std::string::npos);
 }
-
-TEST(BaseStack, UnbuiltModulesAreWarnedAbout) {
-  auto config = instance("warn");
-  config.enabled.portal = true;
-  config.portal = {.domain_url = "example.org",
-                   .domain_record = "portal",
-                   .certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/0f2b3c4d"};
-  const auto s = synth(config);
-  EXPECT_NE(s.warnings().find("enabled.portal is true"), std::string::npos) << s.warnings();
-}

@@ -1,0 +1,25 @@
+#pragma once
+// The two policies of the Portal: what a signed-in user may do with their own credentials, and what the
+// portal's function may do for everyone.
+
+#include "aws_constructs/grant.h"
+#include "aws_constructs/iam_role.h"
+#include "construct/value.h"
+
+namespace heliocloud::stacks::portal_permissions {
+
+struct UserScope {
+  construct::Value instance_role_arn;  // the only role a user may pass (to their machines)
+  construct::Value security_group_id;  // the only security group their machines may use
+};
+
+// The identity pool's authenticated role: machines, volumes and key pairs tagged Owner = the caller's
+// username principal tag; their own IAM user's access keys; PassRole of the machines' role only.
+void allow_users(aws_constructs::Role& role, const UserScope& scope);
+
+// The function: the OAuth client's secret (DescribeUserPoolClient on the pool), this month's costs by owner
+// (Cost Explorer has no resource-level permissions, so the app filters by the signed-in user), prices, the
+// public AMI parameters, and the read-only EC2 lookups of the launch form.
+void allow_function(aws_constructs::IGrantable& function, const construct::Value& user_pool_arn);
+
+}  // namespace heliocloud::stacks::portal_permissions
