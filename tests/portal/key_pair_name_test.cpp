@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 using heliocloud::portal::key_pair_name_problem;
 
 TEST(KeyPairName, LettersDigitsDashUnderscoreDot) {
@@ -10,7 +12,7 @@ TEST(KeyPairName, LettersDigitsDashUnderscoreDot) {
 }
 
 TEST(KeyPairName, EachProblemNamesTheField) {
-  for (const std::string bad : {"", std::string(65, 'k'), ".hidden", "my key", "a/b", "q\"uote", "line\nbreak",
+  for (const std::string& bad : std::vector<std::string>{"", std::string(65, 'k'), ".hidden", "my key", "a/b", "q\"uote", "line\nbreak",
                                 "caf\xc3\xa9"}) {
     const auto problem = key_pair_name_problem(bad);
     ASSERT_TRUE(problem) << bad;
