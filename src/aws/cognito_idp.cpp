@@ -119,7 +119,7 @@ UserPool CognitoIdpClient::describe_user_pool(const std::string& user_pool_id) c
 }
 
 UserPoolClient CognitoIdpClient::describe_user_pool_client(const std::string& user_pool_id,
-                                                          const std::string& client_id) const {
+                                                           const std::string& client_id) const {
   const auto resp =
       call(client_, "DescribeUserPoolClient", {{"UserPoolId", user_pool_id}, {"ClientId", client_id}}, true);
   const auto client = resp.value("UserPoolClient", nlohmann::json::object());

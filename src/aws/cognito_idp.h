@@ -107,7 +107,8 @@ class CognitoIdpClient {
   CognitoUser admin_get_user(const std::string& user_pool_id, const std::string& username) const;
   UserPool describe_user_pool(const std::string& user_pool_id) const;
   // A web app reads its client secret at cold start this way, so the secret is in no template or variable.
-  UserPoolClient describe_user_pool_client(const std::string& user_pool_id, const std::string& client_id) const;
+  UserPoolClient describe_user_pool_client(const std::string& user_pool_id,
+                                           const std::string& client_id) const;
 
   // For tests and tools: a pool, an app client with USER_PASSWORD_AUTH, a password sign-in.
   UserPool create_user_pool(const CreateUserPoolRequest& request) const;

@@ -22,13 +22,15 @@ void say(const std::function<void(std::string_view)>& log, const std::string& li
 
 std::vector<ImageSource> default_image_sources() {
   return {{"Amazon Linux 2023", "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"},
-          {"Ubuntu 24.04 LTS", "/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id"}};
+          {"Ubuntu 24.04 LTS",
+           "/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id"}};
 }
 
 std::vector<std::string> default_instance_types() {
-  return {"t2.nano",    "t2.micro",    "t2.small",    "t2.medium",   "m5.large",    "m5.xlarge",   "m5.2xlarge",
-          "m5.4xlarge", "c5.large",    "c5.xlarge",   "c5.2xlarge",  "c5.4xlarge",  "c5.9xlarge",  "r5.large",
-          "r5.xlarge",  "r5.2xlarge",  "r5.4xlarge",  "r5.8xlarge",  "g4dn.xlarge", "g4dn.2xlarge", "g4dn.4xlarge"};
+  return {"t2.nano",     "t2.micro",     "t2.small",    "t2.medium",  "m5.large",   "m5.xlarge",
+          "m5.2xlarge",  "m5.4xlarge",   "c5.large",    "c5.xlarge",  "c5.2xlarge", "c5.4xlarge",
+          "c5.9xlarge",  "r5.large",     "r5.xlarge",   "r5.2xlarge", "r5.4xlarge", "r5.8xlarge",
+          "g4dn.xlarge", "g4dn.2xlarge", "g4dn.4xlarge"};
 }
 
 std::string memory_text(long long memory_mib) {
@@ -72,7 +74,8 @@ std::vector<ImageChoice> Catalog::read_images() const {
   for (const auto& [source, id] : found) {
     const auto it = described.find(id);
     if (it == described.end()) {
-      say(options_.log, "launch form: " + source.label + " names image " + id + ", which EC2 does not describe");
+      say(options_.log,
+          "launch form: " + source.label + " names image " + id + ", which EC2 does not describe");
       continue;
     }
     out.push_back({source.label, it->second, it->second.root_volume_size_gb.value_or(1)});
@@ -98,7 +101,8 @@ void Catalog::refresh_prices(std::vector<TypeChoice>& types) const {
   pricing_config.retry.max_attempts = 2;  // a form waits for it; the next try is minutes away anyway
   try {
     std::map<std::string, double> prices;
-    for (const auto& p : aws::PricingClient(pricing_config).linux_on_demand_prices(config_.region, options_.instance_types))
+    for (const auto& p :
+         aws::PricingClient(pricing_config).linux_on_demand_prices(config_.region, options_.instance_types))
       prices.try_emplace(p.instance_type, p.usd_per_hour);
     for (auto& t : types) {
       const auto it = prices.find(t.instance_type);

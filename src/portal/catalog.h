@@ -63,7 +63,9 @@ class Catalog {
   [[nodiscard]] std::vector<ImageChoice> images() const;
   // Every configured type EC2 knows, in the configured order, with prices where known.
   [[nodiscard]] std::vector<TypeChoice> instance_types() const;
-  [[nodiscard]] const std::vector<std::string>& allowed_types() const noexcept { return options_.instance_types; }
+  [[nodiscard]] const std::vector<std::string>& allowed_types() const noexcept {
+    return options_.instance_types;
+  }
 
  private:
   std::vector<ImageChoice> read_images() const;

@@ -25,13 +25,14 @@ std::optional<std::string> total(const aws::CostExplorerClient& cost_explorer, s
   try {
     double sum = 0;
     for (const auto& period : cost_explorer.cost_by_tag({.start = range.start,
-                                                         .end = range.end,
-                                                         .tag_key = std::string(contracts::portal::kOwnerTag),
-                                                         .tag_value = std::string(owner)}))
+                              .end = range.end,
+                              .tag_key = std::string(contracts::portal::kOwnerTag),
+                              .tag_value = std::string(owner)}))
       sum += period.amount;
     return format_usd(sum);
   } catch (const std::exception& e) {  // AWS or a malformed answer: the page goes on without the figure
-    if (log) log(std::string("cost unavailable: Cost Explorer ") + range.start + ".." + range.end + ": " + e.what());
+    if (log)
+      log(std::string("cost unavailable: Cost Explorer ") + range.start + ".." + range.end + ": " + e.what());
     return std::nullopt;
   }
 }

@@ -12,6 +12,7 @@ namespace heliocloud::portal {
 [[nodiscard]] std::string elapsed_text(std::chrono::seconds elapsed);
 
 // elapsed_text() of now - launch_time (EC2's ISO 8601 text); empty when the text does not parse.
-[[nodiscard]] std::string elapsed_since(std::string_view launch_time, std::chrono::system_clock::time_point now);
+[[nodiscard]] std::string elapsed_since(std::string_view launch_time,
+                                        std::chrono::system_clock::time_point now);
 
 }  // namespace heliocloud::portal

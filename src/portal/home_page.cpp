@@ -15,10 +15,12 @@ namespace heliocloud::portal {
 namespace {
 
 // AMI names for the cards; a deregistered image must not break the page, so a failure leaves them blank.
-std::map<std::string, std::string> image_names(const PortalPage& page, const std::vector<aws::Instance>& machines) {
+std::map<std::string, std::string> image_names(const PortalPage& page,
+                                               const std::vector<aws::Instance>& machines) {
   std::vector<std::string> ids;
   for (const auto& m : machines)
-    if (!m.image_id.empty() && std::find(ids.begin(), ids.end(), m.image_id) == ids.end()) ids.push_back(m.image_id);
+    if (!m.image_id.empty() && std::find(ids.begin(), ids.end(), m.image_id) == ids.end())
+      ids.push_back(m.image_id);
   std::map<std::string, std::string> out;
   if (ids.empty()) return out;
   try {
@@ -40,8 +42,8 @@ nlohmann::json card(const aws::Instance& m, const std::map<std::string, std::str
           {"instance_type", m.instance_type},
           {"elapsed", elapsed_since(m.launch_time, now)},
           {"state", m.state},
-          {"ssh", ssh_command(m.key_name, guess.ssh_user, m.public_dns_name.empty() ? m.public_ip_address
-                                                                                     : m.public_dns_name)},
+          {"ssh", ssh_command(m.key_name, guess.ssh_user,
+                              m.public_dns_name.empty() ? m.public_ip_address : m.public_dns_name)},
           {"csrf_token", csrf_token}};
 }
 
@@ -53,19 +55,23 @@ web::Response home_page(const PortalPage& page) {
   const auto lists = split_machines(all);
   const auto names = image_names(page, all);
   const auto now = page.kit().options.now();
-  const auto costs = read_costs(page.cloud().cost_explorer(), page.owner(),
-                                std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)), page.kit().log);
+  const auto costs =
+      read_costs(page.cloud().cost_explorer(), page.owner(),
+                 std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)), page.kit().log);
 
   nlohmann::json view = {{"title", "Home"},
                          {"cost_month", costs.this_month.value_or("cost unavailable")},
                          {"cost_year", costs.last_12_months.value_or("cost unavailable")},
                          {"running", nlohmann::json::array()},
                          {"stopped", nlohmann::json::array()}};
-  for (const auto& m : lists.running) view["running"].push_back(card(m, names, now, page.request().csrf_token));
-  for (const auto& m : lists.stopped) view["stopped"].push_back(card(m, names, now, page.request().csrf_token));
+  for (const auto& m : lists.running)
+    view["running"].push_back(card(m, names, now, page.request().csrf_token));
+  for (const auto& m : lists.stopped)
+    view["stopped"].push_back(card(m, names, now, page.request().csrf_token));
   if (count_running(all) >= kMaxRunningMachines)
-    view["limit_message"] = "You have " + std::to_string(kMaxRunningMachines) +
-                            " running machines, the most allowed: stop one before starting or launching another.";
+    view["limit_message"] =
+        "You have " + std::to_string(kMaxRunningMachines) +
+        " running machines, the most allowed: stop one before starting or launching another.";
   if (const auto launched = page.request().query.get("launched"); launched && is_instance_id(*launched))
     view["notice"] = "Launched " + *launched + ".";
   return page.render("home", view);

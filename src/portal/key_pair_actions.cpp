@@ -8,7 +8,8 @@
 
 namespace heliocloud::portal {
 
-KeyPairActions::KeyPairActions(const aws::Ec2Client& ec2, std::string owner) : ec2_(ec2), owner_(std::move(owner)) {}
+KeyPairActions::KeyPairActions(const aws::Ec2Client& ec2, std::string owner)
+    : ec2_(ec2), owner_(std::move(owner)) {}
 
 std::vector<aws::KeyPair> KeyPairActions::list() const {
   return ec2_.describe_key_pairs({{"tag:" + std::string(contracts::portal::kOwnerTag), {owner_}}});
@@ -30,8 +31,9 @@ aws::CreatedKeyPair KeyPairActions::create(const std::string& name) const {
                                 {{std::string(contracts::portal::kOwnerTag), owner_}, {"Dashboard", "True"}});
   } catch (const aws::AwsError& e) {
     if (e.code() == "InvalidKeyPair.Duplicate")
-      throw web::HttpError(409, "Key pair name: " + name +
-                                    " is taken (key pair names are shared by everyone here); choose another.");
+      throw web::HttpError(409,
+                           "Key pair name: " + name +
+                               " is taken (key pair names are shared by everyone here); choose another.");
     throw;
   }
 }

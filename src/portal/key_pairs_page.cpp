@@ -10,7 +10,8 @@
 namespace heliocloud::portal {
 namespace {
 
-web::Response list_page(const PortalPage& page, const std::string& typed, const std::string& error, int status) {
+web::Response list_page(const PortalPage& page, const std::string& typed, const std::string& error,
+                        int status) {
   const KeyPairActions keys(page.cloud().ec2(), page.owner());
   const auto names = keys.names();
   nlohmann::json view = {{"title", "Key Pairs"},
@@ -28,7 +29,9 @@ web::Response list_page(const PortalPage& page, const std::string& typed, const 
 
 }  // namespace
 
-web::Response key_pairs_page(const PortalPage& page) { return list_page(page, "", "", 200); }
+web::Response key_pairs_page(const PortalPage& page) {
+  return list_page(page, "", "", 200);
+}
 
 web::Response key_pair_create(const PortalPage& page) {
   const std::string name = page.request().form().get("keypair_name").value_or("");

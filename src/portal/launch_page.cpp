@@ -12,18 +12,19 @@ namespace heliocloud::portal {
 namespace {
 
 web::Response form(const PortalPage& page, const LaunchForm& chosen, const std::vector<FieldError>& errors,
-                   const std::vector<ImageChoice>& images, const std::vector<std::string>& key_names, int status) {
+                   const std::vector<ImageChoice>& images, const std::vector<std::string>& key_names,
+                   int status) {
   const MachineActions machines(page.cloud().ec2(), page.owner());
-  nlohmann::json view = {{"title", "Launch an Instance"},
-                         {"images", nlohmann::json::array()},
-                         {"types", nlohmann::json::array()},
-                         {"key_pairs", nlohmann::json::array()},
-                         {"has_key_pairs", !key_names.empty()},
-                         {"volume_max", kMaxVolumeGb},
-                         {"volume_size", chosen.volume_size.empty() ? std::to_string(kDefaultVolumeGb)
-                                                                    : chosen.volume_size},
-                         {"instance_name", chosen.name},
-                         {"name_max", kMaxMachineNameLength}};
+  nlohmann::json view = {
+      {"title", "Launch an Instance"},
+      {"images", nlohmann::json::array()},
+      {"types", nlohmann::json::array()},
+      {"key_pairs", nlohmann::json::array()},
+      {"has_key_pairs", !key_names.empty()},
+      {"volume_max", kMaxVolumeGb},
+      {"volume_size", chosen.volume_size.empty() ? std::to_string(kDefaultVolumeGb) : chosen.volume_size},
+      {"instance_name", chosen.name},
+      {"name_max", kMaxMachineNameLength}};
   int volume_min = kMaxVolumeGb;
   for (const auto& image : images) {
     volume_min = std::min(volume_min, image.minimum_volume_gb);

@@ -8,7 +8,9 @@
 namespace heliocloud::portal {
 namespace {
 
-std::string field(const web::Params& form, std::string_view name) { return form.get(name).value_or(""); }
+std::string field(const web::Params& form, std::string_view name) {
+  return form.get(name).value_or("");
+}
 
 bool contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
@@ -28,10 +30,9 @@ LaunchForm launch_form_from(const web::Params& form) {
           field(form, "key_pair"), field(form, "instance_name_for_custom")};
 }
 
-std::variant<LaunchPlan, std::vector<FieldError>> check_launch(const LaunchForm& form,
-                                                               const std::vector<ImageChoice>& images,
-                                                               const std::vector<std::string>& instance_types,
-                                                               const std::vector<std::string>& own_key_names) {
+std::variant<LaunchPlan, std::vector<FieldError>> check_launch(
+    const LaunchForm& form, const std::vector<ImageChoice>& images,
+    const std::vector<std::string>& instance_types, const std::vector<std::string>& own_key_names) {
   std::vector<FieldError> errors;
   LaunchPlan plan;
   const auto image = std::find_if(images.begin(), images.end(),
@@ -57,8 +58,9 @@ std::variant<LaunchPlan, std::vector<FieldError>> check_launch(const LaunchForm&
   if (!volume) {
     errors.push_back({"volume_size", "Volume size: enter a whole number of GB."});
   } else if (*volume < minimum) {
-    errors.push_back({"volume_size", "Volume size: the selected image needs at least " + std::to_string(minimum) +
-                                         " GB; you asked for " + std::to_string(*volume) + " GB."});
+    errors.push_back({"volume_size", "Volume size: the selected image needs at least " +
+                                         std::to_string(minimum) + " GB; you asked for " +
+                                         std::to_string(*volume) + " GB."});
   } else if (*volume > kMaxVolumeGb) {
     errors.push_back({"volume_size", "Volume size: at most " + std::to_string(kMaxVolumeGb) + " GB."});
   } else {
@@ -67,7 +69,7 @@ std::variant<LaunchPlan, std::vector<FieldError>> check_launch(const LaunchForm&
 
   if (form.key_pair.empty()) {
     errors.push_back({"key_pair", own_key_names.empty() ? "Key pair: create a key pair first, then launch."
-                                                         : "Key pair: choose one of your key pairs."});
+                                                        : "Key pair: choose one of your key pairs."});
   } else if (!contains(own_key_names, form.key_pair)) {
     errors.push_back({"key_pair", "Key pair: " + form.key_pair + " is not one of your key pairs."});
   } else {
@@ -79,7 +81,8 @@ std::variant<LaunchPlan, std::vector<FieldError>> check_launch(const LaunchForm&
                       "Instance name: at most " + std::to_string(kMaxMachineNameLength) + " characters."});
   } else if (std::any_of(form.name.begin(), form.name.end(),
                          [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
-    errors.push_back({"instance_name_for_custom", "Instance name: no control characters (line breaks, tabs)."});
+    errors.push_back(
+        {"instance_name_for_custom", "Instance name: no control characters (line breaks, tabs)."});
   } else {
     plan.name = form.name;
   }

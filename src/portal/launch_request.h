@@ -40,7 +40,7 @@ struct LaunchPlan {
 
 // The plan, or one message per field that is wrong (in form order).
 [[nodiscard]] std::variant<LaunchPlan, std::vector<FieldError>> check_launch(
-    const LaunchForm& form, const std::vector<ImageChoice>& images, const std::vector<std::string>& instance_types,
-    const std::vector<std::string>& own_key_names);
+    const LaunchForm& form, const std::vector<ImageChoice>& images,
+    const std::vector<std::string>& instance_types, const std::vector<std::string>& own_key_names);
 
 }  // namespace heliocloud::portal

@@ -23,7 +23,8 @@ bool is_instance_id(std::string_view id) noexcept {
   return true;
 }
 
-MachineActions::MachineActions(const aws::Ec2Client& ec2, std::string owner) : ec2_(ec2), owner_(std::move(owner)) {}
+MachineActions::MachineActions(const aws::Ec2Client& ec2, std::string owner)
+    : ec2_(ec2), owner_(std::move(owner)) {}
 
 std::vector<aws::Instance> MachineActions::list() const {
   return ec2_.describe_instances(
@@ -32,7 +33,8 @@ std::vector<aws::Instance> MachineActions::list() const {
 
 aws::Instance MachineActions::owned(const std::string& instance_id) const {
   if (!is_instance_id(instance_id))
-    throw web::HttpError(400, "Instance id: '" + instance_id + "' is not an EC2 instance id (i-0123456789abcdef0).");
+    throw web::HttpError(
+        400, "Instance id: '" + instance_id + "' is not an EC2 instance id (i-0123456789abcdef0).");
   // By filter rather than by id: an id EC2 does not know is then "not yours" too, not an AWS error.
   auto found = ec2_.describe_instances({owner_filter(owner_), {"instance-id", {instance_id}}});
   if (found.empty() || found.front().state == "terminated")
@@ -50,7 +52,8 @@ std::string MachineActions::running_limit_problem() const {
 void MachineActions::start(const std::string& instance_id) const {
   const auto machine = owned(instance_id);
   if (machine.state != "stopped")
-    throw web::HttpError(409, "Instance " + instance_id + " is " + machine.state + "; only a stopped machine can start.");
+    throw web::HttpError(
+        409, "Instance " + instance_id + " is " + machine.state + "; only a stopped machine can start.");
   if (auto problem = running_limit_problem(); !problem.empty()) throw web::HttpError(409, problem);
   (void)ec2_.start_instances({instance_id});
 }
@@ -58,7 +61,8 @@ void MachineActions::start(const std::string& instance_id) const {
 void MachineActions::stop(const std::string& instance_id) const {
   const auto machine = owned(instance_id);
   if (!is_running(machine))
-    throw web::HttpError(409, "Instance " + instance_id + " is " + machine.state + "; only a running machine can stop.");
+    throw web::HttpError(
+        409, "Instance " + instance_id + " is " + machine.state + "; only a running machine can stop.");
   (void)ec2_.stop_instances({instance_id});
 }
 
@@ -69,17 +73,17 @@ void MachineActions::terminate(const std::string& instance_id) const {
 
 std::string MachineActions::launch(const LaunchPlan& plan, const LaunchTarget& target) const {
   if (auto problem = running_limit_problem(); !problem.empty()) throw web::HttpError(409, problem);
-  aws::RunInstanceRequest request{.image_id = plan.image.image.image_id,
-                                  .instance_type = plan.instance_type,
-                                  .key_name = plan.key_name,
-                                  .subnet_id = std::nullopt,
-                                  .security_group_ids = {},
-                                  .instance_profile_arn = std::nullopt,
-                                  .root_device_name = plan.image.image.root_device_name,
-                                  .root_volume_size_gb = plan.volume_gb,
-                                  .tags = {{std::string(contracts::portal::kOwnerTag), owner_},
-                                           {"Name", plan.name},
-                                           {"Dashboard", "True"}}};
+  aws::RunInstanceRequest request{
+      .image_id = plan.image.image.image_id,
+      .instance_type = plan.instance_type,
+      .key_name = plan.key_name,
+      .subnet_id = std::nullopt,
+      .security_group_ids = {},
+      .instance_profile_arn = std::nullopt,
+      .root_device_name = plan.image.image.root_device_name,
+      .root_volume_size_gb = plan.volume_gb,
+      .tags = {
+          {std::string(contracts::portal::kOwnerTag), owner_}, {"Name", plan.name}, {"Dashboard", "True"}}};
   if (!target.subnet_id.empty()) request.subnet_id = target.subnet_id;
   if (!target.security_group_id.empty()) request.security_group_ids = {target.security_group_id};
   if (!target.instance_profile_arn.empty()) request.instance_profile_arn = target.instance_profile_arn;

@@ -7,17 +7,23 @@
 namespace heliocloud::portal {
 namespace {
 
-// EC2 writes launch times in one ISO 8601 form (UTC, "2026-12-02T08:00:00.000Z"), so text order is time order.
+// EC2 writes launch times in one ISO 8601 form (UTC, "2026-12-02T08:00:00.000Z"), so text order is time
+// order.
 void newest_first(std::vector<aws::Instance>& list) {
-  std::stable_sort(list.begin(), list.end(),
-                   [](const aws::Instance& a, const aws::Instance& b) { return a.launch_time > b.launch_time; });
+  std::stable_sort(list.begin(), list.end(), [](const aws::Instance& a, const aws::Instance& b) {
+    return a.launch_time > b.launch_time;
+  });
 }
 
 }  // namespace
 
-bool is_running(const aws::Instance& machine) { return machine.state == "running" || machine.state == "pending"; }
+bool is_running(const aws::Instance& machine) {
+  return machine.state == "running" || machine.state == "pending";
+}
 
-bool is_stopped(const aws::Instance& machine) { return machine.state == "stopped" || machine.state == "stopping"; }
+bool is_stopped(const aws::Instance& machine) {
+  return machine.state == "stopped" || machine.state == "stopping";
+}
 
 MachineList split_machines(std::vector<aws::Instance> machines) {
   MachineList out;
@@ -30,7 +36,8 @@ MachineList split_machines(std::vector<aws::Instance> machines) {
   }
   newest_first(out.running);
   newest_first(out.stopped);
-  if (out.stopped.size() > static_cast<std::size_t>(kStoppedMachinesShown)) out.stopped.resize(kStoppedMachinesShown);
+  if (out.stopped.size() > static_cast<std::size_t>(kStoppedMachinesShown))
+    out.stopped.resize(kStoppedMachinesShown);
   return out;
 }
 

@@ -12,9 +12,11 @@ struct PlatformGuess {
   std::string ssh_user;  // "ec2-user", "ubuntu"; empty when there is no ssh (Windows) or nobody knows
 };
 
-[[nodiscard]] PlatformGuess guess_platform(std::string_view platform_details, std::string_view root_device_name);
+[[nodiscard]] PlatformGuess guess_platform(std::string_view platform_details,
+                                           std::string_view root_device_name);
 
 // ssh -i "alice-key.pem" ec2-user@ec2-1-2-3-4.compute-1.amazonaws.com; empty without a user or an address.
-[[nodiscard]] std::string ssh_command(std::string_view key_name, std::string_view ssh_user, std::string_view host);
+[[nodiscard]] std::string ssh_command(std::string_view key_name, std::string_view ssh_user,
+                                      std::string_view host);
 
 }  // namespace heliocloud::portal

@@ -31,8 +31,8 @@ std::string find_bootstrap_css() {
 // and ARNs); those go to the log with the request id.
 [[noreturn]] void fail_on_aws(const aws::AwsError& e, const web::Request& request,
                               const std::function<void(std::string_view)>& log) {
-  log("request " + request.request_id + ": AWS " + e.service() + " " + e.operation() + " failed: " + e.code() +
-      " (HTTP " + std::to_string(e.http_status()) + "): " + e.aws_message());
+  log("request " + request.request_id + ": AWS " + e.service() + " " + e.operation() +
+      " failed: " + e.code() + " (HTTP " + std::to_string(e.http_status()) + "): " + e.aws_message());
   switch (aws::classify(e.info())) {
     case aws::ErrorKind::Throttled:
     case aws::ErrorKind::ServiceUnavailable:
@@ -40,9 +40,10 @@ std::string find_bootstrap_css() {
     case aws::ErrorKind::Timeout:
       throw web::HttpError(503, "AWS is busy or cannot be reached just now. Please try again in a minute.");
     default:
-      throw web::HttpError(502, "AWS did not accept the portal's request. Please try again; if it keeps "
-                                "happening, tell an administrator the time and request id " +
-                                    request.request_id + ".");
+      throw web::HttpError(502,
+                           "AWS did not accept the portal's request. Please try again; if it keeps "
+                           "happening, tell an administrator the time and request id " +
+                               request.request_id + ".");
   }
 }
 
@@ -86,7 +87,8 @@ PortalSite::~PortalSite() {
 
 web::Handler PortalSite::signed_in(UserHandler handler) const {
   return sign_in_->require_signed_in(
-      [this, handler = std::move(handler)](const web::Request& request, const web::sign_in::SignedInUser& user) {
+      [this, handler = std::move(handler)](const web::Request& request,
+                                           const web::sign_in::SignedInUser& user) {
         UserCloud cloud(options_.aws, options_.identity, user);
         const PageKit kit{templates_, bootstrap_css_, catalog_, options_, log_};
         try {
@@ -105,8 +107,10 @@ void PortalSite::add_routes() {
                  return machine_action(page, action);
                }));
   }
-  app_->get("/launch", signed_in([](const web::Request&, const PortalPage& page) { return launch_page(page); }));
-  app_->post("/launch", signed_in([](const web::Request&, const PortalPage& page) { return launch_post(page); }));
+  app_->get("/launch",
+            signed_in([](const web::Request&, const PortalPage& page) { return launch_page(page); }));
+  app_->post("/launch",
+             signed_in([](const web::Request&, const PortalPage& page) { return launch_post(page); }));
   app_->get("/keypairs",
             signed_in([](const web::Request&, const PortalPage& page) { return key_pairs_page(page); }));
   app_->post("/keypairs",

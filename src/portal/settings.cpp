@@ -11,7 +11,9 @@ namespace {
 
 using R = base::Result<Settings>;
 
-bool is_url(const std::string& v) { return v.starts_with("http://") || v.starts_with("https://"); }
+bool is_url(const std::string& v) {
+  return v.starts_with("http://") || v.starts_with("https://");
+}
 
 }  // namespace
 
@@ -75,7 +77,8 @@ base::Result<Settings> settings_from_command_line(std::span<const char* const> a
     if (const auto it = text_options.find(arg); it != text_options.end()) {
       *it->second = *v;
     } else if (arg == "--endpoint-url") {
-      if (!is_url(*v)) return R::failure("--endpoint-url needs an http:// or https:// URL, e.g. http://127.0.0.1:5000");
+      if (!is_url(*v))
+        return R::failure("--endpoint-url needs an http:// or https:// URL, e.g. http://127.0.0.1:5000");
       s.endpoint_url = *v;
     } else if (arg == "--client-secret") {
       s.client_secret = *v;
@@ -93,7 +96,8 @@ base::Result<Settings> settings_from_command_line(std::span<const char* const> a
   for (const char* required : {"--user-pool-id", "--client-id", "--identity-pool-id", "--cognito-domain"}) {
     if (text_options.at(required)->empty()) return R::failure(std::string(required) + " is required");
   }
-  if (!is_url(s.cognito_domain)) return R::failure("--cognito-domain needs the hosted UI's URL (https://...)");
+  if (!is_url(s.cognito_domain))
+    return R::failure("--cognito-domain needs the hosted UI's URL (https://...)");
   if (!s.issuer.empty() && !is_url(s.issuer)) return R::failure("--issuer needs a URL");
   if (s.site_url.empty()) s.site_url = "http://" + s.listen;
   if (!is_url(s.site_url)) return R::failure("--site-url needs a URL, e.g. http://127.0.0.1:8080");
@@ -108,9 +112,11 @@ base::Result<Settings> settings_from_environment(const std::function<const char*
     const char* text = getenv(std::string(name).c_str());
     if (text != nullptr) value = text;
     // DATASET_BUCKETS may be empty (a HelioCloud without a Registry); every other variable is needed.
-    if (value.empty() && name != "DATASET_BUCKETS") missing += (missing.empty() ? "" : ", ") + std::string(name);
+    if (value.empty() && name != "DATASET_BUCKETS")
+      missing += (missing.empty() ? "" : ", ") + std::string(name);
   });
-  if (!missing.empty()) return R::failure("the function's environment lacks " + missing + " (set by the Portal stack)");
+  if (!missing.empty())
+    return R::failure("the function's environment lacks " + missing + " (set by the Portal stack)");
   Settings s;
   s.user_pool_id = env.user_pool_id;
   s.client_id = env.user_pool_client_id;
@@ -129,22 +135,26 @@ base::Result<Settings> settings_from_environment(const std::function<const char*
 }
 
 std::string usage() {
-  return "usage: heliocloud-portal --user-pool-id ID --client-id ID --identity-pool-id ID --cognito-domain URL\n"
+  return "usage: heliocloud-portal --user-pool-id ID --client-id ID --identity-pool-id ID --cognito-domain "
+         "URL\n"
          "                         [--client-secret S] [--issuer URL] [--site-url URL] [--region R]\n"
          "                         [--endpoint-url URL] [--session-key-file F] [--subnet-id ID]\n"
          "                         [--security-group-id ID] [--instance-profile-arn ARN]\n"
          "                         [--instance-types t3.micro,t3.small] [--image LABEL=/ssm/parameter]...\n"
          "                         [--listen HOST:PORT] [--allow-non-loopback]\n"
          "  --client-secret S     the app client's secret (default: read with DescribeUserPoolClient)\n"
-         "  --issuer URL          the token issuer (default: the user pool's); the OIDC stand-in's URL locally\n"
+         "  --issuer URL          the token issuer (default: the user pool's); the OIDC stand-in's URL "
+         "locally\n"
          "  --cognito-domain URL  the hosted UI (/oauth2/authorize, /oauth2/token, /logout)\n"
          "  --site-url URL        where browsers reach the portal (default http://<listen address>)\n"
          "  --endpoint-url URL    an AWS emulator, e.g. http://127.0.0.1:5000 for moto\n"
          "  --session-key-file F  the key of the session and CSRF cookies (>= 32 bytes; default: random)\n"
-         "  --image LABEL=PARAM   an image offered at launch, by the SSM parameter naming its AMI (repeatable;\n"
+         "  --image LABEL=PARAM   an image offered at launch, by the SSM parameter naming its AMI "
+         "(repeatable;\n"
          "                        default: Amazon Linux 2023 and Ubuntu 24.04 LTS)\n"
          "On Lambda (AWS_LAMBDA_RUNTIME_API set) it takes no options and reads its environment\n"
-         "(USER_POOL_ID, USER_POOL_CLIENT_ID, COGNITO_DOMAIN, IDENTITY_POOL_ID, SITE_URL, SESSION_KEY_SECRET_ARN,\n"
+         "(USER_POOL_ID, USER_POOL_CLIENT_ID, COGNITO_DOMAIN, IDENTITY_POOL_ID, SITE_URL, "
+         "SESSION_KEY_SECRET_ARN,\n"
          "INSTANCE_SECURITY_GROUP_ID, INSTANCE_PROFILE_ARN, INSTANCE_SUBNET_IDS, DATASET_BUCKETS).\n";
 }
 

@@ -35,7 +35,8 @@ struct Settings {
 };
 
 [[nodiscard]] base::Result<Settings> settings_from_command_line(std::span<const char* const> args);
-[[nodiscard]] base::Result<Settings> settings_from_environment(const std::function<const char*(const char*)>& getenv);
+[[nodiscard]] base::Result<Settings> settings_from_environment(
+    const std::function<const char*(const char*)>& getenv);
 [[nodiscard]] std::string usage();
 
 // "a,b,,c " -> {"a", "b", "c"}.

@@ -76,8 +76,8 @@ int run_portal(std::span<const char* const> args, const char* runtime_api) {
     return 2;
   }
   const Settings& s = *settings.value;
-  const auto door = web::choose_front_door(on_lambda ? args : std::span<const char* const>(s.front_door_args),
-                                           runtime_api);
+  const auto door =
+      web::choose_front_door(on_lambda ? args : std::span<const char* const>(s.front_door_args), runtime_api);
   if (!door.ok()) {
     if (on_lambda) return start_failed(true, door.error);
     std::cerr << "error: " << door.error << "\n" << usage();
@@ -99,14 +99,16 @@ int run_portal(std::span<const char* const> args, const char* runtime_api) {
     client_secret = *s.client_secret;
   } else {
     try {
-      client_secret = aws::CognitoIdpClient(config).describe_user_pool_client(s.user_pool_id, s.client_id).client_secret;
+      client_secret =
+          aws::CognitoIdpClient(config).describe_user_pool_client(s.user_pool_id, s.client_id).client_secret;
     } catch (const std::exception& e) {
       return start_failed(on_lambda, "cannot read the secret of app client " + s.client_id + ": " + e.what());
     }
     if (client_secret.empty()) return start_failed(on_lambda, "app client " + s.client_id + " has no secret");
   }
 
-  const bool secure = door.value->kind == web::FrontDoor::Kind::Lambda || door.value->local.allow_non_loopback;
+  const bool secure =
+      door.value->kind == web::FrontDoor::Kind::Lambda || door.value->local.allow_non_loopback;
   PortalOptions options{
       .csrf_key = std::move(*key.value),
       .secure_cookies = secure,

@@ -93,10 +93,9 @@ TEST(CognitoMoto, CreateSetPasswordDisableThenSignInIsRefused) {
 TEST(CognitoMoto, DescribeUserPoolClientGivesTheSecret) {
   const aws::CognitoIdpClient cognito(moto_config());
   const auto pool = make_pool(cognito);
-  const auto made = aws::json_rpc_call(cognito.service(), "AWSCognitoIdentityProviderService", "1.1",
-                                       "CreateUserPoolClient",
-                                       {{"UserPoolId", pool.id}, {"ClientName", "portal"}, {"GenerateSecret", true}},
-                                       false)
+  const auto made = aws::json_rpc_call(
+                        cognito.service(), "AWSCognitoIdentityProviderService", "1.1", "CreateUserPoolClient",
+                        {{"UserPoolId", pool.id}, {"ClientName", "portal"}, {"GenerateSecret", true}}, false)
                         .at("UserPoolClient");
   const auto client = cognito.describe_user_pool_client(pool.id, made.at("ClientId").get<std::string>());
   EXPECT_EQ(client.client_id, made.at("ClientId").get<std::string>());

@@ -19,7 +19,9 @@ TEST(ElapsedText, FollowsTheOriginalsSteps) {
   EXPECT_EQ(elapsed_text(seconds(10 * 86400 + 5)), "10 days");
 }
 
-TEST(ElapsedText, AClockBehindEC2IsJustLaunched) { EXPECT_EQ(elapsed_text(seconds(-30)), "Just Launched"); }
+TEST(ElapsedText, AClockBehindEC2IsJustLaunched) {
+  EXPECT_EQ(elapsed_text(seconds(-30)), "Just Launched");
+}
 
 TEST(ElapsedSince, ReadsEC2sLaunchTime) {
   const auto launched = std::chrono::sys_days(std::chrono::year(2026) / 12 / 1) + std::chrono::hours(8);

@@ -12,8 +12,8 @@ TEST(KeyPairName, LettersDigitsDashUnderscoreDot) {
 }
 
 TEST(KeyPairName, EachProblemNamesTheField) {
-  for (const std::string& bad : std::vector<std::string>{"", std::string(65, 'k'), ".hidden", "my key", "a/b", "q\"uote", "line\nbreak",
-                                "caf\xc3\xa9"}) {
+  for (const std::string& bad : std::vector<std::string>{"", std::string(65, 'k'), ".hidden", "my key", "a/b",
+                                                         "q\"uote", "line\nbreak", "caf\xc3\xa9"}) {
     const auto problem = key_pair_name_problem(bad);
     ASSERT_TRUE(problem) << bad;
     EXPECT_TRUE(problem->starts_with("Key pair name:")) << *problem;

@@ -18,7 +18,9 @@ std::vector<ImageChoice> images() {
 const std::vector<std::string> kTypes = {"t3.micro", "m5.large"};
 const std::vector<std::string> kKeys = {"ada-key"};
 
-LaunchForm good() { return {"ami-0aaaaaaaaaaaaaaaa", "t3.micro", "64", "ada-key", "analysis box"}; }
+LaunchForm good() {
+  return {"ami-0aaaaaaaaaaaaaaaa", "t3.micro", "64", "ada-key", "analysis box"};
+}
 
 std::vector<FieldError> errors_of(const LaunchForm& form, const std::vector<std::string>& keys = kKeys) {
   auto result = check_launch(form, images(), kTypes, keys);

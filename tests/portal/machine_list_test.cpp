@@ -44,7 +44,7 @@ TEST(SplitMachines, OnlyTheLastFiveStopped) {
 }
 
 TEST(CountRunning, CountsRunningAndPendingOnly) {
-  EXPECT_EQ(count_running({machine("a", "running", ""), machine("b", "pending", ""), machine("c", "stopped", ""),
-                           machine("d", "stopping", "")}),
+  EXPECT_EQ(count_running({machine("a", "running", ""), machine("b", "pending", ""),
+                           machine("c", "stopped", ""), machine("d", "stopping", "")}),
             2);
 }

@@ -28,8 +28,8 @@ inline const std::string kUserPoolId = "us-east-1_PortalTest";
 
 // moto's GetId needs the identity pool to exist; the portal never creates one (the stack does).
 inline std::string make_identity_pool() {
-  const aws::ServiceClient identity(aws::testing::moto_config(),
-                                    {"Cognito Identity", "cognito-identity", "cognito-identity", "COGNITO_IDENTITY"});
+  const aws::ServiceClient identity(aws::testing::moto_config(), {"Cognito Identity", "cognito-identity",
+                                                                  "cognito-identity", "COGNITO_IDENTITY"});
   return aws::json_rpc_call(identity, "AWSCognitoIdentityService", "1.1", "CreateIdentityPool",
                             {{"IdentityPoolName", "portal_tests"},
                              {"AllowUnauthenticatedIdentities", false},
@@ -111,10 +111,13 @@ class PortalHarness {
   void sign_in() {
     const auto start = get("/auth/sign-in?return_to=/");
     httplib::Client stand_in("127.0.0.1", stand_in_port());
-    const auto approved = stand_in.Get(web::sign_in::testing::target_of(*start.headers.get("Location")).c_str());
-    if (!approved || approved->status != 302) throw std::runtime_error("the stand-in did not approve the sign-in");
+    const auto approved =
+        stand_in.Get(web::sign_in::testing::target_of(*start.headers.get("Location")).c_str());
+    if (!approved || approved->status != 302)
+      throw std::runtime_error("the stand-in did not approve the sign-in");
     const auto back = get(web::sign_in::testing::target_of(approved->get_header_value("Location")));
-    if (back.status != 302 && back.status != 303) throw std::runtime_error("the callback failed: " + back.body);
+    if (back.status != 302 && back.status != 303)
+      throw std::runtime_error("the callback failed: " + back.body);
     (void)get("/");  // the CSRF cookie of the signed-in session
   }
 
@@ -137,7 +140,9 @@ class PortalHarness {
 
 // EC2 as the tests (moto's default credentials), to look behind the portal's back and to make other users'
 // things.
-inline aws::Ec2Client test_ec2() { return aws::Ec2Client(aws::testing::moto_config()); }
+inline aws::Ec2Client test_ec2() {
+  return aws::Ec2Client(aws::testing::moto_config());
+}
 
 inline aws::Instance instance(const std::string& id) {
   const auto found = test_ec2().describe_instances({}, {id});

@@ -14,9 +14,12 @@ using namespace heliocloud::portal::testing;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
-const std::string kAmazonLinuxParameter = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
+const std::string kAmazonLinuxParameter =
+    "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
 
 std::string amazon_linux_image() {
   return aws::SsmClient(aws::testing::moto_config()).get_parameter(kAmazonLinuxParameter, false).value;
@@ -27,8 +30,8 @@ heliocloud::web::Response create_key(PortalHarness& portal, const std::string& n
   return portal.post("/keypairs", "keypair_name=" + name + "&create_keypair=create_keypair");
 }
 
-heliocloud::web::Response launch(PortalHarness& portal, const std::string& key, const std::string& volume = "64",
-                                 const std::string& type = "t3.micro") {
+heliocloud::web::Response launch(PortalHarness& portal, const std::string& key,
+                                 const std::string& volume = "64", const std::string& type = "t3.micro") {
   return portal.post("/launch", "image_output=" + amazon_linux_image() + "&instance_type=" + type +
                                     "&volume_size=" + volume + "&key_pair=" + key +
                                     "&instance_name_for_custom=analysis+box&launch_type=custom");
@@ -43,8 +46,8 @@ OtherUsersThings bobs_things() {
   const auto ec2 = test_ec2();
   const std::string bob = aws::testing::unique_name("bob");
   const auto key = ec2.create_key_pair(bob + "-key", "rsa", {{"Owner", bob}});
-  const auto machine =
-      ec2.run_instance({.image_id = amazon_linux_image(), .instance_type = "t3.micro", .tags = {{"Owner", bob}}});
+  const auto machine = ec2.run_instance(
+      {.image_id = amazon_linux_image(), .instance_type = "t3.micro", .tags = {{"Owner", bob}}});
   return {machine.instance_id, key.key_pair.key_name};
 }
 
@@ -52,11 +55,12 @@ OtherUsersThings bobs_things() {
 void queue_costs(const std::vector<double>& amounts_per_request) {
   nlohmann::json results = nlohmann::json::array();
   for (const double amount : amounts_per_request) {
-    results.push_back({{"ResultsByTime",
-                        {{{"TimePeriod", {{"Start", "2026-01-01"}, {"End", "2026-02-01"}}},
-                          {"Total", {{"UnblendedCost", {{"Amount", std::to_string(amount)}, {"Unit", "USD"}}}}},
-                          {"Groups", nlohmann::json::array()},
-                          {"Estimated", false}}}}});
+    results.push_back(
+        {{"ResultsByTime",
+          {{{"TimePeriod", {{"Start", "2026-01-01"}, {"End", "2026-02-01"}}},
+            {"Total", {{"UnblendedCost", {{"Amount", std::to_string(amount)}, {"Unit", "USD"}}}}},
+            {"Groups", nlohmann::json::array()},
+            {"Estimated", false}}}}});
   }
   heliocloud::http::Client client;
   const std::string body = nlohmann::json{{"results", results}}.dump();  // the request only points at it
@@ -109,7 +113,8 @@ TEST(PortalMoto, KeyPairDownloadedOnceAndNeverLogged) {
   const std::string name = portal.user() + "-key";
   const auto download = create_key(portal, name);
   ASSERT_EQ(download.status, 200) << download.body;
-  EXPECT_EQ(download.headers.get("Content-Disposition").value_or(""), "attachment; filename=\"" + name + ".pem\"");
+  EXPECT_EQ(download.headers.get("Content-Disposition").value_or(""),
+            "attachment; filename=\"" + name + ".pem\"");
   EXPECT_EQ(download.headers.get("Cache-Control").value_or(""), "no-store");
   EXPECT_TRUE(contains(download.body, "PRIVATE KEY-----"));
   EXPECT_FALSE(contains(portal.log(), "PRIVATE KEY"));
@@ -128,7 +133,8 @@ TEST(PortalMoto, KeyPairNameRulesLimitAndDelete) {
   const auto bad = create_key(portal, "my+key");  // '+' in a form is a space
   EXPECT_EQ(bad.status, 400);
   EXPECT_TRUE(contains(bad.body, "id=\"keypair_name-error\">Key pair name: use only letters"));
-  for (int i = 1; i <= 5; ++i) ASSERT_EQ(create_key(portal, portal.user() + "-" + std::to_string(i)).status, 200);
+  for (int i = 1; i <= 5; ++i)
+    ASSERT_EQ(create_key(portal, portal.user() + "-" + std::to_string(i)).status, 200);
   const auto sixth = create_key(portal, portal.user() + "-6");
   EXPECT_EQ(sixth.status, 409);
   EXPECT_TRUE(contains(sixth.body, "5 key pairs, the most allowed"));
@@ -150,7 +156,8 @@ TEST(PortalMoto, LaunchFormOffersWhatResolves) {
   // moto has no /aws/service/canonical/... parameters: Ubuntu is left out, and the log says why.
   EXPECT_FALSE(contains(form.body, "Ubuntu 24.04"));
   EXPECT_TRUE(contains(portal.log(), "no image for Ubuntu 24.04 LTS"));
-  EXPECT_TRUE(contains(form.body, "<td><label for=\"type-t3.micro\">t3.micro</label></td><td>2</td><td>1 GiB</td><td>–</td>"))
+  EXPECT_TRUE(contains(
+      form.body, "<td><label for=\"type-t3.micro\">t3.micro</label></td><td>2</td><td>1 GiB</td><td>–</td>"))
       << form.body;  // moto has no Price List API: no price
   EXPECT_TRUE(contains(form.body, "You have no key pair yet."));
 }
@@ -189,7 +196,8 @@ TEST(PortalMoto, LaunchValidationShowsTheMessageNextToTheField) {
   EXPECT_TRUE(contains(too_big.body, "value=\"999\""));  // what was typed comes back
   const auto others_key = launch(portal, bob.key_name);
   EXPECT_EQ(others_key.status, 400);
-  EXPECT_TRUE(contains(others_key.body, "id=\"key_pair-error\">Key pair: " + bob.key_name + " is not one of"));
+  EXPECT_TRUE(
+      contains(others_key.body, "id=\"key_pair-error\">Key pair: " + bob.key_name + " is not one of"));
   const auto gpu = launch(portal, key, "64", "p5.48xlarge");
   EXPECT_EQ(gpu.status, 400);
   EXPECT_TRUE(contains(gpu.body, "id=\"instance_type-error\""));

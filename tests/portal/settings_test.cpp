@@ -53,9 +53,9 @@ TEST(PortalSettings, AMissingVariableIsNamed) {
 }
 
 TEST(PortalSettings, CommandLine) {
-  const char* args[] = {"--user-pool-id", "us-east-1_AbC123", "--client-id=c", "--identity-pool-id",
+  const char* args[] = {"--user-pool-id", "us-east-1_AbC123", "--client-id=c",         "--identity-pool-id",
                         "us-east-1:1",    "--cognito-domain", "http://127.0.0.1:9000", "--listen",
-                        "127.0.0.1:8181", "--instance-types", "t3.micro, t3.small", "--image",
+                        "127.0.0.1:8181", "--instance-types", "t3.micro, t3.small",    "--image",
                         "Test=/test/ami"};
   const auto s = settings_from_command_line(args);
   ASSERT_TRUE(s.ok()) << s.error;
