@@ -35,6 +35,8 @@ nlohmann::json card(const aws::Instance& m, const std::map<std::string, std::str
                     std::chrono::system_clock::time_point now, const std::string& csrf_token) {
   const auto guess = guess_platform(m.platform_details, m.root_device_name);
   const auto name = names.find(m.image_id);
+  const std::string ssh = ssh_command(m.key_name, guess.ssh_user,
+                                      m.public_dns_name.empty() ? m.public_ip_address : m.public_dns_name);
   return {{"id", m.instance_id},
           {"name", aws::find_tag(m.tags, "Name").value_or("")},
           {"platform", guess.platform},
@@ -42,8 +44,8 @@ nlohmann::json card(const aws::Instance& m, const std::map<std::string, std::str
           {"instance_type", m.instance_type},
           {"elapsed", elapsed_since(m.launch_time, now)},
           {"state", m.state},
-          {"ssh", ssh_command(m.key_name, guess.ssh_user,
-                              m.public_dns_name.empty() ? m.public_ip_address : m.public_dns_name)},
+          {"ssh", ssh},
+          {"has_ssh", !ssh.empty()},
           {"csrf_token", csrf_token}};
 }
 
