@@ -118,6 +118,16 @@ UserPool CognitoIdpClient::describe_user_pool(const std::string& user_pool_id) c
   return pool_from(resp.value("UserPool", nlohmann::json::object()));
 }
 
+UserPoolClient CognitoIdpClient::describe_user_pool_client(const std::string& user_pool_id,
+                                                           const std::string& client_id) const {
+  const auto resp =
+      call(client_, "DescribeUserPoolClient", {{"UserPoolId", user_pool_id}, {"ClientId", client_id}}, true);
+  const auto client = resp.value("UserPoolClient", nlohmann::json::object());
+  return {.client_id = client.value("ClientId", std::string()),
+          .client_name = client.value("ClientName", std::string()),
+          .client_secret = client.value("ClientSecret", std::string())};
+}
+
 UserPool CognitoIdpClient::create_user_pool(const CreateUserPoolRequest& request) const {
   nlohmann::json schema = nlohmann::json::array();
   for (const auto& a : request.custom_attributes) {

@@ -74,6 +74,13 @@ struct CreateUserPoolRequest {
   std::vector<CustomAttribute> custom_attributes;
 };
 
+// An app client as DescribeUserPoolClient gives it. client_secret is a secret: never log or render it.
+struct UserPoolClient {
+  std::string client_id;
+  std::string client_name;
+  std::string client_secret;  // empty for a client without one
+};
+
 // InitiateAuth's answer: tokens, or the challenge the user must answer first.
 struct AuthResult {
   std::string challenge_name;  // empty when signed in
@@ -99,6 +106,9 @@ class CognitoIdpClient {
   void admin_delete_user(const std::string& user_pool_id, const std::string& username) const;
   CognitoUser admin_get_user(const std::string& user_pool_id, const std::string& username) const;
   UserPool describe_user_pool(const std::string& user_pool_id) const;
+  // A web app reads its client secret at cold start this way, so the secret is in no template or variable.
+  UserPoolClient describe_user_pool_client(const std::string& user_pool_id,
+                                           const std::string& client_id) const;
 
   // For tests and tools: a pool, an app client with USER_PASSWORD_AUTH, a password sign-in.
   UserPool create_user_pool(const CreateUserPoolRequest& request) const;

@@ -73,6 +73,7 @@ Instance instance_of(const xml::Node& item) {
   out.key_name = item.child_text("keyName");
   out.launch_time = item.child_text("launchTime");
   out.platform_details = item.child_text("platformDetails");
+  out.root_device_name = item.child_text("rootDeviceName");
   out.public_dns_name = item.child_text("dnsName");
   out.public_ip_address = item.child_text("ipAddress");
   out.private_ip_address = item.child_text("privateIpAddress");

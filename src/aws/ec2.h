@@ -34,6 +34,7 @@ struct Instance {
   std::string key_name;
   std::string launch_time;       // ISO 8601, as EC2 gives it
   std::string platform_details;  // "Linux/UNIX", "Windows", ...
+  std::string root_device_name;  // "/dev/xvda" (Amazon Linux), "/dev/sda1" (Ubuntu): tells the ssh user
   std::string public_dns_name;
   std::string public_ip_address;
   std::string private_ip_address;

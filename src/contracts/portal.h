@@ -12,6 +12,10 @@ inline constexpr std::string_view kPackage = "portal";
 // policy conditions and the portal's own checks both read it.
 inline constexpr std::string_view kOwnerTag = "Owner";
 
+// The sign-in callback below SITE_URL that the Portal's app client must list as a callback URL (the
+// original's path, webapps doc §A2.2); after sign-out the pool sends the browser to SITE_URL + "/".
+inline constexpr std::string_view kCallbackPath = "/loggedin";
+
 // The function's environment. `V` is a template value on the stack's side and the variable's text on the
 // function's side; for_each_variable visits every field with its variable name, in one order for both sides.
 template <class V>

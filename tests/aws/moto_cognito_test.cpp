@@ -3,6 +3,7 @@
 
 #include "aws/cognito_idp.h"
 #include "aws/errors.h"
+#include "aws/protocols.h"
 #include "aws/secrets_manager.h"
 #include "moto_support.h"
 
@@ -85,6 +86,23 @@ TEST(CognitoMoto, CreateSetPasswordDisableThenSignInIsRefused) {
   } catch (const aws::NotFoundError& e) {
     EXPECT_EQ(e.code(), "UserNotFoundException");
   }
+  cognito.delete_user_pool(pool.id);
+}
+
+// A web app's client secret comes from DescribeUserPoolClient at cold start (the User Portal).
+TEST(CognitoMoto, DescribeUserPoolClientGivesTheSecret) {
+  const aws::CognitoIdpClient cognito(moto_config());
+  const auto pool = make_pool(cognito);
+  const auto made = aws::json_rpc_call(
+                        cognito.service(), "AWSCognitoIdentityProviderService", "1.1", "CreateUserPoolClient",
+                        {{"UserPoolId", pool.id}, {"ClientName", "portal"}, {"GenerateSecret", true}}, false)
+                        .at("UserPoolClient");
+  const auto client = cognito.describe_user_pool_client(pool.id, made.at("ClientId").get<std::string>());
+  EXPECT_EQ(client.client_id, made.at("ClientId").get<std::string>());
+  EXPECT_EQ(client.client_name, "portal");
+  EXPECT_FALSE(client.client_secret.empty());
+  EXPECT_EQ(client.client_secret, made.at("ClientSecret").get<std::string>());
+  EXPECT_THROW((void)cognito.describe_user_pool_client(pool.id, "no-such-client"), aws::NotFoundError);
   cognito.delete_user_pool(pool.id);
 }
 

@@ -1,0 +1,12 @@
+#pragma once
+// The User Portal's limits (webapps doc §A1, §A4.5). The original enforced the first only at launch and the
+// second only in its template; here the server checks both, on every path that could break them.
+namespace heliocloud::portal {
+
+inline constexpr int kMaxRunningMachines = 3;  // running + pending, counted on launch and on start
+inline constexpr int kMaxKeyPairs = 5;
+inline constexpr int kMaxVolumeGb = 256;
+inline constexpr int kDefaultVolumeGb = 64;  // the original form's default (upstream fa09316)
+inline constexpr int kStoppedMachinesShown = 5;
+
+}  // namespace heliocloud::portal

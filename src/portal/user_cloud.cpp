@@ -1,0 +1,32 @@
+#include "portal/user_cloud.h"
+
+#include "aws/cognito_identity.h"
+
+namespace heliocloud::portal {
+
+UserCloud::UserCloud(aws::ClientConfig base, IdentityPool pool, const web::sign_in::SignedInUser& user)
+    : base_(std::move(base)), pool_(std::move(pool)), owner_(user.username), id_token_(user.id_token) {}
+
+aws::ClientConfig UserCloud::as_user() {
+  if (!credentials_) {
+    const aws::CognitoIdentityClient identity(base_);
+    const std::string identity_id = identity.get_id(pool_.identity_pool_id, pool_.user_pool_id, id_token_);
+    credentials_ = std::make_shared<aws::StaticCredentialsProvider>(
+        identity.get_credentials_for_identity(identity_id, pool_.user_pool_id, id_token_));
+  }
+  aws::ClientConfig config = base_;
+  config.credentials = credentials_;
+  return config;
+}
+
+const aws::Ec2Client& UserCloud::ec2() {
+  if (!ec2_) ec2_.emplace(as_user());
+  return *ec2_;
+}
+
+const aws::CostExplorerClient& UserCloud::cost_explorer() {
+  if (!cost_explorer_) cost_explorer_.emplace(as_user());
+  return *cost_explorer_;
+}
+
+}  // namespace heliocloud::portal

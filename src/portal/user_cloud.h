@@ -1,0 +1,43 @@
+#pragma once
+// AWS as the signed-in user: the identity pool turns the user's id token into credentials of its
+// authenticated role (GetId, then GetCredentialsForIdentity), so whatever the portal does to machines, key
+// pairs and costs it does as that user, never with the function's own role (webapps doc §A2.4). Made once
+// per request, and only when the request needs AWS; the credentials are never logged or shown.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "aws/client_config.h"
+#include "aws/cost_explorer.h"
+#include "aws/ec2.h"
+#include "web/sign_in/signed_in_user.h"
+
+namespace heliocloud::portal {
+
+struct IdentityPool {
+  std::string identity_pool_id;  // <region>:<uuid>
+  std::string user_pool_id;      // the pool whose id tokens it accepts
+};
+
+class UserCloud {
+ public:
+  // `base`: region, endpoint, HTTP client; its credentials are used only for the two Cognito Identity calls.
+  UserCloud(aws::ClientConfig base, IdentityPool pool, const web::sign_in::SignedInUser& user);
+
+  [[nodiscard]] const std::string& owner() const noexcept { return owner_; }
+  [[nodiscard]] const aws::Ec2Client& ec2();
+  [[nodiscard]] const aws::CostExplorerClient& cost_explorer();
+
+ private:
+  aws::ClientConfig as_user();
+
+  aws::ClientConfig base_;
+  IdentityPool pool_;
+  std::string owner_;
+  std::string id_token_;
+  std::shared_ptr<aws::CredentialsProvider> credentials_;
+  std::optional<aws::Ec2Client> ec2_;
+  std::optional<aws::CostExplorerClient> cost_explorer_;
+};
+
+}  // namespace heliocloud::portal
