@@ -46,11 +46,6 @@ struct FunctionEnvironment {
   }
 };
 
-// The portal's OAuth client (in the Auth stack) sends users back to <site>/loggedin after signing in, as
-// the original's did, and accepts <site>/ as where Cognito's /logout returns them.
-inline constexpr std::string_view kCallbackPath = "/loggedin";
-inline constexpr std::string_view kSignedOutPath = "/";
-
 // Outputs of the Portal stack.
 namespace outputs {
 inline constexpr std::string_view kUrl = "PortalUrl";

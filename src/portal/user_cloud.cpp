@@ -25,7 +25,9 @@ const aws::Ec2Client& UserCloud::ec2() {
 }
 
 const aws::CostExplorerClient& UserCloud::cost_explorer() {
-  if (!cost_explorer_) cost_explorer_.emplace(as_user());
+  // With the function's credentials, filtered by this user's Owner tag: Cost Explorer has no resource-level
+  // permissions, so a user role allowed to call it could read everyone's costs.
+  if (!cost_explorer_) cost_explorer_.emplace(base_);
   return *cost_explorer_;
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 // AWS as the signed-in user: the identity pool turns the user's id token into credentials of its
-// authenticated role (GetId, then GetCredentialsForIdentity), so whatever the portal does to machines, key
-// pairs and costs it does as that user, never with the function's own role (webapps doc §A2.4). Made once
-// per request, and only when the request needs AWS; the credentials are never logged or shown.
+// authenticated role (GetId, then GetCredentialsForIdentity), so whatever the portal does to machines and key
+// pairs it does as that user, never with the function's own role (webapps doc §A2.4). Made once per request,
+// and only when the request needs AWS; the credentials are never logged or shown. Costs are the exception:
+// Cost Explorer has no resource-level permissions, so the function reads them, for this user's Owner tag
+// only.
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,7 +23,8 @@ struct IdentityPool {
 
 class UserCloud {
  public:
-  // `base`: region, endpoint, HTTP client; its credentials are used only for the two Cognito Identity calls.
+  // `base`: region, endpoint, HTTP client; its credentials (the function's) are used for the two Cognito
+  // Identity calls and Cost Explorer.
   UserCloud(aws::ClientConfig base, IdentityPool pool, const web::sign_in::SignedInUser& user);
 
   [[nodiscard]] const std::string& owner() const noexcept { return owner_; }

@@ -1,6 +1,7 @@
 #include "stacks/auth_stack.h"
 
 #include "construct/cfn_output.h"
+#include "contracts/portal.h"
 #include "stacks/hosted_ui_css.h"
 #include "stacks/identity_stack.h"
 
@@ -56,7 +57,8 @@ AuthStack::AuthStack(construct::Construct& scope, std::string id, const config::
                                .description = "Cognito app client of the " + site});
   };
   if (config.enabled.portal)
-    add_client("portal", "heliocloud-portal", site_url(config.portal) + "/loggedin",
+    add_client("portal", "heliocloud-portal",
+               site_url(config.portal) + std::string(contracts::portal::kCallbackPath),
                // The original's /logout, and the site itself, where our portal lands after signing out.
                {site_url(config.portal) + "/logout", site_url(config.portal) + "/"});
   // No client for the registration page: nobody signs in there (the original made one and never used it).

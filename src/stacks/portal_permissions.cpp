@@ -72,8 +72,12 @@ void allow_users(aws_constructs::Role& role, const UserScope& scope) {
                                {arn("iam", std::string("user/") + kCaller, false)}));
 }
 
-void allow_function(aws_constructs::IGrantable& function, const Value& user_pool_arn) {
+void allow_function(aws_constructs::IGrantable& function, const Value& user_pool_arn,
+                    const Value& identity_pool_id) {
   aws_constructs::grant(function, {"cognito-idp:DescribeUserPoolClient"}, {user_pool_arn});
+  aws_constructs::grant(
+      function, {"cognito-identity:GetCredentialsForIdentity", "cognito-identity:GetId"},
+      {construct::fn::join("", {arn("cognito-identity", "identitypool/"), identity_pool_id})});
   // Cost Explorer, the Price List API and EC2's Describe calls have no resource-level permissions.
   aws_constructs::grant(
       function,

@@ -17,9 +17,11 @@ struct UserScope {
 // username principal tag; their own IAM user's access keys; PassRole of the machines' role only.
 void allow_users(aws_constructs::Role& role, const UserScope& scope);
 
-// The function: the OAuth client's secret (DescribeUserPoolClient on the pool), this month's costs by owner
+// The function: the OAuth client's secret (DescribeUserPoolClient on the pool), a signed-in user's
+// credentials from the identity pool (GetId, GetCredentialsForIdentity on that pool), the costs by owner
 // (Cost Explorer has no resource-level permissions, so the app filters by the signed-in user), prices, the
 // public AMI parameters, and the read-only EC2 lookups of the launch form.
-void allow_function(aws_constructs::IGrantable& function, const construct::Value& user_pool_arn);
+void allow_function(aws_constructs::IGrantable& function, const construct::Value& user_pool_arn,
+                    const construct::Value& identity_pool_id);
 
 }  // namespace heliocloud::stacks::portal_permissions

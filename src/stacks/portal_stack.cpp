@@ -98,7 +98,8 @@ PortalStack::PortalStack(construct::Construct& scope, std::string id, const conf
                                                 .memory_mb = 512,
                                                 .timeout_seconds = 30,
                                                 .environment = environment_variables(environment)});
-  portal_permissions::allow_function(function, auth.user_pool().user_pool_arn());
+  portal_permissions::allow_function(function, auth.user_pool().user_pool_arn(),
+                                     identity_pool.identity_pool_id());
   session_key.grant_read(function);
 
   const auto web =

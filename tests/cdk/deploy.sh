@@ -11,9 +11,10 @@
 #   daskhub             the CLI looks the hosted zone up in moto; deploy daskhub/Daskhub (with Base and Auth):
 #                       admin host, role, EFS, key, tokens, policies, hub record and every output as the kit's
 #                       contract says; redeploy is a no-op; a changed kit updates the host's metadata in place
-#   registration_page   bootstrap, deploy registration/{Base,Auth,Registration Page} with the zone in moto: the
-#                       function (runtime, environment from the Auth stack), load balancer, listeners, target
-#                       group and alias record exist as configured; redeploy is a no-op; destroy removes them
+#   web_sites           bootstrap, deploy websites/{Base,Auth,Portal,Registration Page} with the zone and a
+#                       certificate in moto: functions (runtime, environment from the Auth stack), load balancers,
+#                       listeners, the portal machines' security group and the alias records exist as
+#                       configured; redeploy is a no-op; destroy removes them
 source "$(dirname "$0")/lib.sh"
 require_moto
 # moto_lambda_backend docker|simple: moto keeps functions that CloudFormation creates in its Docker Lambda
@@ -123,7 +124,8 @@ case "$CASE" in
     # tests/custom_resources (the provider against moto S3) cover those.
     moto_lambda_backend docker
     must bootstrap cdk bootstrap aws://123456789012/us-east-1 -c instance=modules
-    must deploy cdk deploy --all --require-approval never -c instance=modules
+    # Base, Auth and Registry only: the portal switch brings Auth; the Portal stack is deployed in web_sites.
+    must deploy cdk deploy modules/Base modules/Auth modules/Registry --require-approval never -c instance=modules
     for s in modulesBase modulesAuth modulesRegistry; do
       id=$(python3 -c 'import json,sys; m=json.load(open("cdk.out/manifest.json"))
 print(next(k for k,a in m["artifacts"].items() if a.get("displayName")==sys.argv[1]))' "modules/${s#modules}")
@@ -150,7 +152,7 @@ print(next(k for k,a in m["artifacts"].items() if a.get("displayName")==sys.argv
     must pool aws_ cognito-idp describe-user-pool --user-pool-id "$pool"
     contains pool.out affiliation "the user pool's custom attribute"
 
-    must deploy2 cdk deploy --all --require-approval never -c instance=modules
+    must deploy2 cdk deploy modules/Base modules/Auth modules/Registry --require-approval never -c instance=modules
     [ "$(cat deploy2.out deploy2.err | grep -c '(no changes)')" -eq 3 ] || fail "second deploy changed something"
 
     # The deployed code: the zip the CLI uploaded is what Lambda runs. It must hold an executable bootstrap
@@ -196,7 +198,7 @@ for i in z.infolist():
     cat cli_catalog.out cli_catalog.err >cli_catalog.all
     contains cli_catalog.all "$cataloger" "heliocloud catalog names the Cataloger it found through the stack outputs"
 
-    must destroy cdk destroy --all --force -c instance=modules
+    must destroy cdk destroy modules/Base modules/Auth modules/Registry --force -c instance=modules
     must left aws_ cloudformation list-stacks --query "StackSummaries[?StackStatus!='DELETE_COMPLETE'].StackName" --output text
     ! grep -q modules left.out || fail "stacks left after destroy: $(cat left.out)"
     no_moto_500
@@ -327,57 +329,70 @@ sys.exit(0 if (r["Type"], r["TTL"], r["ResourceRecords"]) == ("CNAME", 300, [{"V
     contains template3.out ops.team@example.org "the deployed metadata holds the new kit"
     no_moto_500
     ;;
-  registration_page)
-    # What moto cannot check here (tests/stacks asserts it on the template): the WAF web ACL and its
-    # association (moto's CloudFormation skips AWS::WAFv2::*), the Lambda target (moto registers no target)
-    # and the load balancer's attributes (ignored). The launcher creates the generated secret.
+  web_sites)
+    # Portal and Registration Page of one instance. What moto cannot check here (tests/stacks asserts it on the
+    # templates): the WAF web ACLs and their associations (moto's CloudFormation skips AWS::WAFv2::*), the
+    # Portal's identity pool, its principal tags and role attachment (AWS::Cognito::IdentityPool* are skipped
+    # too, so IdentityPoolId is empty), the Lambda targets (moto registers none) and the load balancers'
+    # attributes (ignored). The launcher creates the generated secrets.
     moto_lambda_backend docker
-    must zone aws_ route53 create-hosted-zone --name example.org --caller-reference registration-test
-    # moto checks the listener's certificate: request one and give its ARN to a copy of the instance file.
-    must cert aws_ acm request-certificate --domain-name register.example.org
+    must zone aws_ route53 create-hosted-zone --name example.org --caller-reference web-sites-test
+    # moto checks the listeners' certificate: request one and give its ARN to a copy of the instance file.
+    must cert aws_ acm request-certificate --domain-name '*.example.org'
     cert_arn=$(python3 -c 'import json; print(json.load(open("cert.out"))["CertificateArn"])')
     mkdir instances
-    sed "s|domain_certificate_arn: .*|domain_certificate_arn: $cert_arn|" "$TEST_INSTANCES/registration.yaml" \
-      >instances/registration.yaml
+    sed "s|domain_certificate_arn: .*|domain_certificate_arn: $cert_arn|" "$TEST_INSTANCES/websites.yaml" \
+      >instances/websites.yaml
     cp "$TEST_INSTANCES/default.yaml" instances/
     write_cdk_json "$PWD/instances"
-    must bootstrap cdk bootstrap aws://123456789012/us-east-1 -c instance=registration
-    must deploy cdk deploy --all --require-approval never -c instance=registration
+    must bootstrap cdk bootstrap aws://123456789012/us-east-1 -c instance=websites
+    must deploy cdk deploy --all --require-approval never -c instance=websites
     artifact() {
       python3 -c 'import json,sys; m=json.load(open("cdk.out/manifest.json"))
 print(next(k for k,a in m["artifacts"].items() if a.get("displayName")==sys.argv[1]))' "$1"
     }
-    auth_id=$(artifact registration/Auth)
-    page_id=$(artifact "registration/Registration Page")
-    for id in "$(artifact registration/Base)" "$auth_id" "$page_id"; do
+    auth_id=$(artifact websites/Auth)
+    page_id=$(artifact "websites/Registration Page")
+    portal_id=$(artifact websites/Portal)
+    for id in "$(artifact websites/Base)" "$auth_id" "$page_id" "$portal_id"; do
       describe "st_$id" "$id"
       [ "$(field "st_$id" Status)" = CREATE_COMPLETE ] || fail "$id status is $(field "st_$id" Status)"
     done
-    page="st_$page_id"
-    [ "$(field "$page" RegistrationPageUrl)" = https://register.example.org ] || fail "RegistrationPageUrl is $(field "$page" RegistrationPageUrl)"
-    fn=$(field "$page" RegistrationFunctionName)
-    must fn aws_ lambda get-function --function-name "$fn"
-    contains fn.out provided.al2023 "the function's runtime"
-    contains fn.out "\"USER_POOL_ID\": \"$(field "st_$auth_id" UserPoolId)\"" "the function's user pool (from the Auth stack)"
+    pool=$(field "st_$auth_id" UserPoolId)
+    [ "$(field "st_$page_id" RegistrationPageUrl)" = https://register.example.org ] || fail "RegistrationPageUrl is $(field "st_$page_id" RegistrationPageUrl)"
+    [ "$(field "st_$portal_id" PortalUrl)" = https://portal.example.org ] || fail "PortalUrl is $(field "st_$portal_id" PortalUrl)"
+    for site in page portal; do
+      stack_var="${site}_id"
+      out_key=$([ $site = page ] && echo RegistrationFunctionName || echo PortalFunctionName)
+      fn=$(field "st_${!stack_var}" "$out_key")
+      must "fn_$site" aws_ lambda get-function --function-name "$fn"
+      contains "fn_$site.out" provided.al2023 "the $site function's runtime"
+      contains "fn_$site.out" "\"USER_POOL_ID\": \"$pool\"" "the $site function's user pool (from the Auth stack)"
+    done
+    contains fn_portal.out '"SITE_URL": "https://portal.example.org"' "the portal's own address"
     must lbs aws_ elbv2 describe-load-balancers
-    contains lbs.out internet-facing "the load balancer's scheme"
-    lb_arn=$(python3 -c 'import json,sys; print(json.load(open("lbs.out"))["LoadBalancers"][0]["LoadBalancerArn"])')
-    must listeners aws_ elbv2 describe-listeners --load-balancer-arn "$lb_arn"
-    contains listeners.out '"Protocol": "HTTPS"' "the HTTPS listener"
-    contains listeners.out "$cert_arn" "the listener's certificate"
-    contains listeners.out ELBSecurityPolicy-TLS13-1-2-2021-06 "the listener's TLS policy"
-    contains listeners.out '"Type": "redirect"' "the HTTP listener's redirect"
-    must groups aws_ elbv2 describe-target-groups
-    contains groups.out '"TargetType": "lambda"' "the Lambda target group"
+    [ "$(python3 -c 'import json; print(len(json.load(open("lbs.out"))["LoadBalancers"]))')" = 2 ] || fail "expected two load balancers"
+    for lb_arn in $(python3 -c 'import json; print(" ".join(l["LoadBalancerArn"] for l in json.load(open("lbs.out"))["LoadBalancers"]))'); do
+      must listeners aws_ elbv2 describe-listeners --load-balancer-arn "$lb_arn"
+      contains listeners.out '"Protocol": "HTTPS"' "the HTTPS listener"
+      contains listeners.out "$cert_arn" "the listener's certificate"
+      contains listeners.out ELBSecurityPolicy-TLS13-1-2-2021-06 "the listener's TLS policy"
+      contains listeners.out '"Type": "redirect"' "the HTTP listener's redirect"
+    done
+    must groups aws_ ec2 describe-security-groups --filters "Name=description,Values=Machines launched from the HelioCloud portal"
+    contains groups.out 203.0.113.0/24 "the portal machines' configured network"
+    ! grep -q 0.0.0.0/0 <(python3 -c 'import json; print(json.load(open("groups.out"))["SecurityGroups"][0]["IpPermissions"])') \
+      || fail "the portal machines' security group is open to the world"
     zone_id=$(python3 -c 'import json; print(json.load(open("zone.out"))["HostedZone"]["Id"].split("/")[-1])')
     must records aws_ route53 list-resource-record-sets --hosted-zone-id "$zone_id"
-    contains records.out register.example.org. "the alias record"
+    contains records.out register.example.org. "the registration page's alias record"
+    contains records.out portal.example.org. "the portal's alias record"
 
-    must deploy2 cdk deploy --all --require-approval never -c instance=registration
-    [ "$(cat deploy2.out deploy2.err | grep -c '(no changes)')" -eq 3 ] || fail "second deploy changed something"
-    must destroy cdk destroy --all --force -c instance=registration
+    must deploy2 cdk deploy --all --require-approval never -c instance=websites
+    [ "$(cat deploy2.out deploy2.err | grep -c '(no changes)')" -eq 4 ] || fail "second deploy changed something"
+    must destroy cdk destroy --all --force -c instance=websites
     must left aws_ cloudformation list-stacks --query "StackSummaries[?StackStatus!='DELETE_COMPLETE'].StackName" --output text
-    ! grep -q registration left.out || fail "stacks left after destroy: $(cat left.out)"
+    ! grep -q websites left.out || fail "stacks left after destroy: $(cat left.out)"
     no_moto_500
     ;;
   *) fail "unknown case $CASE" ;;
