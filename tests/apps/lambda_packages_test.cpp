@@ -9,6 +9,7 @@
 
 #include "base/text.h"
 #include "contracts/custom_resources.h"
+#include "contracts/portal.h"
 #include "contracts/registration_page.h"
 #include "contracts/registry_functions.h"
 
@@ -23,7 +24,7 @@ std::vector<std::string_view> packages_built_by_cmake() {
 TEST(LambdaPackages, EveryContractPackageIsBuiltByCmake) {
   const auto built = packages_built_by_cmake();
   for (const auto package : {contracts::registry::kPackage, contracts::custom_resources::kPackage,
-                             contracts::registration_page::kPackage}) {
+                             contracts::registration_page::kPackage, contracts::portal::kPackage}) {
     EXPECT_NE(std::find(built.begin(), built.end(), package), built.end())
         << "build/lambda/" << package << " is deployed but CMake packages only "
         << HELIOCLOUD_LAMBDA_PACKAGES;
@@ -33,7 +34,8 @@ TEST(LambdaPackages, EveryContractPackageIsBuiltByCmake) {
 TEST(LambdaPackages, CmakeBuildsNoPackageTheStacksDoNotKnow) {
   const std::vector<std::string_view> known = {contracts::registry::kPackage,
                                                contracts::custom_resources::kPackage,
-                                               contracts::registration_page::kPackage};
+                                               contracts::registration_page::kPackage,
+                                               contracts::portal::kPackage};
   for (const auto package : packages_built_by_cmake()) {
     EXPECT_NE(std::find(known.begin(), known.end(), package), known.end())
         << "CMake packages build/lambda/" << package << ", which no contract in src/contracts names";

@@ -123,6 +123,8 @@ case "$CASE" in
     # not run by moto's docker-less Lambda. tests/stacks (template assertions) and
     # tests/custom_resources (the provider against moto S3) cover those.
     moto_lambda_backend docker
+    # The app looks up the Portal's zone even when only the other stacks are deployed.
+    must zone aws_ route53 create-hosted-zone --name example.org --caller-reference modules-test
     must bootstrap cdk bootstrap aws://123456789012/us-east-1 -c instance=modules
     # Base, Auth and Registry only: the portal switch brings Auth; the Portal stack is deployed in web_sites.
     must deploy cdk deploy modules/Base modules/Auth modules/Registry --require-approval never -c instance=modules

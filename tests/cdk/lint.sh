@@ -26,12 +26,12 @@ case "$CASE" in
     synth_instance "$TEST_INSTANCES" envspecific "$azs"
     synth_instance "$TEST_INSTANCES" destroy
     # Each combination of modules: Registry alone; Registry + Auth on a looked-up VPC; everything with Identity.
-    vpc='"vpc-provider:account=123456789012:filter.isDefault=true:region=us-east-1:returnAsymmetricSubnets=true": {"vpcId": "vpc-0a1b2c3d", "vpcCidrBlock": "172.31.0.0/16", "availabilityZones": [], "subnetGroups": [{"name": "Public", "type": "Public", "subnets": [{"subnetId": "subnet-0a1", "cidr": "172.31.0.0/20", "availabilityZone": "us-east-1a", "routeTableId": "rtb-0a1"}, {"subnetId": "subnet-0b2", "cidr": "172.31.16.0/20", "availabilityZone": "us-east-1b", "routeTableId": "rtb-0a1"}]}]}'
+    vpc='"vpc-provider:account=123456789012:filter.isDefault=true:region=us-east-1:returnAsymmetricSubnets=true": {"vpcId": "vpc-0a1b2c3d", "vpcCidrBlock": "172.31.0.0/16", "availabilityZones": [], "subnetGroups": [{"name": "Public", "type": "Public", "subnets": [{"subnetId": "subnet-0a1a1a1a", "cidr": "172.31.0.0/20", "availabilityZone": "us-east-1a", "routeTableId": "rtb-0a1"}, {"subnetId": "subnet-0b2b2b2b", "cidr": "172.31.16.0/20", "availabilityZone": "us-east-1b", "routeTableId": "rtb-0a1"}]}]}'
     zone='"hosted-zone:account=123456789012:domainName=example.org:privateZone=false:region=us-east-1": {"Id": "/hostedzone/Z0123456789ABCDEFGHIJ", "Name": "example.org."}'
     # example: as an operator with credentials synthesizes it (the account from the CLI, lookups cached).
     CDK_DEFAULT_ACCOUNT=123456789012 synth_instance "$REPO_INSTANCES" example "{$zone, ${azs#\{}"
     synth_instance "$TEST_INSTANCES" registryonly
-    synth_instance "$TEST_INSTANCES" modules "{$vpc}"
+    synth_instance "$TEST_INSTANCES" modules "{$vpc, $zone}"
     synth_instance "$TEST_INSTANCES" allmodules "{$zone, ${azs#\{}"
     # Daskhub with Kubecost on its own (env-specific: the looked-up zone); example.yaml has it without Kubecost,
     # environment-agnostic (the zone by name).
@@ -39,10 +39,10 @@ case "$CASE" in
     grep -q '"DeletionPolicy": "Delete"' out/destroy/*.template.json || fail "destroyOnRemoval: bucket is not DeletionPolicy Delete"
     grep -q '"us-east-1a"' out/envspecific/*.template.json || fail "env-specific stack does not use the looked-up AZs"
     templates=(out/*/*.template.json)
-    # example: Base Auth Daskhub RegistrationPage Registry; heliocloud, envspecific, destroy: Base; registryonly:
-    # Base Registry; modules: Base Auth Registry; allmodules: Base Identity Auth Daskhub RegistrationPage Registry;
-    # daskhub: Base Auth Daskhub.
-    [ "${#templates[@]}" -eq 22 ] || fail "expected 22 templates, got ${templates[*]}"
+    # example: Base Auth Portal Daskhub RegistrationPage Registry; heliocloud, envspecific, destroy: Base;
+    # registryonly: Base Registry; modules: Base Auth Portal Registry; allmodules: Base Identity Auth Portal Daskhub
+    # RegistrationPage Registry; daskhub: Base Auth Daskhub.
+    [ "${#templates[@]}" -eq 25 ] || fail "expected 25 templates, got ${templates[*]}"
     ls out/allmodules/*Identity*.template.json >/dev/null || fail "allmodules has no Identity stack"
     for i in example allmodules daskhub; do
       ls out/$i/*Daskhub*.template.json >/dev/null || fail "$i has no Daskhub stack"

@@ -10,7 +10,7 @@ case "$CASE" in
     write_cdk_json "$REPO_INSTANCES"
     must ls cdk ls -c instance=example
     # Without credentials: every stack, those whose records would look the zone up included (they name it).
-    expected=$'example/Base\nexample/Auth\nexample/Daskhub\nexample/Registration Page\nexample/Registry'
+    expected=$'example/Base\nexample/Auth\nexample/Portal\nexample/Daskhub\nexample/Registration Page\nexample/Registry'
     [ "$(cat ls.out)" = "$expected" ] || fail "cdk ls printed '$(cat ls.out)', expected exactly: $expected"
     ;;
   long_json)
@@ -19,7 +19,7 @@ case "$CASE" in
     python3 - ls.out "$(artifact_id example/Base)" <<'PY' || fail "cdk ls --long --json output is wrong"
 import json, sys
 stacks = json.load(open(sys.argv[1]))   # stdout must be JSON and nothing else
-assert isinstance(stacks, list) and [x["id"] for x in stacks] == ["example/Base", "example/Auth", "example/Daskhub", "example/Registration Page", "example/Registry"], stacks
+assert isinstance(stacks, list) and [x["id"] for x in stacks] == ["example/Base", "example/Auth", "example/Portal", "example/Daskhub", "example/Registration Page", "example/Registry"], stacks
 s = stacks[0]
 assert s["id"] == "example/Base", s
 assert s["name"] == sys.argv[2] == "exampleBase8C8B2DBF", (s["name"], sys.argv[2])
