@@ -9,10 +9,10 @@
 #include "aws/secrets_manager.h"
 #include "lambda_runtime/runtime.h"
 #include "registration/registration_site.h"
-#include "registration/session_key.h"
 #include "registration/settings.h"
 #include "web/csrf.h"
 #include "web/front_door.h"
+#include "web/session_key.h"
 
 namespace heliocloud::registration {
 namespace {
@@ -65,14 +65,15 @@ int run_registration(std::span<const char* const> args, const char* runtime_api)
   if (on_lambda) {
     const std::string& arn = settings.value->session_key_secret_arn;
     try {
-      auto read = session_key_from_secret(aws::SecretsManagerClient(config).get_secret_value(arn), arn);
+      const auto secret = aws::SecretsManagerClient(config).get_secret_value(arn);
+      auto read = web::session_key_from_secret(secret.secret_string, secret.secret_binary, arn);
       if (!read.ok()) return start_failed(true, read.error);
       key = std::move(*read.value);
     } catch (const std::exception& e) {
       return start_failed(true, "cannot read the session key from Secrets Manager: " + std::string(e.what()));
     }
   } else if (settings.value->session_key_file) {
-    auto read = session_key_from_file(*settings.value->session_key_file);
+    auto read = web::session_key_from_file(*settings.value->session_key_file);
     if (!read.ok()) return start_failed(false, read.error);
     key = std::move(*read.value);
   } else {

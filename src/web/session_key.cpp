@@ -1,9 +1,9 @@
-#include "registration/session_key.h"
+#include "web/session_key.h"
 
 #include <fstream>
 #include <sstream>
 
-namespace heliocloud::registration {
+namespace heliocloud::web {
 namespace {
 
 base::Result<std::string> long_enough(std::string key, const std::string& where) {
@@ -27,11 +27,12 @@ base::Result<std::string> session_key_from_file(const std::string& path) {
   return long_enough(std::move(key), "the session key file " + path);
 }
 
-base::Result<std::string> session_key_from_secret(const aws::SecretValue& secret,
+base::Result<std::string> session_key_from_secret(const std::optional<std::string>& text,
+                                                  const std::optional<std::string>& binary,
                                                   const std::string& secret_id) {
-  if (secret.secret_string) return long_enough(*secret.secret_string, "the secret " + secret_id);
-  if (secret.secret_binary) return long_enough(*secret.secret_binary, "the secret " + secret_id);
+  if (text) return long_enough(*text, "the secret " + secret_id);
+  if (binary) return long_enough(*binary, "the secret " + secret_id);
   return base::Result<std::string>::failure("the secret " + secret_id + " has no value");
 }
 
-}  // namespace heliocloud::registration
+}  // namespace heliocloud::web
