@@ -58,5 +58,10 @@ web::Response launch_post(const PortalPage& page);
 web::Response key_pairs_page(const PortalPage& page);
 web::Response key_pair_create(const PortalPage& page);
 web::Response key_pair_delete(const PortalPage& page);
+web::Response access_page(const PortalPage& page);
+web::Response access_key_create(const PortalPage& page);
+// action: activate, deactivate or delete (the key id is the path's {id}).
+web::Response access_key_action(const PortalPage& page, std::string_view action);
+web::Response session_token_create(const PortalPage& page);
 
 }  // namespace heliocloud::portal
