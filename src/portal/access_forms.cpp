@@ -1,8 +1,16 @@
 #include "portal/access_forms.h"
 
+#include <algorithm>
+
 #include "base/percent_encoding.h"
 
 namespace heliocloud::portal {
+
+bool is_access_key_id(std::string_view id) {
+  if (id.size() < 16 || id.size() > 128) return false;
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+}
 
 std::optional<std::string> mfa_code_problem(std::string_view code) {
   if (code.size() != kMfaCodeLength)

@@ -16,6 +16,9 @@ inline constexpr int kMaxAccessKeys = 2;  // IAM's own limit per user
 inline constexpr std::size_t kMfaCodeLength = 6;
 inline constexpr std::size_t kMaxSecretKeyLength = 128;
 
+// IAM's access key ids: 16 to 128 upper-case letters and digits (AKIA..., ASIA...).
+[[nodiscard]] bool is_access_key_id(std::string_view id);
+
 // The message for each field, or nullopt when it is fine.
 [[nodiscard]] std::optional<std::string> mfa_code_problem(std::string_view code);
 [[nodiscard]] std::optional<std::string> secret_key_problem(std::string_view secret);

@@ -2,6 +2,7 @@
 // and session tokens. A new secret or session token is shown in the one answer that creates it, with the
 // original's download offered from that page; it is never stored, logged or put in a cookie.
 #include <ctime>
+#include <utility>
 
 #include "aws/errors.h"
 #include "base/percent_encoding.h"
@@ -14,6 +15,10 @@ namespace heliocloud::portal {
 namespace {
 
 constexpr int kNoIamUserStatus = 404;
+
+// What the redirect after an action names (activated=ID, ...) and the notice it becomes.
+constexpr std::pair<std::string_view, std::string_view> kDoneTexts[] = {
+    {"activated", "Activated"}, {"deactivated", "Deactivated"}, {"deleted", "Deleted"}};
 
 // IAM dates are ISO 8601; the page shows the day, as the original did (%Y-%m-%d).
 std::string day_of(const std::string& iso_date) {
@@ -75,9 +80,11 @@ nlohmann::json download_view(const Download& file) {
 }  // namespace
 
 web::Response access_page(const PortalPage& page) {
+  // The notice is made here from a word and a key id, so a crafted link cannot put its own text on the page.
   nlohmann::json extra = nlohmann::json::object();
-  if (const auto done = page.request().query.get("done"); done && done->size() <= 64)
-    extra["notice"] = *done;  // escaped by the template; only our own redirects set it
+  for (const auto& [done, text] : kDoneTexts)
+    if (const auto id = page.request().query.get(std::string(done)); id && is_access_key_id(*id))
+      extra["notice"] = std::string(text) + " access key " + *id + ".";
   return render_access(page, keys_of(page), extra);
 }
 
@@ -104,16 +111,13 @@ web::Response access_key_action(const PortalPage& page, std::string_view action)
   const AccessKeys keys = keys_of(page);
   if (!keys.user()) return render_access(page, keys, {});
   const std::string id = page.request().path_params.get("id").value_or("");
-  std::string done;
   if (action == "delete") {
     keys.remove(id);
-    done = "Deleted access key " + id + ".";
   } else {
     keys.set_active(id, action == "activate");
-    done = std::string(action == "activate" ? "Activated" : "Deactivated") + " access key " + id + ".";
   }
   log(page, std::string(action) + " access key " + id + " of " + page.owner());
-  return web::Response::see_other("/access?done=" + base::percent_encode(done));
+  return web::Response::see_other("/access?" + std::string(action) + "d=" + base::percent_encode(id));
 }
 
 web::Response session_token_create(const PortalPage& page) {

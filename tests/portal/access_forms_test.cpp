@@ -5,6 +5,15 @@
 
 using namespace heliocloud::portal;
 
+TEST(AccessForms, AccessKeyIdsAreUpperCaseLettersAndDigits) {
+  EXPECT_TRUE(is_access_key_id("AKIAIOSFODNN7EXAMPLE"));
+  EXPECT_TRUE(is_access_key_id(std::string(128, 'A')));
+  EXPECT_FALSE(is_access_key_id("AKIA123"));  // too short
+  EXPECT_FALSE(is_access_key_id(std::string(129, 'A')));
+  EXPECT_FALSE(is_access_key_id("AKIAIOSFODNN7EXAMPLe"));
+  EXPECT_FALSE(is_access_key_id("AKIAIOSFODNN7 <b>hi</b>"));
+}
+
 TEST(AccessForms, MfaCodeIsSixDigits) {
   EXPECT_EQ(mfa_code_problem("123456"), std::nullopt);
   EXPECT_EQ(mfa_code_problem("012345"), std::nullopt);
