@@ -127,6 +127,13 @@ void PortalSite::add_routes() {
                  return access_key_action(page, action);
                }));
   }
+  app_->get("/approvals",
+            signed_in([](const web::Request&, const PortalPage& page) { return approvals_page(page); }));
+  for (const std::string decision : {"approve", "reject"}) {
+    app_->post("/approvals/" + decision, signed_in([decision](const web::Request&, const PortalPage& page) {
+                 return approval_decision(page, decision);
+               }));
+  }
   app_->post("/access/session-token", signed_in([](const web::Request&, const PortalPage& page) {
                return session_token_create(page);
              }));

@@ -10,6 +10,8 @@
 //   POST /access/keys                   create a key: its secret is shown (and offered as a file) once
 //   POST /access/keys/{id}/activate|deactivate|delete   only the user's own keys (403 otherwise)
 //   POST /access/session-token          temporary credentials with MFA, shown once
+//   GET  /approvals                     disabled users waiting for approval (group admins only, else 403)
+//   POST /approvals/approve|reject      enable or delete one (field username), with the function's role
 //   GET  /health                        {"status": "healthy"} for the load balancer
 // plus sign-in (/auth/sign-in, /loggedin, /logout) from web/sign_in. Everything about the user's machines,
 // key pairs and costs goes to AWS with the user's own credentials (UserCloud); the catalogue of images and
