@@ -102,6 +102,26 @@ void CognitoIdpClient::admin_disable_user(const std::string& user_pool_id,
   call(client_, "AdminDisableUser", {{"UserPoolId", user_pool_id}, {"Username", username}}, true);
 }
 
+void CognitoIdpClient::admin_enable_user(const std::string& user_pool_id, const std::string& username) const {
+  call(client_, "AdminEnableUser", {{"UserPoolId", user_pool_id}, {"Username", username}}, true);
+}
+
+std::vector<CognitoUser> CognitoIdpClient::list_users(const std::string& user_pool_id,
+                                                      const std::string& filter) const {
+  std::vector<CognitoUser> out;
+  std::string token;
+  do {
+    nlohmann::json body = {{"UserPoolId", user_pool_id}};
+    if (!filter.empty()) body["Filter"] = filter;
+    if (!token.empty()) body["PaginationToken"] = token;
+    const auto resp = call(client_, "ListUsers", body, true);
+    for (const auto& u : resp.value("Users", nlohmann::json::array()))
+      out.push_back(user_from(u, "Attributes"));
+    token = resp.value("PaginationToken", std::string());
+  } while (!token.empty());
+  return out;
+}
+
 void CognitoIdpClient::admin_delete_user(const std::string& user_pool_id, const std::string& username) const {
   call(client_, "AdminDeleteUser", {{"UserPoolId", user_pool_id}, {"Username", username}}, true);
 }

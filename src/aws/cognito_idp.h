@@ -103,7 +103,12 @@ class CognitoIdpClient {
                                const std::string& password, bool permanent) const;
   // The user can no longer sign in, and the tokens it has are revoked.
   void admin_disable_user(const std::string& user_pool_id, const std::string& username) const;
+  // Undoes admin_disable_user: the user can sign in again.
+  void admin_enable_user(const std::string& user_pool_id, const std::string& username) const;
   void admin_delete_user(const std::string& user_pool_id, const std::string& username) const;
+  // Every user of the pool (all pages) that `filter` selects, in Cognito's filter syntax: `status =
+  // "Disabled"`, `username ^= "ad"`, `email = "ada@example.org"`; empty: all users.
+  std::vector<CognitoUser> list_users(const std::string& user_pool_id, const std::string& filter = {}) const;
   CognitoUser admin_get_user(const std::string& user_pool_id, const std::string& username) const;
   UserPool describe_user_pool(const std::string& user_pool_id) const;
   // A web app reads its client secret at cold start this way, so the secret is in no template or variable.

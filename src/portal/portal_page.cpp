@@ -1,5 +1,7 @@
 #include "portal/portal_page.h"
 
+#include "portal/approvals.h"
+
 namespace heliocloud::portal {
 
 nlohmann::json layout_view(const std::string& bootstrap_css, std::string title) {
@@ -11,6 +13,7 @@ web::Response PortalPage::render(std::string_view page, nlohmann::json view, int
   for (const auto& [key, value] : layout.items()) view[key] = value;
   view["user"] = user_.username;
   view["csrf_token"] = request_.csrf_token;
+  view["is_admin"] = user_.in_group(kAdminsGroup);  // the menu's link only; the routes check for themselves
   return kit_.templates.page("layout", page, view, status);
 }
 

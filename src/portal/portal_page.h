@@ -35,6 +35,7 @@ class PortalPage {
 
   [[nodiscard]] const web::Request& request() const noexcept { return request_; }
   [[nodiscard]] const std::string& owner() const noexcept { return user_.username; }
+  [[nodiscard]] const web::sign_in::SignedInUser& user() const noexcept { return user_; }
   [[nodiscard]] UserCloud& cloud() const noexcept { return cloud_; }
   [[nodiscard]] const PageKit& kit() const noexcept { return kit_; }
 
@@ -58,5 +59,13 @@ web::Response launch_post(const PortalPage& page);
 web::Response key_pairs_page(const PortalPage& page);
 web::Response key_pair_create(const PortalPage& page);
 web::Response key_pair_delete(const PortalPage& page);
+web::Response access_page(const PortalPage& page);
+web::Response access_key_create(const PortalPage& page);
+// action: activate, deactivate or delete (the key id is the path's {id}).
+web::Response access_key_action(const PortalPage& page, std::string_view action);
+web::Response session_token_create(const PortalPage& page);
+web::Response approvals_page(const PortalPage& page);
+// decision: approve or reject (the form's field `username`).
+web::Response approval_decision(const PortalPage& page, std::string_view decision);
 
 }  // namespace heliocloud::portal

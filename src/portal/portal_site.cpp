@@ -117,6 +117,26 @@ void PortalSite::add_routes() {
              signed_in([](const web::Request&, const PortalPage& page) { return key_pair_create(page); }));
   app_->post("/keypairs/delete",
              signed_in([](const web::Request&, const PortalPage& page) { return key_pair_delete(page); }));
+  app_->get("/access",
+            signed_in([](const web::Request&, const PortalPage& page) { return access_page(page); }));
+  app_->post("/access/keys",
+             signed_in([](const web::Request&, const PortalPage& page) { return access_key_create(page); }));
+  for (const std::string action : {"activate", "deactivate", "delete"}) {
+    app_->post("/access/keys/{id}/" + action,
+               signed_in([action](const web::Request&, const PortalPage& page) {
+                 return access_key_action(page, action);
+               }));
+  }
+  app_->get("/approvals",
+            signed_in([](const web::Request&, const PortalPage& page) { return approvals_page(page); }));
+  for (const std::string decision : {"approve", "reject"}) {
+    app_->post("/approvals/" + decision, signed_in([decision](const web::Request&, const PortalPage& page) {
+                 return approval_decision(page, decision);
+               }));
+  }
+  app_->post("/access/session-token", signed_in([](const web::Request&, const PortalPage& page) {
+               return session_token_create(page);
+             }));
 }
 
 }  // namespace heliocloud::portal

@@ -6,6 +6,12 @@
 //   GET  /keypairs                      the user's key pairs
 //   POST /keypairs                      create one: the answer is the private key as <name>.pem, once
 //   POST /keypairs/delete               delete one of the user's (field delete_button = its name)
+//   GET  /access                        the user's IAM access keys and MFA devices
+//   POST /access/keys                   create a key: its secret is shown (and offered as a file) once
+//   POST /access/keys/{id}/activate|deactivate|delete   only the user's own keys (403 otherwise)
+//   POST /access/session-token          temporary credentials with MFA, shown once
+//   GET  /approvals                     disabled users waiting for approval (group admins only, else 403)
+//   POST /approvals/approve|reject      enable or delete one (field username), with the function's role
 //   GET  /health                        {"status": "healthy"} for the load balancer
 // plus sign-in (/auth/sign-in, /loggedin, /logout) from web/sign_in. Everything about the user's machines,
 // key pairs and costs goes to AWS with the user's own credentials (UserCloud); the catalogue of images and

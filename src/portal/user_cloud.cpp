@@ -31,4 +31,15 @@ const aws::CostExplorerClient& UserCloud::cost_explorer() {
   return *cost_explorer_;
 }
 
+const aws::IamClient& UserCloud::iam() {
+  if (!iam_) iam_.emplace(as_user());
+  return *iam_;
+}
+
+aws::StsClient UserCloud::sts_with_key(aws::Credentials long_term_key) const {
+  aws::ClientConfig config = base_;
+  config.credentials = std::make_shared<aws::StaticCredentialsProvider>(std::move(long_term_key));
+  return aws::StsClient(std::move(config));
+}
+
 }  // namespace heliocloud::portal

@@ -12,6 +12,8 @@
 #include "aws/client_config.h"
 #include "aws/cost_explorer.h"
 #include "aws/ec2.h"
+#include "aws/iam.h"
+#include "aws/sts.h"
 #include "web/sign_in/signed_in_user.h"
 
 namespace heliocloud::portal {
@@ -30,6 +32,12 @@ class UserCloud {
   [[nodiscard]] const std::string& owner() const noexcept { return owner_; }
   [[nodiscard]] const aws::Ec2Client& ec2();
   [[nodiscard]] const aws::CostExplorerClient& cost_explorer();
+  // The IAM user named like the signed-in user: the identity-pool role may manage only that user's keys
+  // and MFA devices.
+  [[nodiscard]] const aws::IamClient& iam();
+  // STS signed with one of the user's own long-term access keys, as the original did: GetSessionToken
+  // refuses session credentials such as the identity pool's, so only the IAM user's key can ask for them.
+  [[nodiscard]] aws::StsClient sts_with_key(aws::Credentials long_term_key) const;
 
  private:
   aws::ClientConfig as_user();
@@ -41,6 +49,7 @@ class UserCloud {
   std::shared_ptr<aws::CredentialsProvider> credentials_;
   std::optional<aws::Ec2Client> ec2_;
   std::optional<aws::CostExplorerClient> cost_explorer_;
+  std::optional<aws::IamClient> iam_;
 };
 
 }  // namespace heliocloud::portal

@@ -111,6 +111,44 @@ TEST(CognitoIdp, AdminSetUserPasswordDisableDeleteAndGetSendTheirFields) {
     EXPECT_EQ(json::parse(requests[i].body), (json{{"UserPoolId", "us-east-1_Pool"}, {"Username", "ada"}}));
 }
 
+TEST(CognitoIdp, ListUsersSendsTheFilterAndFollowsEveryPage) {
+  FakeHttpServer server([](const RecordedRequest& r) {
+    const auto body = json::parse(r.body);
+    if (!body.contains("PaginationToken"))
+      return ok({{"Users",
+                  {{{"Username", "ada"},
+                    {"Enabled", false},
+                    {"UserStatus", "CONFIRMED"},
+                    {"Attributes", {{{"Name", "email"}, {"Value", "ada@example.org"}}}}}}},
+                 {"PaginationToken", "page-2"}});
+    return ok({{"Users", {{{"Username", "bob"}, {"Enabled", false}, {"UserStatus", "CONFIRMED"}}}}});
+  });
+  const aws::CognitoIdpClient cognito(config_for(server));
+  const auto users = cognito.list_users("us-east-1_Pool", "status = \"Disabled\"");
+  ASSERT_EQ(users.size(), 2u);
+  EXPECT_EQ(users[0].username, "ada");
+  EXPECT_FALSE(users[0].enabled);
+  EXPECT_EQ(users[0].attribute("email"), "ada@example.org");
+  EXPECT_EQ(users[1].username, "bob");
+  const auto requests = server.requests();
+  ASSERT_EQ(requests.size(), 2u);
+  EXPECT_EQ(requests[0].header("x-amz-target"), "AWSCognitoIdentityProviderService.ListUsers");
+  EXPECT_EQ(json::parse(requests[0].body),
+            (json{{"UserPoolId", "us-east-1_Pool"}, {"Filter", "status = \"Disabled\""}}));
+  EXPECT_EQ(json::parse(requests[1].body), (json{{"UserPoolId", "us-east-1_Pool"},
+                                                 {"Filter", "status = \"Disabled\""},
+                                                 {"PaginationToken", "page-2"}}));
+}
+
+TEST(CognitoIdp, AdminEnableUserSendsThePoolAndName) {
+  FakeHttpServer server([](const RecordedRequest&) { return ok(json::object()); });
+  aws::CognitoIdpClient(config_for(server)).admin_enable_user("us-east-1_Pool", "ada");
+  const auto requests = server.requests();
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0].header("x-amz-target"), "AWSCognitoIdentityProviderService.AdminEnableUser");
+  EXPECT_EQ(json::parse(requests[0].body), (json{{"UserPoolId", "us-east-1_Pool"}, {"Username", "ada"}}));
+}
+
 TEST(CognitoIdp, DescribeUserPoolReadsThePasswordPolicyWithCognitoDefaultsForMissingKeys) {
   FakeHttpServer server([](const RecordedRequest&) {
     return ok({{"UserPool",

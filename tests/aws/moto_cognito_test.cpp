@@ -89,6 +89,25 @@ TEST(CognitoMoto, CreateSetPasswordDisableThenSignInIsRefused) {
   cognito.delete_user_pool(pool.id);
 }
 
+TEST(CognitoMoto, ListDisabledUsersThenEnableOne) {
+  const aws::CognitoIdpClient cognito(moto_config());
+  const auto pool = make_pool(cognito);
+  for (const std::string name : {"ada", "bob", "cy"})
+    (void)cognito.admin_create_user({.user_pool_id = pool.id, .username = name});
+  cognito.admin_disable_user(pool.id, "bob");
+  cognito.admin_disable_user(pool.id, "cy");
+  EXPECT_EQ(cognito.list_users(pool.id).size(), 3u);
+  auto disabled = cognito.list_users(pool.id, "status = \"Disabled\"");
+  ASSERT_EQ(disabled.size(), 2u);
+  EXPECT_FALSE(disabled[0].enabled);
+  cognito.admin_enable_user(pool.id, "bob");
+  EXPECT_TRUE(cognito.admin_get_user(pool.id, "bob").enabled);
+  disabled = cognito.list_users(pool.id, "status = \"Disabled\"");
+  ASSERT_EQ(disabled.size(), 1u);
+  EXPECT_EQ(disabled[0].username, "cy");
+  cognito.delete_user_pool(pool.id);
+}
+
 // A web app's client secret comes from DescribeUserPoolClient at cold start (the User Portal).
 TEST(CognitoMoto, DescribeUserPoolClientGivesTheSecret) {
   const aws::CognitoIdpClient cognito(moto_config());

@@ -54,18 +54,28 @@ struct CapturedLog {
   }
 };
 
+// Who signs in and against which pools.
+struct HarnessOptions {
+  std::string identity_pool_id;  // empty: a new one
+  std::string user_pool_id = kUserPoolId;
+  std::vector<std::string> groups = {"scientists"};  // the id token's cognito:groups
+};
+
 class PortalHarness {
  public:
   explicit PortalHarness(std::string identity_pool_id = make_identity_pool())
+      : PortalHarness(HarnessOptions{.identity_pool_id = std::move(identity_pool_id)}) {}
+  explicit PortalHarness(HarnessOptions harness)
       : user_(aws::testing::unique_name("ada")),
         stand_in_({.redirect_uris = {kOrigin + "/loggedin"},
                    .logout_uris = {kOrigin + "/"},
-                   .user = {.username = user_}}) {
+                   .user = {.username = user_, .groups = harness.groups}}) {
     stand_in_.start();
+    if (harness.identity_pool_id.empty()) harness.identity_pool_id = make_identity_pool();
     PortalOptions options{.csrf_key = kCsrfKey,
                           .secure_cookies = false,
                           .aws = aws::testing::moto_config(),
-                          .identity = {std::move(identity_pool_id), kUserPoolId},
+                          .identity = {std::move(harness.identity_pool_id), std::move(harness.user_pool_id)},
                           .launch_target = {},
                           .sign_in = {.issuer = stand_in_.url(),
                                       .domain = stand_in_.url(),
