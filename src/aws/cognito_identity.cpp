@@ -3,6 +3,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "aws/cognito_idp.h"
 #include "aws/protocols.h"
 
 namespace heliocloud::aws {
@@ -14,14 +15,6 @@ ServiceInfo cognito_identity_info() {
   return {"Cognito Identity", "cognito-identity", "cognito-identity", "COGNITO_IDENTITY"};
 }
 
-// "us-east-1_AbC123" -> "us-east-1": a pool id starts with its region.
-std::string region_of_pool(const std::string& user_pool_id) {
-  const auto underscore = user_pool_id.find('_');
-  if (underscore == std::string::npos || underscore == 0)
-    throw std::invalid_argument("\"" + user_pool_id + "\" is not a user pool id (<region>_<id>)");
-  return user_pool_id.substr(0, underscore);
-}
-
 nlohmann::json logins(const std::string& user_pool_id, const std::string& id_token) {
   return {{user_pool_provider_name(user_pool_id), id_token}};
 }
@@ -29,7 +22,10 @@ nlohmann::json logins(const std::string& user_pool_id, const std::string& id_tok
 }  // namespace
 
 std::string user_pool_provider_name(const std::string& user_pool_id) {
-  return "cognito-idp." + region_of_pool(user_pool_id) + ".amazonaws.com/" + user_pool_id;
+  const std::string region = user_pool_region(user_pool_id);
+  if (region.empty())
+    throw std::invalid_argument("\"" + user_pool_id + "\" is not a user pool id (<region>_<id>)");
+  return "cognito-idp." + region + ".amazonaws.com/" + user_pool_id;
 }
 
 CognitoIdentityClient::CognitoIdentityClient(ClientConfig config)

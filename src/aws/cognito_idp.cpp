@@ -68,6 +68,12 @@ UserPool pool_from(const nlohmann::json& j) {
 
 }  // namespace
 
+std::string user_pool_region(const std::string& user_pool_id) {
+  const auto underscore = user_pool_id.find('_');
+  if (underscore == std::string::npos || underscore == 0 || underscore + 1 == user_pool_id.size()) return {};
+  return user_pool_id.substr(0, underscore);
+}
+
 std::optional<std::string> CognitoUser::attribute(const std::string& name) const {
   for (const auto& a : attributes) {
     if (a.name == name) return a.value;

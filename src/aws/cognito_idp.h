@@ -14,6 +14,10 @@
 
 namespace heliocloud::aws {
 
+// "us-east-1" of "us-east-1_AbC123" (a pool lives in the region its id names); empty when the id has no
+// region part.
+[[nodiscard]] std::string user_pool_region(const std::string& user_pool_id);
+
 struct UserAttribute {
   std::string name;  // "email", "custom:affiliation"
   std::string value;

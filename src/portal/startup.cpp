@@ -1,9 +1,7 @@
 #include "portal/startup.h"
 
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string_view>
 
 #include "aws/client_config.h"
@@ -15,11 +13,10 @@
 #include "portal/settings.h"
 #include "web/csrf.h"
 #include "web/front_door.h"
+#include "web/session_key.h"
 
 namespace heliocloud::portal {
 namespace {
-
-constexpr std::size_t kMinKeyBytes = 32;
 
 int start_failed(bool on_lambda, const std::string& why) {
   std::cerr << "error: " << why << "\n";
@@ -27,36 +24,21 @@ int start_failed(bool on_lambda, const std::string& why) {
   return 1;
 }
 
-std::string region_of_pool(const std::string& user_pool_id) {
-  const auto underscore = user_pool_id.find('_');
-  return underscore == std::string::npos ? std::string() : user_pool_id.substr(0, underscore);
-}
-
-// The session key: Secrets Manager deployed; a file or a random key locally. Never logged.
+// The session key, the same on every instance of the function: Secrets Manager deployed; a file or a random
+// key locally. Never logged.
 base::Result<std::string> session_key(const Settings& s, const aws::ClientConfig& config, bool on_lambda) {
-  using R = base::Result<std::string>;
-  std::string key;
   if (on_lambda) {
     try {
       const auto secret = aws::SecretsManagerClient(config).get_secret_value(s.session_key_secret_arn);
-      key = secret.secret_string ? *secret.secret_string : secret.secret_binary.value_or("");
+      return web::session_key_from_secret(secret.secret_string, secret.secret_binary,
+                                          s.session_key_secret_arn);
     } catch (const std::exception& e) {
-      return R::failure("cannot read the session key " + s.session_key_secret_arn + ": " + e.what());
+      return base::Result<std::string>::failure("cannot read the session key " + s.session_key_secret_arn +
+                                                ": " + e.what());
     }
-  } else if (s.session_key_file) {
-    std::ifstream in(*s.session_key_file, std::ios::binary);
-    if (!in) return R::failure("cannot read --session-key-file " + *s.session_key_file);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    key = bytes.str();
-    while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
-  } else {
-    return R::success(web::random_key());
   }
-  if (key.size() < kMinKeyBytes)
-    return R::failure("the session key has " + std::to_string(key.size()) + " bytes; it needs at least " +
-                      std::to_string(kMinKeyBytes));
-  return R::success(std::move(key));
+  if (s.session_key_file) return web::session_key_from_file(*s.session_key_file);
+  return base::Result<std::string>::success(web::random_key());
 }
 
 }  // namespace
@@ -87,7 +69,7 @@ int run_portal(std::span<const char* const> args, const char* runtime_api) {
   aws::ClientConfig config = aws::ClientConfig::from_environment();
   if (!s.region.empty()) {
     config.region = s.region;
-  } else if (const auto r = region_of_pool(s.user_pool_id); !r.empty()) {
+  } else if (const auto r = aws::user_pool_region(s.user_pool_id); !r.empty()) {
     config.region = r;
   }
   if (s.endpoint_url) config.endpoint_url = s.endpoint_url;

@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "aws/cognito_idp.h"
 #include "contracts/registration_page.h"
 
 namespace heliocloud::registration {
@@ -22,8 +23,7 @@ bool is_user_pool_id(const std::string& id) {
 }  // namespace
 
 std::string region_of_user_pool(const std::string& user_pool_id) {
-  if (!is_user_pool_id(user_pool_id)) return {};
-  return user_pool_id.substr(0, user_pool_id.find('_'));
+  return is_user_pool_id(user_pool_id) ? aws::user_pool_region(user_pool_id) : std::string();
 }
 
 base::Result<Settings> settings_from_command_line(std::span<const char* const> args) {

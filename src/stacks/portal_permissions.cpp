@@ -74,7 +74,13 @@ void allow_users(aws_constructs::Role& role, const UserScope& scope) {
 
 void allow_function(aws_constructs::IGrantable& function, const Value& user_pool_arn,
                     const Value& identity_pool_id) {
-  aws_constructs::grant(function, {"cognito-idp:DescribeUserPoolClient"}, {user_pool_arn});
+  // The client secret at cold start; registration approvals: list the pool's disabled users, check one is
+  // still disabled, enable (approve) or delete (reject) it.
+  aws_constructs::grant(
+      function,
+      {"cognito-idp:AdminDeleteUser", "cognito-idp:AdminEnableUser", "cognito-idp:AdminGetUser",
+       "cognito-idp:DescribeUserPoolClient", "cognito-idp:ListUsers"},
+      {user_pool_arn});
   aws_constructs::grant(
       function, {"cognito-identity:GetCredentialsForIdentity", "cognito-identity:GetId"},
       {construct::fn::join("", {arn("cognito-identity", "identitypool/"), identity_pool_id})});

@@ -32,10 +32,9 @@ TEST(LambdaPackages, EveryContractPackageIsBuiltByCmake) {
 }
 
 TEST(LambdaPackages, CmakeBuildsNoPackageTheStacksDoNotKnow) {
-  const std::vector<std::string_view> known = {contracts::registry::kPackage,
-                                               contracts::custom_resources::kPackage,
-                                               contracts::registration_page::kPackage,
-                                               contracts::portal::kPackage};
+  const std::vector<std::string_view> known = {
+      contracts::registry::kPackage, contracts::custom_resources::kPackage,
+      contracts::registration_page::kPackage, contracts::portal::kPackage};
   for (const auto package : packages_built_by_cmake()) {
     EXPECT_NE(std::find(known.begin(), known.end(), package), known.end())
         << "CMake packages build/lambda/" << package << ", which no contract in src/contracts names";
