@@ -156,3 +156,17 @@ TEST(PortalStack, FunctionEnvironmentAndOutputs) {
   const auto& client = s.stack("fn/Auth").only("AWS::Cognito::UserPoolClient")["Properties"];
   EXPECT_EQ(client["LogoutURLs"], json({"https://portal.example.org/logout", "https://portal.example.org/"}));
 }
+
+TEST(PortalStack, TheFunctionMayRunApprovalsOnThisPoolOnly) {
+  const auto s = synth(portal("appr"), kZone);
+  std::set<std::string> on_pool;
+  for (const auto& [id, policy] : s.stack("appr/Portal").find_resources("AWS::IAM::Policy")) {
+    if (id.rfind("FunctionServiceRole", 0) != 0) continue;
+    for (const auto& st : policy["Properties"]["PolicyDocument"]["Statement"])
+      if (st["Resource"].contains("Fn::ImportValue"))  // the Auth stack's pool ARN
+        for (const auto& a : actions_of(st)) on_pool.insert(a);
+  }
+  EXPECT_EQ(on_pool, (std::set<std::string>{"cognito-idp:AdminDeleteUser", "cognito-idp:AdminEnableUser",
+                                            "cognito-idp:AdminGetUser", "cognito-idp:DescribeUserPoolClient",
+                                            "cognito-idp:ListUsers"}));
+}
