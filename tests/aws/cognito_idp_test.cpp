@@ -8,6 +8,7 @@
 
 #include "aws/errors.h"
 #include "fake_http_server.h"
+#include "scripted_server_config.h"
 
 namespace aws = heliocloud::aws;
 using heliocloud::testing::CannedResponse;
@@ -19,16 +20,7 @@ using namespace std::chrono_literals;
 namespace {
 
 aws::ClientConfig config_for(const FakeHttpServer& server) {
-  aws::ClientConfig c;
-  c.region = "us-east-1";
-  c.endpoint_url = server.url();
-  c.credentials =
-      std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{"AKID", "SECRET", "", {}});
-  c.retry.max_attempts = 3;
-  c.retry.base_delay = 1ms;
-  c.retry.throttle_base_delay = 1ms;
-  c.retry.max_delay = 5ms;
-  return c;
+  return aws::testing::scripted_server_config(server);
 }
 
 CannedResponse cognito_error(int status, const std::string& type, const std::string& message) {

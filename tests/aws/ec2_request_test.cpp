@@ -8,6 +8,7 @@
 #include "aws/protocols.h"
 #include "base/percent_encoding.h"
 #include "fake_http_server.h"
+#include "scripted_server_config.h"
 
 namespace aws = heliocloud::aws;
 using heliocloud::testing::CannedResponse;
@@ -17,15 +18,7 @@ using heliocloud::testing::RecordedRequest;
 namespace {
 
 aws::ClientConfig config_for(const FakeHttpServer& server) {
-  aws::ClientConfig c;
-  c.region = "us-east-1";
-  c.endpoint_url = server.url();
-  c.credentials =
-      std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{"AKID", "SECRET", "", {}});
-  c.retry.max_attempts = 3;
-  c.retry.base_delay = std::chrono::milliseconds(1);
-  c.retry.max_delay = std::chrono::milliseconds(5);
-  return c;
+  return aws::testing::scripted_server_config(server);
 }
 
 const char* const kRunAnswer =

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fake_http_server.h"
+#include "scripted_server_config.h"
 
 namespace aws = heliocloud::aws;
 using heliocloud::testing::CannedResponse;
@@ -38,12 +39,7 @@ std::string price_item(const std::string& type, const std::string& usd) {
 }
 
 aws::ClientConfig config_for(const FakeHttpServer& server) {
-  aws::ClientConfig c;
-  c.region = "eu-west-1";
-  c.endpoint_url = server.url();
-  c.credentials =
-      std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{"AKID", "SECRET", "", {}});
-  return c;
+  return aws::testing::scripted_server_config(server, "eu-west-1");
 }
 
 }  // namespace

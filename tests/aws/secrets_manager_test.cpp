@@ -9,6 +9,7 @@
 #include "aws/errors.h"
 #include "base/base64.h"
 #include "fake_http_server.h"
+#include "scripted_server_config.h"
 
 namespace aws = heliocloud::aws;
 using heliocloud::testing::FakeHttpServer;
@@ -18,14 +19,7 @@ using nlohmann::json;
 namespace {
 
 aws::ClientConfig config_for(const FakeHttpServer& server) {
-  aws::ClientConfig c;
-  c.region = "eu-west-1";
-  c.endpoint_url = server.url();
-  c.credentials =
-      std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{"AKID", "SECRET", "", {}});
-  c.retry.max_attempts = 2;
-  c.retry.base_delay = std::chrono::milliseconds(1);
-  return c;
+  return aws::testing::scripted_server_config(server, "eu-west-1", 2);
 }
 
 const std::string kArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:session-key-AbCdEf";

@@ -7,6 +7,7 @@
 #include "aws/errors.h"
 #include "aws/ssm.h"
 #include "fake_http_server.h"
+#include "scripted_server_config.h"
 
 namespace aws = heliocloud::aws;
 using heliocloud::testing::CannedResponse;
@@ -18,15 +19,7 @@ using namespace std::chrono_literals;
 namespace {
 
 aws::ClientConfig config_for(const FakeHttpServer& server) {
-  aws::ClientConfig c;
-  c.region = "us-west-2";
-  c.endpoint_url = server.url();
-  c.credentials =
-      std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{"AKID", "SECRET", "", {}});
-  c.retry.max_attempts = 3;
-  c.retry.base_delay = 1ms;
-  c.retry.throttle_base_delay = 1ms;
-  return c;
+  return aws::testing::scripted_server_config(server, "us-west-2");
 }
 
 CannedResponse ssm_json(int status, const json& body) {
