@@ -65,6 +65,7 @@ web::Response access_key_create(const PortalPage& page);
 web::Response access_key_action(const PortalPage& page, std::string_view action);
 web::Response session_token_create(const PortalPage& page);
 web::Response approvals_page(const PortalPage& page);
+web::Response quickstart_page(const PortalPage& page);
 // decision: approve or reject (the form's field `username`).
 web::Response approval_decision(const PortalPage& page, std::string_view decision);
 

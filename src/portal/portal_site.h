@@ -10,6 +10,7 @@
 //   POST /access/keys                   create a key: its secret is shown (and offered as a file) once
 //   POST /access/keys/{id}/activate|deactivate|delete   only the user's own keys (403 otherwise)
 //   POST /access/session-token          temporary credentials with MFA, shown once
+//   GET  /quickstart                    how to use the portal, with the limits the server enforces
 //   GET  /approvals                     disabled users waiting for approval (group admins only, else 403)
 //   POST /approvals/approve|reject      enable or delete one (field username), with the function's role
 //   GET  /health                        {"status": "healthy"} for the load balancer
@@ -25,6 +26,7 @@
 
 #include "aws/client_config.h"
 #include "portal/catalog.h"
+#include "portal/credentials_cache.h"
 #include "portal/machine_actions.h"
 #include "portal/user_cloud.h"
 #include "web/access_log.h"
@@ -68,6 +70,7 @@ class PortalSite {
   web::Templates templates_;
   std::string bootstrap_css_;
   Catalog catalog_;
+  mutable CredentialsCache credentials_;           // the users' identity-pool credentials, across requests
   std::unique_ptr<web::sign_in::SignIn> sign_in_;  // outlives app_
   std::unique_ptr<web::App> app_;
 };
