@@ -240,7 +240,8 @@ ReadIndex read_index_files(ObjectStore& objects, const std::string& bucket,
                            ImportResult& result) {
   ReadIndex out;
   bool first = true;
-  for (const auto& [key, info] : listing) {
+  for (const auto& listed : listing) {
+    const std::string& key = listed.first;  // a named variable: lambdas may not capture structured bindings
     if (!index_file_year(entry.index, entry.id, key)) continue;
     const auto text = with_retries(kAttempts, [&] { return objects.get(bucket, key); });
     if (!text) continue;

@@ -17,21 +17,21 @@ using test::LocalWorld;
 
 class Import : public ::testing::Test {
  protected:
-  void SetUp() override { test::publish_as_original(*w.objects, "helio-public", {test::original_mms()}); }
+  void SetUp() override { test::publish_as_original(*w_.objects, "helio-public", {test::original_mms()}); }
 
   ImportResult run(bool apply, const std::string& stamp = "2026-12-02T10:00:00Z") {
-    ImportService service(*w.objects, *w.records, w.settings, {.apply = apply, .now = parse_time(stamp)});
+    ImportService service(*w_.objects, *w_.records, w_.settings, {.apply = apply, .now = parse_time(stamp)});
     return service.run();
   }
 
   // Every object of the bucket and its bytes.
   std::map<std::string, std::string> snapshot(const std::string& bucket = "helio-public") {
     std::map<std::string, std::string> out;
-    for (const auto& o : w.objects->list(bucket, "")) out[o.key] = *w.objects->get(bucket, o.key);
+    for (const auto& o : w_.objects->list(bucket, "")) out[o.key] = *w_.objects->get(bucket, o.key);
     return out;
   }
 
-  LocalWorld w;
+  LocalWorld w_;
 };
 
 TEST_F(Import, DryRunWritesNothingAndSaysWhatItWouldChange) {
@@ -40,7 +40,7 @@ TEST_F(Import, DryRunWritesNothingAndSaysWhatItWouldChange) {
   EXPECT_TRUE(result.ok()) << result.to_json().dump(2);
   EXPECT_FALSE(result.applied);
   EXPECT_EQ(snapshot(), before);
-  EXPECT_TRUE(w.records->list().empty());
+  EXPECT_TRUE(w_.records->list().empty());
   std::vector<std::string> objects;
   for (const auto& c : result.changes) {
     objects.push_back(c.uri);
@@ -61,7 +61,7 @@ TEST_F(Import, ApplyRewritesInCloudCatalog11ThatTheClientReads) {
   const auto result = run(true);
   ASSERT_TRUE(result.ok()) << result.to_json().dump(2);
 
-  test::CloudCatalogReader client(*w.objects, "helio-public");
+  test::CloudCatalogReader client(*w_.objects, "helio-public");
   const auto& entry = client.entry("MMS");
   EXPECT_EQ(entry.at("index"), "s3://helio-public/MMS/");
   EXPECT_EQ(entry.at("start"), "2015-09-01T12:11:14Z");
@@ -82,11 +82,11 @@ TEST_F(Import, ApplyRewritesInCloudCatalog11ThatTheClientReads) {
 
   // Each rewritten object's old bytes are kept under the run's backup folder.
   for (const std::string key : {"catalog.json", "MMS/MMS_2015.csv", "MMS/MMS_2016.csv"}) {
-    EXPECT_EQ(*w.objects->get("helio-public", ".heliocloud-import-backup/20261202T100000Z/" + key),
+    EXPECT_EQ(*w_.objects->get("helio-public", ".heliocloud-import-backup/20261202T100000Z/" + key),
               before.at(key))
         << key;
   }
-  const auto stored = w.records->get("MMS");
+  const auto stored = w_.records->get("MMS");
   ASSERT_TRUE(stored);
   EXPECT_EQ(stored->record.modification, parse_time("2026-12-02T10:00:00Z"));  // the original never set one
   EXPECT_EQ(stored->record.file_types, std::vector<std::string>{"cdf"});
@@ -95,16 +95,16 @@ TEST_F(Import, ApplyRewritesInCloudCatalog11ThatTheClientReads) {
 TEST_F(Import, ASecondImportChangesNothing) {
   ASSERT_TRUE(run(true).ok());
   const auto after_first = snapshot();
-  const auto version = w.records->get("MMS")->version;
+  const auto version = w_.records->get("MMS")->version;
   const auto second = run(true, "2026-12-03T10:00:00Z");
   EXPECT_TRUE(second.ok()) << second.to_json().dump(2);
   EXPECT_TRUE(second.changes.empty()) << second.to_json().dump(2);
   ASSERT_EQ(second.datasets.size(), 1U);
   EXPECT_EQ(second.datasets[0].record, "unchanged");
   EXPECT_EQ(snapshot(), after_first);
-  EXPECT_EQ(w.records->get("MMS")->version, version);
+  EXPECT_EQ(w_.records->get("MMS")->version, version);
   // And our own cataloger agrees with the imported catalog.json byte for byte.
-  EXPECT_TRUE(CatalogService(*w.objects, *w.records, w.settings).update().ok());
+  EXPECT_TRUE(CatalogService(*w_.objects, *w_.records, w_.settings).update().ok());
   EXPECT_EQ(snapshot(), after_first);
 }
 
@@ -114,7 +114,7 @@ TEST_F(Import, LinesItCannotConvertAreReportedByLineAndLeftAsTheyAre) {
       "'2015-09-01 12:11:14+00:00','s3://helio-public/MMS/a.cdf','1'\n"
       "'yesterday','s3://helio-public/MMS/b.cdf','2'\n"
       "'2015-09-02 00:00:00+00:00','s3://helio-public/MMS/c.cdf','many'\n";
-  w.objects->put("helio-public", "MMS/MMS_2015.csv", bad, "text/csv");
+  w_.objects->put("helio-public", "MMS/MMS_2015.csv", bad, "text/csv");
   const auto before = snapshot();
   const auto result = run(true);
   EXPECT_FALSE(result.ok());
@@ -125,19 +125,19 @@ TEST_F(Import, LinesItCannotConvertAreReportedByLineAndLeftAsTheyAre) {
                                              "s3://helio-public/catalog.json"}));
   EXPECT_NE(result.unconverted[1].message.find("filesize"), std::string::npos);
   EXPECT_EQ(snapshot(), before);  // nothing of a dataset with unreadable lines is rewritten
-  EXPECT_FALSE(w.records->get("MMS"));
+  EXPECT_FALSE(w_.records->get("MMS"));
 }
 
 TEST_F(Import, FilesOurIngestWouldRejectAreReportedAndKept) {
-  w.objects->put("helio-public", "MMS/MMS_2015.csv",
-                 "# startDate, key, size\n"
-                 "'2015-09-01 12:11:14+00:00','s3://helio-public/MMS/gone.cdf','1'\n"
-                 "'2015-09-01 13:00:00+00:00','s3://helio-public/MMS/short.cdf','10'\n"
-                 "'2015-09-01 14:00:00+00:00','s3://helio-public/MMS/notes.docx','3'\n"
-                 "'2015-09-01 14:00:00+00:00','s3://helio-public/MMS/notes.docx','3'\n",
-                 "text/csv");
-  w.objects->put("helio-public", "MMS/short.cdf", "12345", "application/octet-stream");
-  w.objects->put("helio-public", "MMS/notes.docx", "abc", "application/octet-stream");
+  w_.objects->put("helio-public", "MMS/MMS_2015.csv",
+                  "# startDate, key, size\n"
+                  "'2015-09-01 12:11:14+00:00','s3://helio-public/MMS/gone.cdf','1'\n"
+                  "'2015-09-01 13:00:00+00:00','s3://helio-public/MMS/short.cdf','10'\n"
+                  "'2015-09-01 14:00:00+00:00','s3://helio-public/MMS/notes.docx','3'\n"
+                  "'2015-09-01 14:00:00+00:00','s3://helio-public/MMS/notes.docx','3'\n",
+                  "text/csv");
+  w_.objects->put("helio-public", "MMS/short.cdf", "12345", "application/octet-stream");
+  w_.objects->put("helio-public", "MMS/notes.docx", "abc", "application/octet-stream");
   const auto result = run(true);
   EXPECT_TRUE(result.ok()) << result.to_json().dump(2);
   std::vector<std::string> rejected;
@@ -152,7 +152,7 @@ TEST_F(Import, FilesOurIngestWouldRejectAreReportedAndKept) {
           "s3://helio-public/MMS/MMS_2015.csv:5 s3://helio-public/MMS/notes.docx is listed again "
           "(first at s3://helio-public/MMS/MMS_2015.csv:4)"}));
   // Kept (once) in the rewritten index.
-  EXPECT_EQ(*w.objects->get("helio-public", "MMS/MMS_2015.csv"),
+  EXPECT_EQ(*w_.objects->get("helio-public", "MMS/MMS_2015.csv"),
             "# start, stop, datakey, filesize\n"
             "2015-09-01T12:11:14Z,2015-09-01T12:11:14Z,s3://helio-public/MMS/gone.cdf,1\n"
             "2015-09-01T13:00:00Z,2015-09-01T13:00:00Z,s3://helio-public/MMS/short.cdf,10\n"
@@ -162,11 +162,11 @@ TEST_F(Import, FilesOurIngestWouldRejectAreReportedAndKept) {
 TEST_F(Import, PruneBackupsListsThenDeletesOnlyTheBackups) {
   ASSERT_TRUE(run(true).ok());
   const auto with_backups = snapshot();
-  ImportService dry(*w.objects, *w.records, w.settings, {.apply = false});
+  ImportService dry(*w_.objects, *w_.records, w_.settings, {.apply = false});
   const auto listed = dry.prune_backups();
   EXPECT_EQ(listed.changes.size(), 3U);
   EXPECT_EQ(snapshot(), with_backups);
-  ImportService apply(*w.objects, *w.records, w.settings, {.apply = true});
+  ImportService apply(*w_.objects, *w_.records, w_.settings, {.apply = true});
   EXPECT_TRUE(apply.prune_backups().ok());
   auto expected = with_backups;
   std::erase_if(expected, [](const auto& kv) { return kv.first.starts_with(kImportBackupPrefix); });
@@ -176,8 +176,8 @@ TEST_F(Import, PruneBackupsListsThenDeletesOnlyTheBackups) {
 // The original's 0.1-era test catalog (platform-registry/registry/catalog.json: `loc`, `startdate`, no index)
 // cannot be converted: every entry is reported, nothing is written.
 TEST_F(Import, TheOriginalsOlderCatalogFormatIsReportedEntryByEntry) {
-  w.objects->put("helio-empty", "catalog.json", test::fixture("original/catalog-0.1.json"),
-                 "application/json");
+  w_.objects->put("helio-empty", "catalog.json", test::fixture("original/catalog-0.1.json"),
+                  "application/json");
   const auto before = snapshot("helio-empty");
   const auto result = run(true);
   EXPECT_FALSE(result.ok());
@@ -187,7 +187,7 @@ TEST_F(Import, TheOriginalsOlderCatalogFormatIsReportedEntryByEntry) {
   }
   EXPECT_GT(about_empty, 10U);
   EXPECT_EQ(snapshot("helio-empty"), before);
-  EXPECT_TRUE(w.records->get("MMS"));  // the other bucket was imported
+  EXPECT_TRUE(w_.records->get("MMS"));  // the other bucket was imported
 }
 
 }  // namespace
