@@ -46,9 +46,11 @@ bool print_import_result(const nlohmann::ordered_json& result, bool json, std::o
     out << "\n";
   }
   for (const auto& d : result.at("datasets")) {
+    const auto record = d.at("record").get<std::string>();
+    const bool planned = !applied && record != "not imported";
     out << "dataset " << d.at("id").get<std::string>() << " in " << d.at("bucket").get<std::string>() << ": "
-        << d.at("rows").get<std::size_t>() << " rows, record " << (applied ? "" : "would be ")
-        << d.at("record").get<std::string>() << "\n";
+        << d.at("rows").get<std::size_t>() << " rows, record " << (planned ? "would be " : "") << record
+        << "\n";
   }
   print_list(result.at("unconverted"), "line(s) or entries not converted (left as they are)", out);
   print_list(result.at("rejected"), "row(s) our ingest would reject (kept as written)", out);

@@ -229,7 +229,7 @@ void ImportService::import_bucket(const std::string& bucket, ImportResult& resul
       doc.at("description").is_string())
     settings.catalog_description = doc.at("description").get<std::string>();
   write_if_changed(bucket, std::string(kCatalogKey), body, catalog_body(build_catalog(settings, listed)),
-                   "application/json", std::to_string(listed.size()) + " datasets", result);
+                   "application/json", std::to_string(listed.size()) + " dataset(s)", result);
 }
 
 namespace {

@@ -24,7 +24,7 @@ TEST(HeliocloudCliImport, DryRunApplyAgainAndPrune) {
 
   auto r = box.run("registry import" + local + " t");
   ASSERT_EQ(r.status, 0) << r.out << r.err;
-  EXPECT_NE(r.out.find("would rewrite s3://helio-public/catalog.json (1 datasets); backup "
+  EXPECT_NE(r.out.find("would rewrite s3://helio-public/catalog.json (1 dataset(s)); backup "
                        "s3://helio-public/.heliocloud-import-backup/"),
             std::string::npos)
       << r.out;
