@@ -49,8 +49,6 @@ BuiltSubnet make_subnet(construct::Construct& vpc_scope, const Value& vpc_id, co
                         const std::string& group_name, bool is_public, const Value& zone,
                         const std::string& cidr) {
   auto& scope = vpc_scope.make<construct::Construct>(id);
-  scope.add_tag("aws-cdk:subnet-name", group_name);
-  scope.add_tag("aws-cdk:subnet-type", is_public ? "Public" : "Private");
   scope.add_tag("Name", scope.path());
   auto& subnet = scope.make<CfnResource>("Subnet", "AWS::EC2::Subnet",
                                          Value::Map{{"AvailabilityZone", zone},
@@ -58,6 +56,10 @@ BuiltSubnet make_subnet(construct::Construct& vpc_scope, const Value& vpc_id, co
                                                     {"MapPublicIpOnLaunch", Value(is_public)},
                                                     {"VpcId", vpc_id}},
                                          TagStyle::KeyValueList);
+  // aws-cdk-lib tags only the subnet itself with its group (includeResourceTypes: [AWS::EC2::Subnet]); the
+  // route table, EIP and NAT gateway of the subnet carry just the Name.
+  subnet.add_tag("aws-cdk:subnet-name", group_name);
+  subnet.add_tag("aws-cdk:subnet-type", is_public ? "Public" : "Private");
   auto& table = scope.make<CfnResource>("RouteTable", "AWS::EC2::RouteTable", Value::Map{{"VpcId", vpc_id}},
                                         TagStyle::KeyValueList);
   auto& assoc =

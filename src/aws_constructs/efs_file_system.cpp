@@ -13,8 +13,10 @@ FileSystem::FileSystem(construct::Construct& scope, std::string id, FileSystemPr
   Value::Map p{{"BackupPolicy",
                 Value::map({{"Status", Value(props.enable_automatic_backups ? "ENABLED" : "DISABLED")}})},
                {"Encrypted", Value(true)},
-               {"PerformanceMode", Value(props.performance_mode)},
                {"ThroughputMode", Value(props.throughput_mode)}};
+  // Only when asked for, as aws-cdk-lib does: adding the default explicitly to a file system deployed without
+  // it is a change CloudFormation makes by replacing the file system (and its data).
+  if (!props.performance_mode.empty()) p.emplace("PerformanceMode", Value(props.performance_mode));
   if (props.encryption_key != nullptr) p.emplace("KmsKeyId", props.encryption_key->key_arn());
   if (!props.transition_to_ia.empty())
     p.emplace("LifecyclePolicies",

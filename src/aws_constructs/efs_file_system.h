@@ -27,7 +27,7 @@ struct FileSystemProps {
   std::vector<SubnetInfo> subnets;
   const Key* encryption_key = nullptr;  // the AWS-managed EFS key when absent
   bool enable_automatic_backups = true;
-  std::string performance_mode = "generalPurpose";
+  std::string performance_mode;  // empty: AWS's default, generalPurpose (not written to the template)
   std::string throughput_mode = "elastic";
   // Move files not read for this long to Infrequent Access ("AFTER_30_DAYS"); none when empty.
   std::string transition_to_ia;

@@ -8,7 +8,9 @@ namespace heliocloud::aws_constructs {
 LookedUpHostedZone::LookedUpHostedZone(construct::Construct& scope, std::string id,
                                        const std::string& domain_name)
     : Construct(scope, std::move(id)) {
-  const nlohmann::ordered_json props = {{"domainName", domain_name}, {"privateZone", false}};
+  // HostedZone.fromLookup({domainName}) puts only the given query fields into the key (no privateZone), so
+  // the original's cached lookup in cdk.context.json answers ours too.
+  const nlohmann::ordered_json props = {{"domainName", domain_name}};
   // aws-cdk-lib's placeholder until the CLI has looked the zone up.
   const nlohmann::ordered_json dummy = {{"Id", "/hostedzone/DUMMY"}, {"Name", domain_name}};
   const auto found = construct::lookup_context(stack(), "hosted-zone", props, dummy);

@@ -7,6 +7,7 @@
 #include "construct/cfn_condition.h"
 #include "construct/resolver.h"
 #include "construct/stack.h"
+#include "construct/tag_order.h"
 #include "construct/template_sections.h"
 
 namespace heliocloud::construct {
@@ -33,13 +34,13 @@ void CfnResource::add_dependency(const CfnResource& other) {
     depends_on_.push_back(&other);
 }
 
-std::map<std::string, std::string> CfnResource::effective_tags() const {
+std::vector<std::pair<std::string, std::string>> CfnResource::effective_tags() const {
   std::vector<const Construct*> chain;
   for (const Construct* c = this; c != nullptr; c = c->scope()) chain.push_back(c);
   std::map<std::string, std::string> tags;
   for (auto it = chain.rbegin(); it != chain.rend(); ++it)
     for (const auto& [k, v] : (*it)->tags()) tags[k] = v;
-  return tags;
+  return sorted_tags({tags.begin(), tags.end()});
 }
 
 namespace {

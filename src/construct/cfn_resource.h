@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "construct/cfn_element.h"
@@ -45,8 +46,9 @@ class CfnResource : public CfnElement {
   void set_metadata_value(const std::string& key, Value value) { metadata_values_[key] = std::move(value); }
 
   TagStyle tag_style() const { return tag_style_; }
-  // The tags that apply to this resource: from the root down to it, deeper ones win; sorted by key.
-  std::map<std::string, std::string> effective_tags() const;
+  // The tags that apply to this resource: from the root down to it, deeper ones win; in aws-cdk-lib's order
+  // (construct/tag_order.h).
+  std::vector<std::pair<std::string, std::string>> effective_tags() const;
 
   void render(TemplateSections& out, Resolver& resolver) const override;
 

@@ -12,23 +12,20 @@
 namespace heliocloud::construct {
 namespace {
 
+// aws-cdk-lib's colonQuote is `xs.replace('$', '$$').replace(':', '$:')`: JavaScript's replace with a string
+// pattern changes only the first match, and "$$" in a replacement means one '$'. So the first ':' becomes
+// "$:" and nothing else changes; the keys in an operator's cdk.context.json were written that way.
 std::string colon_quote(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '$')
-      out += "$$";
-    else if (c == ':')
-      out += "$:";
-    else
-      out += c;
-  }
+  std::string out = s;
+  if (const auto colon = out.find(':'); colon != std::string::npos) out.insert(colon, "$");
   return out;
 }
 
+// propsToArray: arrays are objects to JavaScript, so their elements are flattened under "name.0", "name.1".
 void flatten(const nlohmann::ordered_json& props, const std::string& prefix, std::vector<std::string>& out) {
   for (const auto& [key, value] : props.items()) {
     if (value.is_null()) continue;
-    if (value.is_object())
+    if (value.is_structured())
       flatten(value, prefix + key + ".", out);
     else if (value.is_string())
       out.push_back(prefix + key + "=" + colon_quote(value.get<std::string>()));

@@ -10,8 +10,10 @@ namespace heliocloud::construct {
 
 class Stack;
 
-// The context key aws-cdk-lib uses: "<provider>:" + sorted "k=v" pairs joined with ':' (nested objects
-// flattened as "filter.isDefault=true"; ':' and '$' in string values escaped as "$:" and "$$").
+// The context key aws-cdk-lib's ContextProvider.getKey makes: "<provider>:" + sorted "k=v" pairs joined with
+// ':' (objects and arrays flattened as "filter.isDefault=true", "list.0=a"; the first ':' of a string value
+// written
+// "$:", as aws-cdk-lib does). Equal keys let the CLI reuse an operator's cdk.context.json from the original.
 std::string context_key(const std::string& provider, const nlohmann::ordered_json& props);
 
 // Looks `provider` up for the stack's environment (account and region are added to `props`).

@@ -30,9 +30,18 @@ bool index_order(const IndexRow& a, const IndexRow& b) {
   return std::tie(a.start, a.stop, a.datakey) < std::tie(b.start, b.stop, b.datakey);
 }
 
-IndexFile parse_index_file(std::string_view text, std::string_view name) {
+namespace {
+
+// Reads the file; with `bad_rows` a row that cannot be read is recorded there and skipped, without it the
+// first such row throws.
+IndexFile parse_rows(std::string_view text, std::string_view name, std::vector<IndexLineError>* bad_rows,
+                     std::vector<std::size_t>* row_lines) {
   const auto fail = [&](std::size_t line, const std::string& why) -> IndexFormatError {
     return IndexFormatError(std::string(name) + ":" + std::to_string(line) + ": " + why);
+  };
+  const auto bad_row = [&](std::size_t line, const std::string& why) {
+    if (bad_rows == nullptr) throw fail(line, why);
+    bad_rows->push_back({line, why});
   };
   IndexFile out;
   CsvReader reader(text);
@@ -72,25 +81,42 @@ IndexFile parse_index_file(std::string_view text, std::string_view name) {
       continue;
     }
     if (record.fields.size() != width) {
-      throw fail(record.line, "the row has " + std::to_string(record.fields.size()) + " fields, the header " +
-                                  std::to_string(width));
+      bad_row(record.line, "the row has " + std::to_string(record.fields.size()) + " fields, the header " +
+                               std::to_string(width));
+      continue;
     }
     IndexRow row;
     try {
       row.start = parse_time(unquote_single(record.fields[*start]));
       row.stop = stop ? parse_time(unquote_single(record.fields[*stop])) : row.start;
     } catch (const TimeError& e) {
-      throw fail(record.line, e.what());
+      bad_row(record.line, e.what());
+      continue;
     }
     row.datakey = std::string(unquote_single(record.fields[*key]));
     const auto parsed = text::parse_size(unquote_single(record.fields[*size]));
-    if (!parsed) throw fail(record.line, "filesize is not a whole number");
+    if (!parsed) {
+      bad_row(record.line, "filesize is not a whole number");
+      continue;
+    }
     row.size = *parsed;
     for (const auto i : extras) row.extras.push_back(record.fields[i]);
     out.rows.push_back(std::move(row));
+    if (row_lines != nullptr) row_lines->push_back(record.line);
   }
   if (!header) throw fail(1, "the file is empty (an index file always has a header line)");
   return out;
+}
+
+}  // namespace
+
+IndexFile parse_index_file(std::string_view text, std::string_view name) {
+  return parse_rows(text, name, nullptr, nullptr);
+}
+
+IndexFile parse_index_file(std::string_view text, std::string_view name,
+                           std::vector<IndexLineError>& bad_rows, std::vector<std::size_t>& row_lines) {
+  return parse_rows(text, name, &bad_rows, &row_lines);
 }
 
 std::string format_index_file(const IndexFile& file, int fraction_digits) {

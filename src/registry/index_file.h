@@ -42,6 +42,19 @@ class IndexFormatError : public std::runtime_error {
 // Throws IndexFormatError "name:line: what" when the file cannot be understood.
 [[nodiscard]] IndexFile parse_index_file(std::string_view text, std::string_view name);
 
+// A row that could not be read: its line and why.
+struct IndexLineError {
+  std::size_t line = 0;
+  std::string message;
+};
+
+// As parse_index_file, but a row that cannot be read is added to `bad_rows` and skipped, so one pass reports
+// every bad line of a file (the import of an original bucket); `row_lines` gets the line of each row read.
+// The header and the CSV syntax still throw.
+[[nodiscard]] IndexFile parse_index_file(std::string_view text, std::string_view name,
+                                         std::vector<IndexLineError>& bad_rows,
+                                         std::vector<std::size_t>& row_lines);
+
 // The file's bytes, rows as given (callers keep them sorted), every time with `fraction_digits` digits.
 [[nodiscard]] std::string format_index_file(const IndexFile& file, int fraction_digits);
 

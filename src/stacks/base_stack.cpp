@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "construct/cfn_output.h"
+#include "construct/resolver.h"
 
 namespace heliocloud::stacks {
 using aws_constructs::PolicyStatement;
@@ -81,6 +82,14 @@ BaseStack::BaseStack(construct::Construct& scope, std::string id, const config::
   make<construct::CfnOutput>(
       "S3ManagedPolicyArn",
       construct::OutputProps{.value = s3_policy_->arn(), .description = "Policy to attach to user roles"});
+
+  // The original's Registry imported both private subnets (its DocumentDB subnet group), and CloudFormation
+  // refuses to update a stack while another one imports an export it would drop. So Base always exports them,
+  // under aws-cdk-lib's names (made from the same references), and an instance the original deployed updates.
+  if (config.vpc.type == config::VpcType::New) {
+    construct::Resolver resolver(*this);
+    for (const auto& subnet : vpc_->private_subnets()) export_value(resolver.resolve(subnet.subnet_id));
+  }
 }
 
 }  // namespace heliocloud::stacks

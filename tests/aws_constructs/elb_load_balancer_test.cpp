@@ -112,9 +112,8 @@ TEST(LambdaTargetGroup, NamesAreShortStableAndDistinct) {
 TEST(LoadBalancerAliasRecord, AliasARecordToTheLoadBalancer) {
   // The hosted-zone lookup needs an env-specific stack and the CLI's answer in the context.
   heliocloud::construct::AppOptions options;
-  options.context = {
-      {"hosted-zone:account=123456789012:domainName=example.org:privateZone=false:region=us-east-1",
-       {{"Id", "/hostedzone/Z123"}, {"Name", "example.org."}}}};
+  options.context = {{"hosted-zone:account=123456789012:domainName=example.org:region=us-east-1",
+                      {{"Id", "/hostedzone/Z123"}, {"Name", "example.org."}}}};
   heliocloud::construct::App app(options);
   auto& stack = app.make<heliocloud::construct::Stack>(
       "Site", heliocloud::construct::StackProps{.env = {.account = "123456789012", .region = "us-east-1"}});

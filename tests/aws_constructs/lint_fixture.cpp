@@ -96,7 +96,7 @@ int main(int argc, char** argv) {
   }
   construct::AppOptions options;
   options.context = {
-      {"hosted-zone:account=123456789012:domainName=example.org:privateZone=false:region=us-east-1",
+      {"hosted-zone:account=123456789012:domainName=example.org:region=us-east-1",
        {{"Id", "/hostedzone/Z0123456789ABCDEFGHIJ"}, {"Name", "example.org."}}},
       {"availability-zones:account=123456789012:region=us-east-1", {"us-east-1a", "us-east-1b"}}};
   construct::App app(options);

@@ -12,9 +12,8 @@ namespace construct = heliocloud::construct;
 
 TEST(CnameRecord, InTheLookedUpZoneByIdWithAStringTtl) {
   construct::AppOptions options;
-  options.context = {
-      {"hosted-zone:account=123456789012:domainName=example.org:privateZone=false:region=us-east-1",
-       {{"Id", "/hostedzone/Z123"}, {"Name", "example.org."}}}};
+  options.context = {{"hosted-zone:account=123456789012:domainName=example.org:region=us-east-1",
+                      {{"Id", "/hostedzone/Z123"}, {"Name", "example.org."}}}};
   construct::App app(options);
   auto& stack = app.make<construct::Stack>(
       "Dns", construct::StackProps{.env = {.account = "123456789012", .region = "us-east-1"}});

@@ -27,7 +27,7 @@ case "$CASE" in
     synth_instance "$TEST_INSTANCES" destroy
     # Each combination of modules: Registry alone; Registry + Auth on a looked-up VPC; everything with Identity.
     vpc='"vpc-provider:account=123456789012:filter.isDefault=true:region=us-east-1:returnAsymmetricSubnets=true": {"vpcId": "vpc-0a1b2c3d", "vpcCidrBlock": "172.31.0.0/16", "availabilityZones": [], "subnetGroups": [{"name": "Public", "type": "Public", "subnets": [{"subnetId": "subnet-0a1a1a1a", "cidr": "172.31.0.0/20", "availabilityZone": "us-east-1a", "routeTableId": "rtb-0a1"}, {"subnetId": "subnet-0b2b2b2b", "cidr": "172.31.16.0/20", "availabilityZone": "us-east-1b", "routeTableId": "rtb-0a1"}]}]}'
-    zone='"hosted-zone:account=123456789012:domainName=example.org:privateZone=false:region=us-east-1": {"Id": "/hostedzone/Z0123456789ABCDEFGHIJ", "Name": "example.org."}'
+    zone='"hosted-zone:account=123456789012:domainName=example.org:region=us-east-1": {"Id": "/hostedzone/Z0123456789ABCDEFGHIJ", "Name": "example.org."}'
     # example: as an operator with credentials synthesizes it (the account from the CLI, lookups cached).
     CDK_DEFAULT_ACCOUNT=123456789012 synth_instance "$REPO_INSTANCES" example "{$zone, ${azs#\{}"
     synth_instance "$TEST_INSTANCES" registryonly

@@ -15,7 +15,19 @@ TEST(ContextProvider, KeysAreSortedFlattenedAndQuoted) {
   EXPECT_EQ(context_key("vpc-provider", props),
             "vpc-provider:account=123456789012:filter.isDefault=true:region=us-east-1:"
             "returnAsymmetricSubnets=true");
-  EXPECT_EQ(context_key("x", {{"name", "a:b$c"}}), "x:name=a$:b$$c");
+}
+
+// aws-cdk-lib quotes only the first ':' of a value and leaves '$' alone (JavaScript's replace with a string
+// pattern); keys written by the original's CDK app must come out byte for byte.
+TEST(ContextProvider, ValuesAreQuotedAsAwsCdkLibDoes) {
+  EXPECT_EQ(context_key("x", {{"name", "a:b$c"}}), "x:name=a$:b$c");
+  EXPECT_EQ(context_key("x", {{"name", "a:b:c"}}), "x:name=a$:b:c");
+  EXPECT_EQ(context_key("x", {{"name", "$a"}}), "x:name=$a");
+}
+
+TEST(ContextProvider, ArraysAreFlattenedByIndexAndNullsSkipped) {
+  EXPECT_EQ(context_key("x", {{"zones", {"b", "a"}}, {"gone", nullptr}, {"n", 2}}),
+            "x:n=2:zones.0=b:zones.1=a");
 }
 
 TEST(ContextProvider, MissingValueIsReportedAndDummyReturned) {

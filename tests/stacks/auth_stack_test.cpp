@@ -87,9 +87,8 @@ TEST(AuthStack, OneClientPerSiteThatSignsUsersIn) {
 TEST(AuthStack, CustomEmailDomainAddsIdentityAndSesSender) {
   auto config = sites("mail");
   config.email = {.use_custom_email_domain = true, .user = "help", .from_name = "Helio Team"};
-  const auto s = synth(
-      config, {{"hosted-zone:account=123456789012:domainName=example.org:privateZone=false:region=us-east-1",
-                {{"Id", "/hostedzone/Z123"}, {"Name", "example.org."}}}});
+  const auto s = synth(config, {{"hosted-zone:account=123456789012:domainName=example.org:region=us-east-1",
+                                 {{"Id", "/hostedzone/Z123"}, {"Name", "example.org."}}}});
   const auto& identity = s.stack("mail/Identity");
   EXPECT_TRUE(
       identity.has_resource_properties("AWS::SES::EmailIdentity", {{"EmailIdentity", "example.org"}}));

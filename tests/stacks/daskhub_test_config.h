@@ -39,7 +39,7 @@ inline heliocloud::config::InstanceConfig hub_instance(const std::string& name, 
 
 // What the CDK CLI answers for the zone lookup of example.org.
 inline nlohmann::json zone_context() {
-  return {{"hosted-zone:account=123456789012:domainName=example.org:privateZone=false:region=us-east-1",
+  return {{"hosted-zone:account=123456789012:domainName=example.org:region=us-east-1",
            {{"Id", std::string("/hostedzone/") + kZoneId}, {"Name", "example.org."}}}};
 }
 

@@ -8,9 +8,8 @@ using nlohmann::json;
 
 namespace {
 
-const json kZone = {
-    {"hosted-zone:account=123456789012:domainName=example.org:privateZone=false:region=us-east-1",
-     {{"Id", "/hostedzone/Z0123"}, {"Name", "example.org."}}}};
+const json kZone = {{"hosted-zone:account=123456789012:domainName=example.org:region=us-east-1",
+                     {{"Id", "/hostedzone/Z0123"}, {"Name", "example.org."}}}};
 
 heliocloud::config::InstanceConfig portal(const std::string& name) {
   auto config = instance(name);

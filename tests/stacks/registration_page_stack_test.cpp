@@ -8,9 +8,8 @@ using nlohmann::json;
 
 namespace {
 
-const json kZone = {
-    {"hosted-zone:account=123456789012:domainName=example.org:privateZone=false:region=us-east-1",
-     {{"Id", "/hostedzone/Z0123"}, {"Name", "example.org."}}}};
+const json kZone = {{"hosted-zone:account=123456789012:domainName=example.org:region=us-east-1",
+                     {{"Id", "/hostedzone/Z0123"}, {"Name", "example.org."}}}};
 const char* const kCertificate = "arn:aws:acm:us-east-1:123456789012:certificate/0f2b3c4d-5e6f";
 
 heliocloud::config::InstanceConfig registration(const std::string& name) {

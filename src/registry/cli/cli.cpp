@@ -6,6 +6,7 @@
 #include "daskhub/remote/setup_error.h"
 #include "registry/cli/daskhub_command.h"
 #include "registry/cli/deployed.h"
+#include "registry/cli/import_command.h"
 #include "registry/cli/local_commands.h"
 #include "registry/cli/upload.h"
 #include "registry/cli/usage_error.h"
@@ -148,6 +149,42 @@ CLI::App* add_catalog_command(CLI::App& app, CommandFlags& f) {
                              "<instance>  |  --local [<instance>]");
 }
 
+struct RegistryImportFlags {
+  CommandFlags common;
+  ImportFlags import;
+};
+
+// `heliocloud registry import`: a group, so later registry maintenance commands have a home.
+CLI::App* add_registry_command(CLI::App& app, RegistryImportFlags& f) {
+  auto* registry = app.add_subcommand("registry", "Maintain an instance's registry");
+  registry->require_subcommand(1);
+  auto* cmd = registry->add_subcommand(
+      "import",
+      "Take over the catalog.json and index files the original (Python) platform published in the dataset "
+      "buckets: fill the dataset table and rewrite them in CloudCatalog 1.1 form (a dry run unless --apply)");
+  f.common.local.instance_dir = default_instance_dir();
+  add_common_flags(*cmd, f.common, false);
+  cmd->add_flag("--apply", f.import.apply,
+                "Write the changes (each rewritten object is first copied to a dated backup)");
+  cmd->add_flag("--prune-backups", f.import.prune_backups,
+                "Instead of importing, list the backups earlier imports kept (delete them with --apply)");
+  cmd->add_option("args", f.common.positional, "<instance>  |  --local [<instance>]");
+  return registry;
+}
+
+int run_registry_import(RegistryImportFlags& f) {
+  require_local_for_local_flags(f.common);
+  auto& args = f.common.positional;
+  if (f.common.is_local) {
+    if (args.size() > 1) throw UsageError("registry import --local takes at most one argument: the instance");
+    if (args.size() == 1) f.common.local.instance = args[0];
+    return import_local(f.common.local, f.import);
+  }
+  if (args.size() != 1) throw UsageError("usage: heliocloud registry import <instance>  (or --local ...)");
+  DeployedOptions d{f.common.local.instance_dir, f.common.region, f.common.local.json};
+  return import_deployed(args[0], d, f.import);
+}
+
 struct UploadFlags {
   std::string dir;
   std::string instance;
@@ -184,11 +221,13 @@ int run(int argc, char** argv) {
   CommandFlags catalog_flags;
   UploadFlags upload_flags;
   DaskhubFlags daskhub_flags;
+  RegistryImportFlags registry_flags;
   const auto* validate_cmd = add_validate_command(app, validate_flags);
   const auto* ingest_cmd = add_ingest_command(app, ingest_flags);
   const auto* catalog_cmd = add_catalog_command(app, catalog_flags);
   const auto* upload_cmd = add_upload_command(app, upload_flags);
   const auto* daskhub_cmd = add_daskhub_command(app, daskhub_flags);
+  const auto* registry_cmd = add_registry_command(app, registry_flags);
 
   try {
     app.parse(argc, argv);
@@ -202,6 +241,7 @@ int run(int argc, char** argv) {
     if (*upload_cmd)
       return upload_job(upload_flags.dir, upload_flags.instance, upload_flags.job, upload_flags.options);
     if (*daskhub_cmd) return run_daskhub(daskhub_flags);
+    if (*registry_cmd) return run_registry_import(registry_flags);
   } catch (const UsageError& e) {
     std::cerr << "heliocloud: " << e.what() << "\n";
     return kExitUsage;

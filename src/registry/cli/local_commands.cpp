@@ -17,15 +17,7 @@
 
 namespace heliocloud::registry::cli {
 
-namespace {
-
 namespace fs = std::filesystem;
-
-struct Storage {
-  std::unique_ptr<aws::S3Client> s3;  // set in --endpoint mode; outlives `objects`
-  std::unique_ptr<ObjectStore> objects;
-  std::unique_ptr<DatasetStore> records;
-};
 
 Storage open_storage(const LocalOptions& o, const std::string& region) {
   Storage s;
@@ -75,6 +67,8 @@ RegistrySettings resolve_settings(const LocalOptions& o, bool catalog, std::stri
   }
   return s;
 }
+
+namespace {
 
 int report_plan(const JobPlan& plan, const std::string& where) {
   std::size_t files = 0;

@@ -4,11 +4,15 @@
 // endpoint; dataset records in an embedded SQLite file). Registry settings come from an instance file when
 // one is named, then from flags.
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "aws/s3.h"
 #include "registry/cli/instance_settings.h"
+#include "registry/dataset_store.h"
+#include "registry/object_store.h"
 
 namespace heliocloud::registry::cli {
 
@@ -22,6 +26,19 @@ struct LocalOptions {
   std::size_t parallel = 16;
   bool json = false;
 };
+
+// The buckets (a directory per bucket under --root, or an S3 endpoint) and the SQLite dataset records of a
+// --local run. Throws UsageError.
+struct Storage {
+  std::unique_ptr<aws::S3Client> s3;  // set in --endpoint mode; outlives `objects`
+  std::unique_ptr<ObjectStore> objects;
+  std::unique_ptr<DatasetStore> records;
+};
+[[nodiscard]] Storage open_storage(const LocalOptions& o, const std::string& region);
+
+// The instance file's settings (when one is named) under the flags; sets `region` from the instance. What is
+// still missing is a UsageError (`catalog`: the catalog name and contact are needed too).
+[[nodiscard]] RegistrySettings resolve_settings(const LocalOptions& o, bool catalog, std::string& region);
 
 int validate_job_folder(const std::string& job, const std::vector<std::string>& dataset_buckets);
 int validate_s3_job(const std::string& uri, const std::vector<std::string>& dataset_buckets,
