@@ -1,8 +1,9 @@
 #pragma once
 // The commands that run the Registry services in this process: validate (a local job folder or
-// s3://bucket/job), ingest --local and catalog --local (buckets as directories under --root, or on any S3
-// endpoint; dataset records in an embedded SQLite file). Registry settings come from an instance file when
-// one is named, then from flags.
+// s3://bucket/job), ingest --local and catalog --local: on a named instance's deployed buckets and DynamoDB
+// table (found through its Registry stack's outputs, on AWS or on a local emulator's --endpoint), or on
+// buckets as directories under --root or on any S3 endpoint with dataset records in an embedded SQLite file.
+// Registry settings come from an instance file when one is named, then from flags.
 #include <cstddef>
 #include <optional>
 #include <string>
