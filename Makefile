@@ -1,17 +1,16 @@
 # The two commands of the README quick start, and the steps they are made of.
-#   make demo   install everything, build, synthesize instance/example.yaml through the real CDK CLI
-#   make test   install everything, build, run every test (unit, CDK CLI, moto integration)
-.PHONY: demo test deps build bench lint clean
+#   make demo       a whole HelioCloud on this machine (scripts/demo.sh): installs what is missing, builds only
+#                   what the demo runs, deploys instance/demo.yaml to a local AWS emulator with the real CDK CLI,
+#                   publishes and reads back a sample dataset, serves the Portal and the Registration page
+#   make demo-stop  stops what `make demo` left running
+#   make test       install everything, build, run every test (unit, CDK CLI, moto integration)
+.PHONY: demo demo-stop test deps build bench lint clean
 
-CDK := node_modules/.bin/cdk
-CDK_ENV := CDK_DISABLE_CLI_TELEMETRY=true CDK_DISABLE_VERSION_CHECK=1 NODE_NO_WARNINGS=1
+demo:
+	@./scripts/demo.sh
 
-demo: deps build
-	$(CDK_ENV) $(CDK) synth -c instance=example --no-notices -q
-	@echo "Stacks of instance 'example':"
-	@$(CDK_ENV) $(CDK) ls -c instance=example --no-notices 2>/dev/null | sed 's/^/  /'
-	@echo "Templates and asset manifests are in $(CURDIR)/cdk.out:"
-	@ls cdk.out/*.template.json | sed 's/^/  /'
+demo-stop:
+	@./scripts/demo.sh stop
 
 test: deps build
 	@./scripts/timed.sh test ctest --preset default --timeout 600 -j2
@@ -35,5 +34,5 @@ lint: build
 	./scripts/check-format.sh
 	./scripts/check-naming.sh build
 
-clean:
+clean: demo-stop
 	rm -rf build cdk.out

@@ -32,10 +32,13 @@ void add_common_flags(CLI::App& cmd, CommandFlags& f, bool catalog) {
       ->capture_default_str();
   cmd.add_flag("--json", f.local.json, "Print the result as JSON");
   cmd.add_option("--root", f.local.root, "With --local: directory whose sub-directories are the buckets");
-  cmd.add_option("--endpoint", f.local.endpoint, "With --local: an S3 endpoint URL to use instead of --root");
+  cmd.add_option("--endpoint", f.local.endpoint,
+                 "With --local: an AWS endpoint URL instead of --root (with an instance and no --db: its "
+                 "Registry stack, buckets and table there)");
   cmd.add_option(
       "--db", f.local.db,
-      "With --local: SQLite file of dataset records (default <root>/.heliocloud-registry.sqlite3)");
+      "With --local: SQLite file of dataset records (default <root>/.heliocloud-registry.sqlite3; with an "
+      "instance and neither --root nor --db, the deployed dataset table)");
   auto& o = f.local.overrides;
   // One value per --bucket, so a positional after it is not taken for a bucket.
   cmd.add_option("--bucket", o.dataset_buckets,

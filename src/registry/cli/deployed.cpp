@@ -35,6 +35,7 @@ DeployedInstance connect_instance(const std::string& instance, const DeployedOpt
   }
   DeployedInstance d;
   d.config = aws::ClientConfig::from_environment();
+  if (!options.endpoint.empty()) d.config.endpoint_url = options.endpoint;
   d.config.region = region_for(options.region, config_file);
   if (d.config.region.empty()) {
     throw UsageError("no AWS region for instance " + instance + ": set env.region in " +

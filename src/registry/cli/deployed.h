@@ -17,6 +17,7 @@ struct DeployedOptions {
   std::string instance_dir;
   std::optional<std::string> region;  // --region
   bool json = false;
+  std::string endpoint;  // every AWS call to this endpoint (e.g. a local emulator); empty: the environment's
 };
 
 // The instance's Registry stack and a client configuration for its region. Throws UsageError.

@@ -5,9 +5,12 @@
 #include <memory>
 
 #include "aws/client_config.h"
+#include "aws/dynamodb.h"
 #include "aws/s3.h"
+#include "registry/aws/dynamodb_dataset_store.h"
 #include "registry/aws/s3_object_store.h"
 #include "registry/catalog_service.h"
+#include "registry/cli/deployed.h"
 #include "registry/cli/progress_printer.h"
 #include "registry/cli/result_printer.h"
 #include "registry/cli/usage_error.h"
@@ -24,7 +27,11 @@ Storage open_storage(const LocalOptions& o, const std::string& region) {
   if (!o.endpoint.empty()) {
     // Buckets on any S3 endpoint (credentials from the environment), records in SQLite.
     if (!o.root.empty()) throw UsageError("give either --root or --endpoint, not both");
-    if (o.db.empty()) throw UsageError("--endpoint needs --db <file> (the SQLite file of dataset records)");
+    if (o.db.empty()) {
+      throw UsageError(
+          "--endpoint without an instance needs --db <file> (the SQLite file of dataset records); with an "
+          "instance and no --db, the instance's deployed buckets and table are used");
+    }
     auto config = aws::ClientConfig::from_environment();
     config.endpoint_url = o.endpoint;
     if (!region.empty()) config.region = region;
@@ -33,7 +40,11 @@ Storage open_storage(const LocalOptions& o, const std::string& region) {
     s.records = std::make_unique<SqliteDatasetStore>(fs::path(o.db));
     return s;
   }
-  if (o.root.empty()) throw UsageError("--local needs --root <dir> or --endpoint <url>");
+  if (o.root.empty()) {
+    throw UsageError(
+        "--local needs an instance (to run on its deployed buckets and table), --root <dir>, or --endpoint "
+        "<url> with --db <file>");
+  }
   if (!fs::is_directory(o.root)) throw UsageError("--root " + o.root + " is not a directory");
   s.objects = std::make_unique<LocalObjectStore>(o.root);
   s.records = std::make_unique<SqliteDatasetStore>(
@@ -69,6 +80,50 @@ RegistrySettings resolve_settings(const LocalOptions& o, bool catalog, std::stri
 }
 
 namespace {
+
+// Where a --local run works: the settings and the stores.
+struct Target {
+  RegistrySettings settings;
+  Storage storage;
+};
+
+// An instance without --root and --db: its deployed buckets and dataset table, found through the Registry
+// stack's outputs (CloudFormation on --endpoint when given), so that the same service code runs here on the
+// data the deployed functions would use. This is how a local AWS emulator, which runs no Lambda function,
+// still gets the real ingest and catalog.
+bool on_deployed_instance(const LocalOptions& o) {
+  return o.instance && o.root.empty() && o.db.empty();
+}
+
+Target open_deployed(const LocalOptions& o, const RegistrySettings& from_file) {
+  const auto d = connect_instance(
+      *o.instance,
+      DeployedOptions{
+          .instance_dir = o.instance_dir, .region = std::nullopt, .json = o.json, .endpoint = o.endpoint});
+  Target t;
+  t.settings = from_file;
+  t.settings.dataset_buckets = d.stack.dataset_buckets;
+  t.settings.ingest_bucket = d.stack.ingest_bucket;
+  o.overrides.apply(t.settings);
+  std::cerr << "in this process on the deployed Registry stack " << d.stack.stack_name << " ("
+            << (d.config.endpoint_url ? *d.config.endpoint_url : d.config.region) << "): dataset table "
+            << d.stack.dataset_table << "\n";
+  t.storage.s3 = std::make_unique<aws::S3Client>(d.config);
+  t.storage.objects = std::make_unique<S3ObjectStore>(*t.storage.s3);
+  t.storage.dynamodb = std::make_unique<aws::DynamoDbClient>(d.config);
+  t.storage.records = std::make_unique<DynamoDbDatasetStore>(*t.storage.dynamodb, d.stack.dataset_table);
+  return t;
+}
+
+Target open_target(const LocalOptions& o, bool catalog) {
+  std::string region;
+  auto settings = resolve_settings(o, catalog, region);
+  if (on_deployed_instance(o)) return open_deployed(o, settings);
+  Target t;
+  t.settings = std::move(settings);
+  t.storage = open_storage(o, region);
+  return t;
+}
 
 int report_plan(const JobPlan& plan, const std::string& where) {
   std::size_t files = 0;
@@ -127,9 +182,9 @@ int validate_s3_job(const std::string& uri, const std::vector<std::string>& data
 }
 
 int ingest_local(const std::string& job_arg, const LocalOptions& o) {
-  std::string region;
-  auto settings = resolve_settings(o, false, region);
-  auto storage = open_storage(o, region);
+  auto target = open_target(o, false);
+  auto& settings = target.settings;
+  auto& storage = target.storage;
   JobLocation job;
   try {
     job = job_arg.rfind("s3://", 0) == 0 ? parse_job_location(job_arg)
@@ -151,10 +206,8 @@ int ingest_local(const std::string& job_arg, const LocalOptions& o) {
 }
 
 int catalog_local(const LocalOptions& o) {
-  std::string region;
-  const auto settings = resolve_settings(o, true, region);
-  auto storage = open_storage(o, region);
-  CatalogService service(*storage.objects, *storage.records, settings);
+  auto target = open_target(o, true);
+  CatalogService service(*target.storage.objects, *target.storage.records, target.settings);
   return print_catalog_result(service.update().to_json(), o.json, std::cout) ? kExitOk : kExitFailed;
 }
 

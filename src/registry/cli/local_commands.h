@@ -1,14 +1,16 @@
 #pragma once
 // The commands that run the Registry services in this process: validate (a local job folder or
-// s3://bucket/job), ingest --local and catalog --local (buckets as directories under --root, or on any S3
-// endpoint; dataset records in an embedded SQLite file). Registry settings come from an instance file when
-// one is named, then from flags.
+// s3://bucket/job), ingest --local and catalog --local: on a named instance's deployed buckets and DynamoDB
+// table (found through its Registry stack's outputs, on AWS or on a local emulator's --endpoint), or on
+// buckets as directories under --root or on any S3 endpoint with dataset records in an embedded SQLite file.
+// Registry settings come from an instance file when one is named, then from flags.
 #include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "aws/dynamodb.h"
 #include "aws/s3.h"
 #include "registry/cli/instance_settings.h"
 #include "registry/dataset_store.h"
@@ -27,10 +29,11 @@ struct LocalOptions {
   bool json = false;
 };
 
-// The buckets (a directory per bucket under --root, or an S3 endpoint) and the SQLite dataset records of a
-// --local run. Throws UsageError.
+// The buckets (a directory per bucket under --root, or an S3 endpoint) and the dataset records (SQLite, or the
+// deployed DynamoDB table) of a --local run. Throws UsageError.
 struct Storage {
-  std::unique_ptr<aws::S3Client> s3;  // set in --endpoint mode; outlives `objects`
+  std::unique_ptr<aws::S3Client> s3;              // set for S3 buckets; outlives `objects`
+  std::unique_ptr<aws::DynamoDbClient> dynamodb;  // set for the deployed table; outlives `records`
   std::unique_ptr<ObjectStore> objects;
   std::unique_ptr<DatasetStore> records;
 };

@@ -9,11 +9,13 @@
 #include <random>
 
 #include "aws/cloudformation.h"
+#include "aws/dynamodb.h"
 #include "aws/lambda.h"
 #include "aws/protocols.h"
 #include "aws/s3.h"
 #include "cli_runner.h"
 #include "moto_support.h"
+#include "registry/aws/dynamodb_dataset_store.h"
 #include "registry/cli/registry_stack.h"
 
 namespace heliocloud::registry {
@@ -55,6 +57,8 @@ class DeployedInstance : public ::testing::Test {
     pub_ = kUnique("cli-pub-");
     box_.write("instance/" + instance_ + ".yaml", test::registry_instance_yaml(pub_));
     aws::S3Client(moto_config()).create_bucket(pub_);
+    table_ = kUnique("cli-datasets-");
+    aws::DynamoDbClient(moto_config()).create_table(table_, {"id", "S"});
 
     const aws::ServiceClient iam(moto_config(), {"IAM", "iam", "iam", "IAM"});
     const auto role =
@@ -75,20 +79,21 @@ class DeployedInstance : public ::testing::Test {
     }
     const std::string tmpl = R"({
       "Parameters": {"Ingest": {"Type": "String"}, "Ingester": {"Type": "String"}, "Cataloger": {"Type": "String"},
-                     "Datasets": {"Type": "String"}},
+                     "Datasets": {"Type": "String"}, "Table": {"Type": "String"}},
       "Resources": {"IngestBucket": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Ref": "Ingest"}}}},
       "Outputs": {
         "IngesterFunctionName": {"Value": {"Ref": "Ingester"}},
         "CatalogerFunctionName": {"Value": {"Ref": "Cataloger"}},
         "IngestBucketName": {"Value": {"Ref": "IngestBucket"}},
         "DatasetBucketNames": {"Value": {"Ref": "Datasets"}},
-        "DatasetTableName": {"Value": "unused-by-the-cli"}}})";
+        "DatasetTableName": {"Value": {"Ref": "Table"}}}})";
     (void)aws::CloudFormationClient(moto_config())
         .create_stack(cli::registry_stack_name(instance_), tmpl,
                       {{"Ingest", ingest_bucket_},
                        {"Ingester", ingester_},
                        {"Cataloger", cataloger_},
-                       {"Datasets", pub_}});
+                       {"Datasets", pub_},
+                       {"Table", table_}});
   }
 
   [[nodiscard]] test::CliRun heliocloud(const std::string& args) const {
@@ -108,7 +113,7 @@ class DeployedInstance : public ::testing::Test {
   }
 
   CliSandbox box_;
-  std::string instance_, ingest_bucket_, pub_, ingester_, cataloger_;
+  std::string instance_, ingest_bucket_, pub_, table_, ingester_, cataloger_;
 };
 
 TEST_F(DeployedInstance, IngestInvokesTheIngesterAndPrintsItsResult) {
@@ -218,6 +223,44 @@ TEST_F(DeployedInstance, UploadValidateThenIngestLocally) {
   const auto catalog = json::parse(s3.get_object(pub_, "catalog.json").body);
   EXPECT_EQ(catalog["name"], "Instance Catalog");
   EXPECT_EQ(catalog["catalog"][0]["id"], "MMS");
+}
+
+TEST_F(DeployedInstance, IngestAndCatalogLocallyOnTheDeployedBucketsAndTable) {
+  // moto runs no Lambda function: with an instance and neither --root nor --db, the services run here on the
+  // buckets and the DynamoDB table that the Registry stack's outputs name (CloudFormation on
+  // AWS_ENDPOINT_URL), never on a SQLite file.
+  aws::S3Client s3(moto_config());
+  auto r = heliocloud("upload " + prepare_job("job-dir") + " " + instance_ + " job1");
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  r = heliocloud("ingest --local " + instance_ + " job1");
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_NE(r.err.find("on the deployed Registry stack " + cli::registry_stack_name(instance_)),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("dataset table " + table_), std::string::npos) << r.err;
+  EXPECT_EQ(s3.get_object(pub_, "MMS/sub/b.cdf").body, "abcd");
+  EXPECT_TRUE(
+      s3.list_all_objects(ingest_bucket_, "job1/MMS/").empty());  // a published dataset leaves the job
+  const aws::DynamoDbClient ddb(moto_config());
+  DynamoDbDatasetStore records(ddb, table_);
+  ASSERT_TRUE(records.get("MMS").has_value());
+  EXPECT_FALSE(std::filesystem::exists(box_.dir / ".heliocloud-registry.sqlite3"));
+
+  // The same with the endpoint named on the command line; catalog.json from the deployed table's records.
+  r = heliocloud("catalog --local --endpoint " + endpoint() + " " + instance_);
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_EQ(r.out, "s3://" + pub_ + "/catalog.json: 1 dataset(s)\n");
+  const auto catalog = json::parse(s3.get_object(pub_, "catalog.json").body);
+  EXPECT_EQ(catalog["name"], "Instance Catalog");
+  EXPECT_EQ(catalog["catalog"][0]["id"], "MMS");
+
+  // An instance whose Registry stack is not deployed: the deploy command, nothing written anywhere.
+  box_.write("instance/undeployed.yaml", test::registry_instance_yaml(pub_));
+  r = heliocloud("catalog --local undeployed");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("deploy it with: cdk deploy undeployed/Registry -c instance=undeployed"),
+            std::string::npos)
+      << r.err;
 }
 
 }  // namespace
