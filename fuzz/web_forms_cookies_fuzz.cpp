@@ -1,0 +1,51 @@
+// What browsers send in query strings, form bodies and Cookie headers, and the Set-Cookie lines we write:
+// parsing never throws; a cookie either is refused with std::invalid_argument or reads back unchanged.
+// Input: "name\x1fvalue\x1f" then text parsed as a query string and as a Cookie header.
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+#include "fuzz_support.h"
+#include "web/cookies.h"
+#include "web/url_encoding.h"
+
+using heliocloud::fuzz::require;
+namespace web = heliocloud::web;
+
+namespace {
+
+std::string_view take_field(std::string_view& text) {
+  const auto end = text.find('\x1f');
+  const auto field = text.substr(0, end);
+  text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+  return field;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  auto text = heliocloud::fuzz::as_text(data, size);
+  const auto name = take_field(text);
+  const auto value = take_field(text);
+
+  const auto query = web::parse_urlencoded(text);
+  for (const auto& [key, item] : query.entries()) require(!key.empty() || !item.empty(), "no empty pairs");
+  (void)web::parse_cookie_header(text);
+
+  std::string line;
+  try {
+    line = web::format_set_cookie({.name = std::string(name), .value = std::string(value)}, true);
+  } catch (const std::invalid_argument& e) {
+    require(std::string_view(e.what()).size() > 0, "a refused cookie says why");
+    return 0;
+  }
+  require(line.find_first_of("\r\n") == std::string::npos, "a Set-Cookie line cannot split the header", line);
+  const auto semicolon = line.find(';');
+  const auto cookies = web::parse_cookie_header(line.substr(0, semicolon));
+  auto unquoted = std::string(value);
+  if (unquoted.size() >= 2 && unquoted.front() == '"' && unquoted.back() == '"')
+    unquoted = unquoted.substr(1, unquoted.size() - 2);
+  require(cookies.get(std::string(name)) == unquoted, "a cookie we write reads back with its value", line);
+  return 0;
+}
