@@ -48,6 +48,7 @@ PY
 )
 [ "${#units[@]}" -gt 0 ] || { echo "check-tidy.sh: no units matching $units_regex in $build/compile_commands.json" >&2; exit 1; }
 
+# shellcheck disable=SC2016 # the inner script expands its own arguments
 printf '%s\n' "${units[@]}" | xargs -P "$(nproc)" -I{} sh -c '
   log="$1/$(echo "$2" | md5sum | cut -c1-16).log"
   "$3" -p "$1" --quiet --header-filter="^$4/(src|tests|bench|fuzz)/" \

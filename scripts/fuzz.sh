@@ -7,8 +7,8 @@
 #                            inputs in build-fuzz/artifacts/<target>/; prints executions and coverage per target
 # A failing input, once fixed, goes into fuzz/corpus/<target>/ so that replay keeps it fixed.
 set -uo pipefail
-cd "$(dirname "$0")/.."
-build=build-fuzz
+cd "$(dirname "$0")/.." || exit 1
+build="build-fuzz"
 mode=${1:-replay}
 
 targets() { sed -n 's/^heliocloud_fuzz_target(\([a-z0-9_]*\) .*/\1/p' fuzz/CMakeLists.txt; }
