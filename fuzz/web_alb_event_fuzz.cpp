@@ -3,6 +3,7 @@
 // Requests that parse go through the whole App (cookies, query, form body, routing, CSRF).
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -15,23 +16,24 @@ namespace web = heliocloud::web;
 
 namespace {
 
+// Built once: handle() is const and the routes never change.
 const web::App& app() {
-  static const web::App instance = [] {
-    web::App a({.csrf_key = std::string(32, 'k'),
-                .access_log = [](const web::AccessLogEntry&) {},
-                .error_log = [](std::string_view) {}});
-    a.get("/items/{id}", [](const web::Request& request) {
+  static const std::unique_ptr<web::App> instance = [] {
+    auto a = std::make_unique<web::App>(web::AppOptions{.csrf_key = std::string(32, 'k'),
+                                                        .access_log = [](const web::AccessLogEntry&) {},
+                                                        .error_log = [](std::string_view) {}});
+    a->get("/items/{id}", [](const web::Request& request) {
       return web::Response::text(request.path_params.get("id").value_or("") + " " +
                                  request.query.get("q").value_or("") + " " +
                                  request.cookies.get("c").value_or(""));
     });
-    a.post("/items", [](const web::Request& request) {
+    a->post("/items", [](const web::Request& request) {
       return web::Response::json({{"name", request.form().get("name").value_or("")}});
     });
-    a.post("/api", [](const web::Request& request) { return web::Response::json(request.json()); });
+    a->post("/api", [](const web::Request& request) { return web::Response::json(request.json()); });
     return a;
   }();
-  return instance;
+  return *instance;
 }
 
 }  // namespace
