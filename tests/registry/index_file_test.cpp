@@ -81,7 +81,7 @@ TEST(IndexFile, ExtraColumnNamesMustSurviveRewriting) {
   };
   EXPECT_EQ(error_of("# start, stop, datakey, filesize, \n"),
             "x_2015.csv:1: column 5 of the header has no name");
-  EXPECT_EQ(error_of("# start, stop, datakey, filesize, \"a\"\"b\"\n"),
+  EXPECT_EQ(error_of("# start, stop, datakey, filesize,\"a\"\"b\"\n"),
             "x_2015.csv:1: column name \"a\"b\" contains a comma, quote or line break");
   const auto ok = parse_index_file("# start, stop, datakey, filesize, quality\n", "x_2015.csv");
   EXPECT_EQ(ok.extra_columns, std::vector<std::string>{"quality"});
