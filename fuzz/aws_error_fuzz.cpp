@@ -13,25 +13,14 @@
 using heliocloud::fuzz::require;
 namespace aws = heliocloud::aws;
 
-namespace {
-
-std::string_view take_line(std::string_view& text) {
-  const auto end = text.find('\n');
-  const auto line = text.substr(0, end);
-  text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-  return line;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   constexpr std::array<long, 8> kStatuses = {400, 403, 404, 409, 500, 503, 301, 200};
   heliocloud::http::Response response;
   response.status = kStatuses.at(data[0] % kStatuses.size());
   auto rest = heliocloud::fuzz::as_text(data + 1, size - 1);
-  const auto content_type = take_line(rest);
-  const auto error_type = take_line(rest);
+  const auto content_type = heliocloud::fuzz::take_until(rest, '\n');
+  const auto error_type = heliocloud::fuzz::take_until(rest, '\n');
   if (!content_type.empty()) response.headers["content-type"] = std::string(content_type);
   if (!error_type.empty()) response.headers["x-amzn-errortype"] = std::string(error_type);
   response.body = std::string(rest);

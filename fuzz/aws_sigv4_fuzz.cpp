@@ -38,21 +38,14 @@ bool canonical_text(std::string_view text, std::string_view allowed) {
   return true;
 }
 
-std::string_view take_line(std::string_view& text) {
-  const auto end = text.find('\n');
-  const auto line = text.substr(0, end);
-  text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-  return line;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   auto text = heliocloud::fuzz::as_text(data, size);
   sigv4::Request request{.method = "GET", .payload_hash = std::string(sigv4::kEmptyPayloadHash)};
-  const auto path = take_line(text);
+  const auto path = heliocloud::fuzz::take_until(text, '\n');
   while (!text.empty()) {
-    const auto line = take_line(text);
+    const auto line = heliocloud::fuzz::take_until(text, '\n');
     if (line.empty()) break;
     const auto eq = line.find('=');
     request.query.emplace_back(std::string(line.substr(0, eq)), eq == std::string_view::npos
@@ -61,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   request.headers = {{"host", "bucket.s3.us-east-1.amazonaws.com"}, {"x-amz-date", "20260101T000000Z"}};
   while (!text.empty()) {
-    const auto line = take_line(text);
+    const auto line = heliocloud::fuzz::take_until(text, '\n');
     const auto colon = line.find(':');
     if (colon == std::string_view::npos || colon == 0) continue;
     request.headers.emplace_back(std::string(line.substr(0, colon)), std::string(line.substr(colon + 1)));

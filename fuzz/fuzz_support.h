@@ -26,6 +26,15 @@ inline void require(bool holds, std::string_view what, std::string_view detail =
   if (!holds) fail(what, detail);
 }
 
+// Splits a structured input: the text up to `separator` (all of it when there is none), removed from `text`
+// with the separator.
+inline std::string_view take_until(std::string_view& text, char separator) {
+  const auto end = text.find(separator);
+  const auto piece = text.substr(0, end);
+  text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+  return piece;
+}
+
 // A refusal must explain itself: an exception of the documented type with a message. Any other exception
 // escapes the target and libFuzzer reports it (std::terminate).
 template <typename Error, typename Body>

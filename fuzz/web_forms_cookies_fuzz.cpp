@@ -13,21 +13,10 @@
 using heliocloud::fuzz::require;
 namespace web = heliocloud::web;
 
-namespace {
-
-std::string_view take_field(std::string_view& text) {
-  const auto end = text.find('\x1f');
-  const auto field = text.substr(0, end);
-  text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-  return field;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   auto text = heliocloud::fuzz::as_text(data, size);
-  const auto name = take_field(text);
-  const auto value = take_field(text);
+  const auto name = heliocloud::fuzz::take_until(text, '\x1f');
+  const auto value = heliocloud::fuzz::take_until(text, '\x1f');
 
   // WHATWG: every non-empty piece is a pair, "=" included (an empty name and value).
   const auto query = web::parse_urlencoded(text);
