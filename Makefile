@@ -3,8 +3,14 @@
 #                   what the demo runs, deploys instance/demo.yaml to a local AWS emulator with the real CDK CLI,
 #                   publishes and reads back a sample dataset, serves the Portal and the Registration page
 #   make demo-stop  stops what `make demo` left running
-#   make test       install everything, build, run every test (unit, CDK CLI, moto integration)
-.PHONY: demo demo-stop test deps build bench lint clean
+#   make test       install everything, build, run every test (unit, CDK CLI, moto integration, clang-tidy)
+# and the hardening checks (README "Sanitizers, fuzzing and clang-tidy"), which CI runs after `make test`:
+#   make sanitize     unit and moto tests built with AddressSanitizer + UndefinedBehaviorSanitizer
+#   make fuzz-replay  every fuzz target over its corpus in fuzz/corpus (regressions only)
+#   make fuzz         fuzz every target for FUZZ_SECONDS (default 60) and print executions and coverage
+.PHONY: demo demo-stop test sanitize fuzz fuzz-replay deps build bench lint clean
+
+FUZZ_SECONDS ?= 60
 
 demo:
 	@./scripts/demo.sh
@@ -14,6 +20,19 @@ demo-stop:
 
 test: deps build
 	@./scripts/timed.sh test ctest --preset default --timeout 600 -j2
+
+sanitize: deps
+	@[ -f build-sanitize/build.ninja ] || ./scripts/timed.sh sanitize-configure cmake --preset sanitize
+	@./scripts/timed.sh sanitize-build cmake --build build-sanitize
+	@./scripts/timed.sh sanitize-test ctest --preset sanitize --timeout 600 -j2
+
+fuzz-replay: deps
+	@./scripts/timed.sh fuzz-build ./scripts/fuzz.sh build
+	@./scripts/timed.sh fuzz-replay ./scripts/fuzz.sh replay
+
+fuzz: deps
+	@./scripts/timed.sh fuzz-build ./scripts/fuzz.sh build
+	@./scripts/timed.sh fuzz ./scripts/fuzz.sh run $(FUZZ_SECONDS)
 
 deps:
 	@./scripts/timed.sh deps ./scripts/install-deps.sh
@@ -32,7 +51,7 @@ bench: deps build
 
 lint: build
 	./scripts/check-format.sh
-	./scripts/check-naming.sh build
+	./scripts/check-tidy.sh build
 
 clean: demo-stop
-	rm -rf build cdk.out
+	rm -rf build build-sanitize build-fuzz cdk.out

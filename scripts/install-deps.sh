@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy
   libkainjow-mustache-dev libcpp-httplib-dev shellcheck yamllint
   wrk  # bench/web: requests per second of the web apps' local server
+  clang libclang-rt-14-dev  # fuzz/: libFuzzer and the sanitizer runtimes for clang (make fuzz, CI's replay)
 )
 # Node.js runs the CDK CLI; take Debian's unless a Node.js is already installed.
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)

@@ -24,7 +24,7 @@ std::optional<OnDemandPrice> parse_on_demand_price(std::string_view price_list_i
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(price_list_item);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for a number beyond a double
     throw std::runtime_error(std::string("Pricing: a price list entry is not JSON: ") + e.what());
   }
   const auto attributes = doc.value("/product/attributes"_json_pointer, nlohmann::json::object());

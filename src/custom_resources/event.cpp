@@ -61,7 +61,8 @@ ParsedEvent parse_event(std::string_view payload) {
   json doc;
   try {
     doc = json::parse(payload);
-  } catch (const json::parse_error& e) {
+    // parse_error for bad syntax, out_of_range for a number beyond a double (1e999): both are bad events.
+  } catch (const json::exception& e) {
     parsed.errors.push_back(std::string("event is not JSON: ") + e.what());
     return parsed;
   }

@@ -239,6 +239,11 @@ EntriesFile parse_entries(std::string_view text, std::string_view file_name,
                             std::string("not valid JSON: ") + e.what(),
                             "entries.json must be a JSON array of dataset objects"});
     return out;
+  } catch (const nlohmann::json::out_of_range& e) {
+    // The parser's other refusal: a number beyond a double (1e999), which has no position in the exception.
+    out.problems.push_back(
+        {file, std::string("not valid JSON: ") + e.what(), "write numbers within ±1.8e308, or as strings"});
+    return out;
   }
   if (!doc.is_array()) {
     out.problems.push_back(

@@ -71,6 +71,12 @@ IndexFile parse_rows(std::string_view text, std::string_view name, std::vector<I
         else if (lower == "filesize" || lower == "size")
           size = i;
         else {
+          // The header is written back unquoted (cloudcatalog.md §8.6), so a name must survive that: found by
+          // fuzz/registry_index_file_fuzz, whose empty and quoted names came back as different columns.
+          if (col.empty())
+            throw fail(record.line, "column " + std::to_string(i + 1) + " of the header has no name");
+          if (col.find_first_of(",\"\r\n") != std::string::npos)
+            throw fail(record.line, "column name \"" + col + "\" contains a comma, quote or line break");
           extras.push_back(i);
           out.extra_columns.push_back(col);
         }

@@ -24,7 +24,7 @@ nlohmann::json Request::json() const {
     throw HttpError(415, "Expected a JSON body (Content-Type: application/json).");
   try {
     return nlohmann::json::parse(body);
-  } catch (const nlohmann::json::parse_error&) {
+  } catch (const nlohmann::json::exception&) {  // parse_error, or out_of_range for a number beyond a double
     throw HttpError(400, "The request body is not valid JSON.");
   }
 }

@@ -118,6 +118,9 @@ TEST(CustomResourceEvent, DeleteWithoutPhysicalIdAndNonJsonAreErrors) {
   EXPECT_TRUE(mentions(cr::parse_event(del.dump()).errors, "PhysicalResourceId: missing"));
   EXPECT_TRUE(cr::parse_event(cfn_event("Create", "Custom::X", json::object(), "https://x").dump()).ok());
   EXPECT_TRUE(mentions(cr::parse_event("{not json").errors, "event is not JSON"));
+  // A number beyond a double is the parser's other refusal (out_of_range; what fuzz/registry_entries_fuzz
+  // found).
+  EXPECT_TRUE(mentions(cr::parse_event(R"({"RequestType": 1e999})").errors, "event is not JSON"));
   EXPECT_TRUE(mentions(cr::parse_event("[1,2]").errors, "expected a JSON object, got array"));
 }
 

@@ -78,6 +78,17 @@ TEST(Entries, NotJsonFixture) {
   EXPECT_NE(f.problems[0].message.find("not valid JSON"), std::string::npos);
 }
 
+// Found by fuzz/registry_entries_fuzz: a number beyond a double is not a parse_error but out_of_range, which
+// escaped parse_entries and stopped the whole ingest.
+TEST(Entries, NumberTooLargeForADoubleIsAProblem) {
+  const auto f =
+      parse_entries(R"([{"id":"A","index":"s3://data1/A","title":"t","size":9e999}])", "e.json", {});
+  ASSERT_EQ(f.problems.size(), 1U);
+  EXPECT_EQ(f.problems[0].where, "e.json");
+  EXPECT_NE(f.problems[0].message.find("not valid JSON"), std::string::npos);
+  EXPECT_NE(f.problems[0].message.find("number overflow"), std::string::npos);
+}
+
 TEST(Entries, TopLevelMustBeANonEmptyArray) {
   EXPECT_NE(to_string(parse_entries(R"({"id":"A"})", "e.json", {}).problems).find("wrap"), std::string::npos);
   EXPECT_NE(to_string(parse_entries("[]", "e.json", {}).problems).find("empty"), std::string::npos);

@@ -68,6 +68,25 @@ TEST(IndexFile, ParseErrorsNameFileAndLine) {
   EXPECT_THROW((void)parse_index_file("a,b\n", "x"), IndexFormatError);
 }
 
+// Found by fuzz/registry_index_file_fuzz: the header is written back unquoted, so an extra column without a
+// name or with a quote or comma in it would come back as different columns; such a file is refused instead.
+TEST(IndexFile, ExtraColumnNamesMustSurviveRewriting) {
+  const auto error_of = [](const std::string& text) -> std::string {
+    try {
+      (void)parse_index_file(text, "x_2015.csv");
+    } catch (const IndexFormatError& e) {
+      return e.what();
+    }
+    return "accepted";
+  };
+  EXPECT_EQ(error_of("# start, stop, datakey, filesize, \n"),
+            "x_2015.csv:1: column 5 of the header has no name");
+  EXPECT_EQ(error_of("# start, stop, datakey, filesize,\"a\"\"b\"\n"),
+            "x_2015.csv:1: column name \"a\"b\" contains a comma, quote or line break");
+  const auto ok = parse_index_file("# start, stop, datakey, filesize, quality\n", "x_2015.csv");
+  EXPECT_EQ(ok.extra_columns, std::vector<std::string>{"quality"});
+}
+
 TEST(IndexFile, KeysAndYears) {
   EXPECT_EQ(index_file_key(kLoc, "MMS", 2015), "MMS/fgm/MMS_2015.csv");
   EXPECT_EQ(index_file_year(kLoc, "MMS", "MMS/fgm/MMS_2015.csv"), 2015);

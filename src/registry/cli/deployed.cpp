@@ -65,7 +65,7 @@ nlohmann::ordered_json function_result(const std::string& function, const aws::I
     if (!result.is_object())
       throw FunctionFailed(function + " returned " + invoked.payload + ", not a result object");
     return result;
-  } catch (const nlohmann::json::parse_error&) {
+  } catch (const nlohmann::json::exception&) {  // parse_error, or out_of_range for a number beyond a double
     throw FunctionFailed(function +
                          " returned something that is not JSON: " + invoked.payload.substr(0, 200));
   }

@@ -59,7 +59,7 @@ lambda_runtime::HandlerResult RegistryFunction::invoke(const std::string& payloa
       // Lambda sends the invoker's bytes as they are; an empty payload is what `aws lambda invoke` sends
       // without one.
       event = payload.empty() ? nlohmann::json::object() : nlohmann::json::parse(payload);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e999
       return failure("InvalidEvent", std::string("the event is not JSON: ") + e.what());
     }
     nlohmann::ordered_json result;
