@@ -7,13 +7,16 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <thread>
 
 #include "aws/cloudformation.h"
+#include "aws/dynamodb.h"
 #include "aws/lambda.h"
 #include "aws/protocols.h"
 #include "aws/s3.h"
 #include "cli_runner.h"
 #include "moto_support.h"
+#include "registry/aws/dynamodb_dataset_store.h"
 #include "registry/cli/registry_stack.h"
 
 namespace heliocloud::registry {
@@ -75,20 +78,23 @@ class DeployedInstance : public ::testing::Test {
     }
     const std::string tmpl = R"({
       "Parameters": {"Ingest": {"Type": "String"}, "Ingester": {"Type": "String"}, "Cataloger": {"Type": "String"},
-                     "Datasets": {"Type": "String"}},
+                     "Datasets": {"Type": "String"}, "Table": {"Type": "String"}},
       "Resources": {"IngestBucket": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Ref": "Ingest"}}}},
       "Outputs": {
         "IngesterFunctionName": {"Value": {"Ref": "Ingester"}},
         "CatalogerFunctionName": {"Value": {"Ref": "Cataloger"}},
         "IngestBucketName": {"Value": {"Ref": "IngestBucket"}},
         "DatasetBucketNames": {"Value": {"Ref": "Datasets"}},
-        "DatasetTableName": {"Value": "unused-by-the-cli"}}})";
+        "DatasetTableName": {"Value": {"Ref": "Table"}}}})";
+    table_ = kUnique("cli-table");
+    aws::DynamoDbClient(moto_config()).create_table(table_, {"id", "S"});
     (void)aws::CloudFormationClient(moto_config())
         .create_stack(cli::registry_stack_name(instance_), tmpl,
                       {{"Ingest", ingest_bucket_},
                        {"Ingester", ingester_},
                        {"Cataloger", cataloger_},
-                       {"Datasets", pub_}});
+                       {"Datasets", pub_},
+                       {"Table", table_}});
   }
 
   [[nodiscard]] test::CliRun heliocloud(const std::string& args) const {
@@ -108,27 +114,58 @@ class DeployedInstance : public ::testing::Test {
   }
 
   CliSandbox box_;
-  std::string instance_, ingest_bucket_, pub_, ingester_, cataloger_;
+  std::string instance_, ingest_bucket_, pub_, ingester_, cataloger_, table_;
 };
 
-TEST_F(DeployedInstance, IngestInvokesTheIngesterAndPrintsItsResult) {
-  // The echo shows what the CLI sent: the job folder event, as the function expects it.
-  auto r = heliocloud("ingest " + instance_ + " job1 --json");
-  EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.err.find(R"(no "ok" in {"job_folder":"job1"})"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("invoking " + ingester_ + " (us-east-1)"), std::string::npos) << r.err;
+TEST_F(DeployedInstance, IngestStartsTheIngesterFollowsTheJobAndStatusShowsIt) {
+  const auto job = "s3://" + ingest_bucket_ + "/job1/";
+  auto r = heliocloud("ingest " + instance_ + " job1 --no-wait");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "started " + job + " (" + ingester_ + "); follow it with: heliocloud status " + instance_ +
+                       " job1\n");
 
-  queue_lambda_results({json::parse(R"({"ok": true, "problems": [],
-      "datasets": [{"id": "MMS", "files_added": 2, "bytes": 7, "years": [2015, 2016]}]})")});
+  // moto does not run the function: this thread writes the job's progress as its invocations would.
+  const aws::DynamoDbClient dynamodb(moto_config());
+  std::jthread ingester([&] {
+    DynamoDbDatasetStore store(dynamodb, table_);
+    JobProgress p;
+    p.job = job;
+    p.started = now_utc();
+    p.datasets.push_back({.id = "MMS", .files_total = 4, .bytes_total = 40});
+    for (const std::size_t done : {std::size_t{2}, std::size_t{4}}) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+      p.runs = static_cast<int>(done / 2);
+      p.datasets[0].rows_done = done;
+      p.datasets[0].bytes_done = done * 10;
+      p.state = done < 4 ? JobState::Waiting : JobState::Published;
+      p.updated = now_utc();
+      if (done == 4) p.finished = p.updated;
+      store.put_job(p);
+    }
+  });
   r = heliocloud("ingest " + instance_ + " job1");
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(r.out, "MMS: 2 file(s), 7 B, years 2015 2016\n");
+  EXPECT_NE(r.err.find("ingesting " + job + " (" + ingester_ + ")"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("waiting: 2/4 files, 20 B of 40 B"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("state:    published\nprogress: 4/4 files, 40 B of 40 B\n"), std::string::npos)
+      << r.out;
+  ingester.join();
 
-  queue_lambda_results({json::parse(R"({"ok": false, "problems": [],
-      "datasets": [{"id": "MMS", "files_added": 0, "bytes": 0, "years": [], "error": "MMS/manifest.csv:3: sub/b.cdf: missing"}]})")});
+  // Published, and entries.json is gone from the ingest bucket: nothing to do, without invoking anything.
   r = heliocloud("ingest " + instance_ + " job1");
-  EXPECT_EQ(r.status, 1);
-  EXPECT_EQ(r.out, "MMS: FAILED\n  MMS/manifest.csv:3: sub/b.cdf: missing\n");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("nothing to do: job " + job + " was published at 20", 0), 0U) << r.out;
+
+  r = heliocloud("status " + instance_);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.rfind(job + "  published  4/4 files, 40 B of 40 B  updated ", 0), 0U) << r.out;
+  r = heliocloud("status " + instance_ + " job1 --json");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out)["runs"], 2) << r.out;
+  r = heliocloud("status " + instance_ + " job2");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("no ingest of s3://" + ingest_bucket_ + "/job2/ has started yet"), std::string::npos)
+      << r.err;
 }
 
 TEST_F(DeployedInstance, CatalogInvokesTheCataloger) {
