@@ -24,8 +24,8 @@
 
 namespace heliocloud::registry {
 
-// Rows per chunk. Measured (README, "Measured"): per-chunk work (index merge, record and progress writes) is
-// under 2% of the copies at this size, and a crash repeats at most this many copies.
+// Rows per chunk. Measured (README, "Measured"): at 250 to 4,000 files per chunk the chunked path copies as
+// fast as a plain CopyObject loop, so the size only bounds what a crash repeats.
 inline constexpr std::size_t kDefaultChunkFiles = 1000;
 
 struct DatasetResult {
