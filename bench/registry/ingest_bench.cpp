@@ -1,8 +1,9 @@
-// Ingest of a generated N-file job (default 10,000) against a moto this benchmark starts itself: files/s and
-// peak RSS of the IngestService with parallel copies, side by side in the same run with a one-copy-at-a-time
-// baseline (the original's approach: a loop of CopyObject calls). Both publish the same kind of job into
-// their own dataset.
-//   registry_ingest_bench [--files N] [--port P (5500-5599)] [--parallel K]
+// Ingest of a generated N-file job (default 10,000) against a moto this benchmark starts itself: files/s,
+// client CPU per file and peak RSS of the chunked IngestService at several chunk sizes, side by side in the
+// same run with a plain parallel CopyObject loop (the ceiling: copies only, no index, no record) and a
+// one-copy-at-a-time loop (the original's approach). Every variant publishes the same kind of job into its
+// own dataset.
+//   registry_ingest_bench [--files N] [--port P (5500-5599)] [--parallel K] [--serial 0|1]
 // Each ingest runs in a child process (this binary again, --child) so that its peak RSS is its own; the
 // parent prepares the buckets and uploads both jobs beforehand, which is not timed.
 #include <sys/resource.h>
@@ -22,6 +23,7 @@
 #include "aws/dynamodb.h"
 #include "aws/s3.h"
 #include "aws/s3_transfer.h"
+#include "base/parallel_for.h"
 #include "registry/aws/dynamodb_dataset_store.h"
 #include "registry/aws/s3_object_store.h"
 #include "registry/ingest_service.h"
@@ -38,7 +40,11 @@ struct Options {
   std::size_t files = 10000;
   int port = 5561;
   std::size_t parallel = 16;
+  bool serial = true;
 };
+
+// Chunk sizes measured (kDefaultChunkFiles among them); 0 = the plain CopyObject loop.
+constexpr std::size_t kChunkSizes[] = {250, 1000, 4000};
 
 // moto started through the tests' launcher and stopped (by its PID, in moto.sh) whatever happens.
 class Moto {
@@ -108,11 +114,29 @@ void upload_job(const aws::S3Client& s3, const std::string& job, const std::stri
                     R"(/", "title": "Bench"}])");
 }
 
-// --child <job> <parallel>: one ingest, its wall time on stdout.
-int child(const std::string& job, std::size_t parallel) {
+// Copies every file of the job's dataset folder, `parallel` at a time, and nothing else.
+std::size_t copy_loop(const aws::S3Client& s3, const std::string& job, std::size_t parallel) {
+  const auto objects = s3.list_all_objects(kUploads, job + "/");
+  base::parallel_for(objects.size(), {.concurrency = parallel}, [&](std::size_t i) {
+    (void)s3.copy_object(kUploads, objects[i].key, kPublic, "copy/" + objects[i].key);
+  });
+  return objects.size();
+}
+
+// --child <job> <parallel> <chunk>: one ingest (chunk 0: the copy loop), its wall time on stdout.
+int child(const std::string& job, std::size_t parallel, std::size_t chunk) {
   const auto config = aws::ClientConfig::from_environment();
   const aws::S3Client s3(config);
   const aws::DynamoDbClient dynamo(config);
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto seconds = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  };
+  if (chunk == 0) {
+    const auto files = copy_loop(s3, job, parallel);
+    std::printf("%.3f %zu\n", seconds(), files);
+    return 0;
+  }
   registry::S3ObjectStore objects(s3);
   registry::DynamoDbDatasetStore records(dynamo, kTable);
   registry::RegistrySettings settings;
@@ -120,25 +144,26 @@ int child(const std::string& job, std::size_t parallel) {
   settings.ingest_bucket = kUploads;
   registry::IngestOptions options;
   options.parallel_copies = parallel;
+  options.chunk_files = chunk;
   registry::IngestService service(objects, records, settings, options);
-  const auto t0 = std::chrono::steady_clock::now();
   const auto result = service.ingest(registry::JobLocation{kUploads, job, ""});
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double took = seconds();
   if (!result.ok()) {
     std::fprintf(stderr, "%s\n", result.to_json().dump(2).c_str());
     return 1;
   }
-  std::printf("%.3f %zu\n", seconds, result.datasets.at(0).files_added);
+  std::printf("%.3f %zu\n", took, result.datasets.at(0).files_added);
   return 0;
 }
 
 struct Run {
   double seconds = 0;
+  double cpu_seconds = 0;  // user + system of the ingesting process
   std::size_t files = 0;
   long peak_rss_kb = 0;
 };
 
-Run run_child(const char* self, const std::string& job, std::size_t parallel) {
+Run run_child(const char* self, const std::string& job, std::size_t parallel, std::size_t chunk) {
   int out[2];
   if (pipe(out) != 0) throw std::runtime_error("pipe");
   const pid_t pid = fork();
@@ -147,7 +172,8 @@ Run run_child(const char* self, const std::string& job, std::size_t parallel) {
     close(out[0]);
     close(out[1]);
     const auto p = std::to_string(parallel);
-    execl(self, self, "--child", job.c_str(), p.c_str(), static_cast<char*>(nullptr));
+    const auto c = std::to_string(chunk);
+    execl(self, self, "--child", job.c_str(), p.c_str(), c.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
   close(out[1]);
@@ -164,6 +190,10 @@ Run run_child(const char* self, const std::string& job, std::size_t parallel) {
   if (std::sscanf(text.c_str(), "%lf %zu", &r.seconds, &r.files) != 2)
     throw std::runtime_error("child said: " + text);
   r.peak_rss_kb = usage.ru_maxrss;
+  const auto secs = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
+  r.cpu_seconds = secs(usage.ru_utime) + secs(usage.ru_stime);
   return r;
 }
 
@@ -178,8 +208,11 @@ Options parse(int argc, char** argv) {
       o.port = static_cast<int>(value);
     else if (flag == "--parallel")
       o.parallel = value;
+    else if (flag == "--serial")
+      o.serial = value != 0;
     else
-      throw std::invalid_argument("unknown option " + flag + " (--files N, --port P, --parallel K)");
+      throw std::invalid_argument("unknown option " + flag +
+                                  " (--files N, --port P, --parallel K, --serial 0|1)");
   }
   if (o.port < 5500 || o.port > 5599)
     throw std::invalid_argument("--port must be in 5500-5599 (the benchmarks' range)");
@@ -190,7 +223,8 @@ Options parse(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   try {
-    if (argc == 4 && std::string(argv[1]) == "--child") return child(argv[2], std::stoul(argv[3]));
+    if (argc == 5 && std::string(argv[1]) == "--child")
+      return child(argv[2], std::stoul(argv[3]), std::stoul(argv[4]));
     const auto o = parse(argc, argv);
     Moto moto(o.port);
     point_at_moto(o.port);
@@ -200,24 +234,32 @@ int main(int argc, char** argv) {
     s3.create_bucket(kUploads);
     s3.create_bucket(kPublic);
     aws::DynamoDbClient(config).create_table(kTable, {"id", "S"});
-    std::fprintf(stderr, "uploading two jobs of %zu files to moto on port %d (not timed)...\n", o.files,
-                 o.port);
-    upload_job(s3, "job-parallel", "BENCH_PARALLEL", o.files);
-    upload_job(s3, "job-serial", "BENCH_SERIAL", o.files);
+    std::vector<std::pair<std::string, std::size_t>> variants;  // job, chunk (0: copy loop)
+    for (const auto chunk : kChunkSizes) variants.emplace_back("job-chunk-" + std::to_string(chunk), chunk);
+    variants.emplace_back("job-copy-loop", 0);
+    std::fprintf(stderr, "uploading %zu jobs of %zu files to moto on port %d (not timed)...\n",
+                 variants.size() + (o.serial ? 1 : 0), o.files, o.port);
+    for (const auto& [job, chunk] : variants) upload_job(s3, job, "B" + std::to_string(chunk), o.files);
+    if (o.serial) upload_job(s3, "job-serial", "BSERIAL", o.files);
 
     std::printf("ingest of a %zu-file job against moto (127.0.0.1:%d), same run, same job shape\n", o.files,
                 o.port);
-    std::printf("%-34s %10s %10s %12s\n", "variant", "seconds", "files/s", "peak RSS MB");
+    std::printf("%-40s %9s %9s %12s %12s\n", "variant", "seconds", "files/s", "CPU ms/file", "peak RSS MB");
     const auto report = [](const std::string& name, const Run& r) {
-      std::printf("%-34s %10.2f %10.0f %12.1f\n", name.c_str(), r.seconds,
-                  static_cast<double>(r.files) / r.seconds, static_cast<double>(r.peak_rss_kb) / 1024.0);
+      std::printf("%-40s %9.2f %9.0f %12.3f %12.1f\n", name.c_str(), r.seconds,
+                  static_cast<double>(r.files) / r.seconds,
+                  1000.0 * r.cpu_seconds / static_cast<double>(r.files),
+                  static_cast<double>(r.peak_rss_kb) / 1024.0);
       std::fflush(stdout);
     };
-    const auto parallel = run_child(argv[0], "job-parallel", o.parallel);
-    report("IngestService, " + std::to_string(o.parallel) + " copies in flight", parallel);
-    const auto serial = run_child(argv[0], "job-serial", 1);
-    report("baseline, one copy at a time", serial);
-    std::printf("speed-up: %.1fx\n", serial.seconds / parallel.seconds);
+    const auto k = std::to_string(o.parallel);
+    for (const auto& [job, chunk] : variants) {
+      const auto r = run_child(argv[0], job, o.parallel, chunk);
+      report(chunk == 0 ? "plain CopyObject loop, " + k + " in flight"
+                        : "IngestService, chunks of " + std::to_string(chunk) + ", " + k + " in flight",
+             r);
+    }
+    if (o.serial) report("original's way: one copy at a time", run_child(argv[0], "job-serial", 1, 1000000));
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "registry_ingest_bench: %s\n", e.what());

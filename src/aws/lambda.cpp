@@ -24,7 +24,8 @@ InvokeResult LambdaClient::invoke(const std::string& function_name, std::string_
   r.method = "POST";
   r.path = std::string(kApiVersion) + "/functions/" + base::percent_encode(function_name) + "/invocations";
   if (!opts.qualifier.empty()) r.query = {{"Qualifier", opts.qualifier}};
-  r.headers = {{"Content-Type", "application/json"}, {"X-Amz-Invocation-Type", "RequestResponse"}};
+  r.headers = {{"Content-Type", "application/json"},
+               {"X-Amz-Invocation-Type", opts.asynchronous ? "Event" : "RequestResponse"}};
   if (opts.log_tail) r.headers.emplace_back("X-Amz-Log-Type", "Tail");
   r.body = payload;
   r.idempotent = false;

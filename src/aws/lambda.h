@@ -12,6 +12,9 @@ namespace heliocloud::aws {
 struct InvokeOptions {
   std::string qualifier;  // version or alias; empty: $LATEST
   bool log_tail = false;  // ask for the last 4 KB of the execution log
+  // InvocationType Event: Lambda queues the event and answers 202 at once (no payload); it retries a failed
+  // run twice on its own.
+  bool asynchronous = false;
 };
 
 struct InvokeResult {

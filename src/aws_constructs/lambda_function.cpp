@@ -40,6 +40,7 @@ Function::Function(construct::Construct& scope, std::string id, FunctionProps pr
                {"Timeout", Value(props.timeout_seconds)}};
   if (!env.empty()) p.emplace("Environment", Value::map({{"Variables", Value(std::move(env))}}));
   if (!props.description.empty()) p.emplace("Description", Value(props.description));
+  if (!props.function_name.empty()) p.emplace("FunctionName", Value(props.function_name));
   resource_ = &make<construct::CfnResource>("Resource", "AWS::Lambda::Function", std::move(p),
                                             construct::TagStyle::KeyValueList);
   code.add_resource_metadata_to(*resource_, "Code");

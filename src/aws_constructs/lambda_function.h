@@ -14,6 +14,9 @@ namespace heliocloud::aws_constructs {
 
 struct FunctionProps {
   std::filesystem::path code_directory;
+  // Empty: CloudFormation makes one up. Given, the function's ARN can be written without referring to the
+  // function (for a policy of its own role, which the function depends on).
+  std::string function_name;
   std::string handler;
   std::string runtime = "provided.al2023";
   std::string description;

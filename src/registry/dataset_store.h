@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "registry/dataset_record.h"
+#include "registry/job_progress.h"
 
 namespace heliocloud::registry {
 
@@ -35,6 +36,15 @@ class DatasetStore {
                                                std::chrono::seconds ttl) = 0;
   // Releases the lease if `owner` holds it.
   virtual void release_lease(const std::string& id, const std::string& owner) = 0;
+  // Who holds the lease now (expired or not); nullopt when nobody does.
+  [[nodiscard]] virtual std::optional<std::string> lease_holder(const std::string& id) = 0;
+
+  // Ingest jobs' progress (JobProgress::job is the key), beside the records so that `heliocloud status`
+  // reads both from one place. Only the run holding the job's lease writes it, so a plain put suffices.
+  [[nodiscard]] virtual std::optional<JobProgress> get_job(const std::string& job) = 0;
+  virtual void put_job(const JobProgress& progress) = 0;
+  // Every job, most recently updated first.
+  [[nodiscard]] virtual std::vector<JobProgress> list_jobs() = 0;
 };
 
 }  // namespace heliocloud::registry

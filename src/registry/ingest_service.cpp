@@ -1,8 +1,10 @@
 #include "registry/ingest_service.h"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <map>
 #include <mutex>
 #include <random>
@@ -21,28 +23,57 @@ namespace {
 constexpr base::Backoff kLeasePoll{std::chrono::milliseconds(20), std::chrono::milliseconds(2000)};
 // Between rounds of deleting the job files that failed transiently (each round is itself retried).
 constexpr base::Backoff kCleanUpBackoff{std::chrono::milliseconds(200), std::chrono::milliseconds(5000)};
+// A job's own lease: another run of the same job (a second `heliocloud ingest`, a late Lambda retry) waits
+// this long for it, then gives up and says so; the run holding it is not disturbed.
+constexpr std::chrono::seconds kJobLeaseWait{20};
+
+std::string host_name() {
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  return host;
+}
 
 // Unique per service instance: host, process and a random part (two services in one process must differ).
 std::string make_lease_owner() {
-  char host[256] = {};
-  gethostname(host, sizeof host - 1);
   std::random_device rd;
-  return std::string(host) + "/" + std::to_string(getpid()) + "/" + std::to_string(rd()) +
-         std::to_string(rd());
+  return host_name() + "/" + std::to_string(getpid()) + "/" + std::to_string(rd()) + std::to_string(rd());
 }
 
-// Holds a dataset's lease for the lifetime of the object.
+// A lease held by a process of this host that no longer exists (killed): "<host>/<pid>/<random>".
+bool held_by_dead_local_process(const std::string& owner) {
+  const auto first = owner.find('/');
+  const auto second = owner.find('/', first == std::string::npos ? first : first + 1);
+  if (first == std::string::npos || second == std::string::npos || owner.substr(0, first) != host_name())
+    return false;
+  try {
+    const auto pid = static_cast<pid_t>(std::stol(owner.substr(first + 1, second - first - 1)));
+    return pid > 0 && kill(pid, 0) != 0 && errno == ESRCH;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+struct LeaseTerms {
+  std::chrono::seconds ttl;
+  std::chrono::seconds wait;
+  bool on_this_host;
+  std::string busy_message;  // why the lease could not be had, and what to do
+};
+
+// Holds a lease (a dataset's, or a job's) for the lifetime of the object.
 class Lease {
  public:
-  Lease(DatasetStore& store, std::string id, std::string owner, std::chrono::seconds ttl,
-        std::chrono::seconds wait)
-      : store_(store), id_(std::move(id)), owner_(std::move(owner)) {
-    const auto deadline = std::chrono::steady_clock::now() + wait;
-    for (int attempt = 1; !store_.try_acquire_lease(id_, owner_, ttl); ++attempt) {
-      if (std::chrono::steady_clock::now() >= deadline) {
-        throw std::runtime_error("dataset " + id_ +
-                                 " is being ingested by another job; run this job again later");
+  Lease(DatasetStore& store, std::string id, std::string owner, const LeaseTerms& terms)
+      : store_(store), id_(std::move(id)), owner_(std::move(owner)), ttl_(terms.ttl) {
+    const auto deadline = std::chrono::steady_clock::now() + terms.wait;
+    for (int attempt = 1; !store_.try_acquire_lease(id_, owner_, ttl_); ++attempt) {
+      if (terms.on_this_host) {
+        if (const auto holder = store_.lease_holder(id_); holder && held_by_dead_local_process(*holder)) {
+          store_.release_lease(id_, *holder);  // only if it is still that holder's
+          continue;
+        }
       }
+      if (std::chrono::steady_clock::now() >= deadline) throw std::runtime_error(terms.busy_message);
       std::this_thread::sleep_for(base::backoff_delay(kLeasePoll, attempt));
     }
   }
@@ -55,13 +86,30 @@ class Lease {
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
 
+  // Extends the lease by its ttl from now (a long job holds its lease across many chunks).
+  void renew() {
+    if (!store_.try_acquire_lease(id_, owner_, ttl_))
+      throw std::runtime_error("lost the lease of " + id_ + " (held too long); run the job again");
+  }
+
  private:
   DatasetStore& store_;
   std::string id_;
   std::string owner_;
+  std::chrono::seconds ttl_;
 };
 
+std::vector<int> years_of(const std::vector<PlannedFile>& files) {
+  std::set<int> years;
+  for (const auto& f : files) years.insert(f.row.start.year());
+  return {years.begin(), years.end()};
+}
+
 }  // namespace
+
+std::string job_key(const JobLocation& job) {
+  return "s3://" + job.bucket + "/" + (job.folder.empty() ? "" : job.folder + "/");
+}
 
 bool IngestResult::ok() const {
   return problems.empty() &&
@@ -85,8 +133,365 @@ nlohmann::ordered_json IngestResult::to_json() const {
     ds.push_back(std::move(e));
   }
   j["datasets"] = ds;
+  j["unfinished"] = unfinished;
+  j["files_total"] = files_total;
+  j["files_done"] = files_done;
+  if (!nothing_to_do.empty()) j["nothing_to_do"] = nothing_to_do;
   return j;
 }
+
+// One run of one job: the plan, the job's progress as stored, and the chunks still to do.
+class IngestService::Run {
+ public:
+  Run(IngestService& service, const JobLocation& job) : s_(service), job_(job), key_(job_key(job)) {}
+
+  IngestResult execute() {
+    IngestResult result;
+    const Lease job_lease(
+        s_.records_, "job#" + key_, s_.lease_owner_,
+        {s_.options_.lease_ttl, kJobLeaseWait, s_.options_.leases_on_this_host,
+         "job " + key_ + " is being ingested by another run; `heliocloud status` shows it"});
+    const auto stored = s_.records_.get_job(key_);
+    ValidateOptions checks;
+    if (stored && stored->state != JobState::Published) checks.resume = &*stored;
+    const auto plan = validate_job(s_.objects_, &s_.records_, s_.settings_, job_, checks);
+    if (!plan.problems.empty()) {
+      // entries.json gone after the job was published: a rerun, with nothing left to do.
+      if (stored && stored->state == JobState::Published &&
+          !s_.objects_.get(job_.bucket, job_.key(kEntriesFile))) {
+        result.nothing_to_do = "job " + key_ + " was published at " + format_time(stored->finished, 0);
+        result.files_total = result.files_done = stored->files_total();
+        return result;
+      }
+      result.problems = plan.problems;
+      progress_ = resumable(stored);
+      start_progress();
+      progress_.state = JobState::Failed;
+      progress_.error = to_string(plan.problems);
+      progress_.finished = now_utc();
+      save_progress();
+      return result;
+    }
+
+    progress_ = resumable(stored);
+    start_progress();
+    for (const auto& d : plan.datasets) {
+      if (!d.ok()) continue;
+      std::uint64_t bytes = 0;
+      for (const auto& f : d.files) bytes += f.row.size;
+      auto* p = progress_.dataset(d.id());
+      if (p == nullptr) {
+        progress_.datasets.push_back({.id = d.id()});
+        p = &progress_.datasets.back();
+      }
+      if (p->manifest_hash != d.manifest_hash || p->files_total != d.files.size()) {
+        *p = {.id = d.id(), .manifest_hash = d.manifest_hash};  // a new manifest starts over
+      }
+      p->files_total = d.files.size();
+      p->bytes_total = bytes;
+      if (p->rows_done == 0) p->bytes_done = 0;
+    }
+    save_progress();
+
+    for (const auto& dataset : plan.datasets) {
+      DatasetResult r;
+      r.id = dataset.id();
+      if (finished_before(dataset, stored)) {
+        // Published by an earlier run that stopped before entries.json was rewritten.
+        const auto* p = progress_.dataset(dataset.parsed.entry->id);
+        r.files_added = p->files_total;
+        r.bytes = p->bytes_total;
+      } else if (!dataset.ok()) {
+        r.error = to_string(dataset.problems);
+        if (progress_.error.empty()) progress_.error = r.id + ": " + r.error;
+      } else {
+        try {
+          publish(plan, dataset, r);
+        } catch (const std::exception& e) {
+          r.error = e.what();
+        }
+        note_dataset_error(r);
+      }
+      if (!stopped_ && s_.options_.progress != nullptr) s_.options_.progress->dataset_finished(r);
+      result.datasets.push_back(std::move(r));
+    }
+
+    result.unfinished = stopped_;
+    result.files_total = progress_.files_total();
+    result.files_done = progress_.files_done();
+    if (stopped_) {
+      progress_.state = JobState::Waiting;
+    } else {
+      try {
+        // The manifests last: while one is there, a rerun finds its dataset (done or not) and finishes it.
+        for (std::size_t i = 0; i < plan.datasets.size(); ++i) {
+          const auto& d = plan.datasets[i];
+          if (!result.datasets[i].ok() || d.manifest_key.empty()) continue;
+          with_retries(s_.options_.attempts, [&] { s_.objects_.remove(job_.bucket, d.manifest_key); });
+        }
+        finish_entries_file(plan, result);
+      } catch (const std::exception& e) {
+        result.problems.push_back({std::string(kEntriesFile),
+                                   std::string("could not be updated: ") + e.what(), "run the job again"});
+      }
+      progress_.state = result.ok() ? JobState::Published : JobState::Failed;
+      progress_.finished = now_utc();
+      if (!result.ok() && progress_.error.empty()) progress_.error = to_string(result.problems);
+    }
+    try {
+      save_progress();
+    } catch (const std::exception& e) {
+      result.problems.push_back({"job progress in the dataset table",
+                                 std::string("could not be written: ") + e.what(), "run the job again"});
+    }
+    return result;
+  }
+
+ private:
+  // The stored progress to go on from; a published job run again (uploaded anew) starts from nothing but
+  // keeps counting its runs, by which `heliocloud ingest` tells the run it started from earlier ones.
+  static JobProgress resumable(const std::optional<JobProgress>& stored) {
+    if (!stored) return {};
+    if (stored->state != JobState::Published) return *stored;
+    JobProgress fresh;
+    fresh.runs = stored->runs;
+    return fresh;
+  }
+
+  void start_progress() {
+    const auto now = now_utc();
+    progress_.job = key_;
+    if (progress_.started == Instant{}) progress_.started = now;
+    progress_.state = JobState::Running;
+    progress_.finished = {};
+    progress_.error.clear();
+    ++progress_.runs;
+  }
+
+  void save_progress() {
+    progress_.updated = now_utc();
+    with_retries(s_.options_.attempts, [&] { s_.records_.put_job(progress_); });
+  }
+
+  void note_dataset_error(const DatasetResult& r) {
+    auto* p = progress_.dataset(r.id);
+    if (p == nullptr) return;
+    p->error = r.error;
+    if (!r.ok() && progress_.error.empty()) progress_.error = r.id + ": " + r.error;
+  }
+
+  // Between chunks: would the next one still end before the deadline? Judged by the longest chunk so far.
+  [[nodiscard]] bool out_of_time() const {
+    if (!s_.options_.deadline || chunks_this_run_ == 0) return false;
+    return std::chrono::steady_clock::now() + 2 * longest_chunk_ > *s_.options_.deadline;
+  }
+
+  // A dataset whose manifest is gone although an unfinished run of this job published all of it.
+  [[nodiscard]] static bool finished_before(const DatasetPlan& plan,
+                                            const std::optional<JobProgress>& stored) {
+    if (!stored || stored->state == JobState::Published || !plan.parsed.entry || !plan.manifest_key.empty())
+      return false;
+    return std::any_of(stored->datasets.begin(), stored->datasets.end(),
+                       [&](const auto& d) { return d.id == plan.parsed.entry->id && d.done(); });
+  }
+
+  void publish(const JobPlan& job, const DatasetPlan& plan, DatasetResult& result) {
+    if (stopped_) return;
+    if (plan.files.empty()) throw std::runtime_error("the manifest lists no files");
+    auto& p = *progress_.dataset(plan.id());
+    p.error.clear();
+    const auto& entry = *plan.parsed.entry;
+    if (s_.options_.progress != nullptr) {
+      s_.options_.progress->dataset_started(entry.id, p.files_total, p.bytes_total);
+      if (p.rows_done > 0) s_.options_.progress->dataset_resumed(entry.id, p.rows_done, p.bytes_done);
+    }
+    // Files of finished chunks still in the job (a crash between the progress write and the deletes).
+    std::vector<std::string> leftovers;
+    for (std::size_t i = 0; i < p.rows_done; ++i) {
+      if (plan.files[i].in_job) leftovers.push_back(plan.files[i].source_key);
+    }
+    remove_job_files(job, leftovers);
+
+    const auto chunk = std::max<std::size_t>(1, s_.options_.chunk_files);
+    while (p.rows_done < plan.files.size()) {
+      if (out_of_time()) {
+        stopped_ = true;
+        return;
+      }
+      const auto began = std::chrono::steady_clock::now();
+      const auto first = p.rows_done;
+      const auto last = std::min(plan.files.size(), first + chunk);
+      copy_files(job, plan, first, last);
+      merge_index(plan, first, last);
+      std::uint64_t bytes = 0;
+      std::vector<std::string> sources;
+      for (auto i = first; i < last; ++i) {
+        bytes += plan.files[i].row.size;
+        if (plan.files[i].in_job) sources.push_back(plan.files[i].source_key);
+      }
+      p.rows_done = last;
+      p.bytes_done += bytes;
+      save_progress();
+      remove_job_files(job, sources);
+      longest_chunk_ = std::max(longest_chunk_, std::chrono::steady_clock::now() - began);
+      ++chunks_this_run_;
+    }
+    result.files_added = plan.files.size();
+    result.bytes = p.bytes_total;
+    result.years = years_of(plan.files);
+  }
+
+  void copy_files(const JobPlan& job, const DatasetPlan& plan, std::size_t first, std::size_t last) {
+    const auto& entry = *plan.parsed.entry;
+    std::mutex mutex;
+    std::vector<std::string> failures;
+    // Each copy records its own failure, so parallel_for has none to return.
+    base::parallel_for(last - first, {.concurrency = s_.options_.parallel_copies}, [&](std::size_t i) {
+      const auto& f = plan.files[first + i];
+      try {
+        // Copying again after an interrupted run is harmless: the destination is replaced as a whole.
+        if (f.in_job) {
+          with_retries(s_.options_.attempts, [&] {
+            s_.objects_.copy(job.job.bucket, f.source_key, entry.index.bucket, f.destination_key);
+          });
+        }
+        if (s_.options_.progress != nullptr) s_.options_.progress->file_copied(entry.id, f.row.size);
+      } catch (const std::exception& e) {
+        std::lock_guard lock(mutex);
+        failures.push_back(e.what());
+      }
+    });
+    if (!failures.empty()) {
+      std::sort(failures.begin(), failures.end());
+      std::string message = std::to_string(failures.size()) + " of " + std::to_string(last - first) +
+                            " files could not be copied; run the job again to retry:";
+      for (std::size_t i = 0; i < failures.size() && i < 20; ++i) message += "\n  " + failures[i];
+      throw std::runtime_error(message);
+    }
+  }
+
+  void merge_index(const DatasetPlan& plan, std::size_t first, std::size_t last) {
+    const auto& entry = *plan.parsed.entry;
+    const Lease lease(
+        s_.records_, entry.id, s_.lease_owner_,
+        {s_.options_.lease_ttl, s_.options_.lease_wait, s_.options_.leases_on_this_host,
+         "dataset " + entry.id + " is being ingested by another job; run this job again later"});
+    const auto attempts = s_.options_.attempts;
+    auto& objects = s_.objects_;
+
+    // The lease makes us the only writer of this dataset's index files. The conditional put guards the record
+    // against a writer whose lease expired under it; on a conflict, read everything again and redo the merge.
+    for (int attempt = 1;; ++attempt) {
+      const auto stored = s_.records_.get(entry.id);
+      if (stored && stored->record.extra_columns != plan.manifest.extra_columns) {
+        throw std::runtime_error("the manifest's extra columns differ from those of the published dataset");
+      }
+      // The dataset's year files, by year; read one at a time below.
+      std::map<int, std::string> existing;
+      const auto prefix = entry.index.folder + "/" + entry.id + "_";
+      for (const auto& object :
+           with_retries(attempts, [&] { return objects.list(entry.index.bucket, prefix); })) {
+        if (const auto year = index_file_year(entry.index, entry.id, object.key))
+          existing[*year] = object.key;
+      }
+      const auto read_year = [&](int year) {
+        IndexFile file;
+        const auto it = existing.find(year);
+        if (it == existing.end()) return file;
+        const auto text = with_retries(attempts, [&] { return objects.get(entry.index.bucket, it->second); });
+        if (text) file = parse_index_file(*text, "s3://" + entry.index.bucket + "/" + it->second);
+        return file;
+      };
+
+      std::vector<IndexRow> rows;
+      rows.reserve(last - first);
+      IngestDelta delta;
+      delta.start = plan.files[first].row.start;
+      delta.stop = plan.files[first].row.stop;
+      for (auto i = first; i < last; ++i) {
+        const auto& f = plan.files[i];
+        rows.push_back(f.row);
+        delta.start = std::min(delta.start, f.row.start);
+        delta.stop = std::max(delta.stop, f.row.stop);
+        delta.file_types.push_back(f.file_type);
+      }
+      const YearMerger merger(std::move(rows), plan.manifest.extra_columns);
+      const int published_digits = stored ? stored->record.fraction_digits : 0;
+      delta.fraction_digits = merger.fraction_digits(published_digits);
+      if (!stored) {
+        // Files without a record (a lost or recreated table): learn their precision first, so none is
+        // shortened.
+        for (const auto& [year, key] : existing)
+          delta.fraction_digits = fraction_digits(read_year(year), delta.fraction_digits);
+      }
+      delta.extra_columns = plan.manifest.extra_columns;
+
+      // Year by year: memory holds the chunk's rows and one year file. A finer precision than before means
+      // every year file is rewritten: one format for the whole dataset.
+      std::set<int> years = merger.incoming_years();
+      for (const auto& [year, key] : existing) years.insert(year);
+      for (const int year : years) {
+        auto file = read_year(year);
+        const bool changed = merger.merge(year, file);
+        if (!changed && delta.fraction_digits == published_digits) continue;
+        const auto body = format_index_file(file, delta.fraction_digits);
+        const auto key = index_file_key(entry.index, entry.id, year);
+        with_retries(attempts, [&] { objects.put(entry.index.bucket, key, body, "text/csv"); });
+      }
+
+      const auto record =
+          apply_ingest(stored ? std::optional(stored->record) : std::nullopt, entry, delta, now_utc());
+      if (s_.records_.put_if_version(record, stored ? stored->version : 0)) return;
+      if (attempt >= 5)
+        throw std::runtime_error("dataset " + entry.id + " kept changing under this ingest; run it again");
+    }
+  }
+
+  void remove_job_files(const JobPlan& job, std::vector<std::string> pending) {
+    std::vector<RemoveFailure> failures;
+    const auto attempts = s_.options_.attempts;
+    const auto remove_pending = [&](int) -> base::NextAttempt {
+      failures = with_retries(attempts, [&] { return s_.objects_.remove_many(job.job.bucket, pending); });
+      pending.clear();
+      for (const auto& f : failures) {
+        if (!f.transient) break;   // a permanent failure ends the clean-up; a rerun finishes it
+        pending.push_back(f.key);  // only the failed keys again
+      }
+      if (pending.empty() || pending.size() != failures.size()) return std::nullopt;
+      return kCleanUpBackoff;
+    };
+    if (!pending.empty()) base::retry({attempts, std::nullopt}, remove_pending);
+    if (!failures.empty()) {
+      throw std::runtime_error("published, but " + std::to_string(failures.size()) +
+                               " job files could not be deleted (first: " + failures.front().reason +
+                               "); run the job again");
+    }
+  }
+
+  void finish_entries_file(const JobPlan& job, const IngestResult& result) {
+    const auto key = job.job.key(kEntriesFile);
+    auto failed = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < result.datasets.size(); ++i) {
+      if (!result.datasets[i].ok()) failed.push_back(job.datasets[i].parsed.source);
+    }
+    const auto attempts = s_.options_.attempts;
+    if (failed.empty()) {
+      with_retries(attempts, [&] { s_.objects_.remove(job.job.bucket, key); });
+    } else if (failed.size() < result.datasets.size()) {
+      // Only what is left to do, so a rerun does not publish the finished datasets again.
+      const auto body = failed.dump(2) + "\n";
+      with_retries(attempts, [&] { s_.objects_.put(job.job.bucket, key, body, "application/json"); });
+    }
+  }
+
+  IngestService& s_;
+  const JobLocation& job_;
+  std::string key_;
+  JobProgress progress_;
+  bool stopped_ = false;
+  int chunks_this_run_ = 0;
+  std::chrono::steady_clock::duration longest_chunk_{};
+};
 
 IngestService::IngestService(ObjectStore& objects, DatasetStore& records, RegistrySettings settings,
                              IngestOptions options)
@@ -101,194 +506,7 @@ JobPlan IngestService::validate(const JobLocation& job) {
 }
 
 IngestResult IngestService::ingest(const JobLocation& job) {
-  IngestResult result;
-  const auto plan = validate(job);
-  result.problems = plan.problems;
-  if (!plan.problems.empty()) return result;  // entries.json unusable: nothing to do, nothing touched
-
-  for (const auto& dataset : plan.datasets) {
-    DatasetResult r;
-    r.id = dataset.id();
-    if (!dataset.ok()) {
-      r.error = to_string(dataset.problems);
-    } else {
-      try {
-        publish(plan, dataset, r);
-      } catch (const std::exception& e) {
-        r.error = e.what();
-      }
-    }
-    if (options_.progress != nullptr) options_.progress->dataset_finished(r);
-    result.datasets.push_back(std::move(r));
-  }
-  try {
-    finish_entries_file(plan, result);
-  } catch (const std::exception& e) {
-    result.problems.push_back(
-        {std::string(kEntriesFile), std::string("could not be updated: ") + e.what(), "run the job again"});
-  }
-  return result;
-}
-
-void IngestService::publish(const JobPlan& job, const DatasetPlan& plan, DatasetResult& result) {
-  if (plan.files.empty()) throw std::runtime_error("the manifest lists no files");
-  copy_files(job, plan, result);
-  merge_index(plan, result);
-  clean_up(job, plan);
-}
-
-void IngestService::copy_files(const JobPlan& job, const DatasetPlan& plan, DatasetResult& result) {
-  const auto& entry = *plan.parsed.entry;
-  std::uint64_t total = 0;
-  for (const auto& f : plan.files) total += f.row.size;
-  if (options_.progress != nullptr) options_.progress->dataset_started(entry.id, plan.files.size(), total);
-
-  std::mutex mutex;
-  std::vector<std::string> failures;
-  // Each copy records its own failure, so parallel_for has none to return.
-  base::parallel_for(plan.files.size(), {.concurrency = options_.parallel_copies}, [&](std::size_t i) {
-    const auto& f = plan.files[i];
-    try {
-      // Copying again after an interrupted run is harmless: the destination is replaced as a whole.
-      if (f.in_job) {
-        with_retries(options_.attempts, [&] {
-          objects_.copy(job.job.bucket, f.source_key, entry.index.bucket, f.destination_key);
-        });
-      }
-      if (options_.progress != nullptr) options_.progress->file_copied(entry.id, f.row.size);
-    } catch (const std::exception& e) {
-      std::lock_guard lock(mutex);
-      failures.push_back(e.what());
-    }
-  });
-  if (!failures.empty()) {
-    std::sort(failures.begin(), failures.end());
-    std::string message = std::to_string(failures.size()) + " of " + std::to_string(plan.files.size()) +
-                          " files could not be copied; run the job again to retry:";
-    for (std::size_t i = 0; i < failures.size() && i < 20; ++i) message += "\n  " + failures[i];
-    throw std::runtime_error(message);
-  }
-  result.files_added = plan.files.size();
-  result.bytes = total;
-}
-
-void IngestService::merge_index(const DatasetPlan& plan, DatasetResult& result) {
-  const auto& entry = *plan.parsed.entry;
-  const Lease lease(records_, entry.id, lease_owner_, options_.lease_ttl, options_.lease_wait);
-
-  // The lease makes us the only writer of this dataset's index files. The conditional put guards the record
-  // against a writer whose lease expired under it; on a conflict, read everything again and redo the merge.
-  for (int attempt = 1;; ++attempt) {
-    const auto stored = records_.get(entry.id);
-    if (stored && stored->record.extra_columns != plan.manifest.extra_columns) {
-      throw std::runtime_error("the manifest's extra columns differ from those of the published dataset");
-    }
-    // The dataset's year files, by year; read one at a time below.
-    std::map<int, std::string> existing;
-    const auto prefix = entry.index.folder + "/" + entry.id + "_";
-    for (const auto& object :
-         with_retries(options_.attempts, [&] { return objects_.list(entry.index.bucket, prefix); })) {
-      if (const auto year = index_file_year(entry.index, entry.id, object.key)) existing[*year] = object.key;
-    }
-    const auto read_year = [&](int year) {
-      IndexFile file;
-      const auto it = existing.find(year);
-      if (it == existing.end()) return file;
-      const auto text =
-          with_retries(options_.attempts, [&] { return objects_.get(entry.index.bucket, it->second); });
-      if (text) file = parse_index_file(*text, "s3://" + entry.index.bucket + "/" + it->second);
-      return file;
-    };
-
-    std::vector<IndexRow> rows;
-    rows.reserve(plan.files.size());
-    IngestDelta delta;
-    delta.start = plan.files.front().row.start;
-    delta.stop = plan.files.front().row.stop;
-    for (const auto& f : plan.files) {
-      rows.push_back(f.row);
-      delta.start = std::min(delta.start, f.row.start);
-      delta.stop = std::max(delta.stop, f.row.stop);
-      delta.file_types.push_back(f.file_type);
-    }
-    const YearMerger merger(std::move(rows), plan.manifest.extra_columns);
-    const int published_digits = stored ? stored->record.fraction_digits : 0;
-    delta.fraction_digits = merger.fraction_digits(published_digits);
-    if (!stored) {
-      // Files without a record (a lost or recreated table): learn their precision first, so none is
-      // shortened.
-      for (const auto& [year, key] : existing)
-        delta.fraction_digits = fraction_digits(read_year(year), delta.fraction_digits);
-    }
-    delta.extra_columns = plan.manifest.extra_columns;
-
-    // Year by year: memory holds the job's rows and one year file. A finer precision than before means every
-    // year file is rewritten: one format for the whole dataset.
-    std::set<int> years = merger.incoming_years();
-    for (const auto& [year, key] : existing) years.insert(year);
-    for (const int year : years) {
-      auto file = read_year(year);
-      const bool changed = merger.merge(year, file);
-      if (!changed && delta.fraction_digits == published_digits) continue;
-      const auto body = format_index_file(file, delta.fraction_digits);
-      const auto key = index_file_key(entry.index, entry.id, year);
-      with_retries(options_.attempts, [&] { objects_.put(entry.index.bucket, key, body, "text/csv"); });
-    }
-
-    const auto record =
-        apply_ingest(stored ? std::optional(stored->record) : std::nullopt, entry, delta, now_utc());
-    if (records_.put_if_version(record, stored ? stored->version : 0)) {
-      result.years.clear();
-      for (const auto& f : plan.files) result.years.push_back(f.row.start.year());
-      std::sort(result.years.begin(), result.years.end());
-      result.years.erase(std::unique(result.years.begin(), result.years.end()), result.years.end());
-      return;
-    }
-    if (attempt >= 5)
-      throw std::runtime_error("dataset " + entry.id + " kept changing under this ingest; run it again");
-  }
-}
-
-void IngestService::clean_up(const JobPlan& job, const DatasetPlan& plan) {
-  // Data first, the manifest last: if this stops half-way, the manifest is still there and a rerun finds the
-  // deleted files already published (validation accepts them), so it completes.
-  std::vector<std::string> pending;
-  for (const auto& f : plan.files) {
-    if (f.in_job) pending.push_back(f.source_key);
-  }
-  std::vector<RemoveFailure> failures;
-  const auto remove_pending = [&](int) -> base::NextAttempt {
-    failures = with_retries(options_.attempts, [&] { return objects_.remove_many(job.job.bucket, pending); });
-    pending.clear();
-    for (const auto& f : failures) {
-      if (!f.transient) break;   // a permanent failure ends the clean-up; a rerun finishes it
-      pending.push_back(f.key);  // only the failed keys again
-    }
-    if (pending.empty() || pending.size() != failures.size()) return std::nullopt;
-    return kCleanUpBackoff;
-  };
-  if (!pending.empty()) base::retry({options_.attempts, std::nullopt}, remove_pending);
-  if (!failures.empty()) {
-    throw std::runtime_error("published, but " + std::to_string(failures.size()) +
-                             " job files could not be deleted (first: " + failures.front().reason +
-                             "); run the job again");
-  }
-  with_retries(options_.attempts, [&] { objects_.remove(job.job.bucket, plan.manifest_key); });
-}
-
-void IngestService::finish_entries_file(const JobPlan& job, const IngestResult& result) {
-  const auto key = job.job.key(kEntriesFile);
-  auto failed = nlohmann::ordered_json::array();
-  for (std::size_t i = 0; i < result.datasets.size(); ++i) {
-    if (!result.datasets[i].ok()) failed.push_back(job.datasets[i].parsed.source);
-  }
-  if (failed.empty()) {
-    with_retries(options_.attempts, [&] { objects_.remove(job.job.bucket, key); });
-  } else if (failed.size() < result.datasets.size()) {
-    // Only what is left to do, so a rerun does not publish the finished datasets again.
-    const auto body = failed.dump(2) + "\n";
-    with_retries(options_.attempts, [&] { objects_.put(job.job.bucket, key, body, "application/json"); });
-  }
+  return Run(*this, job).execute();
 }
 
 }  // namespace heliocloud::registry

@@ -28,6 +28,7 @@ class DatasetValidator {
           {manifest_name_, "the manifest disappeared while validating", "upload it again"});
       return;
     }
+    plan_.manifest_hash = manifest_hash(*text);
     auto parsed = parse_manifest(*text, manifest_name_);
     plan_.manifest = std::move(parsed.manifest);
     plan_.problems.insert(plan_.problems.end(), parsed.problems.begin(), parsed.problems.end());
@@ -86,7 +87,14 @@ class DatasetValidator {
     for (auto& o : store_.list(job_.bucket, data_prefix))
       uploaded.emplace(o.key.substr(data_prefix.size()), o.size);
 
-    for (const auto& row : plan_.manifest.rows) {
+    std::size_t published_rows = 0;
+    if (options_.resume != nullptr) {
+      for (const auto& d : options_.resume->datasets) {
+        if (d.id == entry.id && d.manifest_hash == plan_.manifest_hash) published_rows = d.rows_done;
+      }
+    }
+    for (std::size_t i = 0; i < plan_.manifest.rows.size(); ++i) {
+      const auto& row = plan_.manifest.rows[i];
       PlannedFile f;
       f.source_key = data_prefix + row.key;
       f.destination_key = entry.index.key(row.published_key);
@@ -94,6 +102,11 @@ class DatasetValidator {
       f.row = {row.start, row.stop, "s3://" + entry.index.bucket + "/" + f.destination_key, row.size,
                row.extras};
       const auto where = manifest_name_ + ":" + std::to_string(row.line);
+      if (i < published_rows) {
+        f.in_job = uploaded.contains(row.key);
+        plan_.files.push_back(std::move(f));
+        continue;
+      }
       if (const auto it = uploaded.find(row.key); it != uploaded.end()) {
         if (it->second != row.size) {
           plan_.problems.push_back({where,

@@ -9,6 +9,7 @@
 #include "registry/entry.h"
 #include "registry/index_file.h"
 #include "registry/job.h"
+#include "registry/job_progress.h"
 #include "registry/manifest.h"
 #include "registry/object_store.h"
 #include "registry/settings.h"
@@ -26,7 +27,8 @@ struct PlannedFile {
 
 struct DatasetPlan {
   ParsedEntry parsed;
-  std::string manifest_key;  // empty when no manifest was found
+  std::string manifest_key;   // empty when no manifest was found
+  std::string manifest_hash;  // manifest_hash() of its text
   Manifest manifest;
   std::vector<PlannedFile> files;
   Problems problems;
@@ -50,6 +52,10 @@ struct ValidateOptions {
   bool check_membership = true;
   // The destination bucket must exist in the store (an ingest); off when validating a job folder on its own.
   bool check_reachable = true;
+  // A resumed ingest: the first rows_done rows of a dataset whose manifest is unchanged were published by an
+  // earlier run, so their files are not looked for (one HEAD each otherwise); those still in the job are
+  // planned with in_job = true, so that they are deleted.
+  const JobProgress* resume = nullptr;
 };
 
 // Reads entries.json and each manifest, lists the job folder and checks every row (present, same size). When

@@ -1,7 +1,11 @@
 #include "registry/local_object_store.h"
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -15,13 +19,48 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Temporary files carry this prefix; listings skip them.
+// Temporary files carry this prefix; listings skip them (earlier versions wrote them beside their target).
 constexpr std::string_view kTempPrefix = ".hc-tmp-";
+// Beside the bucket directories; not a valid bucket name, so never taken for a bucket.
+constexpr std::string_view kStagingDir = ".hc-staging";
 
 std::string temp_name() {
   static std::atomic<unsigned long> counter{0};
   thread_local std::mt19937_64 rng{std::random_device{}()};
   return std::string(kTempPrefix) + std::to_string(rng()) + "-" + std::to_string(++counter);
+}
+
+std::string host_name() {
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  return host;
+}
+
+// A process's staging directory is "<pid>.<random>.<host>".
+std::string staging_name() {
+  std::random_device rd;
+  return std::to_string(getpid()) + "." + std::to_string(rd()) + "." + host_name();
+}
+
+// Deletes the staging directories of processes of this host that are gone (killed mid-write).
+void remove_stale_staging(const fs::path& staging) {
+  std::error_code ec;
+  const auto host = host_name();
+  for (auto it = fs::directory_iterator(staging, ec); !ec && it != fs::directory_iterator();
+       it.increment(ec)) {
+    const auto name = it->path().filename().string();
+    const auto dot = name.find('.');
+    const auto second = dot == std::string::npos ? dot : name.find('.', dot + 1);
+    if (second == std::string::npos || name.substr(second + 1) != host) continue;
+    try {
+      const auto pid = static_cast<pid_t>(std::stol(name.substr(0, dot)));
+      if (pid > 0 && kill(pid, 0) != 0 && errno == ESRCH) {
+        std::error_code ignored;
+        fs::remove_all(it->path(), ignored);
+      }
+    } catch (const std::exception&) {  // not one of ours: leave it
+    }
+  }
 }
 
 std::string where(const std::string& bucket, const std::string& key) {
@@ -31,6 +70,30 @@ std::string where(const std::string& bucket, const std::string& key) {
 }  // namespace
 
 LocalObjectStore::LocalObjectStore(fs::path root) : root_(std::move(root)) {}
+
+LocalObjectStore::~LocalObjectStore() {
+  for (const auto& [parent, ours] : staging_) {
+    std::error_code ec;
+    fs::remove_all(ours, ec);
+  }
+}
+
+fs::path LocalObjectStore::temp_path(const fs::path& bucket_dir) {
+  const auto parent = bucket_dir.parent_path();
+  fs::path ours;
+  {
+    std::lock_guard lock(staging_mutex_);
+    auto it = staging_.find(parent);
+    if (it == staging_.end()) {
+      remove_stale_staging(parent / kStagingDir);
+      it = staging_.emplace(parent, parent / kStagingDir / staging_name()).first;
+    }
+    ours = it->second;
+  }
+  std::error_code ec;
+  fs::create_directories(ours, ec);  // again each time: cheap, and survives someone deleting it
+  return ours / temp_name();
+}
 
 void LocalObjectStore::map_bucket(const std::string& bucket, fs::path directory) {
   mapped_[bucket] = std::move(directory);
@@ -108,7 +171,7 @@ void LocalObjectStore::put(const std::string& bucket, const std::string& key, st
   const auto path = object_path(bucket, key);
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
-  const auto tmp = path.parent_path() / temp_name();
+  const auto tmp = temp_path(bucket_path(bucket));
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out.write(body.data(), static_cast<std::streamsize>(body.size()));
@@ -129,7 +192,7 @@ void LocalObjectStore::copy(const std::string& src_bucket, const std::string& sr
   if (!fs::is_regular_file(src, ec))
     throw StoreError("copy source " + where(src_bucket, src_key) + " does not exist");
   fs::create_directories(dst.parent_path(), ec);
-  const auto tmp = dst.parent_path() / temp_name();
+  const auto tmp = temp_path(bucket_path(dst_bucket));
   fs::copy_file(src, tmp, fs::copy_options::overwrite_existing, ec);
   if (!ec) fs::rename(tmp, dst, ec);
   if (ec) {

@@ -1,10 +1,12 @@
 #pragma once
 // LocalObjectStore: buckets as directories under a root (<root>/<bucket>/<key>), for `--local` runs and
-// tests. Writes go to a temporary file in the same directory and are renamed into place, so a reader never
-// sees a half-written index file, as with S3. Empty directories left by deletes are removed (S3 has no
-// directories).
+// tests. Writes go to a temporary file in a staging directory beside the buckets (<root>/.hc-staging/<one per
+// process>) and are renamed into place, so a reader never sees a half-written file, as with S3, and a killed
+// process leaves no temporary file in a bucket: its staging directory is deleted by the next store that finds
+// the process gone. Empty directories left by deletes are removed (S3 has no directories).
 #include <filesystem>
 #include <map>
+#include <mutex>
 
 #include "registry/object_store.h"
 
@@ -13,6 +15,9 @@ namespace heliocloud::registry {
 class LocalObjectStore final : public ObjectStore {
  public:
   explicit LocalObjectStore(std::filesystem::path root);
+  ~LocalObjectStore() override;
+  LocalObjectStore(const LocalObjectStore&) = delete;
+  LocalObjectStore& operator=(const LocalObjectStore&) = delete;
 
   // Serves `bucket` from `directory` instead of <root>/<bucket> (`heliocloud validate <job dir>`).
   void map_bucket(const std::string& bucket, std::filesystem::path directory);
@@ -33,9 +38,13 @@ class LocalObjectStore final : public ObjectStore {
   // <bucket dir>/<key>; throws StoreError for a key that would leave the bucket directory.
   [[nodiscard]] std::filesystem::path object_path(const std::string& bucket, const std::string& key) const;
   [[nodiscard]] std::filesystem::path existing_bucket(const std::string& bucket) const;
+  // A new temporary path in this process's staging directory for a file of `bucket_dir`.
+  [[nodiscard]] std::filesystem::path temp_path(const std::filesystem::path& bucket_dir);
 
   std::filesystem::path root_;
   std::map<std::string, std::filesystem::path> mapped_;
+  std::mutex staging_mutex_;
+  std::map<std::filesystem::path, std::filesystem::path> staging_;  // parent of bucket dirs -> ours in it
 };
 
 }  // namespace heliocloud::registry

@@ -80,7 +80,9 @@ SqliteDatasetStore::SqliteDatasetStore(const std::filesystem::path& file) : file
                           "CREATE TABLE IF NOT EXISTS datasets (id TEXT PRIMARY KEY, body TEXT NOT NULL, "
                           "version INTEGER NOT NULL)",
                           "CREATE TABLE IF NOT EXISTS leases (id TEXT PRIMARY KEY, owner TEXT NOT NULL, "
-                          "expires INTEGER NOT NULL)"}) {
+                          "expires INTEGER NOT NULL)",
+                          "CREATE TABLE IF NOT EXISTS jobs (job TEXT PRIMARY KEY, body TEXT NOT NULL, "
+                          "updated TEXT NOT NULL)"}) {
     Statement s(db_, sql, file_);
     while (s.step()) {
     }
@@ -143,6 +145,40 @@ void SqliteDatasetStore::release_lease(const std::string& id, const std::string&
   Statement s(db_, "DELETE FROM leases WHERE id = ?1 AND owner = ?2", file_);
   s.bind(1, id).bind(2, owner);
   s.step();
+}
+
+std::optional<std::string> SqliteDatasetStore::lease_holder(const std::string& id) {
+  std::lock_guard lock(mutex_);
+  Statement s(db_, "SELECT owner FROM leases WHERE id = ?1", file_);
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return s.text(0);
+}
+
+std::optional<JobProgress> SqliteDatasetStore::get_job(const std::string& job) {
+  std::lock_guard lock(mutex_);
+  Statement s(db_, "SELECT body FROM jobs WHERE job = ?1", file_);
+  s.bind(1, job);
+  if (!s.step()) return std::nullopt;
+  return job_progress_from_json(nlohmann::ordered_json::parse(s.text(0)));
+}
+
+void SqliteDatasetStore::put_job(const JobProgress& progress) {
+  std::lock_guard lock(mutex_);
+  Statement s(db_,
+              "INSERT INTO jobs (job, body, updated) VALUES (?1, ?2, ?3) ON CONFLICT(job) DO UPDATE SET "
+              "body = excluded.body, updated = excluded.updated",
+              file_);
+  s.bind(1, progress.job).bind(2, to_json(progress).dump()).bind(3, format_time(progress.updated, 9));
+  s.step();
+}
+
+std::vector<JobProgress> SqliteDatasetStore::list_jobs() {
+  std::lock_guard lock(mutex_);
+  Statement s(db_, "SELECT body FROM jobs ORDER BY updated DESC, job", file_);
+  std::vector<JobProgress> out;
+  while (s.step()) out.push_back(job_progress_from_json(nlohmann::ordered_json::parse(s.text(0))));
+  return out;
 }
 
 }  // namespace heliocloud::registry

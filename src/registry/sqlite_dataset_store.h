@@ -24,6 +24,10 @@ class SqliteDatasetStore final : public DatasetStore {
   [[nodiscard]] bool try_acquire_lease(const std::string& id, const std::string& owner,
                                        std::chrono::seconds ttl) override;
   void release_lease(const std::string& id, const std::string& owner) override;
+  [[nodiscard]] std::optional<std::string> lease_holder(const std::string& id) override;
+  [[nodiscard]] std::optional<JobProgress> get_job(const std::string& job) override;
+  void put_job(const JobProgress& progress) override;
+  [[nodiscard]] std::vector<JobProgress> list_jobs() override;
 
  private:
   sqlite3* db_ = nullptr;

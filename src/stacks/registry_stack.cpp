@@ -10,6 +10,7 @@
 #include "base/unique_id.h"
 #include "construct/annotations.h"
 #include "construct/cfn_output.h"
+#include "construct/fn.h"
 #include "contracts/custom_resources.h"
 #include "contracts/registry_functions.h"
 #include "stacks/function_environment.h"
@@ -107,9 +108,14 @@ void RegistryStack::add_functions(const config::RegistryConfig& reg, const std::
       .requester_pays = Value(std::string(reg.requester_pays ? registry::kTrue : registry::kFalse))};
   const auto variables = environment_variables(environment);
 
+  // Named, so that its own ARN can be written into its role's policy without a reference to the function
+  // (which depends on that policy): a circular dependency CloudFormation would refuse. Lambda names are at
+  // most 64 characters; stack names are unique in an account and region.
+  const auto ingester_name = stack_name().substr(0, 55) + "-Ingester";
   ingester_ = &make<aws_constructs::Function>(
       "Ingester",
       aws_constructs::FunctionProps{.code_directory = package,
+                                    .function_name = ingester_name,
                                     .handler = std::string(registry::kIngestHandler),
                                     .description = "Validates an ingest job and publishes its files",
                                     .memory_mb = 1024,
@@ -121,6 +127,13 @@ void RegistryStack::add_functions(const config::RegistryConfig& reg, const std::
   ingest_->grant_delete(*ingester_);
   for (auto* dataset : datasets_) dataset->grant_read_write(*ingester_);
   table_->grant_read_write_items(*ingester_);
+  // A job longer than one invocation goes on in the next: the function invokes itself (and nothing else).
+  aws_constructs::PolicyStatement invoke_itself;
+  invoke_itself.actions = {"lambda:InvokeFunction"};
+  invoke_itself.resources = {
+      construct::fn::join("", {Value("arn:"), construct::pseudo::partition(), Value(":lambda:"), region(),
+                               Value(":"), account(), Value(":function:" + ingester_name)})};
+  ingester_->add_to_principal_policy(std::move(invoke_itself));
 
   cataloger_ = &make<aws_constructs::Function>(
       "Cataloger",

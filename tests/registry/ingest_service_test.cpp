@@ -2,6 +2,7 @@
 #include "registry/ingest_service.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <thread>
@@ -220,7 +221,8 @@ TEST(Ingest, ConcurrentIngestsIntoOneDatasetLoseNothing) {
     threads.emplace_back([&, j] {
       SqliteDatasetStore records(w.db_path());
       LocalObjectStore objects(w.dir / "buckets");
-      IngestService service(objects, records, w.settings);
+      // Chunks of 4: the jobs' chunks interleave in the dataset's index file and record.
+      IngestService service(objects, records, w.settings, {.chunk_files = 4});
       results[static_cast<std::size_t>(j)] =
           service.ingest(parse_job_location("uploads/job" + std::to_string(j)));
     });
@@ -231,7 +233,7 @@ TEST(Ingest, ConcurrentIngestsIntoOneDatasetLoseNothing) {
   EXPECT_EQ(std::count(index.begin(), index.end(), '\n'), 1 + kJobs * kFilesPerJob);
   const auto soho = w.records->get("SOHO");
   ASSERT_TRUE(soho);
-  EXPECT_EQ(soho->version, static_cast<std::uint64_t>(kJobs));
+  EXPECT_EQ(soho->version, static_cast<std::uint64_t>(kJobs * ((kFilesPerJob + 3) / 4)));  // one per chunk
   EXPECT_EQ(format_time(soho->record.start, 0), "2020-01-01T00:00:00Z");
   EXPECT_EQ(format_time(soho->record.stop, 0), "2020-04-25T03:00:00Z");
 }
@@ -325,6 +327,166 @@ TEST(Catalog, WritesACatalogInEveryDatasetBucket) {
   const auto empty = nlohmann::json::parse(w.read("helio-empty", "catalog.json"));
   EXPECT_EQ(empty["catalog"], nlohmann::json::array());
   EXPECT_EQ(empty["name"], "Test HelioCloud");
+}
+
+}  // namespace
+}  // namespace heliocloud::registry
+
+namespace heliocloud::registry {
+namespace {
+
+using test::LocalWorld;
+
+// A dataset of `files` rows over 2020, one file each of 5 bytes.
+void upload_numbered_job(const LocalWorld& w, const std::string& job, const std::string& id, int files) {
+  w.text_file("uploads", job + "/entries.json",
+              "[" + test::entry_json(id, "s3://helio-public/" + id, id + " data") + "]");
+  std::string manifest = "#time, s3key, filesize\n";
+  for (int f = 0; f < files; ++f) {
+    char time[32];
+    std::snprintf(time, sizeof time, "2020-01-%02dT%02d:00:00Z", 1 + f / 24, f % 24);
+    manifest += std::string(time) + ",f" + std::to_string(f) + ".cdf,5\n";
+  }
+  w.upload_manifest_and_files(job, id, manifest);
+}
+
+std::size_t index_rows(const LocalWorld& w, const std::string& id) {
+  if (!w.exists("helio-public", id + "/" + id + "_2020.csv")) return 0;
+  const auto index = w.read("helio-public", id + "/" + id + "_2020.csv");
+  return static_cast<std::size_t>(std::count(index.begin(), index.end(), '\n')) - 1;
+}
+
+TEST(ChunkedIngest, EachChunkEndsPublishedAndTheJobRecordsItsProgress) {
+  LocalWorld w;
+  upload_numbered_job(w, "job1", "SOHO", 10);
+  IngestOptions options;
+  options.chunk_files = 4;
+  // The third chunk's copies fail: the first two chunks stay published, indexed and out of the job.
+  struct CopyFailing final : test::ForwardingStore {
+    using ForwardingStore::ForwardingStore;
+    void copy(const std::string& sb, const std::string& sk, const std::string& db,
+              const std::string& dk) override {
+      if (sk.ends_with("f9.cdf")) throw StoreError("injected failure copying " + sk);
+      ForwardingStore::copy(sb, sk, db, dk);
+    }
+  } broken_store(*w.objects);
+  IngestService broken(broken_store, *w.records, w.settings, options);
+  const auto first = broken.ingest(parse_job_location("uploads/job1"));
+  ASSERT_EQ(first.datasets.size(), 1U);
+  EXPECT_NE(first.datasets[0].error.find("injected failure copying job1/SOHO/f9.cdf"), std::string::npos)
+      << first.to_json().dump(2);
+  EXPECT_EQ(index_rows(w, "SOHO"), 8U);
+  EXPECT_FALSE(w.exists("uploads", "job1/SOHO/f0.cdf"));
+  EXPECT_FALSE(w.exists("uploads", "job1/SOHO/f7.cdf"));
+  EXPECT_TRUE(w.exists("uploads", "job1/SOHO/f8.cdf"));
+  EXPECT_TRUE(w.exists("uploads", "job1/SOHO/manifest.csv"));
+  auto progress = w.records->get_job("s3://uploads/job1/");
+  ASSERT_TRUE(progress);
+  EXPECT_EQ(progress->state, JobState::Failed);
+  EXPECT_EQ(progress->runs, 1);
+  ASSERT_EQ(progress->datasets.size(), 1U);
+  EXPECT_EQ(progress->datasets[0].rows_done, 8U);
+  EXPECT_EQ(progress->datasets[0].files_total, 10U);
+  EXPECT_EQ(progress->datasets[0].bytes_done, 40U);
+  EXPECT_NE(progress->error.find("SOHO: 1 of 2 files could not be copied"), std::string::npos)
+      << progress->error;
+
+  // The rerun resumes after the 8 published rows: it neither looks for their files nor copies them again.
+  IngestService fixed(*w.objects, *w.records, w.settings, options);
+  const auto rerun = fixed.ingest(parse_job_location("uploads/job1"));
+  ASSERT_TRUE(rerun.ok()) << rerun.to_json().dump(2);
+  EXPECT_EQ(rerun.datasets[0].files_added, 10U);
+  EXPECT_EQ(index_rows(w, "SOHO"), 10U);
+  EXPECT_FALSE(w.exists("uploads", "job1"));
+  progress = w.records->get_job("s3://uploads/job1/");
+  EXPECT_EQ(progress->state, JobState::Published);
+  EXPECT_EQ(progress->runs, 2);
+  EXPECT_EQ(progress->files_done(), 10U);
+  EXPECT_TRUE(progress->error.empty());
+  EXPECT_NE(progress->finished, Instant{});
+}
+
+TEST(ChunkedIngest, ARunOutOfTimeStopsBetweenChunksAndTheNextGoesOn) {
+  LocalWorld w;
+  upload_numbered_job(w, "job1", "SOHO", 7);
+  IngestOptions options;
+  options.chunk_files = 3;
+  options.deadline = std::chrono::steady_clock::now();  // already over: one chunk per run
+  std::vector<std::size_t> done;
+  for (int run = 0; run < 10; ++run) {
+    IngestService service(*w.objects, *w.records, w.settings, options);
+    const auto result = service.ingest(parse_job_location("uploads/job1"));
+    ASSERT_TRUE(result.ok()) << result.to_json().dump(2);
+    done.push_back(result.files_done);
+    // A reader sees exactly the rows whose files are published after every run.
+    EXPECT_EQ(index_rows(w, "SOHO"), result.files_done);
+    if (!result.unfinished) break;
+    EXPECT_EQ(w.records->get_job("s3://uploads/job1/")->state, JobState::Waiting);
+    EXPECT_TRUE(w.exists("uploads", "job1/entries.json"));
+  }
+  EXPECT_EQ(done, (std::vector<std::size_t>{3, 6, 7}));
+  EXPECT_FALSE(w.exists("uploads", "job1"));
+  EXPECT_EQ(w.records->get_job("s3://uploads/job1/")->runs, 3);
+}
+
+TEST(ChunkedIngest, AFinishedDatasetOfAnUnfinishedJobIsNotLookedForAgain) {
+  LocalWorld w;
+  w.text_file("uploads", "job1/entries.json",
+              "[" + test::entry_json("AAA", "s3://helio-public/AAA", "A") + "," +
+                  test::entry_json("BBB", "s3://helio-public/BBB", "B") + "]");
+  w.upload_manifest_and_files("job1", "AAA", "#time, s3key, filesize\n2020-01-01T00:00:00Z,a.cdf,3\n");
+  w.upload_manifest_and_files("job1", "BBB",
+                              "#time, s3key, filesize\n2020-01-01T00:00:00Z,b0.cdf,3\n"
+                              "2020-01-02T00:00:00Z,b1.cdf,3\n");
+  IngestOptions options;
+  options.chunk_files = 1;
+  options.deadline = std::chrono::steady_clock::now();
+  for (int run = 0; run < 5; ++run) {
+    IngestService service(*w.objects, *w.records, w.settings, options);
+    const auto result = service.ingest(parse_job_location("uploads/job1"));
+    ASSERT_TRUE(result.ok()) << "run " << run << ": " << result.to_json().dump(2);
+    if (!result.unfinished) break;
+  }
+  EXPECT_FALSE(w.exists("uploads", "job1"));
+  EXPECT_EQ(index_rows(w, "AAA"), 1U);
+  EXPECT_EQ(index_rows(w, "BBB"), 2U);
+}
+
+TEST(ChunkedIngest, ARerunOfAPublishedJobHasNothingToDo) {
+  LocalWorld w;
+  upload_numbered_job(w, "job1", "SOHO", 3);
+  IngestService service(*w.objects, *w.records, w.settings);
+  ASSERT_TRUE(service.ingest(parse_job_location("uploads/job1")).ok());
+  const auto published_at = w.records->get_job("s3://uploads/job1/")->finished;
+  const auto again = service.ingest(parse_job_location("uploads/job1"));
+  EXPECT_TRUE(again.ok());
+  EXPECT_EQ(again.nothing_to_do, "job s3://uploads/job1/ was published at " + format_time(published_at, 0));
+  EXPECT_EQ(again.to_json()["nothing_to_do"], again.nothing_to_do);
+
+  // The same job name uploaded anew is a new job, counted as the next run.
+  upload_numbered_job(w, "job1", "SOHO", 5);
+  const auto second = service.ingest(parse_job_location("uploads/job1"));
+  ASSERT_TRUE(second.ok()) << second.to_json().dump(2);
+  EXPECT_TRUE(second.nothing_to_do.empty());
+  EXPECT_EQ(index_rows(w, "SOHO"), 5U);
+  EXPECT_EQ(w.records->get_job("s3://uploads/job1/")->runs, 2);
+}
+
+TEST(ChunkedIngest, AKilledRunsLeaseOnThisHostIsTakenOverAtOnce) {
+  LocalWorld w;
+  upload_numbered_job(w, "job1", "SOHO", 2);
+  // A lease left by a process of this host that is gone (pid 2^22 + 1 is above Linux's pid_max default).
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  const std::string dead = std::string(host) + "/4194305/1";
+  ASSERT_TRUE(w.records->try_acquire_lease("job#s3://uploads/job1/", dead, std::chrono::seconds(900)));
+  ASSERT_TRUE(w.records->try_acquire_lease("SOHO", dead, std::chrono::seconds(900)));
+  IngestOptions options;
+  options.leases_on_this_host = true;
+  IngestService service(*w.objects, *w.records, w.settings, options);
+  const auto result = service.ingest(parse_job_location("uploads/job1"));
+  EXPECT_TRUE(result.ok()) << result.to_json().dump(2);
+  EXPECT_FALSE(w.records->lease_holder("SOHO"));
 }
 
 }  // namespace

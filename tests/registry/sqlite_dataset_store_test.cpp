@@ -61,5 +61,50 @@ TEST(SqliteDatasetStore, LeasesExcludeOthersUntilReleasedOrExpired) {
   EXPECT_TRUE(s.try_acquire_lease("MMS", "a", std::chrono::seconds(60)));      // so it can be taken over
 }
 
+TEST(SqliteDatasetStore, JobsAreKeptListedNewestFirstAndRoundTrip) {
+  test::LocalWorld w;
+  JobProgress a;
+  a.job = "s3://uploads/a/";
+  a.state = JobState::Waiting;
+  a.started = parse_time("2026-01-01T00:00:00.5Z");
+  a.updated = parse_time("2026-01-01T00:01:00Z");
+  a.runs = 2;
+  a.datasets.push_back({.id = "MMS",
+                        .manifest_hash = manifest_hash("x"),
+                        .files_total = 10,
+                        .rows_done = 4,
+                        .bytes_total = 100,
+                        .bytes_done = 40,
+                        .error = "oops"});
+  JobProgress b = a;
+  b.job = "s3://uploads/b/";
+  b.state = JobState::Published;
+  b.updated = parse_time("2026-01-02T00:00:00Z");
+  b.finished = b.updated;
+  w.records->put_job(a);
+  w.records->put_job(b);
+  EXPECT_EQ(w.records->get_job("s3://uploads/a/"), a);
+  EXPECT_FALSE(w.records->get_job("s3://uploads/c/"));
+  const auto jobs = w.records->list_jobs();
+  ASSERT_EQ(jobs.size(), 2U);
+  EXPECT_EQ(jobs[0], b);
+  EXPECT_EQ(jobs[1].files_done(), 4U);
+  a.runs = 3;
+  w.records->put_job(a);  // replaced, not added
+  EXPECT_EQ(w.records->get_job("s3://uploads/a/")->runs, 3);
+  EXPECT_EQ(w.records->list_jobs().size(), 2U);
+  EXPECT_NE(manifest_hash("x"), manifest_hash("y"));
+  EXPECT_EQ(manifest_hash(""), "cbf29ce484222325");  // FNV-1a's offset basis: the same in every build
+}
+
+TEST(SqliteDatasetStore, LeaseHolderNamesTheOwner) {
+  test::LocalWorld w;
+  EXPECT_FALSE(w.records->lease_holder("MMS"));
+  ASSERT_TRUE(w.records->try_acquire_lease("MMS", "me", std::chrono::seconds(60)));
+  EXPECT_EQ(w.records->lease_holder("MMS"), "me");
+  w.records->release_lease("MMS", "me");
+  EXPECT_FALSE(w.records->lease_holder("MMS"));
+}
+
 }  // namespace
 }  // namespace heliocloud::registry

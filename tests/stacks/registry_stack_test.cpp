@@ -188,6 +188,36 @@ TEST(RegistryStack, FunctionsAsTheOriginalWithOurRuntime) {
     EXPECT_TRUE(t.outputs().contains(out)) << out;
 }
 
+TEST(RegistryStack, TheIngesterMayInvokeItselfAndNothingElse) {
+  const auto s = synth(registry("cont"));
+  const auto& t = s.stack("cont/Registry");
+  std::string ingester_name;
+  for (const auto& [id, f] : t.find_resources("AWS::Lambda::Function")) {
+    if (f["Properties"]["Handler"] == "ingest")
+      ingester_name = f["Properties"]["FunctionName"].get<std::string>();
+  }
+  ASSERT_FALSE(ingester_name.empty()) << "the Ingester needs a name of its own for its ARN";
+  EXPECT_LE(ingester_name.size(), 64U);
+  // The ARN is written from the name and pseudo parameters: a Ref or GetAtt of the function would make the
+  // function depend on its own role's policy and the policy on the function.
+  const json own_arn = {{"Fn::Join",
+                         {"",
+                          {"arn:",
+                           {{"Ref", "AWS::Partition"}},
+                           ":lambda:",
+                           {{"Ref", "AWS::Region"}},
+                           ":",
+                           {{"Ref", "AWS::AccountId"}},
+                           ":function:" + ingester_name}}}};
+  EXPECT_EQ(actions_on(t, "IngesterServiceRole", own_arn), (std::set<std::string>{"lambda:InvokeFunction"}));
+  for (const auto& st : statements(t)) {
+    const auto text = st.dump();
+    if (text.find("lambda:InvokeFunction") == std::string::npos) continue;
+    EXPECT_EQ(st["Resource"], own_arn) << text;
+  }
+  EXPECT_TRUE(actions_on(t, "CatalogerServiceRole", own_arn).empty());
+}
+
 TEST(RegistryStack, RequesterPaysFollowsTheConfig) {
   const auto on = synth(registry("rp1"));
   for (const auto& [id, r] : on.stack("rp1/Registry").find_resources("Custom::RequesterPays"))

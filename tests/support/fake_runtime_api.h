@@ -29,6 +29,11 @@ class FakeRuntimeApi {
         server_([this](const RecordedRequest& r) { return answer(r); }) {}
 
   std::string authority() const { return server_.authority(); }
+  // One more invocation after the scripted ones (a function that invokes itself asynchronously).
+  void enqueue(ScriptedInvocation invocation) {
+    std::lock_guard lock(mu_);
+    script_.push_back(std::move(invocation));
+  }
   std::vector<RecordedRequest> requests() const { return server_.requests(); }
   // Requests other than GET /next (what the runtime posted), in order.
   std::vector<RecordedRequest> posts() const {

@@ -9,6 +9,7 @@ namespace heliocloud::registry {
 namespace {
 
 constexpr std::string_view kLeasePrefix = "lease#";
+constexpr std::string_view kJobPrefix = "job#";
 
 std::int64_t epoch_seconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -103,6 +104,58 @@ void DynamoDbDatasetStore::release_lease(const std::string& id, const std::strin
     // Someone else's by now (ours expired): leave it.
   } catch (const aws::AwsError& e) {
     throw_store_error(e, "releasing the lease of dataset " + id);
+  }
+}
+
+std::optional<std::string> DynamoDbDatasetStore::lease_holder(const std::string& id) {
+  try {
+    const auto item = client_.get_item(table_, {{"id", std::string(kLeasePrefix) + id}}, true);
+    if (!item || !item->contains("owner")) return std::nullopt;
+    return item->at("owner").get<std::string>();
+  } catch (const aws::AwsError& e) {
+    throw_store_error(e, "reading the lease of " + id);
+  }
+}
+
+std::optional<JobProgress> DynamoDbDatasetStore::get_job(const std::string& job) {
+  try {
+    const auto item = client_.get_item(table_, {{"id", std::string(kJobPrefix) + job}}, true);
+    if (!item) return std::nullopt;
+    return job_progress_from_json(nlohmann::ordered_json::parse(item->at("job").get<std::string>()));
+  } catch (const aws::AwsError& e) {
+    throw_store_error(e, "reading ingest job " + job + " from " + table_);
+  }
+}
+
+void DynamoDbDatasetStore::put_job(const JobProgress& progress) {
+  aws::PutItemRequest put;
+  put.table = table_;
+  put.item = {{"id", std::string(kJobPrefix) + progress.job},
+              {"job", to_json(progress).dump()},
+              {"updated", format_time(progress.updated, 9)}};
+  try {
+    client_.put_item(put);
+  } catch (const aws::AwsError& e) {
+    throw_store_error(e, "writing ingest job " + progress.job + " to " + table_);
+  }
+}
+
+std::vector<JobProgress> DynamoDbDatasetStore::list_jobs() {
+  try {
+    aws::ScanRequest scan;
+    scan.table = table_;
+    scan.filter = "attribute_exists(#j)";  // jobs, not records or leases
+    scan.args.names = {{"#j", "job"}};
+    scan.consistent_read = true;
+    std::vector<JobProgress> out;
+    for (const auto& item : client_.scan(scan))
+      out.push_back(job_progress_from_json(nlohmann::ordered_json::parse(item.at("job").get<std::string>())));
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+      return a.updated != b.updated ? a.updated > b.updated : a.job < b.job;
+    });
+    return out;
+  } catch (const aws::AwsError& e) {
+    throw_store_error(e, "listing ingest jobs in " + table_);
   }
 }
 

@@ -19,6 +19,7 @@ namespace {
 struct CommandFlags {
   LocalOptions local;
   bool is_local = false;
+  bool no_wait = false;
   std::optional<std::string> region;
   std::vector<std::string> positional;
 };
@@ -76,6 +77,8 @@ int run_ingest(CommandFlags& f) {
   require_local_for_local_flags(f);
   auto& args = f.positional;
   if (f.is_local) {
+    if (f.no_wait)
+      throw UsageError("--no-wait is for a deployed instance; --local runs the job in this process");
     if (args.empty() || args.size() > 2) {
       throw UsageError(
           "ingest --local takes [<instance>] <job>: <job folder in the ingest bucket> or "
@@ -85,7 +88,7 @@ int run_ingest(CommandFlags& f) {
     return ingest_local(args.back(), f.local);
   }
   if (args.size() != 2) throw UsageError("usage: heliocloud ingest <instance> <job>  (or --local ... <job>)");
-  DeployedOptions d{f.local.instance_dir, f.region, f.local.json};
+  DeployedOptions d{f.local.instance_dir, f.region, f.local.json, f.no_wait};
   return ingest_deployed(args[0], args[1], d);
 }
 
@@ -142,6 +145,11 @@ CLI::App* add_ingest_command(CLI::App& app, CommandFlags& f) {
                                   "<instance> <job>  |  --local [<instance>] <job>");
   cmd->add_option("--parallel", f.local.parallel, "With --local: copies in flight at once")
       ->check(CLI::Range(1, 256));
+  cmd->add_option("--chunk-files", f.local.chunk_files,
+                  "With --local: files per chunk (each chunk ends published; a rerun resumes after it)")
+      ->check(CLI::Range(1, 1000000));
+  cmd->add_flag("--no-wait", f.no_wait,
+                "Start the deployed Ingester and return; `heliocloud status` follows the job");
   return cmd;
 }
 
@@ -188,6 +196,45 @@ int run_registry_import(RegistryImportFlags& f) {
   return import_deployed(args[0], d, f.import);
 }
 
+struct StatusFlags {
+  LocalOptions local;
+  bool is_local = false;
+  std::optional<std::string> region;
+  std::vector<std::string> positional;
+};
+
+CLI::App* add_status_command(CLI::App& app, StatusFlags& f) {
+  auto* cmd = app.add_subcommand("status",
+                                 "Ingest jobs in progress, published and failed, with their last error: "
+                                 "heliocloud status <instance> [<job>], or --local [<job>]");
+  f.local.instance_dir = default_instance_dir();
+  cmd->add_flag("--local", f.is_local, "Read the local dataset store instead of the deployed instance's");
+  cmd->add_option("--region", f.region,
+                  "AWS region of the deployed instance (default: the instance's env.region)");
+  cmd->add_option("--instance-dir", f.local.instance_dir, "Directory of the instance files")
+      ->capture_default_str();
+  cmd->add_option("--root", f.local.root, "With --local: the directory of buckets ingest --local used");
+  cmd->add_option("--db", f.local.db, "With --local: the SQLite file of dataset records");
+  cmd->add_flag("--json", f.local.json, "Print the jobs as JSON");
+  cmd->add_option("args", f.positional, "<instance> [<job>]  |  --local [<job>]");
+  return cmd;
+}
+
+int run_status(StatusFlags& f) {
+  auto& args = f.positional;
+  if (f.is_local) {
+    if (f.region) throw UsageError("--region is for a deployed instance");
+    if (args.size() > 1) throw UsageError("status --local takes at most one argument: the job");
+    return status_local(args.empty() ? std::nullopt : std::optional(args[0]), f.local);
+  }
+  if (!f.local.root.empty() || !f.local.db.empty())
+    throw UsageError("--root and --db only apply with --local");
+  if (args.empty() || args.size() > 2)
+    throw UsageError("usage: heliocloud status <instance> [<job>]  (or --local)");
+  DeployedOptions d{f.local.instance_dir, f.region, f.local.json};
+  return status_deployed(args[0], args.size() == 2 ? std::optional(args[1]) : std::nullopt, d);
+}
+
 struct UploadFlags {
   std::string dir;
   std::string instance;
@@ -223,12 +270,14 @@ int run(int argc, char** argv) {
   CommandFlags ingest_flags;
   CommandFlags catalog_flags;
   UploadFlags upload_flags;
+  StatusFlags status_flags;
   DaskhubFlags daskhub_flags;
   RegistryImportFlags registry_flags;
   const auto* validate_cmd = add_validate_command(app, validate_flags);
   const auto* ingest_cmd = add_ingest_command(app, ingest_flags);
   const auto* catalog_cmd = add_catalog_command(app, catalog_flags);
   const auto* upload_cmd = add_upload_command(app, upload_flags);
+  const auto* status_cmd = add_status_command(app, status_flags);
   const auto* daskhub_cmd = add_daskhub_command(app, daskhub_flags);
   const auto* registry_cmd = add_registry_command(app, registry_flags);
 
@@ -241,6 +290,7 @@ int run(int argc, char** argv) {
     if (*validate_cmd) return run_validate(validate_flags);
     if (*ingest_cmd) return run_ingest(ingest_flags);
     if (*catalog_cmd) return run_catalog(catalog_flags);
+    if (*status_cmd) return run_status(status_flags);
     if (*upload_cmd)
       return upload_job(upload_flags.dir, upload_flags.instance, upload_flags.job, upload_flags.options);
     if (*daskhub_cmd) return run_daskhub(daskhub_flags);

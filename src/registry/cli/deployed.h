@@ -18,6 +18,7 @@ struct DeployedOptions {
   std::optional<std::string> region;  // --region
   bool json = false;
   std::string endpoint;  // every AWS call to this endpoint (e.g. a local emulator); empty: the environment's
+  bool no_wait = false;  // ingest: start the job and return
 };
 
 // The instance's Registry stack and a client configuration for its region. Throws UsageError.
@@ -38,7 +39,12 @@ class FunctionFailed : public std::runtime_error {
 [[nodiscard]] nlohmann::ordered_json function_result(const std::string& function,
                                                      const aws::InvokeResult& invoked);
 
+// Starts the Ingester on the job (asynchronously: a job may need several invocations) and, unless no_wait,
+// follows its progress in the dataset table until it is published or failed.
 int ingest_deployed(const std::string& instance, const std::string& job, const DeployedOptions& options);
+// The instance's ingest jobs (newest first), or one job in full.
+int status_deployed(const std::string& instance, const std::optional<std::string>& job,
+                    const DeployedOptions& options);
 int catalog_deployed(const std::string& instance, const DeployedOptions& options);
 
 }  // namespace heliocloud::registry::cli

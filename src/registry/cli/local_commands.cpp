@@ -11,6 +11,7 @@
 #include "registry/aws/s3_object_store.h"
 #include "registry/catalog_service.h"
 #include "registry/cli/deployed.h"
+#include "registry/cli/job_follower.h"
 #include "registry/cli/progress_printer.h"
 #include "registry/cli/result_printer.h"
 #include "registry/cli/usage_error.h"
@@ -198,11 +199,47 @@ int ingest_local(const std::string& job_arg, const LocalOptions& o) {
   ProgressPrinter progress(stderr);
   IngestOptions options;
   options.parallel_copies = o.parallel;
+  options.chunk_files = o.chunk_files;
   options.progress = &progress;
+  // The SQLite file is on this machine, so every run sharing it is too: a killed run's leases are freed at
+  // once. Not so for a deployed instance's table, which the deployed Ingester shares.
+  options.leases_on_this_host = !on_deployed_instance(o);
   settings.ingest_bucket = job.bucket;
   IngestService service(*storage.objects, *storage.records, settings, options);
   std::cerr << "ingesting " << job.uri() << "\n";
   return print_ingest_result(service.ingest(job).to_json(), o.json, std::cout) ? kExitOk : kExitFailed;
+}
+
+int status_local(const std::optional<std::string>& job, const LocalOptions& o) {
+  fs::path db = o.db;
+  if (db.empty()) {
+    if (o.root.empty()) throw UsageError("status --local needs --root <dir> or --db <file>");
+    db = fs::path(o.root) / ".heliocloud-registry.sqlite3";
+  }
+  if (!fs::exists(db))
+    throw UsageError("no dataset store at " + db.string() + ": nothing was ingested there yet");
+  SqliteDatasetStore records(db);
+  auto jobs = records.list_jobs();
+  if (job) {
+    // "<folder>", "<bucket>/<folder>" or "s3://<bucket>/<folder>/"
+    auto wanted = *job;
+    while (wanted.ends_with('/')) wanted.pop_back();
+    std::erase_if(jobs, [&](const JobProgress& j) {
+      const auto key = j.job.substr(0, j.job.size() - 1);  // without the trailing '/'
+      return key != wanted && !key.ends_with("/" + wanted);
+    });
+    if (jobs.empty()) throw UsageError("no ingest job " + *job + " in " + db.string());
+  }
+  if (o.json) {
+    auto all = nlohmann::ordered_json::array();
+    for (const auto& j : jobs) all.push_back(to_json(j));
+    std::cout << all.dump(2) << "\n";
+  } else if (job) {
+    for (const auto& j : jobs) print_job(j, std::cout);
+  } else {
+    print_jobs(jobs, std::cout);
+  }
+  return job && jobs.front().state == JobState::Failed ? kExitFailed : kExitOk;
 }
 
 int catalog_local(const LocalOptions& o) {

@@ -15,6 +15,7 @@
 #include "registry/cli/instance_settings.h"
 #include "registry/dataset_store.h"
 #include "registry/object_store.h"
+#include "registry/ingest_service.h"
 
 namespace heliocloud::registry::cli {
 
@@ -26,6 +27,7 @@ struct LocalOptions {
   std::optional<std::string> instance;  // settings from instance/<name>.yaml, then the overrides
   SettingsOverrides overrides;
   std::size_t parallel = 16;
+  std::size_t chunk_files = kDefaultChunkFiles;
   bool json = false;
 };
 
@@ -49,5 +51,8 @@ int validate_s3_job(const std::string& uri, const std::vector<std::string>& data
 
 int ingest_local(const std::string& job, const LocalOptions& options);
 int catalog_local(const LocalOptions& options);
+// Ingest jobs recorded in the local dataset store (--db, or <root>/.heliocloud-registry.sqlite3); `job` is
+// matched by its folder or its s3:// URI.
+int status_local(const std::optional<std::string>& job, const LocalOptions& options);
 
 }  // namespace heliocloud::registry::cli

@@ -27,9 +27,19 @@ void ProgressPrinter::dataset_started(const std::string& id, std::size_t files, 
   bytes_total_ = bytes;
   files_done_ = 0;
   bytes_done_ = 0;
+  bytes_resumed_ = 0;
   last_decile_ = -1;
   started_ = std::chrono::steady_clock::now();
   last_print_ = {};
+  print(false);
+}
+
+void ProgressPrinter::dataset_resumed(const std::string& /*id*/, std::size_t files_done,
+                                      std::uint64_t bytes_done) {
+  std::lock_guard lock(mutex_);
+  files_done_ = files_done;
+  bytes_done_ = bytes_done;
+  bytes_resumed_ = bytes_done;
   print(false);
 }
 
@@ -63,10 +73,16 @@ void ProgressPrinter::print(bool final) {
   last_print_ = now;
   last_decile_ = decile;
   const double seconds = std::chrono::duration<double>(now - started_).count();
-  const double rate = seconds > 0 ? static_cast<double>(bytes_done_) / seconds : 0.0;
-  std::fprintf(out_, "%s%s: %zu/%zu files, %s of %s, %s/s%s", tty_ ? "\r" : "", id_.c_str(), files_done_,
+  const double rate = seconds > 0 ? static_cast<double>(bytes_done_ - bytes_resumed_) / seconds : 0.0;
+  std::string eta;
+  if (rate > 0 && bytes_done_ < bytes_total_) {
+    const auto left = static_cast<long long>(static_cast<double>(bytes_total_ - bytes_done_) / rate + 0.5);
+    eta = left < 60 ? ", ETA " + std::to_string(left) + "s"
+                    : ", ETA " + std::to_string(left / 60) + "m" + std::to_string(left % 60) + "s";
+  }
+  std::fprintf(out_, "%s%s: %zu/%zu files, %s of %s, %s/s%s%s", tty_ ? "\r" : "", id_.c_str(), files_done_,
                files_total_, human_bytes(static_cast<double>(bytes_done_)).c_str(),
-               human_bytes(static_cast<double>(bytes_total_)).c_str(), human_bytes(rate).c_str(),
+               human_bytes(static_cast<double>(bytes_total_)).c_str(), human_bytes(rate).c_str(), eta.c_str(),
                tty_ ? "   " : "\n");
   std::fflush(out_);
 }

@@ -34,9 +34,19 @@ bool print_ingest_result(const nlohmann::ordered_json& result, bool as_json, std
     out << result.dump(2) << "\n";
     return ok;
   }
+  if (const auto it = result.find("nothing_to_do"); it != result.end() && it->is_string()) {
+    out << "nothing to do: " << it->get<std::string>() << "\n";
+    return ok;
+  }
+  if (result.value("unfinished", false)) {
+    out << "job: " << result.value("files_done", 0) << " of " << result.value("files_total", 0)
+        << " file(s) published so far; the rest continues in the next run\n";
+  }
   for (const auto& d : field(result, "datasets", &nlohmann::ordered_json::is_array)) {
     out << d.value("id", std::string("?")) << ": ";
-    if (!d.contains("error")) {
+    if (!d.contains("error") && result.value("unfinished", false) && d.value("files_added", 0) == 0) {
+      out << "in progress\n";
+    } else if (!d.contains("error")) {
       out << d.value("files_added", 0) << " file(s), " << human_bytes(d.value("bytes", 0.0)) << ", years";
       for (const auto& y : d.value("years", nlohmann::ordered_json::array())) out << " " << y.dump();
       out << "\n";

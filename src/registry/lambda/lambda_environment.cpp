@@ -6,6 +6,7 @@
 #include "base/aws_names.h"
 #include "base/text.h"
 #include "contracts/registry_functions.h"
+#include "registry/ingest_service.h"
 
 namespace heliocloud::registry::lambda {
 
@@ -145,6 +146,25 @@ LambdaEnvironment read_lambda_environment(const EnvLookup& lookup) {
     s.requester_pays = false;
   } else if (!pays.empty()) {
     r.problems.push_back(vars.requester_pays.name + ": \"" + pays + "\" is neither \"true\" nor \"false\"");
+  }
+
+  env.function_name = lookup("AWS_LAMBDA_FUNCTION_NAME").value_or("");
+  env.chunk_files = kDefaultChunkFiles;
+  if (const auto chunk = lookup("INGEST_CHUNK_FILES"); chunk && !trimmed(*chunk).empty()) {
+    const auto text = std::string(trimmed(*chunk));
+    const auto bad = [&] {
+      r.problems.push_back("INGEST_CHUNK_FILES: \"" + text + "\" is not a number of files from 1 to 1000000");
+    };
+    try {
+      std::size_t used = 0;
+      const auto n = std::stoul(text, &used);
+      if (used != text.size() || n < 1 || n > 1000000)
+        bad();
+      else
+        env.chunk_files = n;
+    } catch (const std::exception&) {
+      bad();
+    }
   }
 
   if (!r.problems.empty()) throw InitError(std::move(r.problems));

@@ -25,6 +25,11 @@ class InitError : public std::runtime_error {
 struct LambdaEnvironment {
   RegistrySettings settings;  // INGEST_BUCKET, DATASET_BUCKETS, CATALOG_*, REQUESTER_PAYS
   std::string dataset_table;  // DATASET_TABLE: records and leases (partition key "id", type S)
+  // AWS_LAMBDA_FUNCTION_NAME (set by Lambda): an ingest that runs out of time invokes this function again
+  // with the same job. Empty outside Lambda: the job then waits for a rerun.
+  std::string function_name;
+  // INGEST_CHUNK_FILES (optional, default kDefaultChunkFiles): rows per ingest chunk.
+  std::size_t chunk_files = 0;
 };
 
 // Looks a variable up; nullopt when it is not set. Tests pass a map instead of the process environment.

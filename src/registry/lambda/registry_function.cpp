@@ -4,6 +4,7 @@
 
 #include "aws/dynamodb.h"
 #include "aws/errors.h"
+#include "aws/lambda.h"
 #include "aws/s3.h"
 #include "contracts/registry_functions.h"
 #include "registry/aws/dynamodb_dataset_store.h"
@@ -18,6 +19,9 @@ namespace {
 // Time an ingest needs after taking its lease (merge the index files, write the record, clean up); the lease
 // wait is cut so that this much is always left before the deadline.
 constexpr std::chrono::seconds kAfterLease{90};
+// Time kept back from the invocation's deadline for what follows the last chunk: the job's progress, the
+// asynchronous invocation that continues the job, the response.
+constexpr std::chrono::seconds kContinuationReserve{30};
 
 lambda_runtime::HandlerResult failure(std::string type, std::string message) {
   return lambda_runtime::HandlerResult::failure(std::move(type), std::move(message));
@@ -27,9 +31,10 @@ lambda_runtime::HandlerResult failure(std::string type, std::string message) {
 
 struct RegistryFunction::Backend {
   explicit Backend(const aws::ClientConfig& config, const std::string& table)
-      : s3(config), dynamodb(config), objects(s3), records(dynamodb, table) {}
+      : s3(config), dynamodb(config), lambda(config), objects(s3), records(dynamodb, table) {}
   aws::S3Client s3;
   aws::DynamoDbClient dynamodb;
+  aws::LambdaClient lambda;
   S3ObjectStore objects;
   DynamoDbDatasetStore records;
   LogProgress progress;
@@ -66,9 +71,30 @@ lambda_runtime::HandlerResult RegistryFunction::invoke(const std::string& payloa
     if (kind_ == HandlerKind::Ingest) {
       IngestOptions options;
       options.progress = &backend_->progress;
+      options.chunk_files = env_.chunk_files;
       const auto left = std::chrono::duration_cast<std::chrono::seconds>(remaining) - kAfterLease;
       options.lease_wait = std::clamp(left, std::chrono::seconds(0), options.lease_wait);
+      options.deadline = std::chrono::steady_clock::now() + remaining - kContinuationReserve;
       result = handle_ingest(event, env_, backend_->objects, backend_->records, options);
+      if (result.value("unfinished", false)) {
+        if (env_.function_name.empty()) {
+          result["continued"] = false;  // outside Lambda: a rerun goes on
+        } else {
+          // The job goes on in a new invocation, from the progress this one saved (the job's lease is
+          // released by now). Asynchronous: this invocation ends at once, and Lambda retries a failed start.
+          aws::InvokeOptions async;
+          async.asynchronous = true;
+          try {
+            (void)backend_->lambda.invoke(env_.function_name, payload, async);
+          } catch (const aws::AwsError& e) {
+            // Failing the invocation makes Lambda retry an asynchronous one, which continues the job.
+            return failure("ContinuationFailed",
+                           "the job's progress is saved, but invoking " + env_.function_name +
+                               " to continue it failed: " + e.what() + "; run the job again to resume it");
+          }
+          result["continued"] = true;
+        }
+      }
     } else {
       result = handle_catalog(event, env_, backend_->objects, backend_->records);
     }

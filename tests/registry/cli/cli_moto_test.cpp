@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <thread>
 
 #include "aws/cloudformation.h"
 #include "aws/dynamodb.h"
@@ -116,24 +117,55 @@ class DeployedInstance : public ::testing::Test {
   std::string instance_, ingest_bucket_, pub_, table_, ingester_, cataloger_;
 };
 
-TEST_F(DeployedInstance, IngestInvokesTheIngesterAndPrintsItsResult) {
-  // The echo shows what the CLI sent: the job folder event, as the function expects it.
-  auto r = heliocloud("ingest " + instance_ + " job1 --json");
-  EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.err.find(R"(no "ok" in {"job_folder":"job1"})"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("invoking " + ingester_ + " (us-east-1)"), std::string::npos) << r.err;
+TEST_F(DeployedInstance, IngestStartsTheIngesterFollowsTheJobAndStatusShowsIt) {
+  const auto job = "s3://" + ingest_bucket_ + "/job1/";
+  auto r = heliocloud("ingest " + instance_ + " job1 --no-wait");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "started " + job + " (" + ingester_ + "); follow it with: heliocloud status " + instance_ +
+                       " job1\n");
 
-  queue_lambda_results({json::parse(R"({"ok": true, "problems": [],
-      "datasets": [{"id": "MMS", "files_added": 2, "bytes": 7, "years": [2015, 2016]}]})")});
+  // moto does not run the function: this thread writes the job's progress as its invocations would.
+  const aws::DynamoDbClient dynamodb(moto_config());
+  std::jthread ingester([&] {
+    DynamoDbDatasetStore store(dynamodb, table_);
+    JobProgress p;
+    p.job = job;
+    p.started = now_utc();
+    p.datasets.push_back({.id = "MMS", .files_total = 4, .bytes_total = 40});
+    for (const std::size_t done : {std::size_t{2}, std::size_t{4}}) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+      p.runs = static_cast<int>(done / 2);
+      p.datasets[0].rows_done = done;
+      p.datasets[0].bytes_done = done * 10;
+      p.state = done < 4 ? JobState::Waiting : JobState::Published;
+      p.updated = now_utc();
+      if (done == 4) p.finished = p.updated;
+      store.put_job(p);
+    }
+  });
   r = heliocloud("ingest " + instance_ + " job1");
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(r.out, "MMS: 2 file(s), 7 B, years 2015 2016\n");
+  EXPECT_NE(r.err.find("ingesting " + job + " (" + ingester_ + ")"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("waiting: 2/4 files, 20 B of 40 B"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("state:    published\nprogress: 4/4 files, 40 B of 40 B\n"), std::string::npos)
+      << r.out;
+  ingester.join();
 
-  queue_lambda_results({json::parse(R"({"ok": false, "problems": [],
-      "datasets": [{"id": "MMS", "files_added": 0, "bytes": 0, "years": [], "error": "MMS/manifest.csv:3: sub/b.cdf: missing"}]})")});
+  // Published, and entries.json is gone from the ingest bucket: nothing to do, without invoking anything.
   r = heliocloud("ingest " + instance_ + " job1");
-  EXPECT_EQ(r.status, 1);
-  EXPECT_EQ(r.out, "MMS: FAILED\n  MMS/manifest.csv:3: sub/b.cdf: missing\n");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("nothing to do: job " + job + " was published at 20", 0), 0U) << r.out;
+
+  r = heliocloud("status " + instance_);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.rfind(job + "  published  4/4 files, 40 B of 40 B  updated ", 0), 0U) << r.out;
+  r = heliocloud("status " + instance_ + " job1 --json");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out)["runs"], 2) << r.out;
+  r = heliocloud("status " + instance_ + " job2");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("no ingest of s3://" + ingest_bucket_ + "/job2/ has started yet"), std::string::npos)
+      << r.err;
 }
 
 TEST_F(DeployedInstance, CatalogInvokesTheCataloger) {

@@ -168,5 +168,80 @@ TEST(RegistryLambdaBinary, IngestAndCatalogThroughTheRuntimeApi) {
   EXPECT_EQ(catalog["catalog"][0]["index"], "s3://" + pub + "/MMS/");
 }
 
+// A job of several chunks with a time budget that allows one chunk per invocation: the function invokes
+// itself (InvocationType Event, on a Lambda API stand-in that hands the event back through the Runtime API)
+// until the job is published, and each invocation's response says how far it got.
+TEST(RegistryLambdaBinary, AJobLongerThanOneInvocationContinuesByItself) {
+  aws::S3Client s3(moto_config());
+  aws::DynamoDbClient dynamo(moto_config());
+  const auto uploads = kUnique("cont-up");
+  const auto pub = kUnique("cont-pub");
+  const auto table = kUnique("cont-datasets");
+  s3.create_bucket(uploads);
+  s3.create_bucket(pub);
+  dynamo.create_table(table, {"id", "S"});
+  s3.put_object(uploads, "job1/entries.json",
+                R"([{"id": "SOHO", "index": "s3://)" + pub + R"(/SOHO/", "title": "SOHO"}])");
+  std::string manifest = "#time, s3key, filesize\n";
+  for (int i = 0; i < 7; ++i) {
+    manifest += "2020-01-0" + std::to_string(i + 1) + "T00:00:00Z,f" + std::to_string(i) + ".cdf,2\n";
+    s3.put_object(uploads, "job1/SOHO/f" + std::to_string(i) + ".cdf", "f" + std::to_string(i));
+  }
+  s3.put_object(uploads, "job1/SOHO/manifest.csv", manifest);
+
+  ScriptedInvocation first;
+  first.request_id = "req-1";
+  first.payload = R"({"job_folder": "job1"})";
+  first.time_left = std::chrono::milliseconds(2000);  // less than the reserve: one chunk, then go on
+  FakeRuntimeApi runtime({first});
+  std::atomic<int> invoked{0};
+  const std::string function_name = "heliocloud-test-Ingester";
+  heliocloud::testing::FakeHttpServer lambda_api([&](const heliocloud::testing::RecordedRequest& r) {
+    if (r.method != "POST" || r.target != "/2015-03-31/functions/" + function_name + "/invocations" ||
+        r.header("x-amz-invocation-type") != "Event") {
+      return heliocloud::testing::CannedResponse{400, {}, "{\"message\": \"unexpected " + r.target + "\"}"};
+    }
+    ScriptedInvocation next = first;
+    next.request_id = "req-" + std::to_string(2 + invoked++);
+    next.payload = r.body;
+    runtime.enqueue(next);
+    return heliocloud::testing::CannedResponse{202, {}, ""};
+  });
+
+  EXPECT_NE(run_function({{"AWS_LAMBDA_RUNTIME_API", runtime.authority()},
+                          {"_HANDLER", "ingest"},
+                          {"AWS_LAMBDA_FUNCTION_NAME", function_name},
+                          {"AWS_ENDPOINT_URL_LAMBDA", "http://" + lambda_api.authority()},
+                          {"INGEST_CHUNK_FILES", "2"},
+                          {"INGEST_BUCKET", uploads},
+                          {"DATASET_BUCKETS", pub},
+                          {"DATASET_TABLE", table},
+                          {"CATALOG_NAME", "Bin"},
+                          {"CATALOG_CONTACT", "ops"},
+                          {"CATALOG_DESCRIPTION", "Continuation test"},
+                          {"REQUESTER_PAYS", "false"}}),
+            0);
+  EXPECT_EQ(invoked.load(), 3);  // 7 files in chunks of 2: four invocations
+  std::vector<int> done;
+  for (int i = 1; i <= 4; ++i) {
+    const auto response = posted(runtime, "/invocation/req-" + std::to_string(i) + "/response");
+    ASSERT_TRUE(response) << "no response to req-" << i;
+    const auto r = json::parse(*response);
+    EXPECT_EQ(r["ok"], true) << r.dump(2);
+    EXPECT_EQ(r["unfinished"], i < 4) << r.dump(2);
+    EXPECT_EQ(r.value("continued", false), i < 4) << r.dump(2);
+    done.push_back(r["files_done"].get<int>());
+  }
+  EXPECT_EQ(done, (std::vector<int>{2, 4, 6, 7}));
+  const auto index = s3.get_object(pub, "SOHO/SOHO_2020.csv").body;
+  EXPECT_EQ(std::count(index.begin(), index.end(), '\n'), 8) << index;
+  EXPECT_EQ(s3.list_all_objects(uploads, "job1/").size(), 0U);
+  const auto item = dynamo.get_item(table, {{"id", "job#s3://" + uploads + "/job1/"}}, true);
+  ASSERT_TRUE(item);
+  const auto progress = json::parse(item->at("job").get<std::string>());
+  EXPECT_EQ(progress["state"], "published");
+  EXPECT_EQ(progress["runs"], 4);
+}
+
 }  // namespace
 }  // namespace heliocloud::registry
