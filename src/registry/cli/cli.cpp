@@ -88,7 +88,8 @@ int run_ingest(CommandFlags& f) {
     return ingest_local(args.back(), f.local);
   }
   if (args.size() != 2) throw UsageError("usage: heliocloud ingest <instance> <job>  (or --local ... <job>)");
-  DeployedOptions d{f.local.instance_dir, f.region, f.local.json, f.no_wait};
+  DeployedOptions d{
+      .instance_dir = f.local.instance_dir, .region = f.region, .json = f.local.json, .no_wait = f.no_wait};
   return ingest_deployed(args[0], args[1], d);
 }
 
