@@ -108,6 +108,7 @@ int run_portal(std::span<const char* const> args, const char* runtime_api) {
   };
   if (!s.instance_types.empty()) options.catalog.instance_types = s.instance_types;
   if (!s.images.empty()) options.catalog.images = s.images;
+  options.dataset_buckets = s.dataset_buckets;
   try {
     const PortalSite site(std::move(options));
     return web::open_front_door(site.app(), *door.value);
