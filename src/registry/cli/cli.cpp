@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "daskhub/remote/setup_error.h"
+#include "registry/cli/catalog_client.h"
 #include "registry/cli/daskhub_command.h"
 #include "registry/cli/deployed.h"
 #include "registry/cli/local_commands.h"
@@ -189,6 +190,8 @@ int run(int argc, char** argv) {
   const auto* catalog_cmd = add_catalog_command(app, catalog_flags);
   const auto* upload_cmd = add_upload_command(app, upload_flags);
   const auto* daskhub_cmd = add_daskhub_command(app, daskhub_flags);
+  CatalogClientFlags client_flags;
+  const auto client_cmds = add_catalog_client_commands(app, client_flags);
 
   try {
     app.parse(argc, argv);
@@ -202,6 +205,7 @@ int run(int argc, char** argv) {
     if (*upload_cmd)
       return upload_job(upload_flags.dir, upload_flags.instance, upload_flags.job, upload_flags.options);
     if (*daskhub_cmd) return run_daskhub(daskhub_flags);
+    if (client_cmds.chosen()) return run_catalog_client(client_cmds, client_flags);
   } catch (const UsageError& e) {
     std::cerr << "heliocloud: " << e.what() << "\n";
     return kExitUsage;

@@ -64,9 +64,15 @@ void ProgressPrinter::print(bool final) {
   last_decile_ = decile;
   const double seconds = std::chrono::duration<double>(now - started_).count();
   const double rate = seconds > 0 ? static_cast<double>(bytes_done_) / seconds : 0.0;
-  std::fprintf(out_, "%s%s: %zu/%zu files, %s of %s, %s/s%s", tty_ ? "\r" : "", id_.c_str(), files_done_,
+  // ETA from the average rate so far; not before a byte has moved, and not on the final line.
+  std::string eta;
+  if (!final && rate > 0 && bytes_done_ < bytes_total_)
+    eta = ", ETA " +
+          std::to_string(static_cast<long long>(static_cast<double>(bytes_total_ - bytes_done_) / rate) + 1) +
+          " s";
+  std::fprintf(out_, "%s%s: %zu/%zu files, %s of %s, %s/s%s%s", tty_ ? "\r" : "", id_.c_str(), files_done_,
                files_total_, human_bytes(static_cast<double>(bytes_done_)).c_str(),
-               human_bytes(static_cast<double>(bytes_total_)).c_str(), human_bytes(rate).c_str(),
+               human_bytes(static_cast<double>(bytes_total_)).c_str(), human_bytes(rate).c_str(), eta.c_str(),
                tty_ ? "   " : "\n");
   std::fflush(out_);
 }
