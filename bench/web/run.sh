@@ -4,6 +4,8 @@
 #      served locally -> requests/s, p50 and p99 latency. Goal: >= 20,000 requests/s for /health on 2 cores.
 #   2. the Lambda package's cold start (bootstrap to first response through a Runtime API stand-in) and its
 #      peak RSS. Goals: <= 30 ms, <= 20 MB.
+#   3. the User Portal's pages for a signed-in user (portal_pages_bench): AWS stubbed (goal: < 1 ms a page),
+#      then against this moto.
 # wrk and the server share the machine's cores, so the figures are a floor for a dedicated server.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -11,7 +13,7 @@ BIN=build/bin
 DURATION=${DURATION:-10s}
 RUNS=${RUNS:-20}
 command -v wrk >/dev/null || { echo "bench/web: wrk is not installed (scripts/install-deps.sh installs it)" >&2; exit 1; }
-for b in heliocloud-registration registration_test_pool lambda_cold_start; do
+for b in heliocloud-registration registration_test_pool lambda_cold_start portal_pages_bench; do
   [ -x "$BIN/$b" ] || { echo "bench/web: $BIN/$b is missing; build the bench target" >&2; exit 1; }
 done
 [ -x build/lambda/registration/bootstrap ] || { echo "bench/web: build/lambda/registration is missing; build the bench target" >&2; exit 1; }
@@ -59,3 +61,8 @@ server_pid=
 
 "$BIN/lambda_cold_start" "$RUNS" build/lambda/registration/bootstrap \
   "USER_POOL_ID=$pool" "SESSION_KEY_SECRET_ARN=$key_arn" "_HANDLER=registration"
+
+echo "heliocloud-portal pages, AWS stubbed (aws_calls: AWS requests a page makes):"
+env -u AWS_ENDPOINT_URL "$BIN/portal_pages_bench" --benchmark_min_time=1 2>/dev/null
+echo "heliocloud-portal pages against moto:"
+"$BIN/portal_pages_bench" --moto --benchmark_min_time=1 2>/dev/null

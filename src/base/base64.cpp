@@ -34,6 +34,28 @@ std::string encode(std::string_view bytes, std::string_view alphabet, bool pad) 
   return out;
 }
 
+// `text` without padding. `strict`: the unused low bits of the last character must be zero, so that no two
+// texts decode to the same bytes (what a signature over the text needs).
+std::optional<std::string> decode(std::string_view text, std::string_view alphabet, bool strict) {
+  if (text.size() % 4 == 1) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() * 3 / 4);
+  std::uint32_t buffer = 0;
+  unsigned bits = 0;
+  for (const char c : text) {
+    const auto pos = alphabet.find(c);
+    if (pos == std::string_view::npos) return std::nullopt;
+    buffer = ((buffer << 6U) | static_cast<std::uint32_t>(pos)) & 0xFFFFU;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((buffer >> bits) & 0xFFU));
+    }
+  }
+  if (strict && (buffer & ((1U << bits) - 1U)) != 0) return std::nullopt;
+  return out;
+}
+
 }  // namespace
 
 std::string base64_encode(std::string_view bytes) {
@@ -46,43 +68,11 @@ std::string base64url_encode(std::string_view bytes) {
 
 std::optional<std::string> base64_decode(std::string_view text) {
   while (!text.empty() && text.back() == '=') text.remove_suffix(1);
-  if (text.size() % 4 == 1) return std::nullopt;
-  std::string out;
-  out.reserve(text.size() * 3 / 4);
-  std::uint32_t buffer = 0;
-  unsigned bits = 0;
-  for (const char c : text) {
-    const auto pos = kStandard.find(c);
-    if (pos == std::string_view::npos) return std::nullopt;
-    buffer = (buffer << 6U) | static_cast<std::uint32_t>(pos);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((buffer >> bits) & 0xFFU));
-    }
-  }
-  return out;
+  return decode(text, kStandard, false);
 }
 
 std::optional<std::string> base64url_decode(std::string_view text) {
-  if (text.size() % 4 == 1) return std::nullopt;
-  std::string out;
-  out.reserve(text.size() * 3 / 4);
-  std::uint32_t buffer = 0;
-  unsigned bits = 0;
-  for (const char c : text) {
-    const auto pos = kUrlSafe.find(c);
-    if (pos == std::string_view::npos) return std::nullopt;
-    buffer = ((buffer << 6U) | static_cast<std::uint32_t>(pos)) & 0xFFFFU;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((buffer >> bits) & 0xFFU));
-    }
-  }
-  // Leftover bits (2 or 4) must be zero: otherwise two texts would decode to the same bytes.
-  if ((buffer & ((1U << bits) - 1U)) != 0) return std::nullopt;
-  return out;
+  return decode(text, kUrlSafe, true);
 }
 
 }  // namespace heliocloud::base

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
 
 #include "aws/errors.h"
 #include "contracts/portal.h"
@@ -20,28 +21,19 @@ std::string tomorrow(std::chrono::year_month_day today) {
   return iso_date(std::chrono::year_month_day(std::chrono::sys_days(today) + std::chrono::days(1)));
 }
 
-std::optional<std::string> total(const aws::CostExplorerClient& cost_explorer, std::string_view owner,
-                                 const DateRange& range, const std::function<void(std::string_view)>& log) {
-  try {
-    double sum = 0;
-    for (const auto& period : cost_explorer.cost_by_tag({.start = range.start,
-                              .end = range.end,
-                              .tag_key = std::string(contracts::portal::kOwnerTag),
-                              .tag_value = std::string(owner)}))
-      sum += period.amount;
-    return format_usd(sum);
-  } catch (const std::exception& e) {  // AWS or a malformed answer: the page goes on without the figure
-    if (log)
-      log(std::string("cost unavailable: Cost Explorer ") + range.start + ".." + range.end + ": " + e.what());
-    return std::nullopt;
-  }
+// "2026-03-01" -> 2026/March; anything else is Cost Explorer answering out of contract.
+std::chrono::year_month period_month(const std::string& start) {
+  int year = 0;
+  unsigned month = 0;
+  unsigned day = 0;
+  char rest = 0;
+  if (start.size() != 10 || std::sscanf(start.c_str(), "%4d-%2u-%2u%c", &year, &month, &day, &rest) != 3 ||
+      month < 1 || month > 12)
+    throw std::invalid_argument("Cost Explorer period start \"" + start + "\" is not a YYYY-MM-DD date");
+  return std::chrono::year(year) / std::chrono::month(month);
 }
 
 }  // namespace
-
-DateRange this_month(std::chrono::year_month_day today) {
-  return {iso_date(today.year() / today.month() / std::chrono::day(1)), tomorrow(today)};
-}
 
 DateRange last_12_months(std::chrono::year_month_day today) {
   const std::chrono::year_month first = (today.year() / today.month()) - std::chrono::months(11);
@@ -50,16 +42,48 @@ DateRange last_12_months(std::chrono::year_month_day today) {
 
 std::string format_usd(double amount) {
   // Round half away from zero on cents first, so 0.005 is $0.01 whatever printf's binary rounding does.
+  // A refund makes a month negative: "-$2.00", as bills write it.
   const double cents = std::round(amount * 100.0);
   char text[64];
-  std::snprintf(text, sizeof text, "$%.2f", cents / 100.0 == 0 ? 0.0 : cents / 100.0);
+  std::snprintf(text, sizeof text, "%s$%.2f", cents < 0 ? "-" : "", std::abs(cents) / 100.0);
   return text;
+}
+
+std::vector<MonthCost> monthly_costs(const std::vector<aws::CostPeriod>& periods,
+                                     std::chrono::year_month_day today) {
+  const std::chrono::year_month last = today.year() / today.month();
+  std::vector<MonthCost> months;
+  for (int back = 11; back >= 0; --back) months.push_back({.month = last - std::chrono::months(back)});
+  for (const auto& period : periods) {
+    const auto month = period_month(period.start);
+    for (auto& m : months)
+      if (m.month == month) m.amount += period.amount;
+  }
+  return months;
 }
 
 Costs read_costs(const aws::CostExplorerClient& cost_explorer, std::string_view owner,
                  std::chrono::year_month_day today, const std::function<void(std::string_view)>& log) {
-  return {total(cost_explorer, owner, this_month(today), log),
-          total(cost_explorer, owner, last_12_months(today), log)};
+  const DateRange range = last_12_months(today);
+  try {
+    Costs costs;
+    costs.months =
+        monthly_costs(cost_explorer.cost_by_tag({.start = range.start,
+                                                 .end = range.end,
+                                                 .granularity = "MONTHLY",
+                                                 .tag_key = std::string(contracts::portal::kOwnerTag),
+                                                 .tag_value = std::string(owner)}),
+                      today);
+    double sum = 0;
+    for (const auto& m : costs.months) sum += m.amount;
+    costs.this_month = format_usd(costs.months.back().amount);
+    costs.last_12_months = format_usd(sum);
+    return costs;
+  } catch (const std::exception& e) {  // AWS or a malformed answer: the page goes on without the figures
+    if (log)
+      log(std::string("cost unavailable: Cost Explorer ") + range.start + ".." + range.end + ": " + e.what());
+    return {};
+  }
 }
 
 }  // namespace heliocloud::portal

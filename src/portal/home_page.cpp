@@ -1,7 +1,9 @@
 // GET / and the machine actions: the user's machines and costs, and start / stop / terminate.
+#include <cstdio>
 #include <map>
 
 #include "aws/errors.h"
+#include "portal/cost_chart.h"
 #include "portal/costs.h"
 #include "portal/elapsed_time.h"
 #include "portal/limits.h"
@@ -49,6 +51,37 @@ nlohmann::json card(const aws::Instance& m, const std::map<std::string, std::str
           {"csrf_token", csrf_token}};
 }
 
+// SVG coordinates with one decimal: finer is invisible and only makes the page longer.
+std::string svg_number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", value);
+  return text;
+}
+
+nlohmann::json chart_view(const CostChart& chart) {
+  nlohmann::json view = {{"width", svg_number(chart.width)},
+                         {"height", svg_number(chart.height)},
+                         {"plot_left", svg_number(chart.plot_left)},
+                         {"plot_right", svg_number(chart.plot_right)},
+                         {"label_x", svg_number(chart.plot_left - 6)},
+                         {"summary", chart.summary},
+                         {"bars", nlohmann::json::array()},
+                         {"ticks", nlohmann::json::array()}};
+  for (const auto& bar : chart.bars)
+    view["bars"].push_back({{"x", svg_number(bar.x)},
+                            {"y", svg_number(bar.y)},
+                            {"width", svg_number(bar.width)},
+                            {"height", svg_number(bar.height)},
+                            {"label_x", svg_number(bar.x + bar.width / 2)},
+                            {"label_y", svg_number(chart.plot_bottom + 16)},
+                            {"label", bar.label},
+                            {"title", bar.title}});
+  for (const auto& tick : chart.ticks)
+    view["ticks"].push_back(
+        {{"y", svg_number(tick.y)}, {"label_y", svg_number(tick.y + 4)}, {"label", tick.label}});
+  return view;
+}
+
 }  // namespace
 
 web::Response home_page(const PortalPage& page) {
@@ -66,6 +99,7 @@ web::Response home_page(const PortalPage& page) {
                          {"cost_year", costs.last_12_months.value_or("cost unavailable")},
                          {"running", nlohmann::json::array()},
                          {"stopped", nlohmann::json::array()}};
+  if (!costs.months.empty()) view["cost_chart"] = chart_view(cost_chart(costs.months));
   for (const auto& m : lists.running)
     view["running"].push_back(card(m, names, now, page.request().csrf_token));
   for (const auto& m : lists.stopped)

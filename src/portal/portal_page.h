@@ -70,6 +70,7 @@ web::Response approvals_page(const PortalPage& page);
 web::Response datasets_page(const PortalPage& page);
 // The path's {bucket} (one of the configured dataset buckets, else 404) and {id}; ?start=&stop=.
 web::Response dataset_page(const PortalPage& page);
+web::Response quickstart_page(const PortalPage& page);
 // decision: approve or reject (the form's field `username`).
 web::Response approval_decision(const PortalPage& page, std::string_view decision);
 

@@ -94,7 +94,7 @@ web::Handler PortalSite::signed_in(UserHandler handler) const {
   return sign_in_->require_signed_in(
       [this, handler = std::move(handler)](const web::Request& request,
                                            const web::sign_in::SignedInUser& user) {
-        UserCloud cloud(options_.aws, options_.identity, user);
+        UserCloud cloud(options_.aws, options_.identity, user, credentials_);
         const PageKit kit{templates_, bootstrap_css_, catalog_, options_, log_, datasets_};
         try {
           return handler(request, PortalPage(request, user, cloud, kit));
@@ -132,6 +132,8 @@ void PortalSite::add_routes() {
                  return access_key_action(page, action);
                }));
   }
+  app_->get("/quickstart",
+            signed_in([](const web::Request&, const PortalPage& page) { return quickstart_page(page); }));
   app_->get("/approvals",
             signed_in([](const web::Request&, const PortalPage& page) { return approvals_page(page); }));
   for (const std::string decision : {"approve", "reject"}) {

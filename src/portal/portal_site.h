@@ -10,6 +10,7 @@
 //   POST /access/keys                   create a key: its secret is shown (and offered as a file) once
 //   POST /access/keys/{id}/activate|deactivate|delete   only the user's own keys (403 otherwise)
 //   POST /access/session-token          temporary credentials with MFA, shown once
+//   GET  /quickstart                    how to use the portal, with the limits the server enforces
 //   GET  /approvals                     disabled users waiting for approval (group admins only, else 403)
 //   POST /approvals/approve|reject      enable or delete one (field username), with the function's role
 //   GET  /datasets                      every dataset of the Registry buckets, with a coverage timeline
@@ -28,6 +29,7 @@
 
 #include "aws/client_config.h"
 #include "portal/catalog.h"
+#include "portal/credentials_cache.h"
 #include "portal/dataset_catalogs.h"
 #include "portal/machine_actions.h"
 #include "portal/user_cloud.h"
@@ -74,6 +76,7 @@ class PortalSite {
   std::string bootstrap_css_;
   Catalog catalog_;
   DatasetCatalogs datasets_;
+  mutable CredentialsCache credentials_;           // the users' identity-pool credentials, across requests
   std::unique_ptr<web::sign_in::SignIn> sign_in_;  // outlives app_
   std::unique_ptr<web::App> app_;
 };

@@ -4,15 +4,24 @@
 
 namespace heliocloud::portal {
 
-UserCloud::UserCloud(aws::ClientConfig base, IdentityPool pool, const web::sign_in::SignedInUser& user)
-    : base_(std::move(base)), pool_(std::move(pool)), owner_(user.username), id_token_(user.id_token) {}
+UserCloud::UserCloud(aws::ClientConfig base, IdentityPool pool, const web::sign_in::SignedInUser& user,
+                     CredentialsCache& cache)
+    : base_(std::move(base)),
+      pool_(std::move(pool)),
+      owner_(user.username),
+      id_token_(user.id_token),
+      cache_(cache) {}
 
 aws::ClientConfig UserCloud::as_user() {
   if (!credentials_) {
-    const aws::CognitoIdentityClient identity(base_);
-    const std::string identity_id = identity.get_id(pool_.identity_pool_id, pool_.user_pool_id, id_token_);
-    credentials_ = std::make_shared<aws::StaticCredentialsProvider>(
-        identity.get_credentials_for_identity(identity_id, pool_.user_pool_id, id_token_));
+    auto credentials = cache_.find(owner_);
+    if (!credentials) {
+      const aws::CognitoIdentityClient identity(base_);
+      const std::string identity_id = identity.get_id(pool_.identity_pool_id, pool_.user_pool_id, id_token_);
+      credentials = identity.get_credentials_for_identity(identity_id, pool_.user_pool_id, id_token_);
+      cache_.keep(owner_, *credentials);
+    }
+    credentials_ = std::make_shared<aws::StaticCredentialsProvider>(std::move(*credentials));
   }
   aws::ClientConfig config = base_;
   config.credentials = credentials_;

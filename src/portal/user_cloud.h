@@ -1,8 +1,9 @@
 #pragma once
 // AWS as the signed-in user: the identity pool turns the user's id token into credentials of its
 // authenticated role (GetId, then GetCredentialsForIdentity), so whatever the portal does to machines and key
-// pairs it does as that user, never with the function's own role (webapps doc §A2.4). Made once per request,
-// and only when the request needs AWS; the credentials are never logged or shown. Costs are the exception:
+// pairs it does as that user, never with the function's own role (webapps doc §A2.4). Made only when a
+// request needs AWS, and kept for the next requests in the site's CredentialsCache until shortly before they
+// expire; the credentials are never logged or shown. Costs are the exception:
 // Cost Explorer has no resource-level permissions, so the function reads them, for this user's Owner tag
 // only.
 #include <memory>
@@ -14,6 +15,7 @@
 #include "aws/ec2.h"
 #include "aws/iam.h"
 #include "aws/sts.h"
+#include "portal/credentials_cache.h"
 #include "web/sign_in/signed_in_user.h"
 
 namespace heliocloud::portal {
@@ -26,8 +28,9 @@ struct IdentityPool {
 class UserCloud {
  public:
   // `base`: region, endpoint, HTTP client; its credentials (the function's) are used for the two Cognito
-  // Identity calls and Cost Explorer.
-  UserCloud(aws::ClientConfig base, IdentityPool pool, const web::sign_in::SignedInUser& user);
+  // Identity calls and Cost Explorer. `cache` outlives this object.
+  UserCloud(aws::ClientConfig base, IdentityPool pool, const web::sign_in::SignedInUser& user,
+            CredentialsCache& cache);
 
   [[nodiscard]] const std::string& owner() const noexcept { return owner_; }
   [[nodiscard]] const aws::Ec2Client& ec2();
@@ -46,6 +49,7 @@ class UserCloud {
   IdentityPool pool_;
   std::string owner_;
   std::string id_token_;
+  CredentialsCache& cache_;
   std::shared_ptr<aws::CredentialsProvider> credentials_;
   std::optional<aws::Ec2Client> ec2_;
   std::optional<aws::CostExplorerClient> cost_explorer_;

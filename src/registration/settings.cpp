@@ -2,7 +2,6 @@
 
 #include <string_view>
 
-#include "aws/cognito_idp.h"
 #include "contracts/registration_page.h"
 
 namespace heliocloud::registration {
@@ -21,10 +20,6 @@ bool is_user_pool_id(const std::string& id) {
 }
 
 }  // namespace
-
-std::string region_of_user_pool(const std::string& user_pool_id) {
-  return is_user_pool_id(user_pool_id) ? aws::user_pool_region(user_pool_id) : std::string();
-}
 
 base::Result<Settings> settings_from_command_line(std::span<const char* const> args) {
   using R = base::Result<Settings>;

@@ -33,9 +33,6 @@ struct Settings {
 [[nodiscard]] base::Result<Settings> settings_from_environment(
     const std::function<const char*(const char*)>& getenv);
 
-// "us-east-1" of "us-east-1_AbC123", or empty when the id does not have that form.
-[[nodiscard]] std::string region_of_user_pool(const std::string& user_pool_id);
-
 // The usage text for --help and usage errors.
 [[nodiscard]] std::string usage();
 

@@ -232,3 +232,11 @@ TEST(CognitoIdp, InitiatePasswordAuthReturnsTokensOrTheChallenge) {
                          {"AuthFlow", "USER_PASSWORD_AUTH"},
                          {"AuthParameters", {{"USERNAME", "ada"}, {"PASSWORD", "pw"}}}}));
 }
+
+TEST(UserPoolRegion, APoolIdNamesItsRegion) {
+  EXPECT_EQ(heliocloud::aws::user_pool_region("us-gov-west-1_AbC123"), "us-gov-west-1");
+  EXPECT_EQ(heliocloud::aws::user_pool_region("eu-central-1_x"), "eu-central-1");
+  EXPECT_EQ(heliocloud::aws::user_pool_region("pool"), "");
+  EXPECT_EQ(heliocloud::aws::user_pool_region("_abc"), "");
+  EXPECT_EQ(heliocloud::aws::user_pool_region("us-east-1_"), "");
+}

@@ -3,6 +3,8 @@
 // a fourth running machine, a sixth key pair).
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 
 #include "aws/ssm.h"
@@ -51,18 +53,28 @@ OtherUsersThings bobs_things() {
   return {machine.instance_id, key.key_pair.key_name};
 }
 
-// moto answers Cost Explorer from a queue of canned results (moto-coverage.md), one per distinct request.
-void queue_costs(const std::vector<double>& amounts_per_request) {
-  nlohmann::json results = nlohmann::json::array();
-  for (const double amount : amounts_per_request) {
-    results.push_back(
-        {{"ResultsByTime",
-          {{{"TimePeriod", {{"Start", "2026-01-01"}, {"End", "2026-02-01"}}},
-            {"Total", {{"UnblendedCost", {{"Amount", std::to_string(amount)}, {"Unit", "USD"}}}}},
-            {"Groups", nlohmann::json::array()},
-            {"Estimated", false}}}}});
+// moto answers Cost Explorer from a queue of canned results (moto-coverage.md), one per distinct request; the
+// portal makes one monthly request. `amounts` are this month's and the month `months_back` before it.
+struct MonthAmount {
+  int months_back = 0;
+  double amount = 0;
+};
+void queue_costs(const std::vector<MonthAmount>& amounts) {
+  using namespace std::chrono;
+  const year_month_day today(floor<days>(system_clock::now()));
+  nlohmann::json periods = nlohmann::json::array();
+  for (const auto& [months_back, amount] : amounts) {
+    const year_month month = today.year() / today.month() - months(months_back);
+    char start[16];
+    std::snprintf(start, sizeof start, "%04d-%02u-01", static_cast<int>(month.year()),
+                  static_cast<unsigned>(month.month()));
+    periods.push_back({{"TimePeriod", {{"Start", start}, {"End", start}}},
+                       {"Total", {{"UnblendedCost", {{"Amount", std::to_string(amount)}, {"Unit", "USD"}}}}},
+                       {"Groups", nlohmann::json::array()},
+                       {"Estimated", false}});
   }
   heliocloud::http::Client client;
+  const nlohmann::json results = nlohmann::json::array({{{"ResultsByTime", periods}}});
   const std::string body = nlohmann::json{{"results", results}}.dump();  // the request only points at it
   const heliocloud::http::Request request{
       .method = "POST",
@@ -86,7 +98,7 @@ TEST(PortalMoto, VisitorsAreSentToSignIn) {
 TEST(PortalMoto, HomeShowsNoMachinesAndTheCosts) {
   PortalHarness portal;
   portal.sign_in();
-  queue_costs({1.5, 12.345});  // this month, then the last 12 months
+  queue_costs({{.months_back = 0, .amount = 1.5}, {.months_back = 3, .amount = 10.845}});
   const auto home = portal.get("/");
   ASSERT_EQ(home.status, 200) << home.body;
   EXPECT_TRUE(contains(home.body, portal.user()));
@@ -94,6 +106,15 @@ TEST(PortalMoto, HomeShowsNoMachinesAndTheCosts) {
   EXPECT_TRUE(contains(home.body, "No instances previously stopped."));
   EXPECT_TRUE(contains(home.body, "<p class=\"h4 mb-0\" id=\"cost-month\">$1.50</p>")) << home.body;
   EXPECT_TRUE(contains(home.body, "<p class=\"h4 mb-0\" id=\"cost-year\">$12.35</p>"));
+  // The chart: twelve bars, this month's the last; the highest (10.845, axis $20) about half the plot high.
+  EXPECT_TRUE(contains(home.body, "id=\"cost-chart\""));
+  std::size_t bars = 0;
+  for (auto at = home.body.find("class=\"cost-bar\""); at != std::string::npos;
+       at = home.body.find("class=\"cost-bar\"", at + 1))
+    ++bars;
+  EXPECT_EQ(bars, 12U);
+  EXPECT_TRUE(contains(home.body, ": $1.50</title></rect>"));
+  EXPECT_TRUE(contains(home.body, "in all.\""));
 }
 
 TEST(PortalMoto, ACostExplorerFailureIsNotAnErrorPage) {
@@ -105,6 +126,7 @@ TEST(PortalMoto, ACostExplorerFailureIsNotAnErrorPage) {
   ASSERT_EQ(home.status, 200) << home.body;
   EXPECT_TRUE(contains(home.body, "id=\"cost-month\">cost unavailable<"));
   EXPECT_TRUE(contains(home.body, "id=\"cost-year\">cost unavailable<"));
+  EXPECT_FALSE(contains(home.body, "id=\"cost-chart\""));  // no chart of figures nobody has
 }
 
 TEST(PortalMoto, KeyPairDownloadedOnceAndNeverLogged) {
@@ -283,4 +305,18 @@ TEST(PortalMoto, AnAwsFailureIsA5xxThatNamesNothingOfAws) {
   EXPECT_FALSE(contains(home.body, "00000000-0000"));
   EXPECT_FALSE(contains(home.body, "Cognito"));
   EXPECT_TRUE(contains(portal.log(), "GetId"));
+}
+
+TEST(PortalMoto, QuickstartStatesTheLimitsTheServerEnforces) {
+  PortalHarness portal;
+  EXPECT_EQ(portal.get("/quickstart").status, 302);  // signed-in users only, like every page
+  portal.sign_in();
+  const auto page = portal.get("/quickstart");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(contains(page.body, "<span id=\"max-running\">3</span>"));
+  EXPECT_TRUE(contains(page.body, "<span id=\"max-key-pairs\">5</span>"));
+  EXPECT_TRUE(contains(page.body, "<span id=\"default-volume\">64</span>"));
+  EXPECT_TRUE(contains(page.body, "<span id=\"max-volume\">256</span>"));
+  EXPECT_TRUE(contains(page.body, "<span id=\"images\">Amazon Linux 2023 or Ubuntu 24.04 LTS</span>"));
+  EXPECT_TRUE(contains(portal.get("/").body, "href=\"/quickstart\""));
 }

@@ -4,27 +4,21 @@
 // Lambda an init error.
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "aws/secrets_manager.h"
 #include "fake_runtime_api.h"
 #include "registration_moto_support.h"
+#include "server_process.h"
 
 namespace fs = std::filesystem;
 using heliocloud::registration::testing::TestPool;
+using heliocloud::testing::read_text_file;
 using nlohmann::json;
-
-extern char** environ;
 
 namespace {
 
@@ -32,24 +26,8 @@ const std::string kBinary = HELIOCLOUD_REGISTRATION_BINARY;
 // build/lambda/registration/bootstrap: what Lambda runs (the binary with its bundled libraries and loader).
 const std::string kLambdaBootstrap = std::string(HELIOCLOUD_REGISTRATION_PACKAGE) + "/bootstrap";
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 fs::path temp_file(const std::string& name) {
   return fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
-}
-
-std::optional<int> wait_for_exit(pid_t pid, std::chrono::seconds limit) {
-  const auto until = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < until) {
-    int status = 0;
-    if (waitpid(pid, &status, WNOHANG) == pid)
-      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return std::nullopt;
 }
 
 // Runs the package on Lambda's terms: only the variables given (and the moto credentials), stderr to `log`.
@@ -77,38 +55,10 @@ json alb_get(const std::string& path) {
 
 TEST(RegistrationBinary, LocalServerOnMotoServesThePoolsPolicyAndStopsOnSigterm) {
   TestPool pool;
-  const fs::path log = temp_file("hc-registration-local.log");
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  std::vector<std::string> args = {kBinary,
-                                   "--listen",
-                                   "127.0.0.1:0",
-                                   "--user-pool-id",
-                                   pool.pool.id,
-                                   "--endpoint-url",
-                                   std::getenv("AWS_ENDPOINT_URL")};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  ASSERT_EQ(posix_spawn(&pid, kBinary.c_str(), &actions, nullptr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&actions);
-
-  int port = 0;
-  for (int i = 0; i < 500 && port == 0; ++i) {
-    const auto text = read_file(log);
-    const std::string marker = "listening on http://127.0.0.1:";
-    if (const auto at = text.find(marker);
-        at != std::string::npos && text.find('/', at + marker.size()) != std::string::npos)
-      port = std::atoi(text.c_str() + at + marker.size());
-    else
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  if (port == 0) ::kill(pid, SIGKILL);
-  ASSERT_GT(port, 0) << read_file(log);
-
-  httplib::Client client("127.0.0.1", port);
+  heliocloud::testing::ServerProcess server({kBinary, "--listen", "127.0.0.1:0", "--user-pool-id",
+                                             pool.pool.id, "--endpoint-url",
+                                             std::getenv("AWS_ENDPOINT_URL")});
+  httplib::Client client("127.0.0.1", server.port());
   const auto health = client.Get("/health");
   ASSERT_TRUE(health);
   EXPECT_EQ(health->status, 200);
@@ -118,30 +68,27 @@ TEST(RegistrationBinary, LocalServerOnMotoServesThePoolsPolicyAndStopsOnSigterm)
   // http://127.0.0.1: the session cookie is not Secure, or the browser would drop it.
   EXPECT_EQ(page->get_header_value("Set-Cookie").find("Secure"), std::string::npos);
 
-  ASSERT_EQ(::kill(pid, SIGTERM), 0);
-  const auto status = wait_for_exit(pid, std::chrono::seconds(10));
-  if (!status) ::kill(pid, SIGKILL);
-  ASSERT_TRUE(status.has_value());
-  EXPECT_EQ(*status, 0);
-  EXPECT_NE(read_file(log).find("access method=GET path=/health status=200"), std::string::npos);
-  fs::remove(log);
+  EXPECT_EQ(server.stop(), 0);
+  EXPECT_NE(server.log().find("access method=GET path=/health status=200"), std::string::npos);
 }
 
 TEST(RegistrationBinary, LocalUsageErrorsNameTheOption) {
   const fs::path log = temp_file("hc-registration-usage.log");
   const int no_pool = std::system((kBinary + " --listen 127.0.0.1:0 2>" + log.string()).c_str());
   EXPECT_EQ(WEXITSTATUS(no_pool), 2);
-  EXPECT_NE(read_file(log).find("error: --user-pool-id is required"), std::string::npos) << read_file(log);
-  EXPECT_NE(read_file(log).find("usage: heliocloud-registration"), std::string::npos);
+  EXPECT_NE(read_text_file(log).find("error: --user-pool-id is required"), std::string::npos)
+      << read_text_file(log);
+  EXPECT_NE(read_text_file(log).find("usage: heliocloud-registration"), std::string::npos);
   const int unknown =
       std::system((kBinary + " --user-pool-id us-east-1_A --colour 2>" + log.string()).c_str());
   EXPECT_EQ(WEXITSTATUS(unknown), 2);
-  EXPECT_NE(read_file(log).find("error: unknown option '--colour'"), std::string::npos) << read_file(log);
+  EXPECT_NE(read_text_file(log).find("error: unknown option '--colour'"), std::string::npos)
+      << read_text_file(log);
   const int key = std::system(
       (kBinary + " --user-pool-id us-east-1_A --session-key-file /nonexistent/key 2>" + log.string())
           .c_str());
   EXPECT_EQ(WEXITSTATUS(key), 1);
-  EXPECT_NE(read_file(log).find("cannot read the session key file /nonexistent/key"), std::string::npos);
+  EXPECT_NE(read_text_file(log).find("cannot read the session key file /nonexistent/key"), std::string::npos);
   fs::remove(log);
 }
 
@@ -158,7 +105,7 @@ TEST(RegistrationBinary, OnLambdaItReadsTheSessionKeySecretAndServesAlbEvents) {
       run_as_lambda(api.authority(), "USER_POOL_ID=" + pool.pool.id + " SESSION_KEY_SECRET_ARN=" + arn, log),
       0);
   const auto posts = api.posts();
-  ASSERT_EQ(posts.size(), 2u) << read_file(log);
+  ASSERT_EQ(posts.size(), 2u) << read_text_file(log);
   EXPECT_EQ(posts[0].target, "/2018-06-01/runtime/invocation/req-page/response");
   const json page = json::parse(posts[0].body);
   EXPECT_EQ(page["statusCode"], 200);
@@ -167,7 +114,7 @@ TEST(RegistrationBinary, OnLambdaItReadsTheSessionKeySecretAndServesAlbEvents) {
   EXPECT_NE(page.dump().find("Secure"), std::string::npos);
   EXPECT_EQ(json::parse(posts[1].body)["statusCode"], 200);
   // The key is in no log line.
-  EXPECT_EQ(read_file(log).find(std::string(48, 'k')), std::string::npos);
+  EXPECT_EQ(read_text_file(log).find(std::string(48, 'k')), std::string::npos);
   secrets.delete_secret_now(arn);
   fs::remove(log);
 }

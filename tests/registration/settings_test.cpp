@@ -69,12 +69,3 @@ TEST(Settings, TheFunctionsEnvironment) {
   EXPECT_EQ(reg::settings_from_environment(getenv).error,
             "USER_POOL_ID is 'not a pool', not a Cognito user pool id (REGION_ID, e.g. us-east-1_AbC123)");
 }
-
-TEST(Settings, APoolIdNamesItsRegion) {
-  EXPECT_EQ(reg::region_of_user_pool("us-gov-west-1_AbC123"), "us-gov-west-1");
-  EXPECT_EQ(reg::region_of_user_pool("eu-central-1_x"), "eu-central-1");
-  EXPECT_EQ(reg::region_of_user_pool("pool"), "");
-  EXPECT_EQ(reg::region_of_user_pool("_abc"), "");
-  EXPECT_EQ(reg::region_of_user_pool("us-east-1_"), "");
-  EXPECT_EQ(reg::region_of_user_pool("us-east-1_a-b"), "");
-}

@@ -1,12 +1,14 @@
 // The User Portal in a real browser (headless chromium through playwright-core): a scientist signs in through
 // the stand-in's hosted UI, creates a key pair (the private key arrives as a download), launches a machine with
-// it, sees it on the home page, stops it and terminates it.
+// it, sees it on the home page, stops it, terminates it and deletes the key pair; as an administrator, approves
+// a registration.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const baseUrl = process.env.PORTAL_URL;
 const user = process.env.PORTAL_USER;
+const waitingUser = process.env.WAITING_USER;
 
 let browser;
 
@@ -67,5 +69,28 @@ test('sign in, create a key pair, launch, stop and terminate', async () => {
   await stopped.locator('summary').click();
   await stopped.locator('button', { hasText: /^Terminate$/ }).click();
   assert.equal(await page.locator('.machine', { hasText: 'browser box' }).count(), 0);
+
+  await page.goto(`${baseUrl}/keypairs`);
+  await page.click(`button[name="delete_button"][value="${keyName}"]`);
+  await page.goto(`${baseUrl}/keypairs`);
+  assert.doesNotMatch(await page.textContent('#key-pairs'), new RegExp(keyName));
+  await context.close();
+});
+
+test('the quickstart states the limits, and an administrator approves a registration', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/`);
+  await page.click('a.nav-link[href="/quickstart"]');
+  assert.equal(await page.textContent('#max-running'), '3');
+  assert.equal(await page.textContent('#max-key-pairs'), '5');
+
+  await page.click('a.nav-link[href="/approvals"]');
+  const row = page.locator(`#waiting tr[data-username="${waitingUser}"]`);
+  assert.equal(await row.count(), 1);
+  await row.locator('button', { hasText: 'Approve' }).click();
+  assert.equal(new URL(page.url()).pathname, '/approvals');
+  assert.match(await page.textContent('#notice'), new RegExp(waitingUser));
+  assert.equal(await page.locator(`#waiting tr[data-username="${waitingUser}"]`).count(), 0);
   await context.close();
 });

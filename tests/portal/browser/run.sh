@@ -32,7 +32,10 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 site="http://127.0.0.1:$port"
 user="ada-$$"
 
-"$stand_in" --redirect-uri "$site/loggedin" --logout-uri "$site/" --username "$user" >"$work/stand_in.out" 2>&1 &
+# The user is an administrator (group admins), so the approvals page is theirs; a registration waits in a real
+# moto user pool (a disabled user, as the Registration page leaves one).
+"$stand_in" --redirect-uri "$site/loggedin" --logout-uri "$site/" --username "$user" --group admins \
+  >"$work/stand_in.out" 2>&1 &
 pids+=($!)
 issuer=""
 for _ in $(seq 1 200); do
@@ -42,6 +45,11 @@ for _ in $(seq 1 200); do
 done
 [ -n "$issuer" ] || { echo "run.sh: the stand-in did not start:" >&2; cat "$work/stand_in.out" >&2; exit 1; }
 
+user_pool=$(aws cognito-idp create-user-pool --pool-name "portal_browser_$$" --query UserPool.Id --output text)
+waiting="waiting-$$"
+aws cognito-idp admin-create-user --user-pool-id "$user_pool" --username "$waiting" --message-action SUPPRESS \
+  --user-attributes Name=email,Value="$waiting@example.org" >/dev/null
+aws cognito-idp admin-disable-user --user-pool-id "$user_pool" --username "$waiting"
 identity_pool=$(aws cognito-identity create-identity-pool --identity-pool-name "portal_browser_$$" \
   --no-allow-unauthenticated-identities --query IdentityPoolId --output text)
 
@@ -53,7 +61,7 @@ cp -r "$root/tests/cloudcatalog/data/demo-bucket/." "$work/datasets/"
 find "$work/datasets" -type f \( -name '*.json' -o -name '*.csv' \) -exec sed -i "s/demo-bucket/$datasets/g" {} +
 aws s3 cp --recursive --quiet "$work/datasets" "s3://$datasets/"
 
-"$portal" --listen "127.0.0.1:$port" --endpoint-url "$AWS_ENDPOINT_URL" --user-pool-id us-east-1_Browser \
+"$portal" --listen "127.0.0.1:$port" --endpoint-url "$AWS_ENDPOINT_URL" --user-pool-id "$user_pool" \
   --identity-pool-id "$identity_pool" --client-id stand-in-client --client-secret stand-in-secret \
   --issuer "$issuer" --cognito-domain "$issuer" --instance-types t3.micro,t3.small \
   --dataset-buckets "$datasets" 2>"$work/portal.log" &
@@ -64,8 +72,9 @@ for _ in $(seq 1 200); do
 done
 
 status=0
-PORTAL_URL="$site" PORTAL_USER="$user" PORTAL_DATASET_BUCKET="$datasets" CHROMIUM="$chromium" \
-  node --test --test-concurrency=1 "$here/portal.test.mjs" "$here/datasets.test.mjs" || status=$?
+PORTAL_URL="$site" PORTAL_USER="$user" WAITING_USER="$waiting" PORTAL_DATASET_BUCKET="$datasets" \
+  CHROMIUM="$chromium" node --test --test-concurrency=1 "$here/portal.test.mjs" "$here/datasets.test.mjs" \
+  || status=$?
 if [ "$status" -ne 0 ]; then
   echo "run.sh: the portal's log:" >&2
   cat "$work/portal.log" >&2
