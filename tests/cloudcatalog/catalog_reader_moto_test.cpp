@@ -2,13 +2,10 @@
 // policy opens (what HelioCloud's dataset buckets are), refused on one without.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "aws/s3.h"
 #include "cloudcatalog/catalog_reader.h"
 #include "cloudcatalog/errors.h"
+#include "demo_bucket.h"
 #include "moto_support.h"
 
 namespace heliocloud::cloudcatalog {
@@ -17,19 +14,6 @@ namespace {
 using aws::testing::moto_config;
 using registry::parse_time;
 
-std::string read(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string replace_all(std::string text, const std::string& from, const std::string& to) {
-  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-  return text;
-}
-
 // The demo fixture uploaded to a fresh bucket (its addresses rewritten to that bucket).
 class MotoCatalog : public ::testing::Test {
  protected:
@@ -37,20 +21,10 @@ class MotoCatalog : public ::testing::Test {
 
   void SetUp() override {
     s3_.create_bucket(bucket_);
-    const std::filesystem::path root =
-        std::filesystem::path(HELIOCLOUD_CLOUDCATALOG_TEST_DATA) / "demo-bucket";
-    for (const auto& file : std::filesystem::recursive_directory_iterator(root)) {
-      if (!file.is_regular_file()) continue;
-      s3_.put_object(bucket_, std::filesystem::relative(file.path(), root).generic_string(),
-                     replace_all(read(file.path()), "demo-bucket", bucket_));
-    }
+    testing::upload_demo(s3_, bucket_, false);
   }
 
-  void make_public() {
-    s3_.put_bucket_policy(bucket_, replace_all(read(std::filesystem::path(HELIOCLOUD_CLOUDCATALOG_TEST_DATA) /
-                                                    "public_read_policy.json"),
-                                               "demo-bucket", bucket_));
-  }
+  void make_public() { testing::make_public(s3_, bucket_); }
 
   aws::S3Client s3_;
   std::string bucket_;

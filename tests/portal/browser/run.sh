@@ -73,8 +73,7 @@ done
 
 status=0
 PORTAL_URL="$site" PORTAL_USER="$user" WAITING_USER="$waiting" PORTAL_DATASET_BUCKET="$datasets" \
-  CHROMIUM="$chromium" node --test --test-concurrency=1 "$here/portal.test.mjs" "$here/datasets.test.mjs" \
-  || status=$?
+  CHROMIUM="$chromium" node --test --test-concurrency=1 "$here/portal.test.mjs" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "run.sh: the portal's log:" >&2
   cat "$work/portal.log" >&2

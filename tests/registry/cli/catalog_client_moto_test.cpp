@@ -9,8 +9,8 @@
 
 #include "aws/s3.h"
 #include "cli_runner.h"
+#include "demo_bucket.h"
 #include "moto_support.h"
-#include "registry/index_file.h"
 
 namespace heliocloud::registry {
 namespace {
@@ -18,19 +18,6 @@ namespace {
 namespace fs = std::filesystem;
 using heliocloud::aws::testing::moto_config;
 using test::CliSandbox;
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string replace_all(std::string text, const std::string& from, const std::string& to) {
-  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-  return text;
-}
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
@@ -43,24 +30,10 @@ class CatalogClient : public ::testing::Test {
 
   void SetUp() override {
     s3_.create_bucket(bucket_);
-    const fs::path root = fs::path(HELIOCLOUD_CLOUDCATALOG_TEST_DATA) / "demo-bucket";
-    for (const auto& file : fs::recursive_directory_iterator(root)) {
-      const auto name = file.path().filename().string();
-      if (!(name.ends_with(".json") || name.ends_with(".csv"))) continue;
-      const std::string body = replace_all(read(file.path()), "demo-bucket", bucket_);
-      s3_.put_object(bucket_, fs::relative(file.path(), root).generic_string(), body);
-      if (!name.ends_with(".csv")) continue;
-      for (const auto& row : parse_index_file(body, name).rows)
-        s3_.put_object(bucket_, row.datakey.substr(("s3://" + bucket_ + "/").size()),
-                       std::string(row.size, 'x'));
-    }
+    cloudcatalog::testing::upload_demo(s3_, bucket_, true);
   }
 
-  void make_public() {
-    s3_.put_bucket_policy(
-        bucket_, replace_all(read(fs::path(HELIOCLOUD_CLOUDCATALOG_TEST_DATA) / "public_read_policy.json"),
-                             "demo-bucket", bucket_));
-  }
+  void make_public() { cloudcatalog::testing::make_public(s3_, bucket_); }
 
   aws::S3Client s3_;
   std::string bucket_;
