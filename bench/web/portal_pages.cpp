@@ -5,13 +5,16 @@
 //         logic, templates — plus one loopback HTTP exchange per AWS call, printed beside each page;
 //   moto  with --moto, the moto server AWS_ENDPOINT_URL names (bench/web/run.sh starts one): the same pages
 //         against an emulator, to compare.
-// Goal (issue: Portal): under 1 ms per page with the stub.
+// Goal (issue: Portal): under 1 ms per page with the stub. The datasets pages (stub only) read one bucket's
+// catalog.json of 20 datasets (cached by the portal, as deployed) and, for a dataset page, the year index
+// file of an hourly dataset (8,760 rows, read on every request).
 #include <benchmark/benchmark.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "fake_http_server.h"
 #include "portal_harness.h"
@@ -88,6 +91,42 @@ std::string cost_and_usage() {
   return nlohmann::json{{"ResultsByTime", periods}}.dump();
 }
 
+constexpr const char* kDatasetBucket = "bench-datasets";
+
+std::string dataset_catalog() {
+  nlohmann::json entries = nlohmann::json::array();
+  for (int i = 0; i < 20; ++i) {
+    const std::string id = "D" + std::to_string(i);
+    entries.push_back({{"id", id},
+                       {"index", std::string("s3://") + kDatasetBucket + "/" + id + "/"},
+                       {"title", "Bench dataset " + id},
+                       {"start", std::to_string(1990 + i) + "-01-01T00:00:00Z"},
+                       {"stop", "2021-12-31T23:59:59Z"},
+                       {"filetype", "cdf"}});
+  }
+  return nlohmann::json{{"version", "1.1"}, {"status", {{"code", 1200}}}, {"catalog", entries}}.dump();
+}
+
+// An hourly dataset's 2021 index file.
+std::string index_2021() {
+  std::string text = "# start, stop, datakey, filesize\n";
+  char row[160];
+  for (int day = 0; day < 365; ++day) {
+    const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int month = 0;
+    int d = day;
+    while (d >= month_days[month]) d -= month_days[month++];
+    for (int hour = 0; hour < 24; ++hour) {
+      std::snprintf(
+          row, sizeof row,
+          "2021-%02d-%02dT%02d:00:00Z,2021-%02d-%02dT%02d:59:59Z,s3://%s/D0/%02d%02d%02d.cdf,1000\n",
+          month + 1, d + 1, hour, month + 1, d + 1, hour, kDatasetBucket, month + 1, d + 1, hour);
+      text += row;
+    }
+  }
+  return text;
+}
+
 // The EC2 Query action of a form body ("Action=DescribeImages&Version=...").
 bool is_action(const std::string& body, const std::string& action) {
   const std::string field = "Action=" + action;
@@ -117,6 +156,13 @@ CannedResponse stub_aws(const RecordedRequest& request) {
   if (target.ends_with(".GetParameter"))
     return json_answer(R"({"Parameter":{"Name":"p","Type":"String","Value":"ami-0bench0","Version":1}})");
   if (target.ends_with(".GetProducts")) return json_answer(R"({"PriceList":[]})");
+  if (request.method == "GET" && request.target.starts_with(std::string("/") + kDatasetBucket + "/")) {
+    static const std::string kCatalog = dataset_catalog();
+    static const std::string kIndex = index_2021();
+    if (request.target.ends_with("/catalog.json")) return {200, {}, kCatalog};
+    if (request.target.ends_with("/D0_2021.csv")) return {200, {}, kIndex};
+    return {404, {{"Content-Type", "application/xml"}}, "<Error><Code>NoSuchKey</Code></Error>"};
+  }
   const std::string& body = request.body;
   if (is_action(body, "DescribeInstances")) return xml_answer(describe_instances());
   if (is_action(body, "DescribeImages")) return xml_answer(describe_images());
@@ -162,11 +208,18 @@ int main(int argc, char** argv) {
   }
   using heliocloud::portal::testing::HarnessOptions;
   using heliocloud::portal::testing::PortalHarness;
-  PortalHarness portal(moto ? HarnessOptions{} : HarnessOptions{.identity_pool_id = "us-east-1:bench-pool"});
+  PortalHarness portal(
+      moto ? HarnessOptions{}
+           : HarnessOptions{.identity_pool_id = "us-east-1:bench-pool", .dataset_buckets = {kDatasetBucket}});
   portal.sign_in();
   const std::string mode = moto ? "moto" : "stub";
   const std::atomic<long>* counted = moto ? nullptr : &aws_calls;
-  for (const std::string path : {"/", "/launch", "/keypairs", "/quickstart"})
+  std::vector<std::string> paths = {"/", "/launch", "/keypairs", "/quickstart"};
+  if (!moto) {
+    paths.emplace_back("/datasets");
+    paths.emplace_back(std::string("/datasets/") + kDatasetBucket + "/D0");
+  }
+  for (const auto& path : paths)
     benchmark::RegisterBenchmark((mode + " GET " + path).c_str(), page, &portal, path, counted)
         ->Unit(benchmark::kMicrosecond);
   benchmark::Initialize(&argc, argv);

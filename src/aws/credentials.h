@@ -35,6 +35,13 @@ class StaticCredentialsProvider final : public CredentialsProvider {
   Credentials creds_;
 };
 
+// No credentials: requests go unsigned, as anonymous readers of public buckets send them (the CloudCatalog
+// client's first try). The service client sends no Authorization header for empty credentials.
+class AnonymousCredentialsProvider final : public CredentialsProvider {
+ public:
+  Credentials get() override { return {}; }
+};
+
 // AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN (what Lambda gives a function).
 class EnvironmentCredentialsProvider final : public CredentialsProvider {
  public:

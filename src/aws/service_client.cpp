@@ -66,7 +66,10 @@ http::Request ServiceClient::build(const ServiceRequest& request, const Credenti
   if (is_s3) sreq.headers.emplace_back("x-amz-content-sha256", payload_hash);
   if (!creds.session_token.empty()) sreq.headers.emplace_back("x-amz-security-token", creds.session_token);
   sreq.payload_hash = payload_hash;
-  const auto sig = sigv4::sign(sreq, creds, {config_.region, info_.signing_name}, now);
+  // Empty credentials are the anonymous provider's: the request goes unsigned (public objects).
+  const bool anonymous = creds.empty();
+  const auto sig =
+      anonymous ? sigv4::Signature{} : sigv4::sign(sreq, creds, {config_.region, info_.signing_name}, now);
 
   http::Request http;
   http.method = request.method;
@@ -75,7 +78,7 @@ http::Request ServiceClient::build(const ServiceRequest& request, const Credenti
   for (auto& h : sreq.headers) {
     if (h.first != "host") http.headers.push_back(h);  // curl writes Host from the URL, identically
   }
-  http.headers.emplace_back("Authorization", sig.authorization);
+  if (!anonymous) http.headers.emplace_back("Authorization", sig.authorization);
   http.headers.emplace_back("User-Agent", "heliocloud-aws/0.1");
   http.body = request.body;
   http.body_file = request.body_file;

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "portal/catalog.h"
+#include "portal/dataset_catalogs.h"
 #include "portal/machine_actions.h"
 #include "portal/user_cloud.h"
 #include "web/request.h"
@@ -25,6 +26,7 @@ struct PageKit {
   const Catalog& catalog;
   const PortalOptions& options;
   const std::function<void(std::string_view)>& log;
+  const DatasetCatalogs& datasets;  // the Registry buckets' catalogs (cached for the whole site)
 };
 
 class PortalPage {
@@ -65,6 +67,9 @@ web::Response access_key_create(const PortalPage& page);
 web::Response access_key_action(const PortalPage& page, std::string_view action);
 web::Response session_token_create(const PortalPage& page);
 web::Response approvals_page(const PortalPage& page);
+web::Response datasets_page(const PortalPage& page);
+// The path's {bucket} (one of the configured dataset buckets, else 404) and {id}; ?start=&stop=.
+web::Response dataset_page(const PortalPage& page);
 web::Response quickstart_page(const PortalPage& page);
 // decision: approve or reject (the form's field `username`).
 web::Response approval_decision(const PortalPage& page, std::string_view decision);

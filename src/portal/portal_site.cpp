@@ -54,11 +54,16 @@ PortalSite::PortalSite(PortalOptions options)
       log_(options_.log ? options_.log : log_to_stderr),
       templates_(embedded::portal_site_files()),
       bootstrap_css_(find_bootstrap_css()),
-      catalog_(options_.aws, [this] {
-        CatalogOptions c = options_.catalog;
-        if (!c.log) c.log = log_;
-        return c;
-      }()) {
+      catalog_(options_.aws,
+               [this] {
+                 CatalogOptions c = options_.catalog;
+                 if (!c.log) c.log = log_;
+                 return c;
+               }()),
+      // Read with the function's role, signed: the Portal stack grants it exactly these buckets.
+      datasets_(options_.dataset_buckets,
+                std::make_shared<cloudcatalog::S3Fetcher>(cloudcatalog::S3Access{.config = options_.aws}),
+                options_.now) {
   web::AppOptions app{.csrf_key = options_.csrf_key,
                       .max_body_bytes = kMaxBodyBytes,
                       .secure_cookies = options_.secure_cookies};
@@ -90,7 +95,7 @@ web::Handler PortalSite::signed_in(UserHandler handler) const {
       [this, handler = std::move(handler)](const web::Request& request,
                                            const web::sign_in::SignedInUser& user) {
         UserCloud cloud(options_.aws, options_.identity, user, credentials_);
-        const PageKit kit{templates_, bootstrap_css_, catalog_, options_, log_};
+        const PageKit kit{templates_, bootstrap_css_, catalog_, options_, log_, datasets_};
         try {
           return handler(request, PortalPage(request, user, cloud, kit));
         } catch (const aws::AwsError& e) {
@@ -136,6 +141,10 @@ void PortalSite::add_routes() {
                  return approval_decision(page, decision);
                }));
   }
+  app_->get("/datasets",
+            signed_in([](const web::Request&, const PortalPage& page) { return datasets_page(page); }));
+  app_->get("/datasets/{bucket}/{id}",
+            signed_in([](const web::Request&, const PortalPage& page) { return dataset_page(page); }));
   app_->post("/access/session-token", signed_in([](const web::Request&, const PortalPage& page) {
                return session_token_create(page);
              }));

@@ -13,6 +13,8 @@
 //   GET  /quickstart                    how to use the portal, with the limits the server enforces
 //   GET  /approvals                     disabled users waiting for approval (group admins only, else 403)
 //   POST /approvals/approve|reject      enable or delete one (field username), with the function's role
+//   GET  /datasets                      every dataset of the Registry buckets, with a coverage timeline
+//   GET  /datasets/{bucket}/{id}        one dataset: metadata, the index rows of ?start=&stop= linked
 //   GET  /health                        {"status": "healthy"} for the load balancer
 // plus sign-in (/auth/sign-in, /loggedin, /logout) from web/sign_in. Everything about the user's machines,
 // key pairs and costs goes to AWS with the user's own credentials (UserCloud); the catalogue of images and
@@ -23,10 +25,12 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "aws/client_config.h"
 #include "portal/catalog.h"
 #include "portal/credentials_cache.h"
+#include "portal/dataset_catalogs.h"
 #include "portal/machine_actions.h"
 #include "portal/user_cloud.h"
 #include "web/access_log.h"
@@ -46,6 +50,7 @@ struct PortalOptions {
   LaunchTarget launch_target;
   web::sign_in::SignInOptions sign_in;  // secret_key is set from csrf_key
   CatalogOptions catalog = {};
+  std::vector<std::string> dataset_buckets = {};  // the Registry's (DATASET_BUCKETS): the datasets pages
   std::function<std::chrono::system_clock::time_point()> now = std::chrono::system_clock::now;
   web::AccessLogSink access_log = web::log_to_stderr;
   std::function<void(std::string_view)> log = {};  // stderr when empty
@@ -70,6 +75,7 @@ class PortalSite {
   web::Templates templates_;
   std::string bootstrap_css_;
   Catalog catalog_;
+  DatasetCatalogs datasets_;
   mutable CredentialsCache credentials_;           // the users' identity-pool credentials, across requests
   std::unique_ptr<web::sign_in::SignIn> sign_in_;  // outlives app_
   std::unique_ptr<web::App> app_;

@@ -67,7 +67,8 @@ base::Result<Settings> settings_from_command_line(std::span<const char* const> a
       continue;
     }
     const bool known = text_options.contains(arg) || arg == "--endpoint-url" || arg == "--client-secret" ||
-                       arg == "--session-key-file" || arg == "--instance-types" || arg == "--image";
+                       arg == "--session-key-file" || arg == "--instance-types" || arg == "--image" ||
+                       arg == "--dataset-buckets";
     if (!known) {
       s.front_door_args.push_back(args[i]);  // the front door names what it does not know
       continue;
@@ -84,6 +85,8 @@ base::Result<Settings> settings_from_command_line(std::span<const char* const> a
       s.client_secret = *v;
     } else if (arg == "--session-key-file") {
       s.session_key_file = *v;
+    } else if (arg == "--dataset-buckets") {
+      s.dataset_buckets = split_list(*v);
     } else if (arg == "--instance-types") {
       s.instance_types = split_list(*v);
     } else {  // --image LABEL=/ssm/parameter
@@ -141,6 +144,7 @@ std::string usage() {
          "                         [--endpoint-url URL] [--session-key-file F] [--subnet-id ID]\n"
          "                         [--security-group-id ID] [--instance-profile-arn ARN]\n"
          "                         [--instance-types t3.micro,t3.small] [--image LABEL=/ssm/parameter]...\n"
+         "                         [--dataset-buckets BUCKET,...]\n"
          "                         [--listen HOST:PORT] [--allow-non-loopback]\n"
          "  --client-secret S     the app client's secret (default: read with DescribeUserPoolClient)\n"
          "  --issuer URL          the token issuer (default: the user pool's); the OIDC stand-in's URL "
@@ -152,6 +156,7 @@ std::string usage() {
          "  --image LABEL=PARAM   an image offered at launch, by the SSM parameter naming its AMI "
          "(repeatable;\n"
          "                        default: Amazon Linux 2023 and Ubuntu 24.04 LTS)\n"
+         "  --dataset-buckets B,C the Registry's dataset buckets shown under Datasets (their catalog.json)\n"
          "On Lambda (AWS_LAMBDA_RUNTIME_API set) it takes no options and reads its environment\n"
          "(USER_POOL_ID, USER_POOL_CLIENT_ID, COGNITO_DOMAIN, IDENTITY_POOL_ID, SITE_URL, "
          "SESSION_KEY_SECRET_ARN,\n"

@@ -44,6 +44,7 @@ int serve_portal(const Settings& s, const web::StartContext& context, const web:
   };
   if (!s.instance_types.empty()) options.catalog.instance_types = s.instance_types;
   if (!s.images.empty()) options.catalog.images = s.images;
+  options.dataset_buckets = s.dataset_buckets;
   const PortalSite site(std::move(options));
   return serve(site.app());
 }

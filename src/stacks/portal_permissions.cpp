@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "aws_constructs/iam.h"
 #include "construct/fn.h"
 
 namespace heliocloud::stacks::portal_permissions {
@@ -73,7 +74,7 @@ void allow_users(aws_constructs::Role& role, const UserScope& scope) {
 }
 
 void allow_function(aws_constructs::IGrantable& function, const Value& user_pool_arn,
-                    const Value& identity_pool_id) {
+                    const Value& identity_pool_id, const std::vector<std::string>& dataset_buckets) {
   // The client secret at cold start; registration approvals: list the pool's disabled users, check one is
   // still disabled, enable (approve) or delete (reject) it.
   aws_constructs::grant(
@@ -94,6 +95,18 @@ void allow_function(aws_constructs::IGrantable& function, const Value& user_pool
       function, {"ssm:GetParameter", "ssm:GetParameters"},
       {construct::fn::join("", {Value("arn:"), construct::pseudo::partition(), Value(":ssm:"),
                                 construct::pseudo::region(), Value("::parameter/aws/service/*")})});
+  // The datasets pages: catalog.json and index files of the Registry's buckets (named by the instance file,
+  // as the Registry stack names them), read-only; nothing else in S3.
+  if (!dataset_buckets.empty()) {
+    std::vector<Value> buckets;
+    std::vector<Value> objects;
+    for (const auto& name : dataset_buckets) {
+      buckets.push_back(aws_constructs::s3_bucket_arn(Value(name)));
+      objects.push_back(aws_constructs::s3_objects_arn(buckets.back()));
+    }
+    aws_constructs::grant(function, {"s3:ListBucket"}, std::move(buckets));
+    aws_constructs::grant(function, {"s3:GetObject"}, std::move(objects));
+  }
 }
 
 }  // namespace heliocloud::stacks::portal_permissions

@@ -2,6 +2,9 @@
 // The two policies of the Portal: what a signed-in user may do with their own credentials, and what the
 // portal's function may do for everyone.
 
+#include <string>
+#include <vector>
+
 #include "aws_constructs/grant.h"
 #include "aws_constructs/iam_role.h"
 #include "construct/value.h"
@@ -20,8 +23,11 @@ void allow_users(aws_constructs::Role& role, const UserScope& scope);
 // The function: the OAuth client's secret (DescribeUserPoolClient on the pool), a signed-in user's
 // credentials from the identity pool (GetId, GetCredentialsForIdentity on that pool), the costs by owner
 // (Cost Explorer has no resource-level permissions, so the app filters by the signed-in user), prices, the
-// public AMI parameters, and the read-only EC2 lookups of the launch form.
+// public AMI parameters, the read-only EC2 lookups of the launch form, and reading (GetObject, ListBucket:
+// a missing catalog.json is then a 404, not a 403) exactly the instance's Registry dataset buckets for the
+// datasets pages.
 void allow_function(aws_constructs::IGrantable& function, const construct::Value& user_pool_arn,
-                    const construct::Value& identity_pool_id);
+                    const construct::Value& identity_pool_id,
+                    const std::vector<std::string>& dataset_buckets);
 
 }  // namespace heliocloud::stacks::portal_permissions

@@ -99,7 +99,7 @@ PortalStack::PortalStack(construct::Construct& scope, std::string id, const conf
                                                 .timeout_seconds = 30,
                                                 .environment = environment_variables(environment)});
   portal_permissions::allow_function(function, auth.user_pool().user_pool_arn(),
-                                     identity_pool.identity_pool_id());
+                                     identity_pool.identity_pool_id(), config.registry.dataset_bucket_names);
   session_key.grant_read(function);
 
   const auto web =

@@ -59,6 +59,7 @@ struct HarnessOptions {
   std::string identity_pool_id;  // empty: a new one
   std::string user_pool_id = kUserPoolId;
   std::vector<std::string> groups = {"scientists"};  // the id token's cognito:groups
+  std::vector<std::string> dataset_buckets = {};     // the Registry buckets of the datasets pages
 };
 
 class PortalHarness {
@@ -84,6 +85,7 @@ class PortalHarness {
                                       .redirect_uri = kOrigin + "/loggedin",
                                       .logout_uri = kOrigin + "/"},
                           .catalog = {.instance_types = {"t3.micro", "t3.small"}},
+                          .dataset_buckets = std::move(harness.dataset_buckets),
                           .access_log = {},
                           .log = [l = log_](std::string_view line) { l->add(line); }};
     site_ = std::make_unique<PortalSite>(std::move(options));

@@ -53,15 +53,16 @@ TEST(PortalSettings, AMissingVariableIsNamed) {
 }
 
 TEST(PortalSettings, CommandLine) {
-  const char* args[] = {"--user-pool-id", "us-east-1_AbC123", "--client-id=c",         "--identity-pool-id",
-                        "us-east-1:1",    "--cognito-domain", "http://127.0.0.1:9000", "--listen",
-                        "127.0.0.1:8181", "--instance-types", "t3.micro, t3.small",    "--image",
-                        "Test=/test/ami"};
+  const char* args[] = {"--user-pool-id", "us-east-1_AbC123",  "--client-id=c",         "--identity-pool-id",
+                        "us-east-1:1",    "--cognito-domain",  "http://127.0.0.1:9000", "--listen",
+                        "127.0.0.1:8181", "--instance-types",  "t3.micro, t3.small",    "--image",
+                        "Test=/test/ami", "--dataset-buckets", "helio-a,helio-b"};
   const auto s = settings_from_command_line(args);
   ASSERT_TRUE(s.ok()) << s.error;
   EXPECT_EQ(s.value->client_id, "c");
   EXPECT_EQ(s.value->site_url, "http://127.0.0.1:8181");
   EXPECT_EQ(s.value->instance_types, (std::vector<std::string>{"t3.micro", "t3.small"}));
+  EXPECT_EQ(s.value->dataset_buckets, (std::vector<std::string>{"helio-a", "helio-b"}));
   ASSERT_EQ(s.value->images.size(), 1u);
   EXPECT_EQ(s.value->images[0].parameter, "/test/ami");
   ASSERT_EQ(s.value->front_door_args.size(), 2u);

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "stack_test_support.h"
@@ -168,4 +169,52 @@ TEST(PortalStack, TheFunctionMayRunApprovalsOnThisPoolOnly) {
   EXPECT_EQ(on_pool, (std::set<std::string>{"cognito-idp:AdminDeleteUser", "cognito-idp:AdminEnableUser",
                                             "cognito-idp:AdminGetUser", "cognito-idp:DescribeUserPoolClient",
                                             "cognito-idp:ListUsers"}));
+}
+
+// The datasets pages read catalog.json and the index files of exactly the instance's Registry buckets.
+TEST(PortalStack, TheFunctionReadsExactlyTheDatasetBuckets) {
+  auto config = portal("ds");
+  config.registry.dataset_bucket_names = {"helio-a", "helio-b"};
+  const auto s = synth(config, kZone);
+  const auto& t = s.stack("ds/Portal");
+  std::vector<json> s3_statements;
+  for (const auto& [id, policy] : t.find_resources("AWS::IAM::Policy")) {
+    if (id.rfind("FunctionServiceRole", 0) != 0) continue;
+    for (const auto& st : policy["Properties"]["PolicyDocument"]["Statement"]) {
+      const auto actions = actions_of(st);
+      if (std::any_of(actions.begin(), actions.end(),
+                      [](const std::string& a) { return a.rfind("s3:", 0) == 0; }))
+        s3_statements.push_back(st);
+    }
+  }
+  ASSERT_EQ(s3_statements.size(), 2U) << json(s3_statements).dump();
+  std::set<std::string> all_actions;
+  for (const auto& st : s3_statements) {
+    EXPECT_EQ(st["Effect"], "Allow");
+    EXPECT_NE(st["Resource"], "*");
+    const auto actions = actions_of(st);
+    all_actions.insert(actions.begin(), actions.end());
+    const std::string resources = st["Resource"].dump();
+    for (const char* bucket : {"helio-a", "helio-b"})
+      EXPECT_NE(resources.find(std::string(":s3:::") + bucket), std::string::npos) << resources;
+    EXPECT_EQ(st["Resource"].size(), 2U) << resources;  // the two buckets, nothing more
+    if (actions == std::set<std::string>{"s3:GetObject"}) {
+      EXPECT_NE(resources.find("helio-a/*"), std::string::npos) << resources;
+    } else {
+      EXPECT_EQ(resources.find("/*"), std::string::npos) << resources;  // ListBucket on the buckets only
+    }
+  }
+  EXPECT_EQ(all_actions, (std::set<std::string>{"s3:GetObject", "s3:ListBucket"}));
+  EXPECT_EQ(t.only("AWS::Lambda::Function")["Properties"]["Environment"]["Variables"]["DATASET_BUCKETS"],
+            "helio-a,helio-b");
+}
+
+TEST(PortalStack, WithoutDatasetBucketsTheFunctionGetsNoS3Rights) {
+  auto config = portal("nods");
+  config.registry.dataset_bucket_names = {};
+  const auto s = synth(config, kZone);
+  for (const auto& [id, policy] : s.stack("nods/Portal").find_resources("AWS::IAM::Policy")) {
+    if (id.rfind("FunctionServiceRole", 0) != 0) continue;
+    EXPECT_EQ(policy.dump().find("\"s3:"), std::string::npos) << policy.dump();
+  }
 }

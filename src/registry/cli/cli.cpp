@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "daskhub/remote/setup_error.h"
+#include "registry/cli/catalog_client.h"
 #include "registry/cli/daskhub_command.h"
 #include "registry/cli/deployed.h"
 #include "registry/cli/import_command.h"
@@ -281,6 +282,8 @@ int run(int argc, char** argv) {
   const auto* status_cmd = add_status_command(app, status_flags);
   const auto* daskhub_cmd = add_daskhub_command(app, daskhub_flags);
   const auto* registry_cmd = add_registry_command(app, registry_flags);
+  CatalogClientFlags client_flags;
+  const auto client_cmds = add_catalog_client_commands(app, client_flags);
 
   try {
     app.parse(argc, argv);
@@ -296,6 +299,7 @@ int run(int argc, char** argv) {
       return upload_job(upload_flags.dir, upload_flags.instance, upload_flags.job, upload_flags.options);
     if (*daskhub_cmd) return run_daskhub(daskhub_flags);
     if (*registry_cmd) return run_registry_import(registry_flags);
+    if (client_cmds.chosen()) return run_catalog_client(client_cmds, client_flags);
   } catch (const UsageError& e) {
     std::cerr << "heliocloud: " << e.what() << "\n";
     return kExitUsage;

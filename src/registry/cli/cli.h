@@ -8,6 +8,7 @@
 //   --endpoint, catalog --local [<instance>]                   records in SQLite; settings from the instance
 //   file and flags
 //   daskhub <instance> deploy|status|teardown [--step N]   run the Daskhub deploy kit on the admin host (SSM)
+//   datasets <catalog>, files <catalog> <dataset>, get ...  read any CloudCatalog (catalog_client.h)
 namespace heliocloud::registry::cli {
 
 // Exit status: 0 = everything succeeded, 1 = a dataset, bucket, file or function failed, 2 = usage or setup

@@ -75,7 +75,7 @@ void ProgressPrinter::print(bool final) {
   const double seconds = std::chrono::duration<double>(now - started_).count();
   const double rate = seconds > 0 ? static_cast<double>(bytes_done_ - bytes_resumed_) / seconds : 0.0;
   std::string eta;
-  if (rate > 0 && bytes_done_ < bytes_total_) {
+  if (!final && rate > 0 && bytes_done_ < bytes_total_) {  // not on the final line
     const auto left = static_cast<long long>(static_cast<double>(bytes_total_ - bytes_done_) / rate + 0.5);
     eta = left < 60 ? ", ETA " + std::to_string(left) + "s"
                     : ", ETA " + std::to_string(left / 60) + "m" + std::to_string(left % 60) + "s";

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser test of the User Portal: Debian's chromium, driven by playwright-core (pinned in package-lock.json),
-# against heliocloud-portal as a local server on the moto fixture, signed in through the OIDC stand-in.
+# against heliocloud-portal as a local server on the moto fixture, signed in through the OIDC stand-in, with one
+# dataset bucket (the CloudCatalog demo fixture) for the datasets pages.
 #   run.sh <heliocloud-portal> <oidc_stand_in> <source root>
 # ctest runs it (test portal.browser, labels moto and browser) with AWS_ENDPOINT_URL set to moto.
 set -euo pipefail
@@ -52,9 +53,18 @@ aws cognito-idp admin-disable-user --user-pool-id "$user_pool" --username "$wait
 identity_pool=$(aws cognito-identity create-identity-pool --identity-pool-name "portal_browser_$$" \
   --no-allow-unauthenticated-identities --query IdentityPoolId --output text)
 
+# A dataset bucket for the datasets pages: the CloudCatalog demo fixture, its addresses rewritten to the bucket.
+datasets="browser-datasets-$$"
+aws s3api create-bucket --bucket "$datasets" >/dev/null
+mkdir -p "$work/datasets"
+cp -r "$root/tests/cloudcatalog/data/demo-bucket/." "$work/datasets/"
+find "$work/datasets" -type f \( -name '*.json' -o -name '*.csv' \) -exec sed -i "s/demo-bucket/$datasets/g" {} +
+aws s3 cp --recursive --quiet "$work/datasets" "s3://$datasets/"
+
 "$portal" --listen "127.0.0.1:$port" --endpoint-url "$AWS_ENDPOINT_URL" --user-pool-id "$user_pool" \
   --identity-pool-id "$identity_pool" --client-id stand-in-client --client-secret stand-in-secret \
-  --issuer "$issuer" --cognito-domain "$issuer" --instance-types t3.micro,t3.small 2>"$work/portal.log" &
+  --issuer "$issuer" --cognito-domain "$issuer" --instance-types t3.micro,t3.small \
+  --dataset-buckets "$datasets" 2>"$work/portal.log" &
 pids+=($!)
 for _ in $(seq 1 200); do
   curl -fsS "$site/health" >/dev/null 2>&1 && break
@@ -62,8 +72,8 @@ for _ in $(seq 1 200); do
 done
 
 status=0
-PORTAL_URL="$site" PORTAL_USER="$user" WAITING_USER="$waiting" CHROMIUM="$chromium" \
-  node --test --test-concurrency=1 "$here/portal.test.mjs" || status=$?
+PORTAL_URL="$site" PORTAL_USER="$user" WAITING_USER="$waiting" PORTAL_DATASET_BUCKET="$datasets" \
+  CHROMIUM="$chromium" node --test --test-concurrency=1 "$here/portal.test.mjs" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "run.sh: the portal's log:" >&2
   cat "$work/portal.log" >&2

@@ -1,0 +1,52 @@
+#include "portal/dataset_catalogs.h"
+
+#include <algorithm>
+
+#include "cloudcatalog/errors.h"
+
+namespace heliocloud::portal {
+
+DatasetCatalogs::DatasetCatalogs(std::vector<std::string> buckets,
+                                 std::shared_ptr<cloudcatalog::ObjectFetcher> fetcher, Clock now,
+                                 std::chrono::seconds cache_time)
+    : buckets_(std::move(buckets)),
+      fetcher_(std::move(fetcher)),
+      now_(std::move(now)),
+      cache_time_(cache_time) {}
+
+bool DatasetCatalogs::configured(const std::string& bucket) const {
+  return std::find(buckets_.begin(), buckets_.end(), bucket) != buckets_.end();
+}
+
+std::shared_ptr<const cloudcatalog::CatalogDocument> DatasetCatalogs::catalog(
+    const std::string& bucket) const {
+  const auto now = now_();
+  {
+    std::lock_guard lock(mu_);
+    const auto it = cache_.find(bucket);
+    if (it != cache_.end() && now - it->second.read_at < cache_time_) return it->second.catalog;
+  }
+  // Read outside the lock: a slow bucket does not hold up pages of the others. Two requests may both read
+  // it; the later answer wins, both are current.
+  auto doc = std::make_shared<const cloudcatalog::CatalogDocument>(
+      cloudcatalog::load_catalog(*fetcher_, cloudcatalog::parse_endpoint("s3://" + bucket + "/")));
+  std::lock_guard lock(mu_);
+  cache_[bucket] = {doc, now};
+  return doc;
+}
+
+cloudcatalog::FileListing DatasetCatalogs::files(const cloudcatalog::CatalogDataset& dataset,
+                                                 const registry::Instant& start,
+                                                 const registry::Instant& stop) const {
+  // The function reads with its own role: only from the instance's buckets, whatever a catalog points at.
+  const bool inside = std::any_of(buckets_.begin(), buckets_.end(), [&](const std::string& bucket) {
+    return dataset.index.starts_with("s3://" + bucket + "/");
+  });
+  if (!inside)
+    throw cloudcatalog::CatalogError(
+        "dataset " + dataset.id + ": its index " + dataset.index +
+        " is outside this HelioCloud's dataset buckets; the portal does not read it");
+  return cloudcatalog::find_files(*fetcher_, dataset, start, stop);
+}
+
+}  // namespace heliocloud::portal

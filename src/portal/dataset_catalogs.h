@@ -1,0 +1,54 @@
+#pragma once
+// DatasetCatalogs: the catalog.json of each of the instance's Registry dataset buckets (DATASET_BUCKETS),
+// read with the function's credentials and kept for a few minutes (the cataloger rewrites it after each
+// ingest; a page view need not cost an S3 request). Only configured buckets can be asked for.
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "cloudcatalog/catalog_reader.h"
+
+namespace heliocloud::portal {
+
+inline constexpr std::chrono::seconds kCatalogCacheTime{300};
+
+class DatasetCatalogs {
+ public:
+  using Clock = std::function<std::chrono::system_clock::time_point()>;
+
+  DatasetCatalogs(std::vector<std::string> buckets, std::shared_ptr<cloudcatalog::ObjectFetcher> fetcher,
+                  Clock now = std::chrono::system_clock::now,
+                  std::chrono::seconds cache_time = kCatalogCacheTime);
+
+  [[nodiscard]] const std::vector<std::string>& buckets() const noexcept { return buckets_; }
+  [[nodiscard]] bool configured(const std::string& bucket) const;
+
+  // The bucket's catalog, from the cache when younger than the cache time. Throws
+  // cloudcatalog::CatalogNotFound (nothing published yet), CatalogAccessError, CatalogError (malformed); a
+  // failure is not cached. Precondition: configured(bucket).
+  [[nodiscard]] std::shared_ptr<const cloudcatalog::CatalogDocument> catalog(const std::string& bucket) const;
+
+  // The index rows of a dataset of these catalogs (never cached: the range varies).
+  [[nodiscard]] cloudcatalog::FileListing files(const cloudcatalog::CatalogDataset& dataset,
+                                                const registry::Instant& start,
+                                                const registry::Instant& stop) const;
+
+ private:
+  struct Cached {
+    std::shared_ptr<const cloudcatalog::CatalogDocument> catalog;
+    std::chrono::system_clock::time_point read_at;
+  };
+
+  std::vector<std::string> buckets_;
+  std::shared_ptr<cloudcatalog::ObjectFetcher> fetcher_;
+  Clock now_;
+  std::chrono::seconds cache_time_;
+  mutable std::mutex mu_;  // a cache: reading through it does not change what it is
+  mutable std::map<std::string, Cached> cache_;
+};
+
+}  // namespace heliocloud::portal
