@@ -202,32 +202,37 @@ publish() {
   echo "           the emulator cannot run Lambda functions, so ingest --local and catalog --local ran the functions' code in this process, on the deployed buckets and DynamoDB table (Registry stack outputs)"
 }
 
-# Reads the published catalog and index files back from the dataset bucket and checks them against the job.
-# When the CloudCatalog client commands exist (issue 13), `heliocloud datasets s3://$dataset_bucket/` and
-# `heliocloud files s3://$dataset_bucket/ <id> --json` replace the aws-cli download and the Python reading.
+# Reads the published data back as any CloudCatalog user would, with heliocloud's client commands (catalog.json,
+# then each dataset's index rows; signed, since the emulator applies no bucket policy), and checks the files
+# against the job.
 read_back() {
   begin read-back
-  rm -rf "$state/published"
-  quietly "$logs/read-back.log" aws_ s3 sync "s3://$dataset_bucket/" "$state/published/" --exclude '*' \
-    --include catalog.json --include '*_[12][0-9][0-9][0-9].csv'
+  local catalog="s3://$dataset_bucket/"
+  "$bin/heliocloud" datasets "$catalog" --sign --json >"$state/datasets.json" 2>>"$logs/read-back.log" ||
+    fail "heliocloud datasets $catalog failed (see $logs/read-back.log)"
+  local id
+  for id in $(python3 -c 'import json,sys; print(" ".join(d["id"] for d in json.load(open(sys.argv[1]))))' \
+    "$state/datasets.json"); do
+    "$bin/heliocloud" files "$catalog" "$id" --sign --json >"$state/files-$id.json" 2>>"$logs/read-back.log" ||
+      fail "heliocloud files $catalog $id failed (see $logs/read-back.log)"
+  done
   local summary
-  summary=$(python3 - "$state/published" "$job_dir" "$dataset_bucket" <<'EOF'
-import csv, json, os, sys
-published, job, bucket = sys.argv[1:]
-catalog = json.load(open(os.path.join(published, "catalog.json")))
-lines = [f'catalog "{catalog["name"]}" at s3://{bucket}/catalog.json: {len(catalog["catalog"])} dataset(s)']
+  summary=$(python3 - "$state" "$job_dir" "$catalog" <<'EOF'
+import json, os, sys
+state, job, catalog = sys.argv[1:]
+datasets = json.load(open(os.path.join(state, "datasets.json")))
+lines = [f"{len(datasets)} dataset(s) read back from {catalog} with heliocloud datasets / files"]
 problems = []
-for d in catalog["catalog"]:
-    folder = os.path.join(published, d["index"][len(f"s3://{bucket}/"):])
-    years = sorted(f for f in os.listdir(folder) if f.startswith(d["id"] + "_") and f.endswith(".csv"))
-    rows = [r for y in years for r in csv.reader(open(os.path.join(folder, y))) if r and not r[0].startswith("#")]
-    size = sum(int(r[-1]) for r in rows)
+for d in datasets:
+    rows = json.load(open(os.path.join(state, f'files-{d["id"]}.json')))
+    size = sum(int(r["filesize"]) for r in rows)
+    years = sorted({r["start"][:4] for r in rows})
     with open(os.path.join(job, d["id"], "manifest.csv")) as m:
         expected = sum(1 for line in m if line.strip() and not line.startswith("#"))
     if len(rows) != expected:
         problems.append(f'{d["id"]}: {len(rows)} file(s) in its index, {expected} in the job')
     lines.append(f'  {d["id"]:<18} {d["start"][:10]} .. {d["stop"][:10]}  {len(rows):>3} files, '
-                 f'{size / 1024:.0f} KiB, index {", ".join(y[len(d["id"]) + 1:-4] for y in years)}  {d["title"]}')
+                 f'{size / 1024:.0f} KiB, years {", ".join(years)}  {d["title"]}')
 print("\n".join(lines))
 if problems:
     sys.exit("read back differs from the job: " + "; ".join(problems))
