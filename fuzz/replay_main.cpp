@@ -1,8 +1,9 @@
-// A fuzz target without libFuzzer: runs LLVMFuzzerTestOneInput once on every file of the corpus folders given on
-// the command line, and exits 0 when none broke an invariant (a broken one aborts, with the input's name printed
-// first). Linked into each target by the ordinary GCC builds, so the corpora replay as ctest tests (fuzz.<target>)
-// in the default build and, under AddressSanitizer and UndefinedBehaviorSanitizer, in the sanitize build — the
-// regression check CI runs, without a clang build of its own. Fuzzing itself needs libFuzzer (make fuzz).
+// A fuzz target without libFuzzer: runs LLVMFuzzerTestOneInput once on every file of the corpus folders given
+// on the command line, and exits 0 when none broke an invariant (a broken one aborts, with the input's name
+// printed first). Linked into each target by the ordinary GCC builds, so the corpora replay as ctest tests
+// (fuzz.<target>) in the default build and, under AddressSanitizer and UndefinedBehaviorSanitizer, in the
+// sanitize build — the regression check CI runs, without a clang build of its own. Fuzzing itself needs
+// libFuzzer (make fuzz).
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>

@@ -1,7 +1,5 @@
 #include "portal/startup.h"
 
-#include <cstdlib>
-
 #include "aws/cognito_idp.h"
 #include "contracts/portal.h"
 #include "portal/portal_site.h"
@@ -52,15 +50,8 @@ int serve_portal(const Settings& s, const web::StartContext& context, const web:
 }  // namespace
 
 int run_portal(std::span<const char* const> args, const char* runtime_api) {
-  Settings settings;
-  return web::start_web_app(
-      args, runtime_api,
-      {.usage = usage(),
-       .read_settings = web::settings_reader(
-           settings, [] { return settings_from_environment(std::getenv); }, settings_from_command_line),
-       .run = [&settings](const web::StartContext& context, const web::Serve& serve) {
-         return serve_portal(settings, context, serve);
-       }});
+  return web::run_web_app<Settings>(args, runtime_api, usage(), settings_from_environment,
+                                    settings_from_command_line, serve_portal);
 }
 
 }  // namespace heliocloud::portal

@@ -1,7 +1,5 @@
 #include "registration/startup.h"
 
-#include <cstdlib>
-
 #include "aws/cognito_idp.h"
 #include "registration/registration_site.h"
 #include "registration/settings.h"
@@ -27,15 +25,8 @@ int serve_registration(const Settings& s, const web::StartContext& context, cons
 }  // namespace
 
 int run_registration(std::span<const char* const> args, const char* runtime_api) {
-  Settings settings;
-  return web::start_web_app(
-      args, runtime_api,
-      {.usage = usage(),
-       .read_settings = web::settings_reader(
-           settings, [] { return settings_from_environment(std::getenv); }, settings_from_command_line),
-       .run = [&settings](const web::StartContext& context, const web::Serve& serve) {
-         return serve_registration(settings, context, serve);
-       }});
+  return web::run_web_app<Settings>(args, runtime_api, usage(), settings_from_environment,
+                                    settings_from_command_line, serve_registration);
 }
 
 }  // namespace heliocloud::registration

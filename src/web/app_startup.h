@@ -5,6 +5,7 @@
 // whether cookies are Secure; then the app builds its site and serves it. A failure before serving is one
 // line on stderr, and on Lambda also an init error, so the function's log says why instead of a bare
 // "Runtime exited".
+#include <cstdlib>
 #include <functional>
 #include <optional>
 #include <span>
@@ -78,5 +79,23 @@ auto settings_reader(Settings& settings, FromEnvironment from_environment,
 // `args`: the command line without the program name; `runtime_api`: AWS_LAMBDA_RUNTIME_API or null.
 // Returns the exit status: 0 after --help, 2 for a bad command line, 1 when start-up failed.
 int start_web_app(std::span<const char* const> args, const char* runtime_api, const WebAppStartup& app);
+
+// start_web_app for an app whose Settings has StartSettings' fields: its settings readers, and
+// `serve_app(settings, context, serve)`, which builds its site and returns serve(site.app()).
+template <class Settings, class ServeApp>
+int run_web_app(std::span<const char* const> args, const char* runtime_api, std::string usage,
+                base::Result<Settings> (*from_environment)(const std::function<const char*(const char*)>&),
+                base::Result<Settings> (*from_command_line)(std::span<const char* const>),
+                ServeApp serve_app) {
+  Settings settings;
+  return start_web_app(
+      args, runtime_api,
+      {.usage = std::move(usage),
+       .read_settings = settings_reader(
+           settings, [from_environment] { return from_environment(std::getenv); }, from_command_line),
+       .run = [&settings, &serve_app](const StartContext& context, const Serve& serve) {
+         return serve_app(settings, context, serve);
+       }});
+}
 
 }  // namespace heliocloud::web

@@ -14,8 +14,8 @@
 #include "aws/s3.h"
 #include "registry/cli/instance_settings.h"
 #include "registry/dataset_store.h"
-#include "registry/object_store.h"
 #include "registry/ingest_service.h"
+#include "registry/object_store.h"
 
 namespace heliocloud::registry::cli {
 
@@ -31,8 +31,8 @@ struct LocalOptions {
   bool json = false;
 };
 
-// The buckets (a directory per bucket under --root, or an S3 endpoint) and the dataset records (SQLite, or the
-// deployed DynamoDB table) of a --local run. Throws UsageError.
+// The buckets (a directory per bucket under --root, or an S3 endpoint) and the dataset records (SQLite, or
+// the deployed DynamoDB table) of a --local run. Throws UsageError.
 struct Storage {
   std::unique_ptr<aws::S3Client> s3;              // set for S3 buckets; outlives `objects`
   std::unique_ptr<aws::DynamoDbClient> dynamodb;  // set for the deployed table; outlives `records`
