@@ -88,8 +88,10 @@ class ServerProcess {
     if (pid_ == 0) return std::nullopt;
     ::kill(pid_, SIGTERM);
     const auto status = wait_for_exit(pid_, std::chrono::seconds(10));
-    if (!status) ::kill(pid_, SIGKILL);
-    (void)wait_for_exit(pid_, std::chrono::seconds(5));
+    if (!status) {  // reaped already when it stopped; only a process that would not stop is killed and reaped
+      ::kill(pid_, SIGKILL);
+      (void)wait_for_exit(pid_, std::chrono::seconds(5));
+    }
     pid_ = 0;
     return status;
   }
