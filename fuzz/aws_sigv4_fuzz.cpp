@@ -67,7 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto query = sigv4::canonical_query(request.query);
   require(canonical_text(query, "=&"), "the canonical query is percent-encoded", query);
   auto reversed = request.query;
-  std::reverse(reversed.begin(), reversed.end());
+  std::ranges::reverse(reversed);
   require(sigv4::canonical_query(reversed) == query, "the query's order does not matter", query);
   require(sigv4::query_string(request.query) == query, "the wire query is the signed one");
 
@@ -75,8 +75,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto signature = sigv4::sign(request, creds, {.region = "us-east-1", .service = "s3"},
                                      std::chrono::system_clock::time_point(std::chrono::seconds(1767225600)));
   require(signature.signature.size() == 64 &&
-              std::all_of(signature.signature.begin(), signature.signature.end(),
-                          [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }),
+              std::ranges::all_of(signature.signature,
+                                  [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }),
           "a signature is 64 lower-case hex digits", signature.signature);
   return 0;
 }

@@ -35,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     root = xml::parse(heliocloud::fuzz::as_text(data, size));
   } catch (const std::runtime_error& e) {
-    require(std::string_view(e.what()).size() > 0, "a parse error has a message");
+    require(!std::string_view(e.what()).empty(), "a parse error has a message");
     return 0;
   }
   require(!root.name.empty(), "the root element has a name");

@@ -43,8 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     require(loaded.name == "fuzz", "the loaded instance keeps its name");
   } catch (const config::ConfigErrors& e) {
     require(!e.errors().empty(), "ConfigErrors holds at least one error");
-    for (const auto& error : e.errors())
-      require(std::string_view(error.what()).size() > 0, "errors have text");
+    for (const auto& error : e.errors()) require(!std::string_view(error.what()).empty(), "errors have text");
   } catch (const config::ConfigError& e) {
     require(std::string_view(e.what()).find("fuzz.yaml") != std::string_view::npos ||
                 std::string_view(e.what()).find("default.yaml") != std::string_view::npos,

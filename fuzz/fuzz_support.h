@@ -42,7 +42,7 @@ void refused_with(Body&& body) {
   try {
     body();
   } catch (const Error& e) {
-    require(std::string_view(e.what()).size() > 0, "an error has a message");
+    require(!std::string_view(e.what()).empty(), "an error has a message");
   }
 }
 

@@ -23,7 +23,7 @@ std::vector<std::vector<std::string>> read_all(std::string_view text, bool* clea
       if (!reader.next(record)) return records;
       records.push_back(record.fields);
     } catch (const registry::CsvError& e) {
-      require(std::string_view(e.what()).size() > 0 && e.line() >= 1, "a CSV error names its line");
+      require(!std::string_view(e.what()).empty() && e.line() >= 1, "a CSV error names its line");
       *clean = false;
     }
   }

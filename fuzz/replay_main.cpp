@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  std::sort(inputs.begin(), inputs.end());  // the same order on every machine
+  std::ranges::sort(inputs);  // the same order on every machine
   for (const auto& input : inputs) {
     std::ifstream in(input, std::ios::binary);
     const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};

@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     line = web::format_set_cookie({.name = std::string(name), .value = std::string(value)}, true);
   } catch (const std::invalid_argument& e) {
-    require(std::string_view(e.what()).size() > 0, "a refused cookie says why");
+    require(!std::string_view(e.what()).empty(), "a refused cookie says why");
     return 0;
   }
   require(line.find_first_of("\r\n") == std::string::npos, "a Set-Cookie line cannot split the header", line);

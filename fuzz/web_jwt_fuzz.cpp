@@ -18,8 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto jwt = sign_in::parse_jwt(token);
     require(jwt.header.is_object() && jwt.claims.is_object(), "header and claims are objects");
     require(token.size() <= sign_in::kMaxTokenBytes, "long tokens are refused");
-    require(token.substr(0, jwt.signing_input.size()) == jwt.signing_input &&
-                token.size() > jwt.signing_input.size() && token[jwt.signing_input.size()] == '.',
+    require(token.starts_with(jwt.signing_input) && token.size() > jwt.signing_input.size() &&
+                token[jwt.signing_input.size()] == '.',
             "the signing input is the token's first two parts as received");
   });
   return 0;

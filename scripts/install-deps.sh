@@ -10,7 +10,8 @@ APT_PACKAGES=(
   g++ binutils cmake ninja-build make pkg-config curl ca-certificates
   libyaml-cpp-dev nlohmann-json3-dev libcurl4-openssl-dev libssl-dev libcli11-dev
   libhowardhinnant-date-dev libsqlite3-dev zlib1g-dev
-  libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy
+  libgtest-dev libgmock-dev libbenchmark-dev clang-format
+  clang-tidy-22  # .clang-tidy's version (bookworm's security suite): it skips system headers, 10x faster than 14
   libkainjow-mustache-dev libcpp-httplib-dev shellcheck yamllint
   wrk  # bench/web: requests per second of the web apps' local server
   clang libclang-rt-14-dev  # fuzz/: libFuzzer and the sanitizer runtimes for clang (make fuzz, CI's replay)

@@ -72,7 +72,11 @@ int main(int argc, char** argv) {
     const std::string src = arg("--src-prefix", "src/");
     std::vector<aws::BulkCopy> items(count);
     for (std::size_t i = 0; i < count; ++i) {
-      items[i] = {bucket, src + object_name(i), bucket, prefix + object_name(i), {}};
+      items[i] = {.src_bucket = bucket,
+                  .src_key = src + object_name(i),
+                  .dst_bucket = bucket,
+                  .dst_key = prefix + object_name(i),
+                  .options = {}};
     }
     failures = transfer.copy_objects(items, concurrency);
   } else {

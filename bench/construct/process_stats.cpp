@@ -36,7 +36,8 @@ Sample run_once(char** argv) {
     std::fprintf(stderr, "process_stats: %s failed (status %d)\n", argv[0], status);
     std::exit(1);
   }
-  return {std::chrono::duration<double, std::milli>(end - start).count(), usage.ru_maxrss};
+  return {.millis = std::chrono::duration<double, std::milli>(end - start).count(),
+          .max_rss_kb = usage.ru_maxrss};
 }
 
 template <class T>

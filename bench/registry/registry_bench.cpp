@@ -39,11 +39,11 @@ std::string make_manifest(std::size_t n, std::size_t offset) {
     // time).
     const int year = 2019 + static_cast<int>(day / 365);
     const int doy = static_cast<int>(day % 365);
-    const int month = 1 + doy / 31 % 12;
-    const int mday = 1 + doy % 28;
+    const int month = 1 + (doy / 31 % 12);
+    const int mday = 1 + (doy % 28);
     char t[64];
     std::snprintf(t, sizeof t, "%04d-%02d-%02dT%02zu:%02zu:00Z,%04d-%02d-%02dT%02zu:%02zu:00Z", year, month,
-                  mday, s / 3600 % 24, s / 60 % 60, year, month, mday, s / 3600 % 24, s / 60 % 60 + 0);
+                  mday, s / 3600 % 24, s / 60 % 60, year, month, mday, s / 3600 % 24, (s / 60 % 60) + 0);
     row.replace(0, 41, t);
     m += row;
   }
@@ -77,7 +77,11 @@ int run_size(std::size_t n) {
     std::vector<IndexRow> rows;
     rows.reserve(m.rows.size());
     for (const auto& r : m.rows)
-      rows.push_back({r.start, r.stop, "s3://helio-public/MMS/" + r.published_key, r.size, r.extras});
+      rows.push_back({.start = r.start,
+                      .stop = r.stop,
+                      .datakey = "s3://helio-public/MMS/" + r.published_key,
+                      .size = r.size,
+                      .extras = r.extras});
     return rows;
   };
   std::vector<std::pair<int, std::string>> files;

@@ -4,13 +4,13 @@
 // password policy from Cognito (here moto on 127.0.0.1, so the network part is local).
 //   lambda_cold_start <runs> <bootstrap> NAME=VALUE...   (the function's environment)
 #include <fcntl.h>
-#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <deque>
 #include <fstream>
@@ -19,8 +19,6 @@
 #include <vector>
 
 #include "fake_runtime_api.h"
-
-extern char** environ;
 
 namespace {
 
@@ -35,7 +33,7 @@ long peak_rss_kb(pid_t pid) {
   std::ifstream status("/proc/" + std::to_string(pid) + "/status");
   std::string line;
   while (std::getline(status, line))
-    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+    if (line.starts_with("VmHWM:")) return std::stol(line.substr(6));
   return -1;
 }
 
@@ -52,6 +50,7 @@ Sample run_once(const std::string& bootstrap, const std::vector<std::string>& fu
   env.push_back("AWS_LAMBDA_RUNTIME_API=" + api.authority());
   for (char** e = environ; *e != nullptr; ++e) env.emplace_back(*e);  // PATH, credentials, endpoint
   std::vector<char*> envp;
+  envp.reserve(env.size());
   for (auto& e : env) envp.push_back(e.data());
   envp.push_back(nullptr);
   std::string path = bootstrap;
@@ -101,11 +100,12 @@ int main(int argc, char** argv) {
   const int runs = std::max(1, std::atoi(argv[1]));
   const std::vector<std::string> function_env(argv + 3, argv + argc);
   std::vector<Sample> samples;
+  samples.reserve(static_cast<std::size_t>(runs));
   for (int i = 0; i < runs; ++i) samples.push_back(run_once(argv[2], function_env));
   auto by_time = samples;
-  std::sort(by_time.begin(), by_time.end(), [](auto& a, auto& b) { return a.millis < b.millis; });
+  std::ranges::sort(by_time, [](auto& a, auto& b) { return a.millis < b.millis; });
   auto by_rss = samples;
-  std::sort(by_rss.begin(), by_rss.end(), [](auto& a, auto& b) { return a.rss_kb < b.rss_kb; });
+  std::ranges::sort(by_rss, [](auto& a, auto& b) { return a.rss_kb < b.rss_kb; });
   const auto mid = samples.size() / 2;
   std::printf(
       "%-44s cold start ms min %.1f median %.1f max %.1f | peak RSS MB median %.1f max %.1f (%d runs)\n",

@@ -173,7 +173,7 @@ CannedResponse stub_aws(const RecordedRequest& request) {
 
 void page(benchmark::State& state, heliocloud::portal::testing::PortalHarness* portal,
           const std::string& path, const std::atomic<long>* aws_calls) {
-  const long calls_before = aws_calls ? aws_calls->load() : 0;
+  const long calls_before = (aws_calls != nullptr) ? aws_calls->load() : 0;
   for (auto _ : state) {
     const auto answer = portal->get(path);
     if (answer.status != 200) {
@@ -182,7 +182,7 @@ void page(benchmark::State& state, heliocloud::portal::testing::PortalHarness* p
     }
     benchmark::DoNotOptimize(answer.body.data());
   }
-  if (aws_calls)
+  if (aws_calls != nullptr)
     state.counters["aws_calls"] =
         static_cast<double>(aws_calls->load() - calls_before) /
         static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));

@@ -77,7 +77,7 @@ int run(int argc, char** argv) {
   } catch (const heliocloud::config::ConfigError& e) {
     std::cerr << e.what() << "\n";
     const auto known = heliocloud::config::list_instances(instance_dir);
-    if (std::find(known.begin(), known.end(), name) == known.end())
+    if (std::ranges::find(known, name) == known.end())
       std::cerr << "Pass one of the instances in " << instance_dir << "/ with -c instance=<name>:\n"
                 << instance_list(instance_dir);
     return 1;

@@ -10,7 +10,7 @@
 namespace heliocloud::aws::dynamodb {
 
 nlohmann::json to_attribute_value(const nlohmann::json& value);
-nlohmann::json from_attribute_value(const nlohmann::json& attribute_value);
+nlohmann::json from_attribute_value(const nlohmann::json& av);
 
 // A whole item (a JSON object) in each direction.
 nlohmann::json to_item(const nlohmann::json& object);

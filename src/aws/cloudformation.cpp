@@ -7,7 +7,10 @@ namespace {
 
 constexpr const char* kVersion = "2010-05-15";
 ServiceInfo cfn_info() {
-  return {"CloudFormation", "cloudformation", "cloudformation", "CLOUDFORMATION"};
+  return {.name = "CloudFormation",
+          .signing_name = "cloudformation",
+          .endpoint_prefix = "cloudformation",
+          .env_id = "CLOUDFORMATION"};
 }
 
 const xml::Node* result(const xml::Node& root, const std::string& action) {
@@ -15,7 +18,7 @@ const xml::Node* result(const xml::Node& root, const std::string& action) {
 }
 
 std::vector<const xml::Node*> members(const xml::Node* list) {
-  return list ? list->children_named("member") : std::vector<const xml::Node*>{};
+  return (list != nullptr) ? list->children_named("member") : std::vector<const xml::Node*>{};
 }
 
 Stack to_stack(const xml::Node& m) {
@@ -25,8 +28,10 @@ Stack to_stack(const xml::Node& m) {
   s.status = m.child_text("StackStatus");
   s.status_reason = m.child_text("StackStatusReason");
   for (const xml::Node* o : members(m.child("Outputs"))) {
-    s.outputs.push_back({o->child_text("OutputKey"), o->child_text("OutputValue"),
-                         o->child_text("ExportName"), o->child_text("Description")});
+    s.outputs.push_back({.key = o->child_text("OutputKey"),
+                         .value = o->child_text("OutputValue"),
+                         .export_name = o->child_text("ExportName"),
+                         .description = o->child_text("Description")});
   }
   for (const xml::Node* p : members(m.child("Parameters"))) {
     s.parameters[p->child_text("ParameterKey")] = p->child_text("ParameterValue");
@@ -64,14 +69,14 @@ std::vector<Stack> CloudFormationClient::describe_stacks(const std::string& name
 Stack CloudFormationClient::describe_stack(const std::string& name) const {
   auto stacks = describe_stacks(name);
   if (stacks.empty()) {
-    throw_error({"CloudFormation",
-                 "DescribeStacks",
-                 400,
-                 "ValidationError",
-                 "Stack with id " + name + " does not exist",
-                 "",
-                 1,
-                 {}});
+    throw_error({.service = "CloudFormation",
+                 .operation = "DescribeStacks",
+                 .http_status = 400,
+                 .code = "ValidationError",
+                 .message = "Stack with id " + name + " does not exist",
+                 .request_id = "",
+                 .attempts = 1,
+                 .reasons = {}});
   }
   return std::move(stacks.front());
 }
@@ -92,8 +97,10 @@ std::vector<StackResource> CloudFormationClient::list_stack_resources(const std:
     const xml::Node* r = result(root, "ListStackResources");
     if (r == nullptr) break;
     for (const xml::Node* m : members(r->child("StackResourceSummaries"))) {
-      out.push_back({m->child_text("LogicalResourceId"), m->child_text("PhysicalResourceId"),
-                     m->child_text("ResourceType"), m->child_text("ResourceStatus")});
+      out.push_back({.logical_id = m->child_text("LogicalResourceId"),
+                     .physical_id = m->child_text("PhysicalResourceId"),
+                     .type = m->child_text("ResourceType"),
+                     .status = m->child_text("ResourceStatus")});
     }
     token = r->child_text("NextToken");
   } while (!token.empty());
@@ -111,7 +118,7 @@ std::string CloudFormationClient::create_stack(const std::string& name, const st
   }
   const xml::Node root = query_call(client_, "CreateStack", kVersion, params, false);
   const xml::Node* r = result(root, "CreateStack");
-  return r ? r->child_text("StackId") : std::string();
+  return (r != nullptr) ? r->child_text("StackId") : std::string();
 }
 
 void CloudFormationClient::delete_stack(const std::string& name) const {

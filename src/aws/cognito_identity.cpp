@@ -12,7 +12,10 @@ namespace {
 constexpr const char* kTarget = "AWSCognitoIdentityService";
 
 ServiceInfo cognito_identity_info() {
-  return {"Cognito Identity", "cognito-identity", "cognito-identity", "COGNITO_IDENTITY"};
+  return {.name = "Cognito Identity",
+          .signing_name = "cognito-identity",
+          .endpoint_prefix = "cognito-identity",
+          .env_id = "COGNITO_IDENTITY"};
 }
 
 nlohmann::json logins(const std::string& user_pool_id, const std::string& id_token) {

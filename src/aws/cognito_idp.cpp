@@ -6,7 +6,10 @@ namespace heliocloud::aws {
 namespace {
 
 ServiceInfo cognito_idp_info() {
-  return {"CognitoIdentityProvider", "cognito-idp", "cognito-idp", "COGNITO_IDENTITY_PROVIDER"};
+  return {.name = "CognitoIdentityProvider",
+          .signing_name = "cognito-idp",
+          .endpoint_prefix = "cognito-idp",
+          .env_id = "COGNITO_IDENTITY_PROVIDER"};
 }
 constexpr const char* kTarget = "AWSCognitoIdentityProviderService";
 
@@ -29,7 +32,8 @@ CognitoUser user_from(const nlohmann::json& j, const char* attributes_key) {
                    .attributes = {}};
   if (j.contains(attributes_key) && j[attributes_key].is_array()) {
     for (const auto& a : j[attributes_key])
-      user.attributes.push_back({a.value("Name", std::string()), a.value("Value", std::string())});
+      user.attributes.push_back(
+          {.name = a.value("Name", std::string()), .value = a.value("Value", std::string())});
   }
   return user;
 }

@@ -11,7 +11,7 @@ namespace {
 constexpr const char* kTarget = "AWSInsightsIndexService";
 
 ServiceInfo cost_explorer_info() {
-  return {"Cost Explorer", "ce", "ce", "COST_EXPLORER"};
+  return {.name = "Cost Explorer", .signing_name = "ce", .endpoint_prefix = "ce", .env_id = "COST_EXPLORER"};
 }
 
 double amount_of(const nlohmann::json& metric, const std::string& where) {

@@ -37,7 +37,7 @@ http::Response metadata_request(http::Client& http, const std::string& source, c
   std::optional<http::Response> response;
   std::string last;
   // The endpoints answer at once when they are there: try again straight away, but not when nothing listens.
-  base::retry({3, std::nullopt}, [&](int) -> base::NextAttempt {
+  base::retry({.max_attempts = 3, .give_up_at = std::nullopt}, [&](int) -> base::NextAttempt {
     try {
       response = http.send(req, kMetadataTimeouts);
       return std::nullopt;
@@ -46,7 +46,7 @@ http::Response metadata_request(http::Client& http, const std::string& source, c
       const bool absent = e.kind() == http::TransportFailure::ConnectFailed ||
                           e.kind() == http::TransportFailure::ResolveFailed;
       if (absent) return std::nullopt;
-      return base::Backoff{std::chrono::milliseconds(0), std::chrono::milliseconds(0)};
+      return base::Backoff{.base = std::chrono::milliseconds(0), .cap = std::chrono::milliseconds(0)};
     }
   });
   if (!response) no_credentials(source, req.url + ": " + last);
@@ -121,7 +121,7 @@ RefreshingCredentialsProvider::RefreshingCredentialsProvider(std::shared_ptr<Cre
     : source_(std::move(source)), margin_(margin) {}
 
 Credentials RefreshingCredentialsProvider::get() {
-  std::lock_guard lock(mu_);  // one refresh at a time; the others wait and reuse its result
+  std::scoped_lock lock(mu_);  // one refresh at a time; the others wait and reuse its result
   if (!cached_ || needs_refresh(*cached_, margin_)) cached_ = source_->get();
   return *cached_;
 }
@@ -204,7 +204,7 @@ Credentials InstanceMetadataCredentialsProvider::get() {
 ProfileCredentialsProvider::ProfileCredentialsProvider(std::string profile) : profile_(std::move(profile)) {}
 
 Credentials ProfileCredentialsProvider::get() {
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   if (!cached_ || needs_refresh(*cached_, std::chrono::minutes(5))) {
     cached_ = resolve(profile_.empty() ? active_profile_name() : profile_, 0);
   }
@@ -223,7 +223,10 @@ Credentials ProfileCredentialsProvider::resolve(const std::string& name, int dep
   };
   const std::string role_arn = value("role_arn");
   if (role_arn.empty() || (depth > 0 && !value("aws_access_key_id").empty())) {
-    Credentials c{value("aws_access_key_id"), value("aws_secret_access_key"), value("aws_session_token"), {}};
+    Credentials c{.access_key_id = value("aws_access_key_id"),
+                  .secret_access_key = value("aws_secret_access_key"),
+                  .session_token = value("aws_session_token"),
+                  .expiration = {}};
     if (c.empty())
       no_credentials("Profile", "profile [" + name + "] has no aws_access_key_id/aws_secret_access_key");
     return c;
@@ -264,7 +267,7 @@ CredentialsChain::CredentialsChain(std::vector<std::shared_ptr<CredentialsProvid
 Credentials CredentialsChain::get() {
   std::shared_ptr<CredentialsProvider> chosen;
   {
-    std::lock_guard lock(mu_);
+    std::scoped_lock lock(mu_);
     chosen = chosen_;
   }
   if (chosen) return chosen->get();
@@ -272,7 +275,7 @@ Credentials CredentialsChain::get() {
   for (const auto& p : providers_) {
     try {
       Credentials c = p->get();
-      std::lock_guard lock(mu_);
+      std::scoped_lock lock(mu_);
       chosen_ = p;
       return c;
     } catch (const CredentialsError& e) {

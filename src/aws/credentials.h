@@ -89,7 +89,7 @@ class ProfileCredentialsProvider final : public CredentialsProvider {
   Credentials get() override;
 
  private:
-  Credentials resolve(const std::string& profile, int depth);
+  Credentials resolve(const std::string& name, int depth);
   std::string profile_;
   std::mutex mu_;
   std::optional<Credentials> cached_;

@@ -14,7 +14,8 @@ using dynamodb::to_item;
 using nlohmann::json;
 
 ServiceInfo dynamodb_info() {
-  return {"DynamoDB", "dynamodb", "dynamodb", "DYNAMODB"};
+  return {
+      .name = "DynamoDB", .signing_name = "dynamodb", .endpoint_prefix = "dynamodb", .env_id = "DYNAMODB"};
 }
 
 void add_expressions(json& body, const std::string& condition, const ExpressionArgs& args) {

@@ -10,7 +10,7 @@ namespace {
 constexpr const char* kVersion = "2016-11-15";
 
 ServiceInfo ec2_info() {
-  return {"EC2", "ec2", "ec2", "EC2"};
+  return {.name = "EC2", .signing_name = "ec2", .endpoint_prefix = "ec2", .env_id = "EC2"};
 }
 
 // EC2 lists are <nameSet><item>...</item></nameSet>.
@@ -22,7 +22,7 @@ std::vector<const xml::Node*> items(const xml::Node& parent, std::string_view se
 std::vector<Tag> tags_of(const xml::Node& parent) {
   std::vector<Tag> out;
   for (const auto* item : items(parent, "tagSet"))
-    out.push_back({item->child_text("key"), item->child_text("value")});
+    out.push_back({.key = item->child_text("key"), .value = item->child_text("value")});
   return out;
 }
 
@@ -84,8 +84,11 @@ Instance instance_of(const xml::Node& item) {
 }
 
 KeyPair key_pair_of(const xml::Node& node) {
-  return {node.child_text("keyPairId"), node.child_text("keyName"), node.child_text("keyFingerprint"),
-          node.child_text("keyType"), tags_of(node)};
+  return {.key_pair_id = node.child_text("keyPairId"),
+          .key_name = node.child_text("keyName"),
+          .key_fingerprint = node.child_text("keyFingerprint"),
+          .key_type = node.child_text("keyType"),
+          .tags = tags_of(node)};
 }
 
 void require_ids(const std::string& action, const std::vector<std::string>& ids) {

@@ -52,20 +52,21 @@ Url parse_url(std::string_view url) {
 }
 
 std::string dns_suffix(std::string_view region) {
-  return region.rfind("cn-", 0) == 0 ? "amazonaws.com.cn" : "amazonaws.com";
+  return region.starts_with("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
 }
 
 ResolvedEndpoint resolve_endpoint(const ServiceInfo& service, const std::string& region,
                                   const std::optional<std::string>& override_url, bool use_env) {
-  if (override_url && !override_url->empty()) return {parse_url(*override_url), true};
+  if (override_url && !override_url->empty()) return {.url = parse_url(*override_url), .custom = true};
   const auto ignore = get_env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
   if (use_env && !(ignore && (*ignore == "true" || *ignore == "1"))) {
     const std::string specific = "AWS_ENDPOINT_URL_" + service.env_id;
-    if (auto v = get_env(specific.c_str())) return {parse_url(*v), true};
-    if (auto v = get_env("AWS_ENDPOINT_URL")) return {parse_url(*v), true};
+    if (auto v = get_env(specific.c_str())) return {.url = parse_url(*v), .custom = true};
+    if (auto v = get_env("AWS_ENDPOINT_URL")) return {.url = parse_url(*v), .custom = true};
   }
   if (region.empty()) throw std::invalid_argument("no region configured for " + service.name);
-  return {parse_url("https://" + service.endpoint_prefix + "." + region + "." + dns_suffix(region)), false};
+  return {.url = parse_url("https://" + service.endpoint_prefix + "." + region + "." + dns_suffix(region)),
+          .custom = false};
 }
 
 bool is_ip_address(std::string_view host) {
@@ -78,7 +79,7 @@ bool is_ip_address(std::string_view host) {
 bool s3_virtual_host_compatible(std::string_view bucket) {
   if (bucket.size() < 3 || bucket.size() > 63) return false;
   for (char c : bucket) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    if ((c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-') return false;
   }
   return bucket.front() != '-' && bucket.back() != '-' && !is_ip_address(bucket);
 }

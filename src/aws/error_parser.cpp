@@ -69,11 +69,12 @@ ErrorInfo parse_error_response(const http::Response& response, const std::string
           if (const auto* e = c.child("Error")) err = e;
         }
       }
-      if (err) {
+      if (err != nullptr) {
         info.code = err->child_text("Code");
         info.message = err->child_text("Message");
       }
-      std::string rid = root.child_text("RequestId", err ? err->child_text("RequestId") : std::string());
+      std::string rid =
+          root.child_text("RequestId", (err != nullptr) ? err->child_text("RequestId") : std::string());
       if (!rid.empty()) info.request_id = rid;
     } catch (const std::exception&) {
       info.message = std::string(body.substr(0, 200));  // an HTML error page from a proxy, say

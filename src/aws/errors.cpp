@@ -22,7 +22,7 @@ std::string describe(const ErrorInfo& e) {
 }
 
 bool one_of(const std::string& code, std::initializer_list<std::string_view> codes) {
-  return std::find(codes.begin(), codes.end(), code) != codes.end();
+  return std::ranges::find(codes, code) != codes.end();
 }
 
 }  // namespace
@@ -31,7 +31,7 @@ AwsError::AwsError(ErrorInfo info) : std::runtime_error(describe(info)), info_(s
 
 bool TransactionCanceledError::conditional_check_failed() const noexcept {
   const auto& r = reasons();
-  return std::find(r.begin(), r.end(), "ConditionalCheckFailed") != r.end();
+  return std::ranges::find(r, "ConditionalCheckFailed") != r.end();
 }
 
 bool is_throttling_code(const std::string& code) {

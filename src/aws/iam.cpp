@@ -10,7 +10,7 @@ namespace {
 constexpr const char* kVersion = "2010-05-08";
 
 ServiceInfo iam_info() {
-  return {"IAM", "iam", "iam", "IAM"};
+  return {.name = "IAM", .signing_name = "iam", .endpoint_prefix = "iam", .env_id = "IAM"};
 }
 
 const xml::Node& result_of(const xml::Node& root, const std::string& action) {
@@ -26,7 +26,9 @@ std::vector<const xml::Node*> members(const xml::Node& result, std::string_view 
 }
 
 AccessKeyMetadata key_of(const xml::Node& node) {
-  return {node.child_text("AccessKeyId"), node.child_text("Status"), node.child_text("CreateDate")};
+  return {.access_key_id = node.child_text("AccessKeyId"),
+          .status = node.child_text("Status"),
+          .create_date = node.child_text("CreateDate")};
 }
 
 // IAM pages with Marker/IsTruncated; `visit` sees each page's result element.
@@ -47,9 +49,11 @@ void paged(const ServiceClient& client, const std::string& action, const sigv4::
 }  // namespace
 
 GlobalEndpoint iam_endpoint_for(const std::string& region) {
-  if (region.rfind("cn-", 0) == 0) return {"https://iam.cn-north-1.amazonaws.com.cn", "cn-north-1"};
-  if (region.rfind("us-gov-", 0) == 0) return {"https://iam.us-gov.amazonaws.com", "us-gov-west-1"};
-  return {"https://iam.amazonaws.com", "us-east-1"};
+  if (region.starts_with("cn-"))
+    return {.url = "https://iam.cn-north-1.amazonaws.com.cn", .signing_region = "cn-north-1"};
+  if (region.starts_with("us-gov-"))
+    return {.url = "https://iam.us-gov.amazonaws.com", .signing_region = "us-gov-west-1"};
+  return {.url = "https://iam.amazonaws.com", .signing_region = "us-east-1"};
 }
 
 IamClient::IamClient(ClientConfig config)
@@ -61,8 +65,10 @@ IamUser IamClient::get_user(const std::string& user_name) const {
   const xml::Node root = query_call(client_, "GetUser", kVersion, {{"UserName", user_name}}, true);
   const xml::Node* user = result_of(root, "GetUser").child("User");
   if (user == nullptr) throw std::runtime_error("IAM GetUser: the answer has no User");
-  return {user->child_text("UserName"), user->child_text("UserId"), user->child_text("Arn"),
-          user->child_text("CreateDate")};
+  return {.user_name = user->child_text("UserName"),
+          .user_id = user->child_text("UserId"),
+          .arn = user->child_text("Arn"),
+          .create_date = user->child_text("CreateDate")};
 }
 
 std::vector<AccessKeyMetadata> IamClient::list_access_keys(const std::string& user_name) const {
@@ -79,7 +85,7 @@ CreatedAccessKey IamClient::create_access_key(const std::string& user_name) cons
   const xml::Node* key = result_of(root, "CreateAccessKey").child("AccessKey");
   if (key == nullptr || key->child_text("SecretAccessKey").empty())
     throw std::runtime_error("IAM CreateAccessKey: the answer carries no secret access key");
-  return {key_of(*key), key->child_text("SecretAccessKey")};
+  return {.metadata = key_of(*key), .secret_access_key = key->child_text("SecretAccessKey")};
 }
 
 void IamClient::update_access_key(const std::string& user_name, const std::string& access_key_id,
@@ -99,7 +105,8 @@ std::vector<MfaDevice> IamClient::list_mfa_devices(const std::string& user_name)
   std::vector<MfaDevice> out;
   paged(client_, "ListMFADevices", {{"UserName", user_name}}, [&](const xml::Node& result) {
     for (const auto* m : members(result, "MFADevices"))
-      out.push_back({m->child_text("SerialNumber"), m->child_text("EnableDate")});
+      out.push_back(
+          {.serial_number = m->child_text("SerialNumber"), .enable_date = m->child_text("EnableDate")});
   });
   return out;
 }

@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kApiVersion = "/2015-03-31";
 ServiceInfo lambda_info() {
-  return {"Lambda", "lambda", "lambda", "LAMBDA"};
+  return {.name = "Lambda", .signing_name = "lambda", .endpoint_prefix = "lambda", .env_id = "LAMBDA"};
 }
 
 }  // namespace

@@ -11,7 +11,8 @@ namespace {
 constexpr const char* kTarget = "AWSPriceListService";
 
 ServiceInfo pricing_info() {
-  return {"Pricing", "pricing", "api.pricing", "PRICING"};
+  return {
+      .name = "Pricing", .signing_name = "pricing", .endpoint_prefix = "api.pricing", .env_id = "PRICING"};
 }
 
 nlohmann::json term_match(const std::string& field, const std::string& value) {

@@ -18,7 +18,8 @@ RetryClass retry_class(const ErrorInfo& error, bool idempotent, bool request_rea
 }
 
 base::Backoff backoff_for(const RetryPolicy& policy, RetryClass cls) {
-  return {cls == RetryClass::Throttle ? policy.throttle_base_delay : policy.base_delay, policy.max_delay};
+  return {.base = cls == RetryClass::Throttle ? policy.throttle_base_delay : policy.base_delay,
+          .cap = policy.max_delay};
 }
 
 std::chrono::milliseconds backoff_delay(const RetryPolicy& policy, RetryClass cls, int attempt,

@@ -14,7 +14,7 @@ constexpr std::string_view kS3Namespace = "http://s3.amazonaws.com/doc/2006-03-0
 constexpr std::size_t kDeleteBatch = 1000;
 
 ServiceInfo s3_info() {
-  return {"S3", "s3", "s3", "S3"};
+  return {.name = "S3", .signing_name = "s3", .endpoint_prefix = "s3", .env_id = "S3"};
 }
 
 void add_requester_pays(ServiceRequest& r, bool requester_pays) {
@@ -53,7 +53,7 @@ ObjectInfo object_info(const http::Response& resp) {
   info.last_modified = resp.header("last-modified");
   info.version_id = resp.header("x-amz-version-id");
   for (const auto& [name, value] : resp.headers) {
-    if (name.rfind("x-amz-meta-", 0) == 0) info.metadata[name.substr(11)] = value;
+    if (name.starts_with("x-amz-meta-")) info.metadata[name.substr(11)] = value;
   }
   return info;
 }
@@ -228,7 +228,7 @@ std::string S3Client::put_object_from_file(const std::string& bucket, const std:
   if (key.empty()) throw std::invalid_argument("S3 PutObject: empty key");
   ServiceRequest r = request("PutObject", "PUT", bucket, key);
   add_put_options(r, opts);
-  r.body_file = http::FileRange{path, 0, std::filesystem::file_size(path)};
+  r.body_file = http::FileRange{.path = path, .offset = 0, .length = std::filesystem::file_size(path)};
   return client_.send(r).header("etag");
 }
 
@@ -259,7 +259,7 @@ std::vector<DeleteFailure> S3Client::delete_objects(const std::string& bucket,
                                                     bool requester_pays) const {
   std::vector<ObjectVersion> current;
   current.reserve(keys.size());
-  for (const auto& k : keys) current.push_back({k, {}, false});
+  for (const auto& k : keys) current.push_back({.key = k, .version_id = {}, .delete_marker = false});
   return delete_entries(bucket, current, requester_pays);
 }
 
@@ -291,7 +291,8 @@ std::vector<DeleteFailure> S3Client::delete_entries(const std::string& bucket,
     r.body = body;
     const auto doc = xml::parse(client_.send(r).body);
     for (const xml::Node* e : doc.children_named("Error")) {
-      failures.push_back({e->child_text("Key"), e->child_text("Code"), e->child_text("Message")});
+      failures.push_back(
+          {.key = e->child_text("Key"), .code = e->child_text("Code"), .message = e->child_text("Message")});
     }
   }
   return failures;
@@ -308,8 +309,9 @@ ObjectVersionsPage S3Client::list_object_versions(const std::string& bucket, con
   // Versions and delete markers interleave in key order.
   for (const auto& child : doc.children) {
     if (child.name != "Version" && child.name != "DeleteMarker") continue;
-    page.versions.push_back(
-        {child.child_text("Key"), child.child_text("VersionId", "null"), child.name == "DeleteMarker"});
+    page.versions.push_back({.key = child.child_text("Key"),
+                             .version_id = child.child_text("VersionId", "null"),
+                             .delete_marker = child.name == "DeleteMarker"});
   }
   page.truncated = doc.child_text("IsTruncated") == "true";
   page.next_key_marker = doc.child_text("NextKeyMarker");
@@ -339,8 +341,11 @@ ListObjectsPage S3Client::list_objects_v2(const std::string& bucket, const ListO
   const auto doc = xml::parse(client_.send(r).body);
   ListObjectsPage page;
   for (const xml::Node* c : doc.children_named("Contents")) {
-    page.objects.push_back({c->child_text("Key"), to_u64(c->child_text("Size")), c->child_text("ETag"),
-                            c->child_text("LastModified"), c->child_text("StorageClass")});
+    page.objects.push_back({.key = c->child_text("Key"),
+                            .size = to_u64(c->child_text("Size")),
+                            .etag = c->child_text("ETag"),
+                            .last_modified = c->child_text("LastModified"),
+                            .storage_class = c->child_text("StorageClass")});
   }
   for (const xml::Node* p : doc.children_named("CommonPrefixes"))
     page.common_prefixes.push_back(p->child_text("Prefix"));
@@ -449,7 +454,9 @@ std::vector<MultipartUpload> S3Client::list_multipart_uploads(const std::string&
   const auto doc = xml::parse(client_.send(r).body);
   std::vector<MultipartUpload> out;
   for (const xml::Node* u : doc.children_named("Upload")) {
-    out.push_back({u->child_text("Key"), u->child_text("UploadId"), u->child_text("Initiated")});
+    out.push_back({.key = u->child_text("Key"),
+                   .upload_id = u->child_text("UploadId"),
+                   .initiated = u->child_text("Initiated")});
   }
   return out;
 }
@@ -466,8 +473,9 @@ std::string S3Client::presign(const std::string& method, const std::string& buck
   sreq.method = method;
   sreq.canonical_uri = sigv4::canonical_uri(path, false);
   sreq.headers = {{"host", origin.authority()}};
-  const auto p = sigv4::presign(sreq, client_.credentials(), {client_.config().region, "s3"},
-                                std::chrono::system_clock::now(), expires);
+  const auto p =
+      sigv4::presign(sreq, client_.credentials(), {.region = client_.config().region, .service = "s3"},
+                     std::chrono::system_clock::now(), expires);
   sigv4::QueryParams unsigned_part(p.query.begin(), p.query.end() - 1);
   return origin.origin() + path + "?" + sigv4::query_string(unsigned_part) +
          "&X-Amz-Signature=" + p.query.back().second;

@@ -6,7 +6,7 @@
 namespace heliocloud::aws {
 namespace {
 
-constexpr std::uint64_t kMinPart = 5ull << 20;
+constexpr std::uint64_t kMinPart = 5ULL << 20;
 constexpr std::uint64_t kMaxParts = 10000;
 
 // Grows the part size when the object would need more than 10000 parts.
@@ -61,7 +61,8 @@ std::string S3Transfer::upload_file(const std::filesystem::path& path, const std
   return multipart(bucket, key, opts, size, part,
                    [&](const std::string& id, int number, std::uint64_t first, std::uint64_t len) {
                      return client_.upload_part_from_file(
-                         bucket, key, id, number, http::FileRange{path, first, len}, opts.requester_pays);
+                         bucket, key, id, number,
+                         http::FileRange{.path = path, .offset = first, .length = len}, opts.requester_pays);
                    });
 }
 
@@ -92,7 +93,8 @@ std::string S3Transfer::copy(const std::string& src_bucket, const std::string& s
   return multipart(dst_bucket, dst_key, put, src.size, part,
                    [&](const std::string& id, int number, std::uint64_t first, std::uint64_t len) {
                      return client_.upload_part_copy(dst_bucket, dst_key, id, number, src_bucket, src_key,
-                                                     ByteRange{first, first + len - 1}, opts.requester_pays);
+                                                     ByteRange{.first = first, .last = first + len - 1},
+                                                     opts.requester_pays);
                    });
 }
 
@@ -123,7 +125,7 @@ std::vector<base::TaskFailure> S3Transfer::copy_objects(const std::vector<BulkCo
   return base::parallel_for(items.size(), po, [&](std::size_t i) {
     const BulkCopy& c = items[i];
     // Small objects (the common case) need no HeadObject: CopyObject fails cleanly on a too-large source.
-    if (config_.copy_threshold >= (5ull << 30)) {
+    if (config_.copy_threshold >= (5ULL << 30)) {
       client_.copy_object(c.src_bucket, c.src_key, c.dst_bucket, c.dst_key, c.options);
     } else {
       copy(c.src_bucket, c.src_key, c.dst_bucket, c.dst_key, c.options);

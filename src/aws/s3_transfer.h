@@ -13,10 +13,10 @@
 namespace heliocloud::aws {
 
 struct TransferConfig {
-  std::uint64_t multipart_threshold = 64ull << 20;  // uploads of this size or more go multipart
-  std::uint64_t part_size = 16ull << 20;            // S3 minimum is 5 MiB (except the last part)
-  std::uint64_t copy_threshold = 5ull << 30;        // S3 refuses a single CopyObject above 5 GiB
-  std::uint64_t copy_part_size = 512ull << 20;
+  std::uint64_t multipart_threshold = 64ULL << 20;  // uploads of this size or more go multipart
+  std::uint64_t part_size = 16ULL << 20;            // S3 minimum is 5 MiB (except the last part)
+  std::uint64_t copy_threshold = 5ULL << 30;        // S3 refuses a single CopyObject above 5 GiB
+  std::uint64_t copy_part_size = 512ULL << 20;
   std::size_t concurrency = 0;  // 0: the client's ClientConfig::max_concurrency
 };
 

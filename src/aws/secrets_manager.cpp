@@ -8,7 +8,10 @@ namespace heliocloud::aws {
 namespace {
 
 ServiceInfo secrets_manager_info() {
-  return {"SecretsManager", "secretsmanager", "secretsmanager", "SECRETS_MANAGER"};
+  return {.name = "SecretsManager",
+          .signing_name = "secretsmanager",
+          .endpoint_prefix = "secretsmanager",
+          .env_id = "SECRETS_MANAGER"};
 }
 constexpr const char* kTarget = "secretsmanager";
 

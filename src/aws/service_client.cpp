@@ -69,7 +69,8 @@ http::Request ServiceClient::build(const ServiceRequest& request, const Credenti
   // Empty credentials are the anonymous provider's: the request goes unsigned (public objects).
   const bool anonymous = creds.empty();
   const auto sig =
-      anonymous ? sigv4::Signature{} : sigv4::sign(sreq, creds, {config_.region, info_.signing_name}, now);
+      anonymous ? sigv4::Signature{}
+                : sigv4::sign(sreq, creds, {.region = config_.region, .service = info_.signing_name}, now);
 
   http::Request http;
   http.method = request.method;
@@ -121,7 +122,8 @@ http::Response ServiceClient::send(const ServiceRequest& request) const {
   const auto on_retry = [&](int n, std::chrono::milliseconds delay) {
     if (policy.on_retry) policy.on_retry(error, n, delay);
   };
-  base::retry({std::max(1, policy.max_attempts), std::nullopt}, attempt, on_retry);
+  base::retry({.max_attempts = std::max(1, policy.max_attempts), .give_up_at = std::nullopt}, attempt,
+              on_retry);
   if (!response) throw_error(std::move(error));
   return std::move(*response);
 }

@@ -55,7 +55,7 @@ Profiles parse_shared_file(std::string_view text, bool is_config_file) {
       const auto close = line.find(']');
       std::string name(
           base::trim(line.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1)));
-      if (is_config_file && name.rfind("profile ", 0) == 0)
+      if (is_config_file && name.starts_with("profile "))
         name = std::string(base::trim(std::string_view(name).substr(8)));
       current = &out[name];
       parent_key.clear();

@@ -58,7 +58,7 @@ std::string canonical_query(const QueryParams& query) {
   std::vector<std::pair<std::string, std::string>> enc;
   enc.reserve(query.size());
   for (const auto& [k, v] : query) enc.emplace_back(base::percent_encode(k), base::percent_encode(v));
-  std::sort(enc.begin(), enc.end());
+  std::ranges::sort(enc);
   std::string out;
   for (const auto& [k, v] : enc) {
     if (!out.empty()) out.push_back('&');
@@ -115,8 +115,8 @@ Presigned presign(Request request, const Credentials& creds, const Scope& scope,
   {
     std::vector<std::string> names;
     for (const auto& h : request.headers) names.push_back(base::to_lower(base::trim(h.first)));
-    std::sort(names.begin(), names.end());
-    names.erase(std::unique(names.begin(), names.end()), names.end());
+    std::ranges::sort(names);
+    names.erase(std::ranges::unique(names).begin(), names.end());
     for (const auto& n : names) signed_names += (signed_names.empty() ? "" : ";") + n;
   }
   request.query.emplace_back("X-Amz-Algorithm", std::string(kAlgorithm));

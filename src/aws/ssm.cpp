@@ -5,7 +5,7 @@
 namespace heliocloud::aws {
 namespace {
 ServiceInfo ssm_info() {
-  return {"SSM", "ssm", "ssm", "SSM"};
+  return {.name = "SSM", .signing_name = "ssm", .endpoint_prefix = "ssm", .env_id = "SSM"};
 }
 }  // namespace
 
@@ -15,8 +15,11 @@ Parameter SsmClient::get_parameter(const std::string& name, bool with_decryption
   const auto resp = json_rpc_call(client_, kTarget, "1.1", "GetParameter",
                                   {{"Name", name}, {"WithDecryption", with_decryption}}, true);
   const auto& p = resp.at("Parameter");
-  return {p.value("Name", std::string()), p.value("Type", std::string()), p.value("Value", std::string()),
-          p.value("Version", 0LL), p.value("ARN", std::string())};
+  return {.name = p.value("Name", std::string()),
+          .type = p.value("Type", std::string()),
+          .value = p.value("Value", std::string()),
+          .version = p.value("Version", 0LL),
+          .arn = p.value("ARN", std::string())};
 }
 
 long long SsmClient::put_parameter(const std::string& name, const std::string& value, const std::string& type,

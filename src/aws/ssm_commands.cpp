@@ -118,7 +118,7 @@ SentCommand SsmClient::send_command(const SendCommandRequest& request) const {
   return explaining_instance_errors({request.instance_id}, [&] {
     const auto resp = json_rpc_call(client_, kTarget, "1.1", "SendCommand", request_body(request), false);
     const auto command = resp.value("Command", nlohmann::json::object());
-    SentCommand sent{text(command, "CommandId"), text(command, "Status")};
+    SentCommand sent{.command_id = text(command, "CommandId"), .status = text(command, "Status")};
     if (sent.command_id.empty()) throw std::runtime_error("SSM SendCommand: the answer names no CommandId");
     return sent;
   });

@@ -10,7 +10,7 @@ namespace {
 constexpr const char* kVersion = "2011-06-15";
 
 ServiceInfo sts_info() {
-  return {"STS", "sts", "sts", "STS"};
+  return {.name = "STS", .signing_name = "sts", .endpoint_prefix = "sts", .env_id = "STS"};
 }
 
 const xml::Node& result_of(const xml::Node& root, const std::string& action) {
@@ -38,7 +38,7 @@ StsClient::StsClient(ClientConfig config) : client_(std::move(config), sts_info(
 CallerIdentity StsClient::get_caller_identity() const {
   const xml::Node root = query_call(client_, "GetCallerIdentity", kVersion, {}, true);
   const xml::Node& r = result_of(root, "GetCallerIdentity");
-  return {r.child_text("Account"), r.child_text("Arn"), r.child_text("UserId")};
+  return {.account = r.child_text("Account"), .arn = r.child_text("Arn"), .user_id = r.child_text("UserId")};
 }
 
 AssumedRole StsClient::assume_role(const AssumeRoleRequest& request) const {

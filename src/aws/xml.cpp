@@ -196,12 +196,12 @@ std::vector<const Node*> Node::children_named(std::string_view child_name) const
 
 std::string Node::child_text(std::string_view child_name, std::string_view fallback) const {
   const Node* c = child(child_name);
-  return c ? c->text : std::string(fallback);
+  return (c != nullptr) ? c->text : std::string(fallback);
 }
 
 const Node* Node::find(std::string_view path) const {
   const Node* cur = this;
-  while (cur && !path.empty()) {
+  while ((cur != nullptr) && !path.empty()) {
     const auto slash = path.find('/');
     cur = cur->child(path.substr(0, slash));
     path = slash == std::string_view::npos ? std::string_view{} : path.substr(slash + 1);

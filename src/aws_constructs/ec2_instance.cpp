@@ -87,7 +87,8 @@ void add_metadata_update_hook(const std::string& logical_id, std::vector<InitFil
                                   "OnUnitActiveSec=5min\n\n"
                                   "[Install]\n"
                                   "WantedBy=timers.target\n")));
-  commands.push_back({"enable-cfn-hup", "systemctl daemon-reload && systemctl enable --now cfn-hup.timer"});
+  commands.push_back({.name = "enable-cfn-hup",
+                      .command = "systemctl daemon-reload && systemctl enable --now cfn-hup.timer"});
 }
 
 }  // namespace

@@ -18,8 +18,8 @@ struct Port {
   int from_port = 0;
   int to_port = 0;
 
-  static Port tcp(int port) { return {"tcp", port, port}; }
-  static Port all_traffic() { return {"-1", -1, -1}; }
+  static Port tcp(int port) { return {.protocol = "tcp", .from_port = port, .to_port = port}; }
+  static Port all_traffic() { return {.protocol = "-1", .from_port = -1, .to_port = -1}; }
   // "tcp 443", "all traffic": used in rule descriptions and construct ids.
   std::string label() const;
 };

@@ -1,5 +1,6 @@
 #include "aws_constructs/ec2_vpc.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 
@@ -65,7 +66,7 @@ BuiltSubnet make_subnet(construct::Construct& vpc_scope, const Value& vpc_id, co
   auto& assoc =
       scope.make<CfnResource>("RouteTableAssociation", "AWS::EC2::SubnetRouteTableAssociation",
                               Value::Map{{"RouteTableId", table.ref()}, {"SubnetId", subnet.ref()}});
-  return {&scope, &subnet, &table, &assoc};
+  return {.scope = &scope, .subnet = &subnet, .route_table = &table, .association = &assoc};
 }
 
 }  // namespace
@@ -83,9 +84,11 @@ Vpc::Vpc(construct::Construct& scope, std::string id, VpcProps props) : Construc
 
   std::vector<BuiltSubnet> publics;
   std::vector<BuiltSubnet> privates;
+  publics.reserve(zones_.size());
   for (std::size_t i = 0; i < zones_.size(); ++i)
     publics.push_back(make_subnet(*this, vpc_id(), "PublicSubnet" + std::to_string(i + 1), "Public", true,
                                   zones_[i], blocks[i]));
+  privates.reserve(zones_.size());
   for (std::size_t i = 0; i < zones_.size(); ++i)
     privates.push_back(make_subnet(*this, vpc_id(), "PrivateSubnet" + std::to_string(i + 1), "Private", false,
                                    zones_[i], blocks[zones_.size() + i]));
@@ -113,7 +116,9 @@ Vpc::Vpc(construct::Construct& scope, std::string id, VpcProps props) : Construc
       nat.add_dependency(*s.association);
       nats.push_back(&nat);
     }
-    public_.push_back({s.subnet->ref(), zones_[i], s.route_table->ref()});
+    public_.push_back({.subnet_id = s.subnet->ref(),
+                       .availability_zone = zones_[i],
+                       .route_table_id = s.route_table->ref()});
   }
   for (std::size_t i = 0; i < privates.size(); ++i) {
     auto& s = privates[i];
@@ -122,7 +127,9 @@ Vpc::Vpc(construct::Construct& scope, std::string id, VpcProps props) : Construc
                                  Value::Map{{"DestinationCidrBlock", Value("0.0.0.0/0")},
                                             {"NatGatewayId", nats[i % nats.size()]->ref()},
                                             {"RouteTableId", s.route_table->ref()}});
-    private_.push_back({s.subnet->ref(), zones_[i], s.route_table->ref()});
+    private_.push_back({.subnet_id = s.subnet->ref(),
+                        .availability_zone = zones_[i],
+                        .route_table_id = s.route_table->ref()});
   }
 }
 
@@ -154,10 +161,11 @@ LookedUpVpc::LookedUpVpc(construct::Construct& scope, std::string id, const VpcL
   for (const auto& group : found.value("subnetGroups", nlohmann::ordered_json::array())) {
     const std::string type = group.value("type", "");
     for (const auto& s : group.value("subnets", nlohmann::ordered_json::array())) {
-      SubnetInfo info{Value(s.value("subnetId", "")), Value(s.value("availabilityZone", "")),
-                      Value(s.value("routeTableId", ""))};
+      SubnetInfo info{.subnet_id = Value(s.value("subnetId", "")),
+                      .availability_zone = Value(s.value("availabilityZone", "")),
+                      .route_table_id = Value(s.value("routeTableId", ""))};
       const std::string zone = s.value("availabilityZone", "");
-      if (std::find(zones_.begin(), zones_.end(), zone) == zones_.end()) zones_.push_back(zone);
+      if (std::ranges::find(zones_, zone) == zones_.end()) zones_.push_back(zone);
       (type == "Public" ? public_ : private_).push_back(info);
     }
   }
@@ -167,6 +175,7 @@ LookedUpVpc::LookedUpVpc(construct::Construct& scope, std::string id, const VpcL
 
 std::vector<Value> LookedUpVpc::availability_zones() const {
   std::vector<Value> out;
+  out.reserve(zones_.size());
   for (const auto& z : zones_) out.emplace_back(z);
   return out;
 }

@@ -19,7 +19,7 @@ std::string short_hash(const std::string& text) {
   for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 16777619U;
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
-  for (std::size_t i = 0; i < kHashLength; ++i) out += kHex[(h >> (28U - 4U * i)) & 0xFU];
+  for (std::size_t i = 0; i < kHashLength; ++i) out += kHex[(h >> (28U - (4U * i))) & 0xFU];
   return out;
 }
 

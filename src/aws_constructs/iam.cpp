@@ -7,9 +7,9 @@ namespace heliocloud::aws_constructs {
 Value PolicyStatement::to_value() const {
   Value::Map m;
   // A single action or resource is written as a plain string, as aws-cdk-lib does.
-  if (actions.size() == 1)
+  if (actions.size() == 1) {
     m.emplace("Action", Value(actions.front()));
-  else {
+  } else {
     Value::List list;
     for (const auto& a : actions) list.emplace_back(a);
     m.emplace("Action", Value(std::move(list)));

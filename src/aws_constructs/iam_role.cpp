@@ -38,7 +38,7 @@ bool same(const Value& a, const Value& b) {
 }
 
 bool same_list(const std::vector<Value>& a, const std::vector<Value>& b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), same);
+  return std::ranges::equal(a, b, same);
 }
 
 bool mergeable(const PolicyStatement& a, const PolicyStatement& b) {
@@ -48,12 +48,12 @@ bool mergeable(const PolicyStatement& a, const PolicyStatement& b) {
 
 void append_new(std::vector<std::string>& to, const std::vector<std::string>& items) {
   for (const auto& item : items)
-    if (std::find(to.begin(), to.end(), item) == to.end()) to.push_back(item);
+    if (std::ranges::find(to, item) == to.end()) to.push_back(item);
 }
 
 void append_new(std::vector<Value>& to, const std::vector<Value>& items) {
   for (const auto& item : items)
-    if (std::none_of(to.begin(), to.end(), [&](const Value& v) { return same(v, item); })) to.push_back(item);
+    if (std::ranges::none_of(to, [&](const Value& v) { return same(v, item); })) to.push_back(item);
 }
 
 }  // namespace
@@ -74,7 +74,7 @@ Role::Role(construct::Construct& scope, std::string id, RoleProps props) : Const
 }
 
 void Role::add_to_policy(PolicyStatement statement) {
-  auto merged = std::find_if(statements_.begin(), statements_.end(), [&](PolicyStatement& earlier) {
+  auto merged = std::ranges::find_if(statements_, [&](PolicyStatement& earlier) {
     if (!mergeable(earlier, statement)) return false;
     if (same_list(earlier.resources, statement.resources)) {
       append_new(earlier.actions, statement.actions);

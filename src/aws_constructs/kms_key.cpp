@@ -20,7 +20,7 @@ Key::Key(construct::Construct& scope, std::string id, KeyProps props) : Construc
                                             construct::TagStyle::KeyValueList);
   resource_->apply_removal_policy(props.removal_policy);
   if (props.alias) {
-    const std::string name = props.alias->rfind("alias/", 0) == 0 ? *props.alias : "alias/" + *props.alias;
+    const std::string name = props.alias->starts_with("alias/") ? *props.alias : "alias/" + *props.alias;
     make<construct::Construct>("Alias").make<construct::CfnResource>(
         "Resource", "AWS::KMS::Alias", Value::Map{{"AliasName", Value(name)}, {"TargetKeyId", key_arn()}});
   }

@@ -16,7 +16,7 @@ LookedUpHostedZone::LookedUpHostedZone(construct::Construct& scope, std::string 
   const auto found = construct::lookup_context(stack(), "hosted-zone", props, dummy);
   zone_id_ = found.value("Id", "");
   const std::string prefix = "/hostedzone/";
-  if (zone_id_.rfind(prefix, 0) == 0) zone_id_ = zone_id_.substr(prefix.size());
+  if (zone_id_.starts_with(prefix)) zone_id_ = zone_id_.substr(prefix.size());
   zone_name_ = found.value("Name", domain_name);
   if (!zone_name_.empty() && zone_name_.back() == '.') zone_name_.pop_back();
 }

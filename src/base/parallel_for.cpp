@@ -22,8 +22,8 @@ std::vector<TaskFailure> parallel_for(std::size_t n, const ParallelOptions& opti
       try {
         task(i);
       } catch (...) {
-        std::lock_guard lock(mu);
-        failures.push_back({i, std::current_exception()});
+        std::scoped_lock lock(mu);
+        failures.push_back({.index = i, .error = std::current_exception()});
         if (options.stop_on_error) stop = true;
       }
     }
@@ -36,8 +36,7 @@ std::vector<TaskFailure> parallel_for(std::size_t n, const ParallelOptions& opti
     pool.reserve(threads);
     for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
   }
-  std::sort(failures.begin(), failures.end(),
-            [](const TaskFailure& a, const TaskFailure& b) { return a.index < b.index; });
+  std::ranges::sort(failures, [](const TaskFailure& a, const TaskFailure& b) { return a.index < b.index; });
   return failures;
 }
 

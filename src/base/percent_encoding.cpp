@@ -41,7 +41,7 @@ std::string percent_decode(std::string_view text, bool plus_is_space) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2])));
+      out.push_back(static_cast<char>((hex_value(text[i + 1]) * 16) + hex_value(text[i + 2])));
       i += 2;
     } else if (c == '+' && plus_is_space) {
       out.push_back(' ');

@@ -23,7 +23,7 @@ bool is_ascii_alphanumeric(char c) {
 // aws-cdk: the first 8 upper-case hex digits of the MD5 of the joined path.
 std::string path_hash(const std::vector<std::string>& components) {
   std::string joined;
-  for (std::size_t i = 0; i < components.size(); ++i) joined += (i ? "/" : "") + components[i];
+  for (std::size_t i = 0; i < components.size(); ++i) joined += ((i != 0) ? "/" : "") + components[i];
   return to_hex(md5(joined), true).substr(0, kHashLength);
 }
 
@@ -31,7 +31,7 @@ std::string path_hash(const std::vector<std::string>& components) {
 
 std::string remove_non_alphanumeric(std::string_view s) {
   std::string out;
-  std::copy_if(s.begin(), s.end(), std::back_inserter(out), is_ascii_alphanumeric);
+  std::ranges::copy_if(s, std::back_inserter(out), is_ascii_alphanumeric);
   return out;
 }
 

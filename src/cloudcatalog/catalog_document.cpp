@@ -73,7 +73,7 @@ CatalogDataset dataset_of(const Json& e, std::size_t position, const Checker& ch
   CatalogDataset d;
   d.id = check.text(e, "id", where + ".", true);
   where += " (id \"" + d.id + "\").";
-  if (d.id.empty() || !std::all_of(d.id.begin(), d.id.end(), [](char c) {
+  if (d.id.empty() || !std::ranges::all_of(d.id, [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
       }))
     check.fail(where + "id", "must be letters, digits, '_' and '-' only");
@@ -117,7 +117,7 @@ std::string CatalogDataset::index_file_uri(int year) const {
 }
 
 const CatalogDataset* CatalogDocument::find(std::string_view id) const {
-  const auto it = std::find_if(datasets.begin(), datasets.end(), [&](const auto& d) { return d.id == id; });
+  const auto it = std::ranges::find_if(datasets, [&](const auto& d) { return d.id == id; });
   return it == datasets.end() ? nullptr : &*it;
 }
 

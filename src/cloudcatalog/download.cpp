@@ -61,7 +61,7 @@ DownloadReport download_files(const aws::S3Client& s3, const CatalogDataset& dat
           std::error_code ec;
           if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == row.size && !ec) {
             {
-              std::lock_guard lock(mu);
+              std::scoped_lock lock(mu);
               ++report.skipped;
             }
             if (options.on_file) options.on_file(row.size, true);
@@ -79,19 +79,18 @@ DownloadReport download_files(const aws::S3Client& s3, const CatalogDataset& dat
           }
           fs::rename(part, path);
           {
-            std::lock_guard lock(mu);
+            std::scoped_lock lock(mu);
             ++report.downloaded;
             report.bytes += got;
           }
           if (options.on_file) options.on_file(got, false);
         } catch (const std::exception& e) {
-          std::lock_guard lock(mu);
-          report.failures.push_back({row.datakey, e.what()});
+          std::scoped_lock lock(mu);
+          report.failures.push_back({.datakey = row.datakey, .reason = e.what()});
         }
       });
   base::rethrow_first(failures);  // only what escaped the handler above (none expected)
-  std::sort(report.failures.begin(), report.failures.end(),
-            [](const auto& a, const auto& b) { return a.datakey < b.datakey; });
+  std::ranges::sort(report.failures, [](const auto& a, const auto& b) { return a.datakey < b.datakey; });
   return report;
 }
 

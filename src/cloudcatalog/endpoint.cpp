@@ -54,7 +54,7 @@ S3Address split_s3_uri(std::string_view uri) {
   const auto slash = rest.find('/');
   if (slash == 0 || slash == std::string_view::npos)
     throw CatalogError("\"" + std::string(uri) + "\" names no bucket and key (s3://bucket/key)");
-  return {std::string(rest.substr(0, slash)), std::string(rest.substr(slash + 1))};
+  return {.bucket = std::string(rest.substr(0, slash)), .key = std::string(rest.substr(slash + 1))};
 }
 
 std::string public_url(std::string_view uri) {

@@ -12,8 +12,8 @@ namespace heliocloud::config {
 namespace {
 
 SourceMark mark_of(const YAML::Mark& m, const std::string& file) {
-  if (m.is_null()) return {file, 0, 0};
-  return {file, m.line + 1, m.column + 1};
+  if (m.is_null()) return {.file = file, .line = 0, .column = 0};
+  return {.file = file, .line = m.line + 1, .column = m.column + 1};
 }
 
 ConfigNodePtr convert(const YAML::Node& node, const std::string& file) {
@@ -75,7 +75,7 @@ ConfigNodePtr parse_yaml(const std::string& text, const std::string& display_nam
 
 ConfigNodePtr load_yaml_file(const std::string& path, const std::string& display_name) {
   std::ifstream in(path);
-  if (!in) throw ConfigError({display_name, 0, 0}, "", "cannot read the file");
+  if (!in) throw ConfigError({.file = display_name, .line = 0, .column = 0}, "", "cannot read the file");
   std::stringstream buffer;
   buffer << in.rdbuf();
   return parse(buffer.str(), display_name);

@@ -1,5 +1,6 @@
 #include "config/config_reader.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "base/text.h"
@@ -36,7 +37,7 @@ void ConfigReader::report(const ConfigNode* at, const std::string& path, const s
 }
 
 void ConfigReader::report_absent(const std::string& path, const std::string& problem) {
-  errors_.emplace_back(SourceMark{blame_file_, 0, 0}, path, problem);
+  errors_.emplace_back(SourceMark{.file = blame_file_, .line = 0, .column = 0}, path, problem);
 }
 
 const ConfigNode* ConfigReader::section(const ConfigNode* parent, const std::string& key,
@@ -54,7 +55,7 @@ void ConfigReader::check_known_keys(const ConfigNode* map, const std::string& pa
                                     const std::vector<std::string>& known) {
   if (map == nullptr) return;
   for (const auto& [key, value] : map->entries) {
-    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    if (std::ranges::find(known, key) != known.end()) continue;
     const std::string suggestion = closest_match(key, known);
     const std::string full = path.empty() ? key : path + "." + key;
     report(value.get(), full,

@@ -123,8 +123,8 @@ void read_registry(ConfigReader& r, const ConfigNode* root, const ConfigNode* in
     r.report_absent("registry.datasetBucketNames",
                     "required when enabled.registry is true: list at least one public dataset bucket name");
   if (c.registry.ingest_bucket_name &&
-      std::find(c.registry.dataset_bucket_names.begin(), c.registry.dataset_bucket_names.end(),
-                *c.registry.ingest_bucket_name) != c.registry.dataset_bucket_names.end())
+      std::ranges::find(c.registry.dataset_bucket_names, *c.registry.ingest_bucket_name) !=
+          c.registry.dataset_bucket_names.end())
     r.report(reg->find("ingestBucketName"), "registry.ingestBucketName",
              "must differ from the dataset buckets: uploads are private, dataset buckets are public");
 }
@@ -181,7 +181,7 @@ std::vector<std::string> list_instances(const std::string& instance_dir) {
     const std::string stem = e.path().stem().string();
     if (stem != "default") names.push_back(stem);
   }
-  std::sort(names.begin(), names.end());
+  std::ranges::sort(names);
   return names;
 }
 
@@ -189,18 +189,19 @@ InstanceConfig load_instance(const std::string& instance_dir, const std::string&
   const std::string default_file = display_path(instance_dir, "default.yaml");
   const std::string instance_file = display_path(instance_dir, name + ".yaml");
   if (!fs::exists(fs::path(instance_dir) / "default.yaml"))
-    throw ConfigError({default_file, 0, 0}, "",
+    throw ConfigError({.file = default_file, .line = 0, .column = 0}, "",
                       "missing; it holds every setting's default and must be present");
   if (!fs::exists(fs::path(instance_dir) / (name + ".yaml")))
-    throw ConfigError({instance_file, 0, 0}, "", "no such instance file");
+    throw ConfigError({.file = instance_file, .line = 0, .column = 0}, "", "no such instance file");
 
   const auto defaults = load_yaml_file((fs::path(instance_dir) / "default.yaml").string(), default_file);
   const auto instance = load_yaml_file((fs::path(instance_dir) / (name + ".yaml")).string(), instance_file);
   if (defaults->kind != ConfigNode::Kind::Map)
-    throw ConfigError({default_file, 0, 0}, "", "must be a YAML mapping of settings");
+    throw ConfigError({.file = default_file, .line = 0, .column = 0}, "",
+                      "must be a YAML mapping of settings");
   if (instance->kind == ConfigNode::Kind::Null)
     throw ConfigError(
-        {instance_file, 0, 0}, "",
+        {.file = instance_file, .line = 0, .column = 0}, "",
         "the file is empty; an instance file is a YAML mapping of settings (see instance/example.yaml)");
   if (instance->kind != ConfigNode::Kind::Map)
     throw ConfigError(instance->mark, "",

@@ -17,7 +17,7 @@ namespace {
 bool matches(const std::string& v, const char* pattern) {
   static std::mutex mutex;
   static std::map<std::string, std::regex, std::less<>> compiled;
-  const std::lock_guard<std::mutex> lock(mutex);
+  const std::scoped_lock lock(mutex);
   auto it = compiled.find(std::string_view(pattern));
   if (it == compiled.end()) it = compiled.emplace(pattern, std::regex(pattern)).first;
   return std::regex_match(v, it->second);

@@ -75,7 +75,7 @@ bool App::asset_metadata_enabled() const {
 
 void App::report_missing_context(const std::string& key, const std::string& provider,
                                  nlohmann::ordered_json props) {
-  missing_.try_emplace(key, MissingContext{key, provider, std::move(props)});
+  missing_.try_emplace(key, MissingContext{.key = key, .provider = provider, .props = std::move(props)});
 }
 
 std::vector<Stack*> App::stacks() {

@@ -13,8 +13,11 @@ Asset::Asset(Construct& scope, std::string id, std::filesystem::path source)
   const bool directory = std::filesystem::is_directory(source);
   staged_name_ = "asset." + hash_ + (directory ? "" : source.extension().string());
   const auto location =
-      stack().synthesizer().add_file_asset({hash_, std::filesystem::absolute(source), staged_name_, directory,
-                                            path().substr(stack().path().size() + 1)});
+      stack().synthesizer().add_file_asset({.hash = hash_,
+                                            .source = std::filesystem::absolute(source),
+                                            .staged_name = staged_name_,
+                                            .directory = directory,
+                                            .display_name = path().substr(stack().path().size() + 1)});
   bucket_name_ = location.bucket_name;
   object_key_ = location.object_key;
 }

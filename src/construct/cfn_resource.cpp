@@ -1,6 +1,7 @@
 #include "construct/cfn_resource.h"
 
 #include <algorithm>
+#include <ranges>
 #include <set>
 
 #include "construct/app.h"
@@ -30,16 +31,15 @@ void CfnResource::apply_removal_policy(RemovalPolicy policy) {
 }
 
 void CfnResource::add_dependency(const CfnResource& other) {
-  if (std::find(depends_on_.begin(), depends_on_.end(), &other) == depends_on_.end())
-    depends_on_.push_back(&other);
+  if (std::ranges::find(depends_on_, &other) == depends_on_.end()) depends_on_.push_back(&other);
 }
 
 std::vector<std::pair<std::string, std::string>> CfnResource::effective_tags() const {
   std::vector<const Construct*> chain;
   for (const Construct* c = this; c != nullptr; c = c->scope()) chain.push_back(c);
   std::map<std::string, std::string> tags;
-  for (auto it = chain.rbegin(); it != chain.rend(); ++it)
-    for (const auto& [k, v] : (*it)->tags()) tags[k] = v;
+  for (auto& it : std::views::reverse(chain))
+    for (const auto& [k, v] : it->tags()) tags[k] = v;
   return sorted_tags({tags.begin(), tags.end()});
 }
 

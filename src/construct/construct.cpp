@@ -65,7 +65,7 @@ App& Construct::app() const {
 }
 
 void Construct::add_metadata(std::string type, nlohmann::ordered_json data) {
-  metadata_.push_back({std::move(type), std::move(data)});
+  metadata_.push_back({.type = std::move(type), .data = std::move(data)});
 }
 
 void Construct::add_tag(std::string key, std::string value) {

@@ -39,7 +39,7 @@ void flatten(const nlohmann::ordered_json& props, const std::string& prefix, std
 std::string context_key(const std::string& provider, const nlohmann::ordered_json& props) {
   std::vector<std::string> parts;
   flatten(props, "", parts);
-  std::sort(parts.begin(), parts.end());
+  std::ranges::sort(parts);
   std::string key = provider;
   for (const auto& p : parts) key += ":" + p;
   return key;

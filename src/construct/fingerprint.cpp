@@ -37,7 +37,7 @@ bool is_inside(const fs::path& candidate, const fs::path& root) {
 
 void walk(base::Sha256& h, const fs::path& root, const fs::path& current, FingerprintCache* cache) {
   std::vector<fs::directory_entry> entries(fs::directory_iterator(current), fs::directory_iterator{});
-  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+  std::ranges::sort(entries, [](const auto& a, const auto& b) {
     return a.path().filename().string() < b.path().filename().string();
   });
   for (const auto& entry : entries) {

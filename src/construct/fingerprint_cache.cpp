@@ -29,7 +29,8 @@ FingerprintCache::FingerprintCache(std::filesystem::path file) : file_(std::move
   try {
     const auto cached = nlohmann::json::parse(in);  // named: items() of a temporary would dangle in the loop
     for (const auto& [path, e] : cached.items())
-      entries_[path] = {e.at("signature").get<std::string>(), e.at("fingerprint").get<std::string>()};
+      entries_[path] = {.signature = e.at("signature").get<std::string>(),
+                        .fingerprint = e.at("fingerprint").get<std::string>()};
   } catch (const std::exception&) {
     entries_.clear();  // a damaged cache is rebuilt
   }
@@ -47,7 +48,7 @@ std::string FingerprintCache::content_fingerprint(const std::filesystem::path& f
   std::string fp = construct::content_fingerprint(file);
   // A file changed after being stat'ed must not be remembered with the old signature.
   if (!signature.empty() && stat_signature(file) == signature) {
-    entries_[key] = {signature, fp};
+    entries_[key] = {.signature = signature, .fingerprint = fp};
     dirty_ = true;
   }
   return fp;

@@ -89,7 +89,9 @@ nlohmann::ordered_json simplify_join(const nlohmann::ordered_json& arg) {
   auto flat = nlohmann::ordered_json::array();
   for (const auto& part : arg[1]) {
     const bool nested = delimiter.empty() && part.is_object() && part.size() == 1 &&
-                        part.contains("Fn::Join") && part["Fn::Join"][0] == "";
+                        part.contains("Fn::Join") &&
+                        part["Fn::Join"][0] == "";  // NOLINT(readability-container-size-empty): json::empty() is
+                                                    // false for every string
     if (nested)
       for (const auto& inner : part["Fn::Join"][1]) flat.push_back(inner);
     else
@@ -107,7 +109,7 @@ nlohmann::ordered_json simplify_join(const nlohmann::ordered_json& arg) {
   if (all_strings) {
     std::string joined;
     for (std::size_t i = 0; i < parts.size(); ++i)
-      joined += (i ? delimiter : "") + parts[i].get<std::string>();
+      joined += ((i != 0) ? delimiter : "") + parts[i].get<std::string>();
     return joined;
   }
   if (parts.size() == 1 && delimiter.empty()) return parts[0];

@@ -63,7 +63,7 @@ bool Stack::depends_on(const Stack& other) const {
 
 void Stack::add_dependency(Stack& producer, const std::string& reason) {
   if (&producer == this) return;
-  if (std::find(dependencies_.begin(), dependencies_.end(), &producer) != dependencies_.end()) return;
+  if (std::ranges::find(dependencies_, &producer) != dependencies_.end()) return;
   if (producer.depends_on(*this))
     throw std::runtime_error("stack dependency cycle: " + path() + " would depend on " + producer.path() +
                              " (" + reason + "), which already depends on " + path());

@@ -14,7 +14,7 @@ std::vector<RenderedStack> render_templates(App& app) {
   out.reserve(stacks.size());
   for (std::size_t i = 0; i < stacks.size(); ++i) {
     stacks[i]->render_exports(sections[i]);
-    out.push_back({stacks[i], sections[i].to_template()});
+    out.push_back({.stack = stacks[i], .template_json = sections[i].to_template()});
   }
   return out;
 }

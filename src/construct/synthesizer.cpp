@@ -49,7 +49,7 @@ AssetLocation StackSynthesizer::add_file_asset(FileAssetSource source) {
   if (!known) assets_.push_back(std::move(source));
   // In a template the bucket name must resolve to the stack's own account and region.
   Value bucket = stack_.is_env_specific() ? Value(bucket_name_text()) : fn::sub(bucket_name_text());
-  return {bucket, key};
+  return {.bucket_name = bucket, .object_key = key};
 }
 
 void StackSynthesizer::contribute_to_template(TemplateSections& sections) const {

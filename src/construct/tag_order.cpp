@@ -49,8 +49,7 @@ bool tag_key_less(const std::string& a, const std::string& b) {
 
 std::vector<std::pair<std::string, std::string>> sorted_tags(
     std::vector<std::pair<std::string, std::string>> tags) {
-  std::stable_sort(tags.begin(), tags.end(),
-                   [](const auto& x, const auto& y) { return tag_key_less(x.first, y.first); });
+  std::ranges::stable_sort(tags, [](const auto& x, const auto& y) { return tag_key_less(x.first, y.first); });
   return tags;
 }
 

@@ -114,8 +114,7 @@ bool optional_bool(const json& properties, const std::string& name, bool fallbac
   if (it->is_boolean()) return it->get<bool>();
   if (it->is_string()) {
     std::string v = it->get<std::string>();
-    std::transform(v.begin(), v.end(), v.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::ranges::transform(v, v.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (v == "true") return true;
     if (v == "false") return false;
   }

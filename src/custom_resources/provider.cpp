@@ -19,7 +19,7 @@ std::string failed_create_id(const Event& event) {
 }
 
 bool is_failed_create_id(const Event& event) {
-  return event.physical_resource_id.rfind(event.logical_resource_id + "-create-failed-", 0) == 0;
+  return event.physical_resource_id.starts_with(event.logical_resource_id + "-create-failed-");
 }
 
 namespace {
@@ -39,7 +39,7 @@ Response answer_from(const Event& event, std::future<HandlerOutput>& result) {
     HandlerOutput out = result.get();
     Response response;
     response.physical_resource_id =
-        out.physical_resource_id.empty() ? event.physical_resource_id : std::move(out.physical_resource_id);
+        out.physical_resource_id.empty() ? event.physical_resource_id : out.physical_resource_id;
     if (response.physical_resource_id.empty()) response.physical_resource_id = event.logical_resource_id;
     response.data = std::move(out.data);
     response.no_echo = out.no_echo;

@@ -6,7 +6,8 @@ namespace heliocloud::custom_resources {
 
 namespace names = contracts::custom_resources::requester_pays;
 
-HandlerOutput RequesterPaysHandler::handle(const Event& event, std::chrono::system_clock::time_point) const {
+HandlerOutput RequesterPaysHandler::handle(const Event& event,
+                                           std::chrono::system_clock::time_point /*stop_by*/) const {
   const std::string bucket = required_string(event.resource_properties, std::string(names::kBucketName));
   HandlerOutput out;
   out.physical_resource_id = bucket;

@@ -28,7 +28,8 @@ std::string dump(const json& doc) {
 }
 
 constexpr int kAttempts = 4;
-constexpr base::Backoff kRetryBackoff{std::chrono::milliseconds(200), std::chrono::milliseconds(2000)};
+constexpr base::Backoff kRetryBackoff{.base = std::chrono::milliseconds(200),
+                                      .cap = std::chrono::milliseconds(2000)};
 
 // Each attempt may use what is left before give_up_at, but at least 2 s (a PUT to S3 needs that much) and at
 // most 30 s (a hung connection must not eat the whole budget).
@@ -79,7 +80,7 @@ Delivery send_response(const std::string& url, const std::string& body,
     if (d.http_status < 500) return std::nullopt;  // 403 (expired or tampered URL) will not get better
     return kRetryBackoff;
   };
-  base::retry({kAttempts, give_up_at}, attempt);
+  base::retry({.max_attempts = kAttempts, .give_up_at = give_up_at}, attempt);
   return d;
 }
 

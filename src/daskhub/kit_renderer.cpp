@@ -74,7 +74,7 @@ std::vector<KitFile> render_kit(const config::InstanceConfig& config) {
     file.executable = file.path.ends_with(".sh");
     files.push_back(std::move(file));
   }
-  std::sort(files.begin(), files.end(), [](const KitFile& a, const KitFile& b) { return a.path < b.path; });
+  std::ranges::sort(files, [](const KitFile& a, const KitFile& b) { return a.path < b.path; });
   return files;
 }
 

@@ -15,13 +15,13 @@ Response Client::send(const Request& request, const Timeouts& timeouts) {
 }
 
 std::size_t Client::idle_handles() const {
-  const std::lock_guard lock(mu_);
+  const std::scoped_lock lock(mu_);
   return idle_.size();
 }
 
 EasyHandle Client::acquire() {
   {
-    const std::lock_guard lock(mu_);
+    const std::scoped_lock lock(mu_);
     if (!idle_.empty()) {
       EasyHandle handle = std::move(idle_.back());
       idle_.pop_back();
@@ -32,7 +32,7 @@ EasyHandle Client::acquire() {
 }
 
 void Client::release(EasyHandle handle) {
-  const std::lock_guard lock(mu_);
+  const std::scoped_lock lock(mu_);
   idle_.push_back(std::move(handle));
 }
 

@@ -16,7 +16,7 @@ namespace {
 
 struct FileCloser {
   void operator()(std::FILE* f) const noexcept {
-    if (f) std::fclose(f);
+    if (f != nullptr) std::fclose(f);
   }
 };
 using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
@@ -42,7 +42,8 @@ struct Transfer {
 
 // curl's own LOW_SPEED check averages over a window of several seconds, so a burst followed by silence
 // goes unnoticed for that long; tracking the last byte moved gives a precise "nothing for N ms".
-int on_progress(void* user, curl_off_t, curl_off_t dlnow, curl_off_t, curl_off_t ulnow) {
+int on_progress(void* user, curl_off_t /*unused*/, curl_off_t dlnow, curl_off_t /*unused*/,
+                curl_off_t ulnow) {
   auto* t = static_cast<Transfer*>(user);
   const auto now = std::chrono::steady_clock::now();
   if (dlnow + ulnow != t->last_bytes) {

@@ -38,7 +38,8 @@ HandlerResult HandlerResult::failure(std::string error_type, std::string error_m
 namespace {
 
 // Between failed /next calls: a hiccup of the Runtime API passes quickly; a sandbox going away ends the loop.
-constexpr base::Backoff kNextBackoff{std::chrono::milliseconds(100), std::chrono::milliseconds(1000)};
+constexpr base::Backoff kNextBackoff{.base = std::chrono::milliseconds(100),
+                                     .cap = std::chrono::milliseconds(1000)};
 
 std::string endpoint_or_env(std::string endpoint) {
   if (!endpoint.empty()) return endpoint;

@@ -8,8 +8,7 @@ namespace heliocloud::portal {
 
 bool is_access_key_id(std::string_view id) {
   if (id.size() < 16 || id.size() > 128) return false;
-  return std::all_of(id.begin(), id.end(),
-                     [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+  return std::ranges::all_of(id, [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
 }
 
 std::optional<std::string> mfa_code_problem(std::string_view code) {
@@ -29,13 +28,14 @@ std::optional<std::string> secret_key_problem(std::string_view secret) {
 }
 
 Download secret_key_download(std::string_view user, std::string_view secret_access_key) {
-  return {std::string(user) + "_secret_access_key.txt", std::string(secret_access_key)};
+  return {.file_name = std::string(user) + "_secret_access_key.txt", .body = std::string(secret_access_key)};
 }
 
 Download session_token_download(std::string_view user, const aws::Credentials& credentials) {
-  return {std::string(user) + "_session_token.txt",
-          "export AWS_ACCESS_KEY_ID=" + credentials.access_key_id + "\nexport AWS_SECRET_ACCESS_KEY=" +
-              credentials.secret_access_key + "\nexport AWS_SESSION_TOKEN=" + credentials.session_token};
+  return {.file_name = std::string(user) + "_session_token.txt",
+          .body = "export AWS_ACCESS_KEY_ID=" + credentials.access_key_id +
+                  "\nexport AWS_SECRET_ACCESS_KEY=" + credentials.secret_access_key +
+                  "\nexport AWS_SESSION_TOKEN=" + credentials.session_token};
 }
 
 std::string data_url(const Download& download) {

@@ -36,8 +36,7 @@ aws::CreatedAccessKey AccessKeys::create() const {
 
 aws::AccessKeyMetadata AccessKeys::own_key(const std::string& access_key_id) const {
   const auto keys = list();
-  const auto it =
-      std::find_if(keys.begin(), keys.end(), [&](const auto& k) { return k.access_key_id == access_key_id; });
+  const auto it = std::ranges::find_if(keys, [&](const auto& k) { return k.access_key_id == access_key_id; });
   if (access_key_id.empty() || it == keys.end())
     throw web::HttpError(403, "Access key " + access_key_id + " is not one of your access keys.");
   return *it;
@@ -59,8 +58,7 @@ void AccessKeys::check(const SessionTokenForm& form) const {
   if (own_key(form.access_key_id).status != "Active")
     throw web::HttpError(409, "Access key " + form.access_key_id + " is inactive: set it active first.");
   const auto devices = mfa_devices();
-  if (std::none_of(devices.begin(), devices.end(),
-                   [&](const auto& d) { return d.serial_number == form.mfa_serial_number; }))
+  if (std::ranges::none_of(devices, [&](const auto& d) { return d.serial_number == form.mfa_serial_number; }))
     throw web::HttpError(403, "That MFA device is not one of yours.");
 }
 

@@ -21,9 +21,11 @@ void say(const std::function<void(std::string_view)>& log, const std::string& li
 }  // namespace
 
 std::vector<ImageSource> default_image_sources() {
-  return {{"Amazon Linux 2023", "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"},
-          {"Ubuntu 24.04 LTS",
-           "/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id"}};
+  return {
+      {.label = "Amazon Linux 2023",
+       .parameter = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"},
+      {.label = "Ubuntu 24.04 LTS",
+       .parameter = "/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id"}};
 }
 
 std::vector<std::string> default_instance_types() {
@@ -65,6 +67,7 @@ std::vector<ImageChoice> Catalog::read_images() const {
     }
   }
   std::vector<std::string> ids;
+  ids.reserve(found.size());
   for (const auto& f : found) ids.push_back(f.second);
   std::map<std::string, aws::Image> described;
   if (!ids.empty()) {
@@ -78,7 +81,9 @@ std::vector<ImageChoice> Catalog::read_images() const {
           "launch form: " + source.label + " names image " + id + ", which EC2 does not describe");
       continue;
     }
-    out.push_back({source.label, it->second, it->second.root_volume_size_gb.value_or(1)});
+    out.push_back({.label = source.label,
+                   .image = it->second,
+                   .minimum_volume_gb = it->second.root_volume_size_gb.value_or(1)});
   }
   return out;
 }
@@ -86,11 +91,11 @@ std::vector<ImageChoice> Catalog::read_images() const {
 std::vector<ImageChoice> Catalog::images() const {
   const auto now = options_.clock();
   {
-    std::lock_guard lock(mu_);
+    std::scoped_lock lock(mu_);
     if (images_read_ && now - *images_read_ < kImagesFor && !images_.empty()) return images_;
   }
   auto fresh = read_images();  // outside the lock: a slow AWS answer must not hold up other pages
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   images_ = fresh;
   images_read_ = now;
   return fresh;
@@ -117,14 +122,17 @@ void Catalog::refresh_prices(std::vector<TypeChoice>& types) const {
 
 std::vector<TypeChoice> Catalog::instance_types() const {
   const auto now = options_.clock();
-  std::lock_guard lock(mu_);  // held through the calls: they happen about once a day
+  std::scoped_lock lock(mu_);  // held through the calls: they happen about once a day
   if (types_.empty()) {
     std::map<std::string, aws::InstanceTypeInfo> known;
     for (auto& info : aws::Ec2Client(config_).describe_instance_types(options_.instance_types))
       known[info.instance_type] = info;
     for (const auto& name : options_.instance_types) {
       if (const auto it = known.find(name); it != known.end())
-        types_.push_back({name, it->second.vcpus, it->second.memory_mib, std::nullopt});
+        types_.push_back({.instance_type = name,
+                          .vcpus = it->second.vcpus,
+                          .memory_mib = it->second.memory_mib,
+                          .usd_per_hour = std::nullopt});
     }
   }
   const auto age = prices_read_ ? now - *prices_read_ : std::chrono::steady_clock::duration::max();

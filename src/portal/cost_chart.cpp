@@ -62,7 +62,7 @@ CostChart cost_chart(const std::vector<MonthCost>& months) {
   const double scale = (kBottom - kTop) / top;
   for (int i = 0; i <= kTicks; ++i) {
     const double amount = top * i / kTicks;
-    chart.ticks.push_back({.y = kBottom - amount * scale, .label = tick_label(amount, top)});
+    chart.ticks.push_back({.y = kBottom - (amount * scale), .label = tick_label(amount, top)});
   }
   const double slot = months.empty() ? 0 : (kRight - kLeft) / static_cast<double>(months.size());
   for (std::size_t i = 0; i < months.size(); ++i) {
@@ -70,7 +70,7 @@ CostChart cost_chart(const std::vector<MonthCost>& months) {
     // A refund can make a month negative; it is drawn as nothing rather than below the axis.
     const double height = std::max(m.amount, 0.0) * scale;
     const std::string name = month_name(m.month);
-    chart.bars.push_back({.x = kLeft + slot * static_cast<double>(i) + slot * (1 - kBarShare) / 2,
+    chart.bars.push_back({.x = kLeft + (slot * static_cast<double>(i)) + (slot * (1 - kBarShare) / 2),
                           .y = kBottom - height,
                           .width = slot * kBarShare,
                           .height = height,

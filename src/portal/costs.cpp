@@ -37,7 +37,7 @@ std::chrono::year_month period_month(const std::string& start) {
 
 DateRange last_12_months(std::chrono::year_month_day today) {
   const std::chrono::year_month first = (today.year() / today.month()) - std::chrono::months(11);
-  return {iso_date(first / std::chrono::day(1)), tomorrow(today)};
+  return {.start = iso_date(first / std::chrono::day(1)), .end = tomorrow(today)};
 }
 
 std::string format_usd(double amount) {

@@ -9,7 +9,7 @@ CredentialsCache::CredentialsCache(std::size_t capacity, std::chrono::seconds ma
 
 std::optional<aws::Credentials> CredentialsCache::find(const std::string& username) {
   const auto now = now_();
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   const auto found = by_user_.find(username);
   if (found == by_user_.end()) return std::nullopt;
   if (*found->second.expiration - margin_ <= now) {
@@ -22,14 +22,13 @@ std::optional<aws::Credentials> CredentialsCache::find(const std::string& userna
 void CredentialsCache::keep(const std::string& username, const aws::Credentials& credentials) {
   if (!credentials.expiration || capacity_ == 0) return;
   const auto now = now_();
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   by_user_.erase(username);
   // Stale entries go first; then, if still full, the one that would expire soonest.
   std::erase_if(by_user_, [&](const auto& entry) { return *entry.second.expiration - margin_ <= now; });
   if (by_user_.size() >= capacity_) {
-    const auto soonest = std::min_element(by_user_.begin(), by_user_.end(), [](const auto& a, const auto& b) {
-      return *a.second.expiration < *b.second.expiration;
-    });
+    const auto soonest = std::ranges::min_element(
+        by_user_, [](const auto& a, const auto& b) { return *a.second.expiration < *b.second.expiration; });
     by_user_.erase(soonest);
   }
   by_user_.emplace(username, credentials);

@@ -15,14 +15,14 @@ DatasetCatalogs::DatasetCatalogs(std::vector<std::string> buckets,
       cache_time_(cache_time) {}
 
 bool DatasetCatalogs::configured(const std::string& bucket) const {
-  return std::find(buckets_.begin(), buckets_.end(), bucket) != buckets_.end();
+  return std::ranges::find(buckets_, bucket) != buckets_.end();
 }
 
 std::shared_ptr<const cloudcatalog::CatalogDocument> DatasetCatalogs::catalog(
     const std::string& bucket) const {
   const auto now = now_();
   {
-    std::lock_guard lock(mu_);
+    std::scoped_lock lock(mu_);
     const auto it = cache_.find(bucket);
     if (it != cache_.end() && now - it->second.read_at < cache_time_) return it->second.catalog;
   }
@@ -30,8 +30,8 @@ std::shared_ptr<const cloudcatalog::CatalogDocument> DatasetCatalogs::catalog(
   // it; the later answer wins, both are current.
   auto doc = std::make_shared<const cloudcatalog::CatalogDocument>(
       cloudcatalog::load_catalog(*fetcher_, cloudcatalog::parse_endpoint("s3://" + bucket + "/")));
-  std::lock_guard lock(mu_);
-  cache_[bucket] = {doc, now};
+  std::scoped_lock lock(mu_);
+  cache_[bucket] = {.catalog = doc, .read_at = now};
   return doc;
 }
 
@@ -39,9 +39,8 @@ cloudcatalog::FileListing DatasetCatalogs::files(const cloudcatalog::CatalogData
                                                  const registry::Instant& start,
                                                  const registry::Instant& stop) const {
   // The function reads with its own role: only from the instance's buckets, whatever a catalog points at.
-  const bool inside = std::any_of(buckets_.begin(), buckets_.end(), [&](const std::string& bucket) {
-    return dataset.index.starts_with("s3://" + bucket + "/");
-  });
+  const bool inside = std::ranges::any_of(
+      buckets_, [&](const std::string& bucket) { return dataset.index.starts_with("s3://" + bucket + "/"); });
   if (!inside)
     throw cloudcatalog::CatalogError(
         "dataset " + dataset.id + ": its index " + dataset.index +

@@ -8,7 +8,7 @@ namespace {
 constexpr auto kDefaultSpan = std::chrono::days(kDefaultRangeDays);
 
 registry::Instant plus(const registry::Instant& t, std::chrono::seconds d) {
-  return {t.seconds + d, t.nanos};
+  return {.seconds = t.seconds + d, .nanos = t.nanos};
 }
 
 // Parses one field; on failure sets `error` (naming the field, the text, and a good example).
@@ -44,7 +44,8 @@ DatasetRange choose_range(const std::optional<std::string>& start, const std::op
   const auto typed_stop = parse_field(stop, "stop", r.stop_error);
   // Midnight after the coverage's last day, so that the default range shows whole days.
   const auto last_day = std::chrono::floor<std::chrono::days>(coverage_stop.seconds);
-  const registry::Instant default_stop{std::chrono::sys_seconds(last_day + std::chrono::days(1)), 0};
+  const registry::Instant default_stop{.seconds = std::chrono::sys_seconds(last_day + std::chrono::days(1)),
+                                       .nanos = 0};
   if (typed_start && typed_stop) {
     r.start = *typed_start;
     r.stop = *typed_stop;

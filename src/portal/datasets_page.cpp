@@ -119,7 +119,11 @@ web::Response datasets_page(const PortalPage& page) {
                                  {"start", day_of(d.start)},
                                  {"stop", day_of(d.stop)},
                                  {"file_types", join(d.file_types, ", ")}});
-        items.push_back({short_label(d.id), d.start, d.stop, href, d.id + ": " + coverage});
+        items.push_back({.label = short_label(d.id),
+                         .start = d.start,
+                         .stop = d.stop,
+                         .href = href,
+                         .title = d.id + ": " + coverage});
         ++count;
       }
     } catch (const cloudcatalog::CatalogError& e) {

@@ -1,4 +1,5 @@
 // GET / and the machine actions: the user's machines and costs, and start / stop / terminate.
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -21,8 +22,7 @@ std::map<std::string, std::string> image_names(const PortalPage& page,
                                                const std::vector<aws::Instance>& machines) {
   std::vector<std::string> ids;
   for (const auto& m : machines)
-    if (!m.image_id.empty() && std::find(ids.begin(), ids.end(), m.image_id) == ids.end())
-      ids.push_back(m.image_id);
+    if (!m.image_id.empty() && std::ranges::find(ids, m.image_id) == ids.end()) ids.push_back(m.image_id);
   std::map<std::string, std::string> out;
   if (ids.empty()) return out;
   try {
@@ -72,7 +72,7 @@ nlohmann::json chart_view(const CostChart& chart) {
                             {"y", svg_number(bar.y)},
                             {"width", svg_number(bar.width)},
                             {"height", svg_number(bar.height)},
-                            {"label_x", svg_number(bar.x + bar.width / 2)},
+                            {"label_x", svg_number(bar.x + (bar.width / 2))},
                             {"label_y", svg_number(chart.plot_bottom + 16)},
                             {"label", bar.label},
                             {"title", bar.title}});

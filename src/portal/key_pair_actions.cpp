@@ -1,5 +1,7 @@
 #include "portal/key_pair_actions.h"
 
+#include <algorithm>
+
 #include "aws/errors.h"
 #include "contracts/portal.h"
 #include "portal/key_pair_name.h"
@@ -12,7 +14,8 @@ KeyPairActions::KeyPairActions(const aws::Ec2Client& ec2, std::string owner)
     : ec2_(ec2), owner_(std::move(owner)) {}
 
 std::vector<aws::KeyPair> KeyPairActions::list() const {
-  return ec2_.describe_key_pairs({{"tag:" + std::string(contracts::portal::kOwnerTag), {owner_}}});
+  return ec2_.describe_key_pairs(
+      {{.name = "tag:" + std::string(contracts::portal::kOwnerTag), .values = {owner_}}});
 }
 
 std::vector<std::string> KeyPairActions::names() const {
@@ -28,7 +31,8 @@ aws::CreatedKeyPair KeyPairActions::create(const std::string& name) const {
                                   " key pairs, the most allowed. Delete one before creating another.");
   try {
     return ec2_.create_key_pair(name, "rsa",
-                                {{std::string(contracts::portal::kOwnerTag), owner_}, {"Dashboard", "True"}});
+                                {{.key = std::string(contracts::portal::kOwnerTag), .value = owner_},
+                                 {.key = "Dashboard", .value = "True"}});
   } catch (const aws::AwsError& e) {
     if (e.code() == "InvalidKeyPair.Duplicate")
       throw web::HttpError(409,
@@ -40,7 +44,7 @@ aws::CreatedKeyPair KeyPairActions::create(const std::string& name) const {
 
 void KeyPairActions::remove(const std::string& name) const {
   const auto own = names();
-  if (std::find(own.begin(), own.end(), name) == own.end())
+  if (std::ranges::find(own, name) == own.end())
     throw web::HttpError(403, "Key pair " + name + " is not one of your key pairs.");
   ec2_.delete_key_pair(name);
 }

@@ -9,7 +9,7 @@ namespace heliocloud::portal {
 namespace {
 
 aws::Filter owner_filter(const std::string& owner) {
-  return {"tag:" + std::string(contracts::portal::kOwnerTag), {owner}};
+  return {.name = "tag:" + std::string(contracts::portal::kOwnerTag), .values = {owner}};
 }
 
 }  // namespace
@@ -19,7 +19,7 @@ bool is_instance_id(std::string_view id) noexcept {
   const auto hex = id.substr(2);
   if (hex.size() != 8 && hex.size() != 17) return false;
   for (const char c : hex)
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) return false;
   return true;
 }
 
@@ -28,7 +28,8 @@ MachineActions::MachineActions(const aws::Ec2Client& ec2, std::string owner)
 
 std::vector<aws::Instance> MachineActions::list() const {
   return ec2_.describe_instances(
-      {owner_filter(owner_), {"instance-state-name", {"pending", "running", "stopping", "stopped"}}});
+      {owner_filter(owner_),
+       {.name = "instance-state-name", .values = {"pending", "running", "stopping", "stopped"}}});
 }
 
 aws::Instance MachineActions::owned(const std::string& instance_id) const {
@@ -36,7 +37,8 @@ aws::Instance MachineActions::owned(const std::string& instance_id) const {
     throw web::HttpError(
         400, "Instance id: '" + instance_id + "' is not an EC2 instance id (i-0123456789abcdef0).");
   // By filter rather than by id: an id EC2 does not know is then "not yours" too, not an AWS error.
-  auto found = ec2_.describe_instances({owner_filter(owner_), {"instance-id", {instance_id}}});
+  auto found =
+      ec2_.describe_instances({owner_filter(owner_), {.name = "instance-id", .values = {instance_id}}});
   if (found.empty() || found.front().state == "terminated")
     throw web::HttpError(403, "Instance " + instance_id + " is not one of your machines.");
   return found.front();
@@ -82,8 +84,9 @@ std::string MachineActions::launch(const LaunchPlan& plan, const LaunchTarget& t
       .instance_profile_arn = std::nullopt,
       .root_device_name = plan.image.image.root_device_name,
       .root_volume_size_gb = plan.volume_gb,
-      .tags = {
-          {std::string(contracts::portal::kOwnerTag), owner_}, {"Name", plan.name}, {"Dashboard", "True"}}};
+      .tags = {{.key = std::string(contracts::portal::kOwnerTag), .value = owner_},
+               {.key = "Name", .value = plan.name},
+               {.key = "Dashboard", .value = "True"}}};
   if (!target.subnet_id.empty()) request.subnet_id = target.subnet_id;
   if (!target.security_group_id.empty()) request.security_group_ids = {target.security_group_id};
   if (!target.instance_profile_arn.empty()) request.instance_profile_arn = target.instance_profile_arn;

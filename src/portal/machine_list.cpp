@@ -10,9 +10,8 @@ namespace {
 // EC2 writes launch times in one ISO 8601 form (UTC, "2026-12-02T08:00:00.000Z"), so text order is time
 // order.
 void newest_first(std::vector<aws::Instance>& list) {
-  std::stable_sort(list.begin(), list.end(), [](const aws::Instance& a, const aws::Instance& b) {
-    return a.launch_time > b.launch_time;
-  });
+  std::ranges::stable_sort(
+      list, [](const aws::Instance& a, const aws::Instance& b) { return a.launch_time > b.launch_time; });
 }
 
 }  // namespace

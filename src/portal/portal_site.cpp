@@ -95,7 +95,12 @@ web::Handler PortalSite::signed_in(UserHandler handler) const {
       [this, handler = std::move(handler)](const web::Request& request,
                                            const web::sign_in::SignedInUser& user) {
         UserCloud cloud(options_.aws, options_.identity, user, credentials_);
-        const PageKit kit{templates_, bootstrap_css_, catalog_, options_, log_, datasets_};
+        const PageKit kit{.templates = templates_,
+                          .bootstrap_css = bootstrap_css_,
+                          .catalog = catalog_,
+                          .options = options_,
+                          .log = log_,
+                          .datasets = datasets_};
         try {
           return handler(request, PortalPage(request, user, cloud, kit));
         } catch (const aws::AwsError& e) {

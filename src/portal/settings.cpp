@@ -25,7 +25,7 @@ std::vector<std::string> split_list(const std::string& text) {
       while (!item.empty() && item.back() == ' ') item.pop_back();
       if (!item.empty()) out.push_back(item);
       item.clear();
-    } else if (!(item.empty() && c == ' ')) {
+    } else if (!item.empty() || c != ' ') {
       item += c;
     }
   }
@@ -93,7 +93,7 @@ base::Result<Settings> settings_from_command_line(std::span<const char* const> a
       const auto eq = v->find('=');
       if (eq == std::string::npos || eq == 0 || eq + 1 == v->size() || (*v)[eq + 1] != '/')
         return R::failure("--image needs LABEL=/ssm/parameter/name, not '" + *v + "'");
-      s.images.push_back({v->substr(0, eq), v->substr(eq + 1)});
+      s.images.push_back({.label = v->substr(0, eq), .parameter = v->substr(eq + 1)});
     }
   }
   for (const char* required : {"--user-pool-id", "--client-id", "--identity-pool-id", "--cognito-domain"}) {
@@ -128,8 +128,9 @@ base::Result<Settings> settings_from_environment(const std::function<const char*
   s.site_url = env.site_url;
   s.session_key_secret_arn = env.session_key_secret_arn;
   const auto subnets = split_list(env.instance_subnet_ids);
-  s.launch_target = {subnets.empty() ? std::string() : subnets.front(), env.instance_security_group_id,
-                     env.instance_profile_arn};
+  s.launch_target = {.subnet_id = subnets.empty() ? std::string() : subnets.front(),
+                     .security_group_id = env.instance_security_group_id,
+                     .instance_profile_arn = env.instance_profile_arn};
   s.dataset_buckets = split_list(env.dataset_buckets);
   if (s.launch_target.subnet_id.empty()) return R::failure("INSTANCE_SUBNET_IDS names no subnet");
   if (!is_url(s.cognito_domain)) return R::failure("COGNITO_DOMAIN is not a URL: '" + s.cognito_domain + "'");

@@ -29,7 +29,7 @@ int serve_portal(const Settings& s, const web::StartContext& context, const web:
       .csrf_key = context.session_key,
       .secure_cookies = context.secure_cookies,
       .aws = context.aws,
-      .identity = {s.identity_pool_id, s.user_pool_id},
+      .identity = {.identity_pool_id = s.identity_pool_id, .user_pool_id = s.user_pool_id},
       .launch_target = s.launch_target,
       .sign_in = {.issuer = s.issuer.empty() ? "https://cognito-idp." + context.aws.region +
                                                    ".amazonaws.com/" + s.user_pool_id

@@ -20,7 +20,7 @@ bool is_atext(char c) {
 bool is_dot_atom(std::string_view text) {
   if (text.empty()) return false;
   for (const auto part : base::split(text, '.')) {
-    if (part.empty() || !std::all_of(part.begin(), part.end(), is_atext)) return false;
+    if (part.empty() || !std::ranges::all_of(part, is_atext)) return false;
   }
   return true;
 }
@@ -33,11 +33,10 @@ bool is_domain(std::string_view domain) {
   if (labels.size() < 2) return false;
   for (const auto label : labels) {
     if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
-    if (!std::all_of(label.begin(), label.end(), [](char c) { return is_ascii_alnum(c) || c == '-'; }))
-      return false;
+    if (!std::ranges::all_of(label, [](char c) { return is_ascii_alnum(c) || c == '-'; })) return false;
   }
   const auto top = labels.back();
-  return std::any_of(top.begin(), top.end(), [](char c) { return !(c >= '0' && c <= '9'); });
+  return std::ranges::any_of(top, [](char c) { return c < '0' || c > '9'; });
 }
 
 std::string characters(std::size_t n) {

@@ -20,14 +20,17 @@ const char* const kFailedMessage =
 FieldError refused_value(const std::string& aws_message) {
   const std::string m = base::to_lower(aws_message);
   if (m.find("password") != std::string::npos)
-    return {field::kPassword, "The user pool refused this password. Choose another one."};
+    return {.field = field::kPassword, .message = "The user pool refused this password. Choose another one."};
   if (m.find("email") != std::string::npos)
-    return {field::kEmail, "The user pool refused this e-mail address. Check it, or use another one."};
+    return {.field = field::kEmail,
+            .message = "The user pool refused this e-mail address. Check it, or use another one."};
   if (m.find("affiliation") != std::string::npos)
-    return {field::kAffiliation, "The user pool refused this affiliation. Shorten or simplify it."};
+    return {.field = field::kAffiliation,
+            .message = "The user pool refused this affiliation. Shorten or simplify it."};
   if (m.find("username") != std::string::npos)
-    return {field::kUsername, "The user pool refused this user name. Choose another one."};
-  return {"", "The user pool refused the registration. Check the fields and try again."};
+    return {.field = field::kUsername,
+            .message = "The user pool refused this user name. Choose another one."};
+  return {.field = "", .message = "The user pool refused the registration. Check the fields and try again."};
 }
 
 // The outcome of a failed call, by what the failure means (not by its text).
@@ -35,25 +38,31 @@ RegistrationOutcome outcome_of(const std::exception& e, const RegistrationForm& 
   if (const auto* aws = dynamic_cast<const aws::AwsError*>(&e)) {
     const std::string& code = aws->code();
     if (code == "UsernameExistsException") {
-      return {Kind::NameTaken,
-              {field::kUsername, "The user name \"" + form.username + "\" is taken. Choose another one."}};
+      return {.kind = Kind::NameTaken,
+              .error = {.field = field::kUsername,
+                        .message = "The user name \"" + form.username + "\" is taken. Choose another one."}};
     }
     if (code == "AliasExistsException") {
-      return {Kind::NameTaken, {field::kEmail, "An account with this e-mail address exists already."}};
+      return {.kind = Kind::NameTaken,
+              .error = {.field = field::kEmail,
+                        .message = "An account with this e-mail address exists already."}};
     }
     if (code == "InvalidPasswordException") {
-      return {Kind::Refused,
-              {field::kPassword,
-               "The password does not meet the user pool's password policy. Choose another one."}};
+      return {
+          .kind = Kind::Refused,
+          .error = {
+              .field = field::kPassword,
+              .message = "The password does not meet the user pool's password policy. Choose another one."}};
     }
-    if (code == "InvalidParameterException") return {Kind::Refused, refused_value(aws->aws_message())};
-    if (dynamic_cast<const aws::ThrottledError*>(aws) ||
-        dynamic_cast<const aws::ServiceUnavailableError*>(aws) ||
-        dynamic_cast<const aws::TransportError*>(aws)) {
-      return {Kind::Unavailable, {"", kUnavailableMessage}};
+    if (code == "InvalidParameterException")
+      return {.kind = Kind::Refused, .error = refused_value(aws->aws_message())};
+    if ((dynamic_cast<const aws::ThrottledError*>(aws) != nullptr) ||
+        (dynamic_cast<const aws::ServiceUnavailableError*>(aws) != nullptr) ||
+        (dynamic_cast<const aws::TransportError*>(aws) != nullptr)) {
+      return {.kind = Kind::Unavailable, .error = {.field = "", .message = kUnavailableMessage}};
     }
   }
-  return {Kind::Failed, {"", kFailedMessage}};
+  return {.kind = Kind::Failed, .error = {.field = "", .message = kFailedMessage}};
 }
 
 }  // namespace
@@ -74,7 +83,7 @@ void Registrar::log(const RegistrationForm& form, const std::string& line) const
 
 RegistrationOutcome Registrar::register_user(const RegistrationForm& form) const {
   try {
-    directory_.create_user({form.username, form.email, form.affiliation});
+    directory_.create_user({.username = form.username, .email = form.email, .affiliation = form.affiliation});
   } catch (const std::exception& e) {
     log(form, "registration user=" + form.username + " step=create failed: " + e.what());
     return outcome_of(e, form);
@@ -88,7 +97,7 @@ RegistrationOutcome Registrar::register_user(const RegistrationForm& form) const
     return roll_back(form, step, e);
   }
   log(form, "registration user=" + form.username + " registered: disabled until an administrator enables it");
-  return {Kind::Registered, {}};
+  return {.kind = Kind::Registered, .error = {}};
 }
 
 RegistrationOutcome Registrar::roll_back(const RegistrationForm& form, std::string_view step,
@@ -106,10 +115,13 @@ RegistrationOutcome Registrar::roll_back(const RegistrationForm& form, std::stri
         "registration user=" + form.username + " ROLL-BACK FAILED, the user is left in the pool " +
             (step == "disable" ? "ENABLED with the password the person chose" : "with no known password") +
             ": delete it by hand: " + e.what());
-    return {Kind::Failed,
-            {"",
-             "Your registration failed part-way and could not be undone. Please write to the HelioCloud "
-             "administrators before you try again with this user name."}};
+    return {
+        .kind = Kind::Failed,
+        .error = {
+            .field = "",
+            .message =
+                "Your registration failed part-way and could not be undone. Please write to the HelioCloud "
+                "administrators before you try again with this user name."}};
   }
   return outcome_of(cause, form);
 }

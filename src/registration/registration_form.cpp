@@ -15,7 +15,7 @@ RegistrationForm tidy(RegistrationForm form) {
 std::vector<FieldError> validate(const RegistrationForm& form, const aws::PasswordPolicy& policy) {
   std::vector<FieldError> errors;
   const auto add = [&errors](const char* name, std::optional<std::string> message) {
-    if (message) errors.push_back({name, std::move(*message)});
+    if (message) errors.push_back({.field = name, .message = std::move(*message)});
   };
   add(field::kUsername, check_username(form.username));
   add(field::kEmail, check_email(form.email));

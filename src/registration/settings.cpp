@@ -14,7 +14,7 @@ bool is_user_pool_id(const std::string& id) {
   for (std::size_t i = 0; i < id.size(); ++i) {
     const char c = id[i];
     const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    if (!(alnum || (i < underscore && c == '-') || i == underscore)) return false;
+    if (!alnum && (i >= underscore || c != '-') && i != underscore) return false;
   }
   return true;
 }

@@ -4,9 +4,10 @@ namespace heliocloud::registration {
 
 std::variant<RegistrationForm, FieldError> form_from_json(const nlohmann::json& body) {
   if (!body.is_object()) {
-    return FieldError{"",
-                      "The request body must be a JSON object with username, email, affiliation and "
-                      "password."};
+    return FieldError{.field = "",
+                      .message =
+                          "The request body must be a JSON object with username, email, affiliation and "
+                          "password."};
   }
   RegistrationForm form;
   const std::pair<const char*, std::string*> fields[] = {{field::kUsername, &form.username},
@@ -16,12 +17,14 @@ std::variant<RegistrationForm, FieldError> form_from_json(const nlohmann::json& 
   for (const auto& [name, target] : fields) {
     const auto found = body.find(name);
     if (found == body.end() || found->is_null()) continue;
-    if (!found->is_string()) return FieldError{name, std::string(name) + " must be a JSON string."};
+    if (!found->is_string())
+      return FieldError{.field = name, .message = std::string(name) + " must be a JSON string."};
     *target = found->get<std::string>();
   }
   if (const auto found = body.find(field::kConfirmPassword); found != body.end() && !found->is_null()) {
     if (!found->is_string())
-      return FieldError{field::kConfirmPassword, "confirmPassword must be a JSON string."};
+      return FieldError{.field = field::kConfirmPassword,
+                        .message = "confirmPassword must be a JSON string."};
     form.confirm_password = found->get<std::string>();
   }
   return form;

@@ -3,7 +3,9 @@
 namespace heliocloud::registration {
 
 std::vector<aws::UserAttribute> new_user_attributes(const NewUser& user) {
-  return {{"email", user.email}, {"email_verified", "false"}, {"custom:affiliation", user.affiliation}};
+  return {{.name = "email", .value = user.email},
+          {.name = "email_verified", .value = "false"},
+          {.name = "custom:affiliation", .value = user.affiliation}};
 }
 
 CognitoUserDirectory::CognitoUserDirectory(const aws::CognitoIdpClient& cognito, std::string user_pool_id)

@@ -11,7 +11,7 @@ std::string egress_of(bool requester_pays) {
 }
 
 nlohmann::ordered_json build_catalog(const RegistrySettings& settings, std::vector<DatasetRecord> datasets) {
-  std::sort(datasets.begin(), datasets.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  std::ranges::sort(datasets, [](const auto& a, const auto& b) { return a.id < b.id; });
   nlohmann::ordered_json doc;
   // A string that float() parses: the client does float(catalog["version"]) (cloudcatalog.md §3.1).
   doc["version"] = "1.1";

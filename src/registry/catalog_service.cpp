@@ -9,8 +9,7 @@
 namespace heliocloud::registry {
 
 bool CatalogResult::ok() const {
-  return problems.empty() &&
-         std::all_of(buckets.begin(), buckets.end(), [](const auto& b) { return b.error.empty(); });
+  return problems.empty() && std::ranges::all_of(buckets, [](const auto& b) { return b.error.empty(); });
 }
 
 nlohmann::ordered_json CatalogResult::to_json() const {
@@ -42,10 +41,11 @@ CatalogResult CatalogService::update() {
   for (auto& stored : records_.list()) {
     const auto it = by_bucket.find(stored.record.index.bucket);
     if (it == by_bucket.end()) {
-      result.problems.push_back({"dataset " + stored.record.id,
-                                 "its bucket \"" + stored.record.index.bucket +
-                                     "\" is not a dataset bucket of this instance, so no catalog lists it",
-                                 "add the bucket to the instance's dataset buckets"});
+      result.problems.push_back(
+          {.where = "dataset " + stored.record.id,
+           .message = "its bucket \"" + stored.record.index.bucket +
+                      "\" is not a dataset bucket of this instance, so no catalog lists it",
+           .fix = "add the bucket to the instance's dataset buckets"});
       continue;
     }
     it->second.push_back(std::move(stored.record));

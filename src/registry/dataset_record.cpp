@@ -19,9 +19,10 @@ DatasetRecord apply_ingest(const std::optional<DatasetRecord>& old, const Entry&
   r.modification = now;
   std::vector<std::string> types = delta.file_types;
   if (old) types.insert(types.end(), old->file_types.begin(), old->file_types.end());
-  std::sort(types.begin(), types.end(),
-            [](const std::string& a, const std::string& b) { return file_type_rank(a) < file_type_rank(b); });
-  types.erase(std::unique(types.begin(), types.end()), types.end());
+  std::ranges::sort(types, [](const std::string& a, const std::string& b) {
+    return file_type_rank(a) < file_type_rank(b);
+  });
+  types.erase(std::ranges::unique(types).begin(), types.end());
   r.file_types = std::move(types);
   r.fraction_digits = std::max(old ? old->fraction_digits : 0, delta.fraction_digits);
   r.extra_columns = old ? old->extra_columns : delta.extra_columns;

@@ -20,7 +20,7 @@ constexpr std::array<std::string_view, 5> kComputedKeys{"start", "stop", "modifi
                                                         "filetype"};
 
 bool is_valid_id(std::string_view id) {
-  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+  return !id.empty() && std::ranges::all_of(id, [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
   });
 }
@@ -59,7 +59,7 @@ class EntryParser {
     if (!index.empty()) {
       std::string why;
       if (auto loc = parse_dataset_location(index, &why)) {
-        if (!buckets_.empty() && std::find(buckets_.begin(), buckets_.end(), loc->bucket) == buckets_.end()) {
+        if (!buckets_.empty() && std::ranges::find(buckets_, loc->bucket) == buckets_.end()) {
           problem("index \"" + index + "\" is in bucket \"" + loc->bucket +
                       "\", which is not a dataset bucket of this instance",
                   "use one of: " + base::join(buckets_, ", "));
@@ -78,8 +78,10 @@ class EntryParser {
 
  private:
   void problem(std::string message, std::string fix) {
-    out_.problems.push_back({std::string(file_) + "[" + std::to_string(out_.position) + "]" + label_suffix(),
-                             std::move(message), std::move(fix)});
+    out_.problems.push_back(
+        {.where = std::string(file_) + "[" + std::to_string(out_.position) + "]" + label_suffix(),
+         .message = std::move(message),
+         .fix = std::move(fix)});
   }
 
   std::string label_suffix() const {
@@ -196,8 +198,7 @@ std::string ParsedEntry::label() const {
 }
 
 bool EntriesFile::ok() const {
-  return problems.empty() &&
-         std::all_of(entries.begin(), entries.end(), [](const auto& e) { return e.problems.empty(); });
+  return problems.empty() && std::ranges::all_of(entries, [](const auto& e) { return e.problems.empty(); });
 }
 
 Problems EntriesFile::all_problems() const {
@@ -224,7 +225,7 @@ std::optional<DatasetLocation> parse_dataset_location(std::string_view uri, std:
   if (!folder.empty() && folder.back() == '/') folder.remove_suffix(1);
   if (folder.empty()) return set("it names no folder inside the bucket");
   if (auto why = key_problem(folder)) return set("the folder is not a safe key: " + *why);
-  return DatasetLocation{std::string(bucket), std::string(folder)};
+  return DatasetLocation{.bucket = std::string(bucket), .folder = std::string(folder)};
 }
 
 EntriesFile parse_entries(std::string_view text, std::string_view file_name,
@@ -235,23 +236,26 @@ EntriesFile parse_entries(std::string_view text, std::string_view file_name,
   try {
     doc = nlohmann::ordered_json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    out.problems.push_back({file + ":" + std::to_string(line_of(text, e.byte == 0 ? 0 : e.byte - 1)),
-                            std::string("not valid JSON: ") + e.what(),
-                            "entries.json must be a JSON array of dataset objects"});
+    out.problems.push_back({.where = file + ":" + std::to_string(line_of(text, e.byte == 0 ? 0 : e.byte - 1)),
+                            .message = std::string("not valid JSON: ") + e.what(),
+                            .fix = "entries.json must be a JSON array of dataset objects"});
     return out;
   } catch (const nlohmann::json::out_of_range& e) {
     // The parser's other refusal: a number beyond a double (1e999), which has no position in the exception.
-    out.problems.push_back(
-        {file, std::string("not valid JSON: ") + e.what(), "write numbers within ±1.8e308, or as strings"});
+    out.problems.push_back({.where = file,
+                            .message = std::string("not valid JSON: ") + e.what(),
+                            .fix = "write numbers within ±1.8e308, or as strings"});
     return out;
   }
   if (!doc.is_array()) {
-    out.problems.push_back(
-        {file, "the top level is not a JSON array", "wrap the dataset object(s) in [ ... ]"});
+    out.problems.push_back({.where = file,
+                            .message = "the top level is not a JSON array",
+                            .fix = "wrap the dataset object(s) in [ ... ]"});
     return out;
   }
   if (doc.empty()) {
-    out.problems.push_back({file, "the array is empty", "add one object per dataset"});
+    out.problems.push_back(
+        {.where = file, .message = "the array is empty", .fix = "add one object per dataset"});
     return out;
   }
   std::set<std::string> ids;
@@ -261,9 +265,10 @@ EntriesFile parse_entries(std::string_view text, std::string_view file_name,
     parsed.source = doc[i];
     EntryParser(file, dataset_buckets, parsed).parse();
     if (parsed.entry && !ids.insert(parsed.entry->id).second) {
-      parsed.problems.push_back({file + "[" + std::to_string(i) + "] (id " + parsed.entry->id + ")",
-                                 "dataset id \"" + parsed.entry->id + "\" appears more than once in this job",
-                                 "merge the entries or give each dataset its own id"});
+      parsed.problems.push_back(
+          {.where = file + "[" + std::to_string(i) + "] (id " + parsed.entry->id + ")",
+           .message = "dataset id \"" + parsed.entry->id + "\" appears more than once in this job",
+           .fix = "merge the entries or give each dataset its own id"});
       parsed.entry.reset();
     }
     out.entries.push_back(std::move(parsed));

@@ -56,14 +56,15 @@ std::string normalize_key_extension(std::string_view key) {
 
 int file_type_rank(std::string_view canonical) {
   const auto& types = canonical_file_types();
-  const auto it = std::find(types.begin(), types.end(), canonical);
+  const auto it = std::ranges::find(types, canonical);
   return static_cast<int>(it - types.begin());
 }
 
 std::string join_file_types(std::vector<std::string> types) {
-  std::sort(types.begin(), types.end(),
-            [](const std::string& a, const std::string& b) { return file_type_rank(a) < file_type_rank(b); });
-  types.erase(std::unique(types.begin(), types.end()), types.end());
+  std::ranges::sort(types, [](const std::string& a, const std::string& b) {
+    return file_type_rank(a) < file_type_rank(b);
+  });
+  types.erase(std::ranges::unique(types).begin(), types.end());
   std::string out;
   for (const auto& t : types) {
     if (!out.empty()) out += ',';

@@ -41,7 +41,7 @@ IndexFile parse_rows(std::string_view text, std::string_view name, std::vector<I
   };
   const auto bad_row = [&](std::size_t line, const std::string& why) {
     if (bad_rows == nullptr) throw fail(line, why);
-    bad_rows->push_back({line, why});
+    bad_rows->push_back({.line = line, .message = why});
   };
   IndexFile out;
   CsvReader reader(text);
@@ -62,15 +62,15 @@ IndexFile parse_rows(std::string_view text, std::string_view name, std::vector<I
       for (std::size_t i = 0; i < width; ++i) {
         const auto col = column_name(record.fields[i]);
         const auto lower = base::to_lower(col);
-        if (lower == "start" || lower == "startdate")
+        if (lower == "start" || lower == "startdate") {
           start = i;
-        else if (lower == "stop")
+        } else if (lower == "stop") {
           stop = i;
-        else if (lower == "datakey" || lower == "key")
+        } else if (lower == "datakey" || lower == "key") {
           key = i;
-        else if (lower == "filesize" || lower == "size")
+        } else if (lower == "filesize" || lower == "size") {
           size = i;
-        else {
+        } else {
           // The header is written back unquoted (cloudcatalog.md §8.6), so a name must survive that: found by
           // fuzz/registry_index_file_fuzz, whose empty and quoted names came back as different columns.
           if (col.empty())
@@ -133,7 +133,7 @@ std::string format_index_file(const IndexFile& file, int fraction_digits) {
   }
   out += '\n';
   out.reserve(out.size() +
-              file.rows.size() * (file.rows.empty() ? 0 : 64 + file.rows.front().datakey.size()));
+              (file.rows.size() * (file.rows.empty() ? 0 : 64 + file.rows.front().datakey.size())));
   char size_buf[24];
   for (const auto& row : file.rows) {
     out += format_time(row.start, fraction_digits);
@@ -168,7 +168,7 @@ std::optional<int> index_file_year(const DatasetLocation& location, std::string_
   int year = 0;
   for (std::size_t i = prefix.size(); i < prefix.size() + 4; ++i) {
     if (key[i] < '0' || key[i] > '9') return std::nullopt;
-    year = year * 10 + (key[i] - '0');
+    year = (year * 10) + (key[i] - '0');
   }
   return year;
 }

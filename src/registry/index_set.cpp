@@ -33,7 +33,7 @@ bool YearMerger::merge(int year, IndexFile& file) const {
   std::unordered_set<std::string_view> removed_here;
   auto& existing = file.rows;
   // Drop rows being replaced; a row that comes back identical, in the same year, is not a change.
-  const auto end = std::remove_if(existing.begin(), existing.end(), [&](const IndexRow& r) {
+  const auto dropped = std::ranges::remove_if(existing, [&](const IndexRow& r) {
     const auto it = by_key_.find(r.datakey);
     if (it == by_key_.end()) return false;
     if (!(r == *it->second) || it->second->start.year() != year) changed = true;
@@ -41,7 +41,7 @@ bool YearMerger::merge(int year, IndexFile& file) const {
     touched = true;
     return true;
   });
-  existing.erase(end, existing.end());
+  existing.erase(dropped.begin(), dropped.end());
   if (const auto it = by_year_.find(year); it != by_year_.end()) {
     if (existing.empty() && file.extra_columns.empty()) file.extra_columns = extra_columns_;
     for (const auto& row : it->second) {
@@ -50,7 +50,7 @@ bool YearMerger::merge(int year, IndexFile& file) const {
     }
     touched = true;
   }
-  if (touched) std::sort(existing.begin(), existing.end(), index_order);
+  if (touched) std::ranges::sort(existing, index_order);
   // A file whose rows all moved elsewhere stays as an empty (header-only) file: objects are never deleted
   // from a dataset bucket, and an empty year is still valid for clients.
   return changed;

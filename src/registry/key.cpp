@@ -32,7 +32,7 @@ std::optional<std::string> key_problem(std::string_view key) {
 bool is_valid_bucket_name(std::string_view bucket) {
   if (bucket.size() < 3 || bucket.size() > 63) return false;
   for (const char c : bucket) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) return false;
+    if ((c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '.' && c != '-') return false;
   }
   const auto edge_ok = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   return edge_ok(bucket.front()) && edge_ok(bucket.back());

@@ -10,7 +10,8 @@
 
 namespace heliocloud::registry {
 
-inline constexpr base::Backoff kStoreBackoff{std::chrono::milliseconds(100), std::chrono::milliseconds(5000)};
+inline constexpr base::Backoff kStoreBackoff{.base = std::chrono::milliseconds(100),
+                                             .cap = std::chrono::milliseconds(5000)};
 
 template <typename Fn>
 auto with_retries(int attempts, Fn&& fn) -> decltype(fn()) {

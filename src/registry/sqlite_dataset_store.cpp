@@ -58,8 +58,8 @@ std::int64_t epoch_seconds() {
 }
 
 StoredRecord read_row(Statement& s) {
-  return {record_from_json(nlohmann::ordered_json::parse(s.text(0))),
-          static_cast<std::uint64_t>(s.integer(1))};
+  return {.record = record_from_json(nlohmann::ordered_json::parse(s.text(0))),
+          .version = static_cast<std::uint64_t>(s.integer(1))};
 }
 
 }  // namespace
@@ -94,7 +94,7 @@ SqliteDatasetStore::~SqliteDatasetStore() {
 }
 
 std::optional<StoredRecord> SqliteDatasetStore::get(const std::string& id) {
-  std::lock_guard lock(mutex_);
+  std::scoped_lock lock(mutex_);
   Statement s(db_, "SELECT body, version FROM datasets WHERE id = ?1", file_);
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
@@ -102,7 +102,7 @@ std::optional<StoredRecord> SqliteDatasetStore::get(const std::string& id) {
 }
 
 std::vector<StoredRecord> SqliteDatasetStore::list() {
-  std::lock_guard lock(mutex_);
+  std::scoped_lock lock(mutex_);
   Statement s(db_, "SELECT body, version FROM datasets ORDER BY id", file_);
   std::vector<StoredRecord> out;
   while (s.step()) out.push_back(read_row(s));
@@ -110,7 +110,7 @@ std::vector<StoredRecord> SqliteDatasetStore::list() {
 }
 
 bool SqliteDatasetStore::put_if_version(const DatasetRecord& record, std::uint64_t expected_version) {
-  std::lock_guard lock(mutex_);
+  std::scoped_lock lock(mutex_);
   const auto body = to_json(record).dump();
   if (expected_version == 0) {
     Statement s(db_, "INSERT INTO datasets (id, body, version) VALUES (?1, ?2, 1) ON CONFLICT(id) DO NOTHING",
@@ -128,7 +128,7 @@ bool SqliteDatasetStore::put_if_version(const DatasetRecord& record, std::uint64
 
 bool SqliteDatasetStore::try_acquire_lease(const std::string& id, const std::string& owner,
                                            std::chrono::seconds ttl) {
-  std::lock_guard lock(mutex_);
+  std::scoped_lock lock(mutex_);
   const auto now = epoch_seconds();
   Statement s(
       db_,
@@ -141,14 +141,14 @@ bool SqliteDatasetStore::try_acquire_lease(const std::string& id, const std::str
 }
 
 void SqliteDatasetStore::release_lease(const std::string& id, const std::string& owner) {
-  std::lock_guard lock(mutex_);
+  std::scoped_lock lock(mutex_);
   Statement s(db_, "DELETE FROM leases WHERE id = ?1 AND owner = ?2", file_);
   s.bind(1, id).bind(2, owner);
   s.step();
 }
 
 std::optional<std::string> SqliteDatasetStore::lease_holder(const std::string& id) {
-  std::lock_guard lock(mutex_);
+  std::scoped_lock lock(mutex_);
   Statement s(db_, "SELECT owner FROM leases WHERE id = ?1", file_);
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
@@ -156,7 +156,7 @@ std::optional<std::string> SqliteDatasetStore::lease_holder(const std::string& i
 }
 
 std::optional<JobProgress> SqliteDatasetStore::get_job(const std::string& job) {
-  std::lock_guard lock(mutex_);
+  std::scoped_lock lock(mutex_);
   Statement s(db_, "SELECT body FROM jobs WHERE job = ?1", file_);
   s.bind(1, job);
   if (!s.step()) return std::nullopt;
@@ -164,7 +164,7 @@ std::optional<JobProgress> SqliteDatasetStore::get_job(const std::string& job) {
 }
 
 void SqliteDatasetStore::put_job(const JobProgress& progress) {
-  std::lock_guard lock(mutex_);
+  std::scoped_lock lock(mutex_);
   Statement s(db_,
               "INSERT INTO jobs (job, body, updated) VALUES (?1, ?2, ?3) ON CONFLICT(job) DO UPDATE SET "
               "body = excluded.body, updated = excluded.updated",
@@ -174,7 +174,7 @@ void SqliteDatasetStore::put_job(const JobProgress& progress) {
 }
 
 std::vector<JobProgress> SqliteDatasetStore::list_jobs() {
-  std::lock_guard lock(mutex_);
+  std::scoped_lock lock(mutex_);
   Statement s(db_, "SELECT body FROM jobs ORDER BY updated DESC, job", file_);
   std::vector<JobProgress> out;
   while (s.step()) out.push_back(job_progress_from_json(nlohmann::ordered_json::parse(s.text(0))));

@@ -50,7 +50,7 @@ std::optional<std::uint64_t> parse_size(std::string_view s) {
     if (c < '0' || c > '9') return std::nullopt;
     const auto digit = static_cast<std::uint64_t>(c - '0');
     if (value > (std::numeric_limits<std::uint64_t>::max() - digit) / 10) return std::nullopt;
-    value = value * 10 + digit;
+    value = (value * 10) + digit;
   }
   return value;
 }

@@ -20,7 +20,7 @@ int digits(std::string_view s, std::size_t pos, std::size_t n) {
   int v = 0;
   for (std::size_t i = pos; i < pos + n; ++i) {
     if (s[i] < '0' || s[i] > '9') return -1;
-    v = v * 10 + (s[i] - '0');
+    v = (v * 10) + (s[i] - '0');
   }
   return v;
 }
@@ -126,7 +126,7 @@ class TimeReader {
     if (n > 9) fail(s_, "more than 9 fraction digits (nanoseconds is the finest resolution)");
     std::uint32_t nanos = 0;
     for (std::size_t i = 0; i < 9; ++i)
-      nanos = nanos * 10 + (i < n ? static_cast<std::uint32_t>(s_[pos_ + i] - '0') : 0U);
+      nanos = (nanos * 10) + (i < n ? static_cast<std::uint32_t>(s_[pos_ + i] - '0') : 0U);
     pos_ += n;
     return nanos;
   }
@@ -145,7 +145,7 @@ class TimeReader {
       pos_ += 2;
     }
     if (oh > 23 || om > 59) fail(s_, "the offset is out of range");
-    return sign * (oh * 60 + om);
+    return sign * ((oh * 60) + om);
   }
 
   std::string_view s_;

@@ -33,11 +33,13 @@ BaseStack::BaseStack(construct::Construct& scope, std::string id, const config::
   }
 
   shared_bucket_ = &make<aws_constructs::Bucket>(
-      "UserSharedBucket", aws_constructs::BucketProps{std::nullopt,
-                                                      config.user_shared_bucket.destroy_on_removal
-                                                          ? construct::RemovalPolicy::Destroy
-                                                          : construct::RemovalPolicy::Retain,
-                                                      true, true});
+      "UserSharedBucket",
+      aws_constructs::BucketProps{.bucket_name = std::nullopt,
+                                  .removal_policy = config.user_shared_bucket.destroy_on_removal
+                                                        ? construct::RemovalPolicy::Destroy
+                                                        : construct::RemovalPolicy::Retain,
+                                  .enforce_ssl = true,
+                                  .block_public_access = true});
 
   PolicyStatement shared_read_write;
   shared_read_write.actions = {"s3:PutObject",

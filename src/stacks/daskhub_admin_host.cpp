@@ -33,9 +33,9 @@ std::vector<aws_constructs::InitCommand> prepare_commands() {
   const std::string dir(kit_contract::kKitDirectory);
   // A login shell and a home, as the SSM agent would create it; no sudo: nothing in the kit needs it (the
   // tools are installed by cfn-init, as root).
-  return {{"create-kit-owner", "(id -u " + owner +
-                                   " >/dev/null 2>&1 || useradd --create-home --shell /bin/bash " + owner +
-                                   ") && install -d -m 0700 -o " + owner + " -g " + owner + " " + dir}};
+  return {{.name = "create-kit-owner",
+           .command = "(id -u " + owner + " >/dev/null 2>&1 || useradd --create-home --shell /bin/bash " +
+                      owner + ") && install -d -m 0700 -o " + owner + " -g " + owner + " " + dir}};
 }
 
 std::vector<aws_constructs::InitCommand> commands() {
@@ -44,12 +44,13 @@ std::vector<aws_constructs::InitCommand> commands() {
   return {
       // cfn-init creates missing directories as root; the kit writes its state (.kit/) and filled files
       // there.
-      {"own-kit",
-       "chown -R " + owner + ":" + owner + " " + dir + " && find " + dir + " -type d -exec chmod 0700 {} +"},
+      {.name = "own-kit",
+       .command = "chown -R " + owner + ":" + owner + " " + dir + " && find " + dir +
+                  " -type d -exec chmod 0700 {} +"},
       // The files now hold the kit's placeholders again: 00-bootstrap.sh fills them from these (not from the
       // copies it kept of the previous kit) on its next run.
-      {"reset-filled-copies", "rm -rf " + dir + "/.kit/pristine"},
-      {"install-tools", dir + "/00-tools.sh"},
+      {.name = "reset-filled-copies", .command = "rm -rf " + dir + "/.kit/pristine"},
+      {.name = "install-tools", .command = dir + "/00-tools.sh"},
   };
 }
 

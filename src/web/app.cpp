@@ -29,7 +29,7 @@ void App::post(std::string_view pattern, Handler handler) {
 void App::mount_static(std::string prefix, StaticAssets assets) {
   if (!prefix.starts_with('/') || !prefix.ends_with('/'))
     throw std::invalid_argument("a static mount point starts and ends with '/': " + prefix);
-  mounts_.push_back({std::move(prefix), std::move(assets)});
+  mounts_.push_back({.prefix = std::move(prefix), .assets = std::move(assets)});
 }
 
 Response App::error(const Request& request, int status, std::string_view message) const {

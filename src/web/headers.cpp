@@ -24,8 +24,7 @@ void Headers::remove(std::string_view name) {
 }
 
 bool Headers::has(std::string_view name) const {
-  return std::any_of(entries_.begin(), entries_.end(),
-                     [&](const Entry& e) { return iequals(e.first, name); });
+  return std::ranges::any_of(entries_, [&](const Entry& e) { return iequals(e.first, name); });
 }
 
 std::optional<std::string> Headers::get(std::string_view name) const {

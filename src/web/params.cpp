@@ -5,7 +5,7 @@
 namespace heliocloud::web {
 
 bool Params::has(std::string_view name) const {
-  return std::any_of(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.first == name; });
+  return std::ranges::any_of(entries_, [&](const Entry& e) { return e.first == name; });
 }
 
 std::optional<std::string> Params::get(std::string_view name) const {

@@ -29,11 +29,11 @@ void Router::add(std::string method, std::string_view pattern, Handler handler) 
     if (piece.starts_with('{')) {
       if (!piece.ends_with('}') || piece.size() < 3)
         throw std::invalid_argument("route '" + route.pattern + "' has a malformed {parameter}");
-      route.segments.push_back({std::string(piece.substr(1, piece.size() - 2)), true});
+      route.segments.push_back({.text = std::string(piece.substr(1, piece.size() - 2)), .parameter = true});
     } else {
       if (piece.find_first_of("{}") != std::string_view::npos)
         throw std::invalid_argument("route '" + route.pattern + "': a {parameter} must be a whole segment");
-      route.segments.push_back({std::string(piece), false});
+      route.segments.push_back({.text = std::string(piece), .parameter = false});
     }
   }
   for (const auto& r : routes_) {
@@ -75,9 +75,9 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
 }
 
 std::string allow_header(std::vector<std::string> methods) {
-  if (std::find(methods.begin(), methods.end(), "GET") != methods.end()) methods.emplace_back("HEAD");
-  std::sort(methods.begin(), methods.end());
-  methods.erase(std::unique(methods.begin(), methods.end()), methods.end());
+  if (std::ranges::find(methods, "GET") != methods.end()) methods.emplace_back("HEAD");
+  std::ranges::sort(methods);
+  methods.erase(std::ranges::unique(methods).begin(), methods.end());
   std::string out;
   for (const auto& m : methods) {
     if (!out.empty()) out += ", ";

@@ -11,7 +11,7 @@ namespace {
 
 bool is_hex(std::string_view s) noexcept {
   for (const char c : s) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+    if ((c < '0' || c > '9') && (c < 'a' || c > 'f') && (c < 'A' || c > 'F')) return false;
   }
   return true;
 }

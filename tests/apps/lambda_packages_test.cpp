@@ -25,7 +25,7 @@ TEST(LambdaPackages, EveryContractPackageIsBuiltByCmake) {
   const auto built = packages_built_by_cmake();
   for (const auto package : {contracts::registry::kPackage, contracts::custom_resources::kPackage,
                              contracts::registration_page::kPackage, contracts::portal::kPackage}) {
-    EXPECT_NE(std::find(built.begin(), built.end(), package), built.end())
+    EXPECT_NE(std::ranges::find(built, package), built.end())
         << "build/lambda/" << package << " is deployed but CMake packages only "
         << HELIOCLOUD_LAMBDA_PACKAGES;
   }
@@ -36,7 +36,7 @@ TEST(LambdaPackages, CmakeBuildsNoPackageTheStacksDoNotKnow) {
       contracts::registry::kPackage, contracts::custom_resources::kPackage,
       contracts::registration_page::kPackage, contracts::portal::kPackage};
   for (const auto package : packages_built_by_cmake()) {
-    EXPECT_NE(std::find(known.begin(), known.end(), package), known.end())
+    EXPECT_NE(std::ranges::find(known, package), known.end())
         << "CMake packages build/lambda/" << package << ", which no contract in src/contracts names";
   }
 }

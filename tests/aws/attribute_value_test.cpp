@@ -6,7 +6,7 @@ namespace ddb = heliocloud::aws::dynamodb;
 using nlohmann::json;
 
 TEST(AttributeValue, ToAttributeValueCoversEveryJsonType) {
-  const json in{{"s", "x"},   {"i", -3},      {"u", 7u},       {"f", 1.5},
+  const json in{{"s", "x"},   {"i", -3},      {"u", 7U},       {"f", 1.5},
                 {"b", false}, {"z", nullptr}, {"l", {1, "a"}}, {"m", {{"k", "v"}}}};
   const json item = ddb::to_item(in);
   EXPECT_EQ(item["s"], (json{{"S", "x"}}));
@@ -23,7 +23,7 @@ TEST(AttributeValue, ToAttributeValueCoversEveryJsonType) {
 TEST(AttributeValue, FromDynamoDbSetsNumbersAndBinary) {
   EXPECT_EQ(ddb::from_attribute_value({{"N", "12345678901234"}}), 12345678901234LL);
   EXPECT_EQ(ddb::from_attribute_value({{"N", "-5"}}), -5);
-  EXPECT_EQ(ddb::from_attribute_value({{"N", "18446744073709551615"}}), 18446744073709551615ull);
+  EXPECT_EQ(ddb::from_attribute_value({{"N", "18446744073709551615"}}), 18446744073709551615ULL);
   EXPECT_DOUBLE_EQ(ddb::from_attribute_value({{"N", "1e3"}}).get<double>(), 1000.0);
   EXPECT_EQ(ddb::from_attribute_value({{"SS", {"a", "b"}}}), (json{"a", "b"}));
   EXPECT_EQ(ddb::from_attribute_value({{"NS", {"1", "2.5"}}}), (json{1, 2.5}));

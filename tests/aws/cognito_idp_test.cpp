@@ -44,10 +44,11 @@ TEST(CognitoIdp, AdminCreateUserSendsSuppressAndTheAttributes) {
                  {"Attributes", {{{"Name", "email"}, {"Value", "ada@example.org"}}}}}}});
   });
   const aws::CognitoIdpClient cognito(config_for(server));
-  const auto user = cognito.admin_create_user(
-      {.user_pool_id = "us-east-1_Pool",
-       .username = "ada",
-       .attributes = {{"email", "ada@example.org"}, {"custom:affiliation", "NASA GSFC"}}});
+  const auto user =
+      cognito.admin_create_user({.user_pool_id = "us-east-1_Pool",
+                                 .username = "ada",
+                                 .attributes = {{.name = "email", .value = "ada@example.org"},
+                                                {.name = "custom:affiliation", .value = "NASA GSFC"}}});
   EXPECT_EQ(user.username, "ada");
   EXPECT_EQ(user.status, "FORCE_CHANGE_PASSWORD");
   EXPECT_TRUE(user.enabled);
@@ -55,7 +56,7 @@ TEST(CognitoIdp, AdminCreateUserSendsSuppressAndTheAttributes) {
   EXPECT_EQ(user.attribute("custom:affiliation"), std::nullopt);
 
   const auto requests = server.requests();
-  ASSERT_EQ(requests.size(), 1u);
+  ASSERT_EQ(requests.size(), 1U);
   const auto& r = requests[0];
   EXPECT_EQ(r.method, "POST");
   EXPECT_EQ(r.target, "/");
@@ -91,7 +92,7 @@ TEST(CognitoIdp, AdminSetUserPasswordDisableDeleteAndGetSendTheirFields) {
   EXPECT_EQ(user.attribute("custom:affiliation"), "NASA");
 
   const auto requests = server.requests();
-  ASSERT_EQ(requests.size(), 4u);
+  ASSERT_EQ(requests.size(), 4U);
   EXPECT_EQ(requests[0].header("x-amz-target"), "AWSCognitoIdentityProviderService.AdminSetUserPassword");
   EXPECT_EQ(json::parse(requests[0].body), (json{{"UserPoolId", "us-east-1_Pool"},
                                                  {"Username", "ada"},
@@ -117,13 +118,13 @@ TEST(CognitoIdp, ListUsersSendsTheFilterAndFollowsEveryPage) {
   });
   const aws::CognitoIdpClient cognito(config_for(server));
   const auto users = cognito.list_users("us-east-1_Pool", "status = \"Disabled\"");
-  ASSERT_EQ(users.size(), 2u);
+  ASSERT_EQ(users.size(), 2U);
   EXPECT_EQ(users[0].username, "ada");
   EXPECT_FALSE(users[0].enabled);
   EXPECT_EQ(users[0].attribute("email"), "ada@example.org");
   EXPECT_EQ(users[1].username, "bob");
   const auto requests = server.requests();
-  ASSERT_EQ(requests.size(), 2u);
+  ASSERT_EQ(requests.size(), 2U);
   EXPECT_EQ(requests[0].header("x-amz-target"), "AWSCognitoIdentityProviderService.ListUsers");
   EXPECT_EQ(json::parse(requests[0].body),
             (json{{"UserPoolId", "us-east-1_Pool"}, {"Filter", "status = \"Disabled\""}}));
@@ -136,7 +137,7 @@ TEST(CognitoIdp, AdminEnableUserSendsThePoolAndName) {
   FakeHttpServer server([](const RecordedRequest&) { return ok(json::object()); });
   aws::CognitoIdpClient(config_for(server)).admin_enable_user("us-east-1_Pool", "ada");
   const auto requests = server.requests();
-  ASSERT_EQ(requests.size(), 1u);
+  ASSERT_EQ(requests.size(), 1U);
   EXPECT_EQ(requests[0].header("x-amz-target"), "AWSCognitoIdentityProviderService.AdminEnableUser");
   EXPECT_EQ(json::parse(requests[0].body), (json{{"UserPoolId", "us-east-1_Pool"}, {"Username", "ada"}}));
 }
@@ -165,7 +166,9 @@ TEST(CognitoIdp, DescribeUserPoolReadsThePasswordPolicyWithCognitoDefaultsForMis
 }
 
 TEST(CognitoIdp, CognitoErrorsArriveAsTheirClasses) {
-  const auto create = [](const aws::CognitoIdpClient& c) { c.admin_create_user({"us-east-1_P", "ada", {}}); };
+  const auto create = [](const aws::CognitoIdpClient& c) {
+    c.admin_create_user({.user_pool_id = "us-east-1_P", .username = "ada", .attributes = {}});
+  };
   const auto set_password = [](const aws::CognitoIdpClient& c) {
     c.admin_set_user_password("us-east-1_P", "ada", "weak", true);
   };
@@ -195,7 +198,7 @@ TEST(CognitoIdp, CognitoErrorsArriveAsTheirClasses) {
   type = "NotAuthorizedException";
   EXPECT_THROW(cognito.initiate_password_auth("client", "ada", "pw"), aws::AccessDeniedError);
   // None of these is worth a retry: one request each.
-  EXPECT_EQ(server.count(), 6u);
+  EXPECT_EQ(server.count(), 6U);
 }
 
 TEST(CognitoIdp, ThrottlingIsRetriedButAFailedCreateIsNotRepeated) {
@@ -203,14 +206,14 @@ TEST(CognitoIdp, ThrottlingIsRetriedButAFailedCreateIsNotRepeated) {
       [](const RecordedRequest&) { return cognito_error(400, "TooManyRequestsException", "Rate exceeded"); });
   const aws::CognitoIdpClient slow(config_for(throttled));
   EXPECT_THROW(slow.admin_disable_user("us-east-1_P", "ada"), aws::ThrottledError);
-  EXPECT_EQ(throttled.count(), 3u);
+  EXPECT_EQ(throttled.count(), 3U);
 
   // A 500 after AdminCreateUser may have created the user: a second attempt would only report it as taken.
   FakeHttpServer failing(
       [](const RecordedRequest&) { return cognito_error(500, "InternalErrorException", "internal error"); });
   const aws::CognitoIdpClient cognito(config_for(failing));
   EXPECT_THROW(cognito.admin_create_user({"us-east-1_P", "ada", {}}), aws::ServiceUnavailableError);
-  EXPECT_EQ(failing.count(), 1u);
+  EXPECT_EQ(failing.count(), 1U);
 }
 
 TEST(CognitoIdp, InitiatePasswordAuthReturnsTokensOrTheChallenge) {

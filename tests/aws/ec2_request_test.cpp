@@ -36,15 +36,16 @@ bool has_param(const std::string& body, const std::string& name, const std::stri
 TEST(Ec2Requests, RunInstanceAsksForImdsV2AnEncryptedVolumeAndTagsEverything) {
   FakeHttpServer server([](const RecordedRequest&) { return CannedResponse(200, {}, kRunAnswer); });
   const aws::Ec2Client ec2(config_for(server));
-  const auto i = ec2.run_instance({.image_id = "ami-1",
-                                   .instance_type = "t3.small",
-                                   .key_name = "alice-key",
-                                   .subnet_id = "subnet-1",
-                                   .security_group_ids = {"sg-1", "sg-2"},
-                                   .instance_profile_arn = "arn:aws:iam::123456789012:instance-profile/p",
-                                   .root_device_name = "/dev/xvda",
-                                   .root_volume_size_gb = 40,
-                                   .tags = {{"Owner", "alice"}, {"Name", "box"}}});
+  const auto i =
+      ec2.run_instance({.image_id = "ami-1",
+                        .instance_type = "t3.small",
+                        .key_name = "alice-key",
+                        .subnet_id = "subnet-1",
+                        .security_group_ids = {"sg-1", "sg-2"},
+                        .instance_profile_arn = "arn:aws:iam::123456789012:instance-profile/p",
+                        .root_device_name = "/dev/xvda",
+                        .root_volume_size_gb = 40,
+                        .tags = {{.key = "Owner", .value = "alice"}, {.key = "Name", .value = "box"}}});
   EXPECT_EQ(i.instance_id, "i-0abc");
   EXPECT_EQ(aws::find_tag(i.tags, "Owner"), "alice");
   const std::string body = server.requests().at(0).body;
@@ -99,7 +100,8 @@ TEST(Ec2Requests, FiltersAndPagesOfDescribeInstances) {
   });
   const aws::Ec2Client ec2(config_for(server));
   const auto found =
-      ec2.describe_instances({{"tag:Owner", {"alice"}}, {"instance-state-name", {"running", "stopped"}}});
+      ec2.describe_instances({{.name = "tag:Owner", .values = {"alice"}},
+                              {.name = "instance-state-name", .values = {"running", "stopped"}}});
   ASSERT_EQ(found.size(), 2U);
   EXPECT_EQ(found[1].instance_id, "i-1");
   const auto first = server.requests().at(0).body;

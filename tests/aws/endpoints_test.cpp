@@ -7,8 +7,9 @@
 namespace aws = heliocloud::aws;
 
 namespace {
-const aws::ServiceInfo kS3{"S3", "s3", "s3", "S3"};
-const aws::ServiceInfo kDdb{"DynamoDB", "dynamodb", "dynamodb", "DYNAMODB"};
+const aws::ServiceInfo kS3{.name = "S3", .signing_name = "s3", .endpoint_prefix = "s3", .env_id = "S3"};
+const aws::ServiceInfo kDdb{
+    .name = "DynamoDB", .signing_name = "dynamodb", .endpoint_prefix = "dynamodb", .env_id = "DYNAMODB"};
 }  // namespace
 
 TEST(Endpoints, ParseUrl) {

@@ -2,6 +2,7 @@
 // Sets environment variables for one test and restores the previous values afterwards.
 #include <cstdlib>
 #include <optional>
+#include <ranges>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,11 +15,11 @@ class EnvGuard {
   EnvGuard(const EnvGuard&) = delete;
   EnvGuard& operator=(const EnvGuard&) = delete;
   ~EnvGuard() {
-    for (auto it = saved_.rbegin(); it != saved_.rend(); ++it) {
-      if (it->second) {
-        ::setenv(it->first.c_str(), it->second->c_str(), 1);
+    for (auto& it : std::views::reverse(saved_)) {
+      if (it.second) {
+        ::setenv(it.first.c_str(), it.second->c_str(), 1);
       } else {
-        ::unsetenv(it->first.c_str());
+        ::unsetenv(it.first.c_str());
       }
     }
   }
@@ -34,7 +35,7 @@ class EnvGuard {
  private:
   void remember(const std::string& name) {
     const char* v = std::getenv(name.c_str());
-    saved_.emplace_back(name, v ? std::optional<std::string>(v) : std::nullopt);
+    saved_.emplace_back(name, (v != nullptr) ? std::optional<std::string>(v) : std::nullopt);
   }
   std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
 };

@@ -104,7 +104,14 @@ TEST(ErrorParser, S3ErrorInsideA200) {
 }
 
 TEST(Errors, ExceptionsCarryEveryField) {
-  aws::ErrorInfo info{"S3", "GetObject", 404, "NoSuchKey", "gone", "RID", 3, {}};
+  aws::ErrorInfo info{.service = "S3",
+                      .operation = "GetObject",
+                      .http_status = 404,
+                      .code = "NoSuchKey",
+                      .message = "gone",
+                      .request_id = "RID",
+                      .attempts = 3,
+                      .reasons = {}};
   try {
     aws::throw_error(info);
     FAIL() << "throw_error returned";
@@ -121,7 +128,14 @@ TEST(Errors, ExceptionsCarryEveryField) {
 
 TEST(Errors, MappingByCodeThenStatus) {
   auto kind = [](long status, const char* code) {
-    return aws::classify(aws::ErrorInfo{"X", "Op", status, code, "", "", 1, {}});
+    return aws::classify(aws::ErrorInfo{.service = "X",
+                                        .operation = "Op",
+                                        .http_status = status,
+                                        .code = code,
+                                        .message = "",
+                                        .request_id = "",
+                                        .attempts = 1,
+                                        .reasons = {}});
   };
   EXPECT_EQ(kind(503, "SlowDown"), aws::ErrorKind::Throttled);
   EXPECT_EQ(kind(400, "ThrottlingException"), aws::ErrorKind::Throttled);

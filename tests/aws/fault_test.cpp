@@ -27,8 +27,8 @@ aws::ClientConfig config_for(const FakeHttpServer& server) {
   aws::ClientConfig c;
   c.region = "us-east-1";
   c.endpoint_url = server.url();
-  c.credentials =
-      std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{"AKID", "SECRET", "", {}});
+  c.credentials = std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{
+      .access_key_id = "AKID", .secret_access_key = "SECRET", .session_token = "", .expiration = {}});
   c.retry.max_attempts = 4;
   c.retry.base_delay = 5ms;
   c.retry.throttle_base_delay = 10ms;
@@ -58,11 +58,11 @@ TEST(Faults, ServerErrorsThenSuccessAreRetried) {
   EXPECT_EQ(got.info.etag, "\"e1\"");
   EXPECT_EQ(seen, (std::vector<std::string>{"InternalError", "ServiceUnavailable"}));
   const auto reqs = server.requests();
-  ASSERT_EQ(reqs.size(), 3u);
+  ASSERT_EQ(reqs.size(), 3U);
   for (const auto& r : reqs) {
     EXPECT_EQ(r.method, "GET");
     EXPECT_EQ(r.target, "/bucket/dir/key.txt");  // custom endpoint: path-style
-    EXPECT_EQ(r.header("authorization").rfind("AWS4-HMAC-SHA256 Credential=AKID/", 0), 0u);
+    EXPECT_EQ(r.header("authorization").rfind("AWS4-HMAC-SHA256 Credential=AKID/", 0), 0U);
     EXPECT_EQ(r.header("x-amz-content-sha256"), heliocloud::base::sha256_hex(""));
     EXPECT_FALSE(r.header("x-amz-date").empty());
   }
@@ -88,8 +88,8 @@ TEST(Faults, SlowDownStormGivesUpAfterTheBoundWithAClearError) {
               "S3 PutObject: HTTP 503 SlowDown: Please reduce your request rate. (request id REQ-SlowDown) "
               "[gave up after 4 attempts]");
   }
-  EXPECT_EQ(server.count(), 4u);
-  ASSERT_EQ(delays.size(), 3u);
+  EXPECT_EQ(server.count(), 4U);
+  ASSERT_EQ(delays.size(), 3U);
   for (std::size_t i = 0; i < delays.size(); ++i) {
     EXPECT_LE(delays[i].count(),
               std::min<long long>(100, 10LL << i));  // full jitter under the exponential cap
@@ -150,7 +150,7 @@ TEST(Faults, TruncatedBodyIsDetectedAndRetried) {
   });
   const aws::S3Client s3(config_for(server));
   EXPECT_EQ(s3.get_object("bucket", "k").body, std::string(100, 'a'));
-  EXPECT_EQ(server.count(), 2u);
+  EXPECT_EQ(server.count(), 2U);
 }
 
 TEST(Faults, AlwaysTruncatedBodyFailsWithTruncated) {
@@ -187,7 +187,7 @@ TEST(Faults, NonIdempotentCallIsNotRepeatedAfterA500) {
     EXPECT_EQ(e.code(), "ServiceException");
     EXPECT_EQ(e.attempts(), 1);
   }
-  EXPECT_EQ(server.count(), 1u);
+  EXPECT_EQ(server.count(), 1U);
 }
 
 TEST(Faults, ThrottledNonIdempotentCallIsRepeated) {
@@ -199,7 +199,7 @@ TEST(Faults, ThrottledNonIdempotentCallIsRepeated) {
   });
   const aws::LambdaClient lambda(config_for(server));
   EXPECT_EQ(lambda.invoke("fn", "{}").payload, R"({"ok":true})");
-  EXPECT_EQ(server.count(), 2u);
+  EXPECT_EQ(server.count(), 2U);
 }
 
 TEST(Faults, RefusedConnectionIsRetriedThenReported) {
@@ -211,7 +211,8 @@ TEST(Faults, RefusedConnectionIsRetriedThenReported) {
   aws::ClientConfig cfg;
   cfg.region = "us-east-1";
   cfg.endpoint_url = "http://127.0.0.1:" + std::to_string(port);
-  cfg.credentials = std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{"A", "S", "", {}});
+  cfg.credentials = std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{
+      .access_key_id = "A", .secret_access_key = "S", .session_token = "", .expiration = {}});
   cfg.retry.max_attempts = 3;
   cfg.retry.base_delay = 1ms;
   const aws::LambdaClient lambda(cfg);  // even a non-idempotent call: the request never left
@@ -274,14 +275,14 @@ TEST(Faults, FailedPartAbortsTheMultipartUpload) {
     return raw_reply(204, "");
   });
   aws::TransferConfig tc;
-  tc.multipart_threshold = 5u << 20;
-  tc.part_size = 5u << 20;
+  tc.multipart_threshold = 5U << 20;
+  tc.part_size = 5U << 20;
   tc.concurrency = 1;
   const aws::S3Client s3(config_for(server));
-  const std::string data(11u << 20, 'z');
+  const std::string data(11U << 20, 'z');
   EXPECT_THROW(aws::S3Transfer(s3, tc).upload_buffer(data, "bucket", "big"), aws::ValidationError);
   const auto reqs = server.requests();
-  ASSERT_GE(reqs.size(), 3u);
+  ASSERT_GE(reqs.size(), 3U);
   EXPECT_EQ(reqs.back().method, "DELETE");
   EXPECT_EQ(reqs.back().target, "/bucket/big?uploadId=UP1");
 }
@@ -339,7 +340,7 @@ TEST(CredentialEndpoints, InstanceMetadataV2TokenFirst) {
   env.set("AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url());
   const auto c = aws::InstanceMetadataCredentialsProvider().get();
   EXPECT_EQ(c.access_key_id, "ASIAEC2");
-  EXPECT_EQ(server.count(), 3u);
+  EXPECT_EQ(server.count(), 3U);
   env.set("AWS_EC2_METADATA_DISABLED", "true");
   EXPECT_THROW(aws::InstanceMetadataCredentialsProvider().get(), aws::CredentialsError);
 }

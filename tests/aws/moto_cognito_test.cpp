@@ -16,7 +16,7 @@ namespace {
 aws::UserPool make_pool(const aws::CognitoIdpClient& cognito, aws::PasswordPolicy policy = {}) {
   return cognito.create_user_pool({.name = unique_name("hc-pool"),
                                    .password_policy = policy,
-                                   .custom_attributes = {{"affiliation", 50}}});
+                                   .custom_attributes = {{.name = "affiliation", .max_length = 50}}});
 }
 
 }  // namespace
@@ -43,11 +43,12 @@ TEST(CognitoMoto, CreateSetPasswordDisableThenSignInIsRefused) {
   const std::string client = cognito.create_user_pool_client(pool.id, "test-client");
   ASSERT_FALSE(client.empty());
 
-  const auto created = cognito.admin_create_user(
-      {.user_pool_id = pool.id,
-       .username = "ada",
-       .attributes = {
-           {"email", "ada@example.org"}, {"email_verified", "false"}, {"custom:affiliation", "GSFC"}}});
+  const auto created =
+      cognito.admin_create_user({.user_pool_id = pool.id,
+                                 .username = "ada",
+                                 .attributes = {{.name = "email", .value = "ada@example.org"},
+                                                {.name = "email_verified", .value = "false"},
+                                                {.name = "custom:affiliation", .value = "GSFC"}}});
   EXPECT_EQ(created.username, "ada");
   EXPECT_EQ(created.status, "FORCE_CHANGE_PASSWORD");
   try {
@@ -96,14 +97,14 @@ TEST(CognitoMoto, ListDisabledUsersThenEnableOne) {
     (void)cognito.admin_create_user({.user_pool_id = pool.id, .username = name});
   cognito.admin_disable_user(pool.id, "bob");
   cognito.admin_disable_user(pool.id, "cy");
-  EXPECT_EQ(cognito.list_users(pool.id).size(), 3u);
+  EXPECT_EQ(cognito.list_users(pool.id).size(), 3U);
   auto disabled = cognito.list_users(pool.id, "status = \"Disabled\"");
-  ASSERT_EQ(disabled.size(), 2u);
+  ASSERT_EQ(disabled.size(), 2U);
   EXPECT_FALSE(disabled[0].enabled);
   cognito.admin_enable_user(pool.id, "bob");
   EXPECT_TRUE(cognito.admin_get_user(pool.id, "bob").enabled);
   disabled = cognito.list_users(pool.id, "status = \"Disabled\"");
-  ASSERT_EQ(disabled.size(), 1u);
+  ASSERT_EQ(disabled.size(), 1U);
   EXPECT_EQ(disabled[0].username, "cy");
   cognito.delete_user_pool(pool.id);
 }

@@ -16,7 +16,7 @@ class DynamoMoto : public ::testing::Test {
  protected:
   void SetUp() override {
     table_ = unique_name("hc-ddb");
-    ddb_.create_table(table_, {"pk", "S"}, aws::KeyAttribute{"sk", "N"});
+    ddb_.create_table(table_, {.name = "pk", .type = "S"}, aws::KeyAttribute{.name = "sk", .type = "N"});
   }
   void TearDown() override { ddb_.delete_table(table_); }
 
@@ -35,7 +35,7 @@ TEST_F(DynamoMoto, PutGetWithTypesRoundTrip) {
                   {"list", {1, "two", false}},
                   {"map", {{"x", {{"y", "z"}}}}},
                   {"big", 1234567890123LL}};
-  ddb_.put_item({table_, item, "", {}});
+  ddb_.put_item({.table = table_, .item = item, .condition = "", .args = {}});
   const auto got = ddb_.get_item(table_, {{"pk", "a"}, {"sk", 1}}, true);
   ASSERT_TRUE(got.has_value());
   EXPECT_EQ(*got, item);
@@ -43,7 +43,10 @@ TEST_F(DynamoMoto, PutGetWithTypesRoundTrip) {
 }
 
 TEST_F(DynamoMoto, ConditionalPutFailsWithConditionalCheckFailed) {
-  aws::PutItemRequest put{table_, {{"pk", "once"}, {"sk", 0}, {"v", 1}}, "attribute_not_exists(pk)", {}};
+  aws::PutItemRequest put{.table = table_,
+                          .item = {{"pk", "once"}, {"sk", 0}, {"v", 1}},
+                          .condition = "attribute_not_exists(pk)",
+                          .args = {}};
   ddb_.put_item(put);
   put.item["v"] = 2;
   try {
@@ -60,7 +63,10 @@ TEST_F(DynamoMoto, ConditionalPutFailsWithConditionalCheckFailed) {
 }
 
 TEST_F(DynamoMoto, UpdateItemCountsAndHonoursConditions) {
-  ddb_.put_item({table_, {{"pk", "ctr"}, {"sk", 0}, {"count", 0}, {"state", "open"}}, "", {}});
+  ddb_.put_item({.table = table_,
+                 .item = {{"pk", "ctr"}, {"sk", 0}, {"count", 0}, {"state", "open"}},
+                 .condition = "",
+                 .args = {}});
   aws::UpdateItemRequest up;
   up.table = table_;
   up.key = {{"pk", "ctr"}, {"sk", 0}};
@@ -81,9 +87,12 @@ TEST_F(DynamoMoto, UpdateItemCountsAndHonoursConditions) {
 }
 
 TEST_F(DynamoMoto, ConditionalDelete) {
-  ddb_.put_item({table_, {{"pk", "d"}, {"sk", 0}, {"owner", "me"}}, "", {}});
-  aws::DeleteItemRequest del{
-      table_, {{"pk", "d"}, {"sk", 0}}, "#o = :who", {{{"#o", "owner"}}, {{":who", "you"}}}};
+  ddb_.put_item(
+      {.table = table_, .item = {{"pk", "d"}, {"sk", 0}, {"owner", "me"}}, .condition = "", .args = {}});
+  aws::DeleteItemRequest del{.table = table_,
+                             .key = {{"pk", "d"}, {"sk", 0}},
+                             .condition = "#o = :who",
+                             .args = {.names = {{"#o", "owner"}}, .values = {{":who", "you"}}}};
   EXPECT_THROW(ddb_.delete_item(del), aws::ConditionalCheckFailedError);
   del.args.values = {{":who", "me"}};
   ddb_.delete_item(del);
@@ -92,9 +101,13 @@ TEST_F(DynamoMoto, ConditionalDelete) {
 
 TEST_F(DynamoMoto, QueryAndScanFollowPages) {
   for (int i = 0; i < 25; ++i) {
-    ddb_.put_item({table_, {{"pk", "q"}, {"sk", i}, {"even", i % 2 == 0}}, "", {}});
+    ddb_.put_item({.table = table_,
+                   .item = {{"pk", "q"}, {"sk", i}, {"even", i % 2 == 0}},
+                   .condition = "",
+                   .args = {}});
   }
-  ddb_.put_item({table_, {{"pk", "other"}, {"sk", 0}, {"even", true}}, "", {}});
+  ddb_.put_item(
+      {.table = table_, .item = {{"pk", "other"}, {"sk", 0}, {"even", true}}, .condition = "", .args = {}});
 
   aws::QueryRequest q;
   q.table = table_;
@@ -102,10 +115,10 @@ TEST_F(DynamoMoto, QueryAndScanFollowPages) {
   q.args.values = {{":p", "q"}, {":lo", 5}, {":hi", 19}};
   q.limit = 4;  // forces several pages
   const auto first = ddb_.query_page(q);
-  EXPECT_EQ(first.items.size(), 4u);
+  EXPECT_EQ(first.items.size(), 4U);
   EXPECT_FALSE(first.last_evaluated_key.is_null());
   const auto items = ddb_.query(q);
-  ASSERT_EQ(items.size(), 15u);
+  ASSERT_EQ(items.size(), 15U);
   for (std::size_t i = 0; i < items.size(); ++i) EXPECT_EQ(items[i].at("sk"), static_cast<int>(i) + 5);
 
   q.scan_forward = false;
@@ -118,20 +131,26 @@ TEST_F(DynamoMoto, QueryAndScanFollowPages) {
   s.args.names = {{"#e", "even"}};
   s.args.values = {{":t", true}};
   s.limit = 5;
-  EXPECT_EQ(ddb_.scan(s).size(), 14u);  // 13 even sort keys in 0..24, plus "other"
+  EXPECT_EQ(ddb_.scan(s).size(), 14U);  // 13 even sort keys in 0..24, plus "other"
 }
 
 TEST_F(DynamoMoto, TransactWriteAllOrNothing) {
-  ddb_.put_item({table_, {{"pk", "acct"}, {"sk", 1}, {"balance", 10}}, "", {}});
+  ddb_.put_item(
+      {.table = table_, .item = {{"pk", "acct"}, {"sk", 1}, {"balance", 10}}, .condition = "", .args = {}});
   using Kind = aws::TransactWriteItem::Kind;
   std::vector<aws::TransactWriteItem> tx{
-      {Kind::Update,
-       table_,
-       {{"pk", "acct"}, {"sk", 1}},
-       "SET balance = balance - :a",
-       "balance >= :a",
-       {json::object(), {{":a", 4}}}},
-      {Kind::Put, table_, {{"pk", "acct"}, {"sk", 2}, {"balance", 4}}, "", "attribute_not_exists(pk)", {}},
+      {.kind = Kind::Update,
+       .table = table_,
+       .item_or_key = {{"pk", "acct"}, {"sk", 1}},
+       .update = "SET balance = balance - :a",
+       .condition = "balance >= :a",
+       .args = {.names = json::object(), .values = {{":a", 4}}}},
+      {.kind = Kind::Put,
+       .table = table_,
+       .item_or_key = {{"pk", "acct"}, {"sk", 2}, {"balance", 4}},
+       .update = "",
+       .condition = "attribute_not_exists(pk)",
+       .args = {}},
   };
   ddb_.transact_write_items(tx);
   EXPECT_EQ(ddb_.get_item(table_, {{"pk", "acct"}, {"sk", 1}})->at("balance"), 6);
@@ -143,7 +162,7 @@ TEST_F(DynamoMoto, TransactWriteAllOrNothing) {
     FAIL() << "expected TransactionCanceledError";
   } catch (const aws::TransactionCanceledError& e) {
     EXPECT_EQ(e.code(), "TransactionCanceledException");
-    ASSERT_EQ(e.reasons().size(), 2u);
+    ASSERT_EQ(e.reasons().size(), 2U);
     EXPECT_EQ(e.reasons()[0], "None");
     EXPECT_EQ(e.reasons()[1], "ConditionalCheckFailed");
     EXPECT_TRUE(e.conditional_check_failed());

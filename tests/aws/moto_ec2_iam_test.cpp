@@ -25,16 +25,18 @@ std::string al2023_image() {
 }
 
 aws::Instance launch(const aws::Ec2Client& ec2, const std::string& owner) {
-  return ec2.run_instance(
-      {.image_id = al2023_image(),
-       .instance_type = "t3.micro",
-       .tags = {{"Owner", owner}, {"Name", owner + "-box"}, {"Dashboard", "heliocloud"}}});
+  return ec2.run_instance({.image_id = al2023_image(),
+                           .instance_type = "t3.micro",
+                           .tags = {{.key = "Owner", .value = owner},
+                                    {.key = "Name", .value = owner + "-box"},
+                                    {.key = "Dashboard", .value = "heliocloud"}}});
 }
 
 std::vector<std::string> ids_of(const std::vector<aws::Instance>& instances) {
   std::vector<std::string> out;
+  out.reserve(instances.size());
   for (const auto& i : instances) out.push_back(i.instance_id);
-  std::sort(out.begin(), out.end());
+  std::ranges::sort(out);
   return out;
 }
 
@@ -50,9 +52,9 @@ TEST(Ec2Moto, InstancesOfOneOwnerByTagFilter) {
   EXPECT_EQ(a1.state, "pending");
   EXPECT_EQ(aws::find_tag(a1.tags, "Owner"), alice);
 
-  const auto mine = ec2.describe_instances({{"tag:Owner", {alice}}});
+  const auto mine = ec2.describe_instances({{.name = "tag:Owner", .values = {alice}}});
   std::vector<std::string> expected{a1.instance_id, a2.instance_id};
-  std::sort(expected.begin(), expected.end());
+  std::ranges::sort(expected);
   EXPECT_EQ(ids_of(mine), expected);
   for (const auto& i : mine) {
     EXPECT_EQ(i.instance_type, "t3.micro");
@@ -81,7 +83,7 @@ TEST(Ec2Moto, StopStartTerminate) {
 TEST(Ec2Moto, CreateTagsAndTheImagesRootVolume) {
   const aws::Ec2Client ec2(moto_config());
   const auto i = launch(ec2, unique_name("dave"));
-  ec2.create_tags({i.instance_id}, {{"Name", "renamed"}});
+  ec2.create_tags({i.instance_id}, {{.key = "Name", .value = "renamed"}});
   EXPECT_EQ(aws::find_tag(ec2.describe_instances({}, {i.instance_id}).at(0).tags, "Name"), "renamed");
 
   const auto images = ec2.describe_images({al2023_image()});
@@ -108,13 +110,13 @@ TEST(Ec2Moto, KeyPairsCreateOnceDescribeDelete) {
   const aws::Ec2Client ec2(moto_config());
   const std::string owner = unique_name("erin");
   const std::string name = owner + "-key";
-  const auto created = ec2.create_key_pair(name, "ed25519", {{"Owner", owner}});
+  const auto created = ec2.create_key_pair(name, "ed25519", {{.key = "Owner", .value = owner}});
   EXPECT_NE(created.key_material.find("PRIVATE KEY"), std::string::npos);
   EXPECT_EQ(created.key_pair.key_name, name);
-  const auto rsa = ec2.create_key_pair(name + "-rsa", "rsa", {{"Owner", owner}});
+  const auto rsa = ec2.create_key_pair(name + "-rsa", "rsa", {{.key = "Owner", .value = owner}});
   EXPECT_NE(rsa.key_material.find("PRIVATE KEY"), std::string::npos);
 
-  const auto listed = ec2.describe_key_pairs({{"tag:Owner", {owner}}});
+  const auto listed = ec2.describe_key_pairs({{.name = "tag:Owner", .values = {owner}}});
   ASSERT_EQ(listed.size(), 2U);
   for (const auto& k : listed) {
     EXPECT_FALSE(k.key_fingerprint.empty());
@@ -134,8 +136,7 @@ TEST(Ec2Moto, InstanceTypes) {
   const auto& micro = types[0].instance_type == "t3.micro" ? types[0] : types[1];
   EXPECT_EQ(micro.vcpus, 2);
   EXPECT_EQ(micro.memory_mib, 1024);
-  EXPECT_NE(std::find(micro.architectures.begin(), micro.architectures.end(), "x86_64"),
-            micro.architectures.end());
+  EXPECT_NE(std::ranges::find(micro.architectures, "x86_64"), micro.architectures.end());
 }
 
 TEST(IamMoto, AccessKeysOfAUser) {

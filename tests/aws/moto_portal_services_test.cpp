@@ -17,8 +17,10 @@ using aws::testing::unique_name;
 namespace {
 
 std::string create_identity_pool(const std::string& user_pool_id) {
-  const aws::ServiceClient identity(
-      moto_config(), {"Cognito Identity", "cognito-identity", "cognito-identity", "COGNITO_IDENTITY"});
+  const aws::ServiceClient identity(moto_config(), {.name = "Cognito Identity",
+                                                    .signing_name = "cognito-identity",
+                                                    .endpoint_prefix = "cognito-identity",
+                                                    .env_id = "COGNITO_IDENTITY"});
   const auto answer = aws::json_rpc_call(
       identity, "AWSCognitoIdentityService", "1.1", "CreateIdentityPool",
       {{"IdentityPoolName", "portal_" + std::to_string(::getpid())},

@@ -20,9 +20,9 @@ namespace {
 
 std::string pattern(std::size_t n, unsigned seed) {
   std::string s(n, '\0');
-  std::uint32_t x = seed * 2654435761u + 1;
+  std::uint32_t x = (seed * 2654435761U) + 1;
   for (auto& c : s) {
-    x = x * 1664525u + 1013904223u;
+    x = (x * 1664525U) + 1013904223U;
     c = static_cast<char>(x >> 24);
   }
   return s;
@@ -70,9 +70,9 @@ TEST_F(S3Moto, PutGetHeadDeleteFromBuffer) {
   EXPECT_EQ(got.info.etag, etag);
 
   aws::GetObjectOptions range;
-  range.range = aws::ByteRange{7, 9};
+  range.range = aws::ByteRange{.first = 7, .last = 9};
   EXPECT_EQ(s3_.get_object(bucket_, key, range).body, body.substr(7, 3));
-  range.range = aws::ByteRange{7, std::nullopt};
+  range.range = aws::ByteRange{.first = 7, .last = std::nullopt};
   EXPECT_EQ(s3_.get_object(bucket_, key, range).body, body.substr(7));
 
   s3_.delete_object(bucket_, key);
@@ -93,9 +93,9 @@ TEST_F(S3Moto, FileRoundTripAndEmptyObject) {
 
   s3_.put_object(bucket_, "empty", "");
   const auto empty_path = dir_ / "empty";
-  EXPECT_EQ(s3_.get_object_to_file(bucket_, "empty", empty_path).size, 0u);
+  EXPECT_EQ(s3_.get_object_to_file(bucket_, "empty", empty_path).size, 0U);
   EXPECT_TRUE(std::filesystem::exists(empty_path));
-  EXPECT_EQ(std::filesystem::file_size(empty_path), 0u);
+  EXPECT_EQ(std::filesystem::file_size(empty_path), 0U);
 }
 
 TEST_F(S3Moto, ErrorMapping) {
@@ -149,22 +149,22 @@ TEST_F(S3Moto, CopyObjectKeepsOrReplacesMetadata) {
   s3_.copy_object(bucket_, "src.json", bucket_, "replaced", replace);
   const auto r = s3_.head_object(bucket_, "replaced");
   EXPECT_EQ(r.content_type, "text/plain");
-  EXPECT_EQ(r.metadata.count("a"), 0u);
+  EXPECT_EQ(r.metadata.count("a"), 0U);
   EXPECT_EQ(r.metadata.at("b"), "2");
   EXPECT_THROW(s3_.copy_object(bucket_, "absent", bucket_, "x"), aws::NotFoundError);
 }
 
 TEST_F(S3Moto, MultipartUploadFromFileAndBufferThenMultipartCopy) {
   // 11 MiB with 5 MiB parts: three parts, the last one short (S3 requires >= 5 MiB for all but the last).
-  const std::string data = pattern((11u << 20) + 12345, 3);
+  const std::string data = pattern((11U << 20) + 12345, 3);
   const auto path = dir_ / "big.bin";
   std::ofstream(path, std::ios::binary) << data;
 
   aws::TransferConfig tc;
-  tc.multipart_threshold = 5u << 20;
-  tc.part_size = 5u << 20;
-  tc.copy_threshold = 5u << 20;
-  tc.copy_part_size = 5u << 20;
+  tc.multipart_threshold = 5U << 20;
+  tc.part_size = 5U << 20;
+  tc.copy_threshold = 5U << 20;
+  tc.copy_part_size = 5U << 20;
   tc.concurrency = 3;
   const aws::S3Transfer transfer(s3_, tc);
 
@@ -195,12 +195,12 @@ TEST_F(S3Moto, MultipartUploadFromFileAndBufferThenMultipartCopy) {
 }
 
 TEST_F(S3Moto, MultipartPrimitivesAndAbort) {
-  const std::string data = pattern(6u << 20, 5);
+  const std::string data = pattern(6U << 20, 5);
   const std::string upload = s3_.create_multipart_upload(bucket_, "manual/obj");
   ASSERT_FALSE(upload.empty());
   EXPECT_FALSE(s3_.upload_part(bucket_, "manual/obj", upload, 1, data).empty());
   auto open = s3_.list_multipart_uploads(bucket_, "manual/");
-  ASSERT_EQ(open.size(), 1u);
+  ASSERT_EQ(open.size(), 1U);
   EXPECT_EQ(open[0].key, "manual/obj");
   EXPECT_EQ(open[0].upload_id, upload);
   s3_.abort_multipart_upload(bucket_, "manual/obj", upload);
@@ -208,7 +208,7 @@ TEST_F(S3Moto, MultipartPrimitivesAndAbort) {
   EXPECT_THROW(s3_.head_object(bucket_, "manual/obj"), aws::NotFoundError);
   // A multipart transfer into a missing bucket fails at CreateMultipartUpload with the S3 error.
   aws::TransferConfig tc;
-  tc.multipart_threshold = 5u << 20;
+  tc.multipart_threshold = 5U << 20;
   EXPECT_THROW(aws::S3Transfer(s3_, tc).upload_buffer(data, unique_name("hc-missing"), "k"),
                aws::NotFoundError);
 }
@@ -219,15 +219,20 @@ TEST_F(S3Moto, ListingPaginatesOverMoreThan1000KeysAndBatchDelete) {
   for (std::size_t i = 0; i < kCount; ++i) {
     char name[32];
     std::snprintf(name, sizeof name, "many/%05zu.txt", i);
-    puts.push_back({name, "x", {}, {}});
+    puts.push_back({.key = name, .body = "x", .file = {}, .options = {}});
   }
-  puts.push_back({"other/outside.txt", "yy", {}, {}});
+  puts.push_back({.key = "other/outside.txt", .body = "yy", .file = {}, .options = {}});
   const aws::S3Transfer transfer(s3_);
   const auto failures = transfer.put_objects(bucket_, puts, 8);
   EXPECT_TRUE(failures.empty());
 
-  const auto first = s3_.list_objects_v2(bucket_, {"many/", "", "", "", 1000, false});
-  EXPECT_EQ(first.objects.size(), 1000u);
+  const auto first = s3_.list_objects_v2(bucket_, {.prefix = "many/",
+                                                   .delimiter = "",
+                                                   .continuation_token = "",
+                                                   .start_after = "",
+                                                   .max_keys = 1000,
+                                                   .requester_pays = false});
+  EXPECT_EQ(first.objects.size(), 1000U);
   EXPECT_TRUE(first.truncated);
   EXPECT_FALSE(first.next_continuation_token.empty());
 
@@ -236,18 +241,23 @@ TEST_F(S3Moto, ListingPaginatesOverMoreThan1000KeysAndBatchDelete) {
   std::set<std::string> keys;
   for (const auto& o : all) {
     keys.insert(o.key);
-    EXPECT_EQ(o.size, 1u);
+    EXPECT_EQ(o.size, 1U);
   }
   EXPECT_EQ(keys.size(), kCount);
   EXPECT_EQ(*keys.begin(), "many/00000.txt");
   EXPECT_EQ(*keys.rbegin(), "many/01233.txt");
 
-  const auto delimited = s3_.list_objects_v2(bucket_, {"", "/", "", "", 1000, false});
+  const auto delimited = s3_.list_objects_v2(bucket_, {.prefix = "",
+                                                       .delimiter = "/",
+                                                       .continuation_token = "",
+                                                       .start_after = "",
+                                                       .max_keys = 1000,
+                                                       .requester_pays = false});
   EXPECT_EQ(delimited.common_prefixes, (std::vector<std::string>{"many/", "other/"}));
 
   EXPECT_TRUE(transfer.delete_prefix(bucket_, "many/").empty());
   EXPECT_TRUE(s3_.list_all_objects(bucket_, "many/").empty());
-  EXPECT_EQ(s3_.list_all_objects(bucket_).size(), 1u);
+  EXPECT_EQ(s3_.list_all_objects(bucket_).size(), 1U);
   EXPECT_TRUE(s3_.delete_objects(bucket_, {"other/outside.txt", "never-existed"})
                   .empty());  // S3 deletes are idempotent
   EXPECT_TRUE(s3_.list_all_objects(bucket_).empty());
@@ -257,21 +267,31 @@ TEST_F(S3Moto, BulkCopyInParallel) {
   std::vector<aws::BulkPut> puts;
   std::vector<aws::BulkCopy> copies;
   for (int i = 0; i < 50; ++i) {
-    puts.push_back({"src/" + std::to_string(i), "v" + std::to_string(i), {}, {}});
-    copies.push_back({bucket_, "src/" + std::to_string(i), bucket_, "dst/" + std::to_string(i), {}});
+    puts.push_back(
+        {.key = "src/" + std::to_string(i), .body = "v" + std::to_string(i), .file = {}, .options = {}});
+    copies.push_back({.src_bucket = bucket_,
+                      .src_key = "src/" + std::to_string(i),
+                      .dst_bucket = bucket_,
+                      .dst_key = "dst/" + std::to_string(i),
+                      .options = {}});
   }
-  copies.push_back({bucket_, "src/missing", bucket_, "dst/missing", {}});
+  copies.push_back({.src_bucket = bucket_,
+                    .src_key = "src/missing",
+                    .dst_bucket = bucket_,
+                    .dst_key = "dst/missing",
+                    .options = {}});
   const aws::S3Transfer transfer(s3_);
   // put_objects borrows the bodies: keep the strings alive (they are in `puts` itself here).
   std::vector<std::string> bodies;
+  bodies.reserve(puts.size());
   for (auto& p : puts) bodies.push_back(std::string(p.key.substr(4)));
   for (std::size_t i = 0; i < puts.size(); ++i) puts[i].body = bodies[i];
   ASSERT_TRUE(transfer.put_objects(bucket_, puts, 6).empty());
   const auto failures = transfer.copy_objects(copies, 6);
-  ASSERT_EQ(failures.size(), 1u);
-  EXPECT_EQ(failures[0].index, 50u);
+  ASSERT_EQ(failures.size(), 1U);
+  EXPECT_EQ(failures[0].index, 50U);
   EXPECT_THROW(std::rethrow_exception(failures[0].error), aws::NotFoundError);
-  EXPECT_EQ(s3_.list_all_objects(bucket_, "dst/").size(), 50u);
+  EXPECT_EQ(s3_.list_all_objects(bucket_, "dst/").size(), 50U);
   EXPECT_EQ(s3_.get_object(bucket_, "dst/42").body, "42");
 }
 
@@ -295,7 +315,7 @@ TEST_F(S3Moto, BucketPolicyAndRequestPayment) {
   aws::GetObjectOptions get;
   get.requester_pays = true;
   EXPECT_EQ(s3_.get_object(bucket_, "rp", get).body, "paid");
-  EXPECT_EQ(s3_.head_object(bucket_, "rp", get).size, 4u);
+  EXPECT_EQ(s3_.head_object(bucket_, "rp", get).size, 4U);
   s3_.put_bucket_request_payment(bucket_, false);
 }
 

@@ -23,13 +23,14 @@ namespace {
 
 // IAM has no wrapper in the library; the generic query-protocol call is enough for a test role.
 std::string create_role(const std::string& name) {
-  const aws::ServiceClient iam(moto_config(), {"IAM", "iam", "iam", "IAM"});
+  const aws::ServiceClient iam(
+      moto_config(), {.name = "IAM", .signing_name = "iam", .endpoint_prefix = "iam", .env_id = "IAM"});
   const std::string trust =
       R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]})";
   const auto root = aws::query_call(iam, "CreateRole", "2010-05-08",
                                     {{"RoleName", name}, {"AssumeRolePolicyDocument", trust}}, false);
   const auto* arn = root.find("CreateRoleResult/Role/Arn");
-  return arn ? arn->text : std::string();
+  return (arn != nullptr) ? arn->text : std::string();
 }
 
 // The smallest valid zip archive (an empty one): moto stores the code without running it.
@@ -96,10 +97,10 @@ TEST(CloudFormationMoto, OutputsAndResources) {
   EXPECT_EQ(s.output("BucketArn"), "arn:aws:s3:::" + bucket);
   EXPECT_EQ(s.parameters.at("Name"), bucket);
   const auto outputs = cfn.stack_outputs(stack);
-  EXPECT_EQ(outputs.size(), 2u);
+  EXPECT_EQ(outputs.size(), 2U);
 
   const auto resources = cfn.list_stack_resources(stack);
-  ASSERT_EQ(resources.size(), 2u);
+  ASSERT_EQ(resources.size(), 2U);
   bool saw_bucket = false;
   for (const auto& r : resources) {
     if (r.logical_id == "Data") {
@@ -122,9 +123,11 @@ TEST(StsMoto, CallerIdentityAndAssumeRole) {
   EXPECT_EQ(me.account, "123456789012");
   EXPECT_NE(me.arn.find("arn:aws:sts::123456789012:"), std::string::npos);
 
-  const auto role = sts.assume_role(
-      {"arn:aws:iam::123456789012:role/anything", "hc-session", std::chrono::seconds(900), {}});
-  EXPECT_EQ(role.credentials.access_key_id.rfind("ASIA", 0), 0u);
+  const auto role = sts.assume_role({.role_arn = "arn:aws:iam::123456789012:role/anything",
+                                     .session_name = "hc-session",
+                                     .duration = std::chrono::seconds(900),
+                                     .external_id = {}});
+  EXPECT_EQ(role.credentials.access_key_id.rfind("ASIA", 0), 0U);
   EXPECT_FALSE(role.credentials.secret_access_key.empty());
   EXPECT_FALSE(role.credentials.session_token.empty());
   ASSERT_TRUE(role.credentials.expiration.has_value());
@@ -137,9 +140,10 @@ TEST(StsMoto, CallerIdentityAndAssumeRole) {
   aws::ClientConfig assumed = moto_config();
   assumed.credentials = std::make_shared<aws::RefreshingCredentialsProvider>(
       std::make_shared<aws::AssumeRoleCredentialsProvider>(
-          moto_config(),
-          aws::AssumeRoleRequest{
-              "arn:aws:iam::123456789012:role/reader", "hc-reader", std::chrono::seconds(900), {}}));
+          moto_config(), aws::AssumeRoleRequest{.role_arn = "arn:aws:iam::123456789012:role/reader",
+                                                .session_name = "hc-reader",
+                                                .duration = std::chrono::seconds(900),
+                                                .external_id = {}}));
   const auto as_role = aws::StsClient(assumed).get_caller_identity();
   EXPECT_NE(as_role.arn.find("assumed-role/reader/hc-reader"), std::string::npos) << as_role.arn;
 }
@@ -159,7 +163,7 @@ TEST(StsMoto, ProfileWithRoleArnAndSourceProfileAssumesTheRole) {
   env.set("AWS_SHARED_CREDENTIALS_FILE", (dir / "credentials").string());
   env.set("AWS_CONFIG_FILE", (dir / "config").string());
   const auto creds = aws::ProfileCredentialsProvider("ops").get();
-  EXPECT_EQ(creds.access_key_id.rfind("ASIA", 0), 0u);
+  EXPECT_EQ(creds.access_key_id.rfind("ASIA", 0), 0U);
   EXPECT_FALSE(creds.session_token.empty());
   EXPECT_TRUE(creds.expiration.has_value());
 }

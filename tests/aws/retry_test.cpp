@@ -7,7 +7,14 @@ using std::chrono::milliseconds;
 
 namespace {
 aws::ErrorInfo err(long status, const char* code) {
-  return {"S3", "Op", status, code, "", "", 1, {}};
+  return {.service = "S3",
+          .operation = "Op",
+          .http_status = status,
+          .code = code,
+          .message = "",
+          .request_id = "",
+          .attempts = 1,
+          .reasons = {}};
 }
 }  // namespace
 

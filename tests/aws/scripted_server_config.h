@@ -17,7 +17,8 @@ inline ClientConfig scripted_server_config(const heliocloud::testing::FakeHttpSe
   ClientConfig c;
   c.region = std::move(region);
   c.endpoint_url = server.url();
-  c.credentials = std::make_shared<StaticCredentialsProvider>(Credentials{"AKID", "SECRET", "", {}});
+  c.credentials = std::make_shared<StaticCredentialsProvider>(Credentials{
+      .access_key_id = "AKID", .secret_access_key = "SECRET", .session_token = "", .expiration = {}});
   c.retry.max_attempts = max_attempts;
   c.retry.base_delay = std::chrono::milliseconds(1);
   c.retry.throttle_base_delay = std::chrono::milliseconds(1);

@@ -76,5 +76,5 @@ TEST(SecretsManager, AMissingSecretIsNotFound) {
     EXPECT_EQ(e.code(), "ResourceNotFoundException");
     EXPECT_EQ(e.operation(), "GetSecretValue");
   }
-  EXPECT_EQ(server.count(), 1u);
+  EXPECT_EQ(server.count(), 1U);
 }

@@ -24,13 +24,13 @@ TEST(SharedConfig, ParsesCredentialsFileProfilesAndComments) {
       "aws_access_key_id =AKIDDEV  \n"
       "aws_session_token = tok#en\n",
       false);
-  ASSERT_EQ(p.size(), 2u);
+  ASSERT_EQ(p.size(), 2U);
   EXPECT_EQ(p.at("default").at("aws_access_key_id"), "AKIDDEFAULT");
   EXPECT_EQ(p.at("default").at("aws_secret_access_key"), "secret/with+chars");
   EXPECT_EQ(p.at("dev").at("aws_access_key_id"), "AKIDDEV");
   EXPECT_EQ(p.at("dev").at("aws_session_token"),
             "tok#en");  // '#' without a space before is a value character
-  EXPECT_EQ(p.at("dev").count("aws_secret_access_key"), 0u);
+  EXPECT_EQ(p.at("dev").count("aws_secret_access_key"), 0U);
 }
 
 TEST(SharedConfig, ConfigFileUsesProfilePrefixAndNestedSettings) {
@@ -47,12 +47,12 @@ TEST(SharedConfig, ConfigFileUsesProfilePrefixAndNestedSettings) {
   EXPECT_EQ(p.at("admin").at("s3.multipart_threshold"), "64MB");
   EXPECT_EQ(p.at("admin").at("output"), "json");
   EXPECT_EQ(p.at("sso-session corp").at("sso_region"), "us-east-1");
-  EXPECT_EQ(p.count("profile admin"), 0u);
+  EXPECT_EQ(p.count("profile admin"), 0U);
 }
 
 TEST(SharedConfig, KeysBeforeAnySectionAndLinesWithoutEqualsAreIgnored) {
   const auto p = aws::parse_shared_file("orphan = 1\n[a]\nnot a setting\nk = v\n[b\n", false);
-  EXPECT_EQ(p.at("a").size(), 1u);
+  EXPECT_EQ(p.at("a").size(), 1U);
   EXPECT_EQ(p.at("a").at("k"), "v");
   EXPECT_TRUE(p.at("b").empty());  // unterminated header still opens a section, as botocore does
 }
@@ -148,7 +148,10 @@ class CountingProvider : public aws::CredentialsProvider {
   explicit CountingProvider(std::chrono::seconds lifetime) : lifetime_(lifetime) {}
   aws::Credentials get() override {
     ++calls;
-    return {"K" + std::to_string(calls), "S", "T", std::chrono::system_clock::now() + lifetime_};
+    return {.access_key_id = "K" + std::to_string(calls),
+            .secret_access_key = "S",
+            .session_token = "T",
+            .expiration = std::chrono::system_clock::now() + lifetime_};
   }
   int calls = 0;
 

@@ -37,7 +37,7 @@ nlohmann::json load_suite() {
 // Every case except path normalization (which S3 forbids and we never do): the "basic" and "sts" lists.
 std::vector<SuiteCase> suite_cases() {
   const auto suite = load_suite();
-  if (suite.is_null()) return {{"suite_missing", nullptr}};
+  if (suite.is_null()) return {{.name = "suite_missing", .data = nullptr}};
   std::vector<SuiteCase> out;
   for (const char* list : {"basic", "sts"}) {
     for (const auto& t : suite["tests"][list]) {
@@ -45,7 +45,7 @@ std::vector<SuiteCase> suite_cases() {
       for (char& c : n) {
         if (c == '-') c = '_';
       }
-      out.push_back({n, t});
+      out.push_back({.name = n, .data = t});
     }
   }
   return out;
@@ -98,13 +98,16 @@ TEST_P(SigV4Suite, MatchesCanonicalRequestStringToSignAndAuthorization) {
     r.headers.emplace_back(h[0].get<std::string>(), h[1].get<std::string>());
   r.payload_hash = heliocloud::base::sha256_hex(req["body"].get<std::string>());
 
-  aws::Credentials creds{
-      cfg["accessKeyId"].get<std::string>(), cfg["secretAccessKey"].get<std::string>(), "", {}};
+  aws::Credentials creds{.access_key_id = cfg["accessKeyId"].get<std::string>(),
+                         .secret_access_key = cfg["secretAccessKey"].get<std::string>(),
+                         .session_token = "",
+                         .expiration = {}};
   const auto sig = sigv4::sign(
-      r, creds, {cfg["region"].get<std::string>(), cfg["service"].get<std::string>()}, suite_time());
+      r, creds, {.region = cfg["region"].get<std::string>(), .service = cfg["service"].get<std::string>()},
+      suite_time());
 
   EXPECT_EQ(sig.canonical_request, c.data["creq"].get<std::string>());
-  if (kInconsistentInSuite.count(c.name)) {
+  if (kInconsistentInSuite.contains(c.name)) {
     const std::string suite_sts = c.data["sts"].get<std::string>();
     EXPECT_NE(heliocloud::base::sha256_hex(c.data["creq"].get<std::string>()),
               suite_sts.substr(suite_sts.rfind('\n') + 1))
@@ -127,7 +130,7 @@ TEST(SigV4Suite, CoversEveryNonNormalizationCase) {
   ASSERT_FALSE(suite.is_null()) << "run scripts/install-deps.sh";
   // 28 cases in all, 6 of them path normalization: 22 must run.
   EXPECT_EQ(suite["tests"]["all"].size() - suite["tests"]["normalizePath"].size(), suite_cases().size());
-  EXPECT_EQ(suite_cases().size(), 22u);
+  EXPECT_EQ(suite_cases().size(), 22U);
 }
 
 // "Authenticating Requests: Using Query Parameters (AWS Signature Version 4)", Amazon S3 API Reference:
@@ -137,10 +140,13 @@ TEST(SigV4Presign, S3PublishedExample) {
   r.method = "GET";
   r.canonical_uri = sigv4::canonical_uri("/test.txt", false);
   r.headers = {{"Host", "examplebucket.s3.amazonaws.com"}};
-  const aws::Credentials creds{"AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "", {}};
+  const aws::Credentials creds{.access_key_id = "AKIAIOSFODNN7EXAMPLE",
+                               .secret_access_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                               .session_token = "",
+                               .expiration = {}};
   const auto p =
-      sigv4::presign(r, creds, {"us-east-1", "s3"}, std::chrono::system_clock::from_time_t(1369353600),
-                     std::chrono::seconds(86400));
+      sigv4::presign(r, creds, {.region = "us-east-1", .service = "s3"},
+                     std::chrono::system_clock::from_time_t(1369353600), std::chrono::seconds(86400));
   EXPECT_EQ(
       p.signature.canonical_request,
       "GET\n/test.txt\n"
@@ -161,8 +167,10 @@ TEST(SigV4Presign, SessionTokenIsSignedIntoTheQuery) {
   r.method = "GET";
   r.canonical_uri = "/k";
   r.headers = {{"host", "b.s3.amazonaws.com"}};
-  const aws::Credentials creds{"AK", "SK", "TOKEN/+=", {}};
-  const auto p = sigv4::presign(r, creds, {"us-east-1", "s3"}, suite_time(), std::chrono::seconds(60));
+  const aws::Credentials creds{
+      .access_key_id = "AK", .secret_access_key = "SK", .session_token = "TOKEN/+=", .expiration = {}};
+  const auto p = sigv4::presign(r, creds, {.region = "us-east-1", .service = "s3"}, suite_time(),
+                                std::chrono::seconds(60));
   EXPECT_NE(p.signature.canonical_request.find("X-Amz-Security-Token=TOKEN%2F%2B%3D"), std::string::npos);
 }
 

@@ -13,10 +13,10 @@ TEST(Xml, ParsesListBucketResult) {
   <NextContinuationToken>tok==</NextContinuationToken>
 </ListBucketResult>)");
   EXPECT_EQ(root.name, "ListBucketResult");
-  ASSERT_EQ(root.attributes.size(), 1u);
+  ASSERT_EQ(root.attributes.size(), 1U);
   EXPECT_EQ(root.attributes[0].second, "http://s3.amazonaws.com/doc/2006-03-01/");
   const auto contents = root.children_named("Contents");
-  ASSERT_EQ(contents.size(), 2u);
+  ASSERT_EQ(contents.size(), 2U);
   EXPECT_EQ(contents[0]->child_text("Key"), "a&b.txt");
   EXPECT_EQ(contents[1]->child_text("Key"), "c <d> \xC3\xA9\xE2\x98\xBA");
   EXPECT_EQ(root.child_text("NextContinuationToken"), "tok==");

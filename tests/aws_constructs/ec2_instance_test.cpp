@@ -16,7 +16,8 @@ aws::Instance& admin_host(TestStack& t) {
       aws::InstanceProps{
           .vpc = &t.vpc(),
           .init_files = {{.path = "/etc/helio/hub.conf", .content = "port=8000\n", .mode = "000600"}},
-          .init_commands = {{"enable", "systemctl enable hub"}, {"start", "systemctl start hub"}}});
+          .init_commands = {{.name = "enable", .command = "systemctl enable hub"},
+                            {.name = "start", .command = "systemctl start hub"}}});
 }
 
 }  // namespace
@@ -83,7 +84,7 @@ TEST(Instance, GivenRoleAndPrepareCommandsBeforeTheFiles) {
   t.stack.make<aws::Instance>(
       "Admin", aws::InstanceProps{.vpc = &t.vpc(),
                                   .role = &role,
-                                  .init_prepare_commands = {{"user", "useradd hub"}},
+                                  .init_prepare_commands = {{.name = "user", .command = "useradd hub"}},
                                   .init_files = {{.path = "/home/hub/x", .content = "x", .owner = "hub"}}});
   const auto tpl = t.synth();
   EXPECT_EQ(tpl.count("AWS::IAM::Role"), 1U);
@@ -100,9 +101,10 @@ TEST(Instance, GivenRoleAndPrepareCommandsBeforeTheFiles) {
 // there is no trace of it.
 TEST(Instance, MetadataUpdatesThroughCfnHup) {
   TestStack t;
-  t.stack.make<aws::Instance>(
-      "Admin", aws::InstanceProps{
-                   .vpc = &t.vpc(), .init_commands = {{"hello", "echo hi"}}, .apply_metadata_updates = true});
+  t.stack.make<aws::Instance>("Admin",
+                              aws::InstanceProps{.vpc = &t.vpc(),
+                                                 .init_commands = {{.name = "hello", .command = "echo hi"}},
+                                                 .apply_metadata_updates = true});
   const auto tpl = t.synth();
   const auto id = tpl.logical_id_of("AWS::EC2::Instance", json::object());
   const auto& config = tpl.resources()[id]["Metadata"]["AWS::CloudFormation::Init"]["config"];

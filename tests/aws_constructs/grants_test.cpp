@@ -19,7 +19,7 @@ aws::Function& function(TestStack& t, const std::string& id) {
 // The statements of the policy of the role of function `id` (ServiceRole/DefaultPolicy).
 json statements_of(const heliocloud::testing::Template& tpl, const std::string& fn_logical_id) {
   for (const auto& [id, policy] : tpl.find_resources("AWS::IAM::Policy"))
-    if (id.rfind(fn_logical_id.substr(0, fn_logical_id.size() - 8) + "ServiceRoleDefaultPolicy", 0) == 0)
+    if (id.starts_with(fn_logical_id.substr(0, fn_logical_id.size() - 8) + "ServiceRoleDefaultPolicy"))
       return policy["Properties"]["PolicyDocument"]["Statement"];
   return json();
 }

@@ -69,13 +69,13 @@ void build(construct::Stack& stack) {
                                  .callback_urls = {"https://portal.example.org/loggedin"},
                                  .logout_urls = {"https://portal.example.org/logout"}});
   auto& host = stack.make<aws::Instance>(
-      "Admin",
-      aws::InstanceProps{.vpc = &vpc,
-                         .root_volume_key = &key,
-                         .init_prepare_commands = {{"user", "id -u helio || useradd helio"}},
-                         .init_files = {{.path = "/etc/helio/admin.conf", .content = "mode=admin\n"}},
-                         .init_commands = {{"hello", "echo ready"}},
-                         .apply_metadata_updates = true});
+      "Admin", aws::InstanceProps{
+                   .vpc = &vpc,
+                   .root_volume_key = &key,
+                   .init_prepare_commands = {{.name = "user", .command = "id -u helio || useradd helio"}},
+                   .init_files = {{.path = "/etc/helio/admin.conf", .content = "mode=admin\n"}},
+                   .init_commands = {{.name = "hello", .command = "echo ready"}},
+                   .apply_metadata_updates = true});
   auto& home = stack.make<aws::FileSystem>(
       "Home", aws::FileSystemProps{.vpc = &vpc, .encryption_key = &key, .transition_to_ia = "AFTER_30_DAYS"});
   home.allow_access_from(host.security_group());

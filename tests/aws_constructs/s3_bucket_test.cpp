@@ -111,7 +111,7 @@ TEST(Bucket, AutoDeleteObjectsUsesOneProviderPerStack) {
   const auto& provider_policy = tpl.only("AWS::IAM::Policy");
   std::size_t delete_versions = 0;
   for (const auto& [action, resource] : pairs(provider_policy))
-    delete_versions += action == "s3:DeleteObjectVersion";
+    delete_versions += static_cast<std::size_t>(action == "s3:DeleteObjectVersion");
   EXPECT_EQ(delete_versions, 4U);  // two buckets, each the bucket and its objects
 }
 

@@ -8,7 +8,7 @@ namespace base = heliocloud::base;
 using namespace std::chrono_literals;
 
 TEST(Backoff, CeilingDoublesUpToTheCap) {
-  const base::Backoff b{10ms, 100ms};
+  const base::Backoff b{.base = 10ms, .cap = 100ms};
   EXPECT_EQ(base::backoff_ceiling(b, 0), 0ms);
   EXPECT_EQ(base::backoff_ceiling(b, 1), 10ms);
   EXPECT_EQ(base::backoff_ceiling(b, 2), 20ms);
@@ -19,7 +19,7 @@ TEST(Backoff, CeilingDoublesUpToTheCap) {
 
 TEST(Backoff, FullJitterStaysWithinZeroAndTheCeiling) {
   std::mt19937_64 rng(42);
-  const base::Backoff b{50ms, 400ms};
+  const base::Backoff b{.base = 50ms, .cap = 400ms};
   bool below_half = false;
   for (int attempt = 1; attempt <= 6; ++attempt) {
     for (int i = 0; i < 200; ++i) {
@@ -38,9 +38,9 @@ TEST(Backoff, ZeroBaseNeverWaits) {
 
 TEST(Retry, StopsWhenAnAttemptSaysSo) {
   std::vector<int> seen;
-  const int made = base::retry({5, {}}, [&](int n) -> base::NextAttempt {
+  const int made = base::retry({.max_attempts = 5, .give_up_at = {}}, [&](int n) -> base::NextAttempt {
     seen.push_back(n);
-    if (n < 3) return base::Backoff{1ms, 1ms};
+    if (n < 3) return base::Backoff{.base = 1ms, .cap = 1ms};
     return std::nullopt;
   });
   EXPECT_EQ(made, 3);
@@ -50,10 +50,8 @@ TEST(Retry, StopsWhenAnAttemptSaysSo) {
 TEST(Retry, StopsAtMaxAttemptsAndReportsEveryWait) {
   std::vector<int> waits;
   const int made = base::retry(
-      {4, {}},
-      [](int) -> base::NextAttempt {
-        return base::Backoff{1ms, 2ms};
-      },
+      {.max_attempts = 4, .give_up_at = {}},
+      [](int) -> base::NextAttempt { return base::Backoff{.base = 1ms, .cap = 2ms}; },
       [&](int attempt, std::chrono::milliseconds delay) {
         waits.push_back(attempt);
         EXPECT_LE(delay, 2ms);
@@ -65,9 +63,9 @@ TEST(Retry, StopsAtMaxAttemptsAndReportsEveryWait) {
 TEST(Retry, NoAttemptStartsAfterGiveUpAt) {
   int calls = 0;
   const auto past = std::chrono::system_clock::now() - 1s;
-  const int made = base::retry({10, past}, [&](int) -> base::NextAttempt {
+  const int made = base::retry({.max_attempts = 10, .give_up_at = past}, [&](int) -> base::NextAttempt {
     ++calls;
-    return base::Backoff{1ms, 1ms};
+    return base::Backoff{.base = 1ms, .cap = 1ms};
   });
   EXPECT_EQ(made, 1);
   EXPECT_EQ(calls, 1);
@@ -77,7 +75,7 @@ TEST(Retry, CallWithRetriesRetriesOnlyTransientErrors) {
   int calls = 0;
   const auto transient = [](const std::runtime_error& e) { return std::string(e.what()) == "again"; };
   const int value = base::call_with_retries<std::runtime_error>(
-      3, {1ms, 1ms},
+      3, {.base = 1ms, .cap = 1ms},
       [&] {
         if (++calls < 3) throw std::runtime_error("again");
         return 7;

@@ -39,7 +39,7 @@ TEST(CatalogDocument, ReadsTheDemoFixture) {
   EXPECT_EQ(doc.version, "1.0");
   EXPECT_EQ(doc.name, "Demo CloudCatalog");
   EXPECT_EQ(doc.egress, "public, no-egress");
-  ASSERT_EQ(doc.datasets.size(), 1u);
+  ASSERT_EQ(doc.datasets.size(), 1U);
   const auto& d = doc.datasets[0];
   EXPECT_EQ(d.id, "demo_ds");
   EXPECT_EQ(d.title, "Demo dataset");
@@ -54,7 +54,7 @@ TEST(CatalogDocument, ReadsTheDemoFixture) {
 TEST(CatalogDocument, ReadsTheGsfcCatalogWithTheOriginalsCloudyKey) {
   const auto doc = parse_catalog(read("gsfc_catalog_stub.json"), "gsfc");
   EXPECT_EQ(doc.version, "0.6");
-  ASSERT_EQ(doc.datasets.size(), 2u);
+  ASSERT_EQ(doc.datasets.size(), 2U);
   EXPECT_EQ(doc.datasets[0].id, "WI_EPACT_STEP-DIRECTIONAL-DIFF-HE-FLUX-10MIN");
   EXPECT_TRUE(doc.datasets[0].file_types.empty());  // that catalog has no filetype
   EXPECT_EQ(doc.datasets[1].start.year(), 1995);
@@ -72,7 +72,7 @@ TEST(CatalogDocument, SplitsFileTypesAndAcceptsTheOriginalsList) {
 }
 
 TEST(CatalogDocument, ErrorsNameTheObjectAndWhere) {
-  EXPECT_EQ(error_of("{\n  \"version\": \"1.1\",\n  oops\n}").rfind("s3://b/catalog.json:3: not JSON", 0), 0u)
+  EXPECT_EQ(error_of("{\n  \"version\": \"1.1\",\n  oops\n}").rfind("s3://b/catalog.json:3: not JSON", 0), 0U)
       << error_of("{\n  \"version\": \"1.1\",\n  oops\n}");
   EXPECT_NE(error_of(catalog_with(kEntry, R"("name": "x")")).find("version: missing"), std::string::npos);
   EXPECT_NE(error_of(catalog_with(kEntry, R"("version": "0.3")")).find("pre-0.5"), std::string::npos);

@@ -33,20 +33,20 @@ class MotoCatalog : public ::testing::Test {
 TEST_F(MotoCatalog, SignedReadOfCatalogAndYears) {
   S3Fetcher fetcher({.config = moto_config(), .anonymous = false});
   const CatalogReader reader(fetcher, parse_endpoint("s3://" + bucket_ + "/"));
-  ASSERT_EQ(reader.catalog().datasets.size(), 1u);
+  ASSERT_EQ(reader.catalog().datasets.size(), 1U);
   const auto listing =
       reader.files("demo_ds", parse_time("2020-12-31T12:00:00Z"), parse_time("2021-01-01T12:00:00Z"));
-  ASSERT_EQ(listing.rows.size(), 2u);
+  ASSERT_EQ(listing.rows.size(), 2U);
   EXPECT_EQ(listing.rows[0].datakey, "s3://" + bucket_ + "/ds/f_20201231b.cdf");
   EXPECT_EQ(listing.rows[1].datakey, "s3://" + bucket_ + "/ds/f_20210101.cdf");
-  EXPECT_EQ(listing.index_files_read.size(), 2u);
+  EXPECT_EQ(listing.index_files_read.size(), 2U);
 }
 
 TEST_F(MotoCatalog, AnonymousReadOfAPublicBucket) {
   make_public();
   S3Fetcher fetcher({.config = moto_config(), .anonymous = true});
   const CatalogReader reader(fetcher, parse_endpoint(bucket_));
-  EXPECT_EQ(reader.files("demo_ds", parse_time("2020-01-01"), parse_time("2022-01-01")).rows.size(), 4u);
+  EXPECT_EQ(reader.files("demo_ds", parse_time("2020-01-01"), parse_time("2022-01-01")).rows.size(), 4U);
 }
 
 TEST_F(MotoCatalog, AnonymousReadOfAPrivateBucketIsRefusedByName) {

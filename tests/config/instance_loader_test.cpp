@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "config/config_error.h"
 #include "instance_dir.h"
 
@@ -145,8 +147,8 @@ TEST(InstanceLoader, IgnoredOriginalKeysAreRemembered) {
 
 TEST(InstanceLoader, ListsInstancesButNotDefault) {
   const auto names = list_instances(HELIOCLOUD_INSTANCE_DIR);
-  EXPECT_NE(std::find(names.begin(), names.end(), "example"), names.end());
-  EXPECT_EQ(std::find(names.begin(), names.end(), "default"), names.end());
+  EXPECT_NE(std::ranges::find(names, "example"), names.end());
+  EXPECT_EQ(std::ranges::find(names, "default"), names.end());
 }
 
 TEST(InstanceLoader, RateLimitIsAWholeNumberInWafsBounds) {

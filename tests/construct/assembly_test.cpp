@@ -34,10 +34,13 @@ void synth_app(const fs::path& outdir, bool env_specific) {
   App app(o);
   auto& root = app.make<Construct>("heliocloud");
   Environment env;
-  if (env_specific) env = {"123456789012", "us-east-1"};
-  auto& base = root.make<Stack>("Base", StackProps{env, "", {}, false});
+  if (env_specific) env = {.account = "123456789012", .region = "us-east-1"};
+  auto& base = root.make<Stack>(
+      "Base", StackProps{.env = env, .description = "", .stack_name = {}, .termination_protection = false});
   auto& bucket = base.make<Construct>("DataBucket").make<CfnResource>("Resource", "AWS::S3::Bucket");
-  auto& registry = root.make<Stack>("Registry", StackProps{env, "", {}, false});
+  auto& registry = root.make<Stack>(
+      "Registry",
+      StackProps{.env = env, .description = "", .stack_name = {}, .termination_protection = false});
   auto& code = registry.make<Asset>("Code", fs::path(HELIOCLOUD_TEST_DATA) / "asset-tree");
   registry.make<CfnResource>(
       "Fn", "AWS::Lambda::Function",

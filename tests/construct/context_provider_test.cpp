@@ -32,7 +32,10 @@ TEST(ContextProvider, ArraysAreFlattenedByIndexAndNullsSkipped) {
 
 TEST(ContextProvider, MissingValueIsReportedAndDummyReturned) {
   App app;
-  auto& stack = app.make<Stack>("S", StackProps{{"123456789012", "us-east-1"}, "", {}, false});
+  auto& stack = app.make<Stack>("S", StackProps{.env = {.account = "123456789012", .region = "us-east-1"},
+                                                .description = "",
+                                                .stack_name = {},
+                                                .termination_protection = false});
   const auto zones = stack.availability_zones(2);
   ASSERT_EQ(zones.size(), 2U);
   EXPECT_EQ(zones[0].as_string(), "dummy1a");
@@ -49,7 +52,10 @@ TEST(ContextProvider, KnownValueIsUsed) {
   o.context["availability-zones:account=123456789012:region=us-east-1"] = {"us-east-1a", "us-east-1b",
                                                                            "us-east-1c"};
   App app(o);
-  auto& stack = app.make<Stack>("S", StackProps{{"123456789012", "us-east-1"}, "", {}, false});
+  auto& stack = app.make<Stack>("S", StackProps{.env = {.account = "123456789012", .region = "us-east-1"},
+                                                .description = "",
+                                                .stack_name = {},
+                                                .termination_protection = false});
   const auto zones = stack.availability_zones(2);
   EXPECT_EQ(zones[1].as_string(), "us-east-1b");
   EXPECT_TRUE(app.missing_context().empty());
@@ -79,6 +85,9 @@ TEST(ContextProvider, ProviderErrorIsReported) {
   o.context["availability-zones:account=123456789012:region=us-east-1"] = {
       {"$providerError", "AccessDenied"}};
   App app(o);
-  auto& stack = app.make<Stack>("S", StackProps{{"123456789012", "us-east-1"}, "", {}, false});
+  auto& stack = app.make<Stack>("S", StackProps{.env = {.account = "123456789012", .region = "us-east-1"},
+                                                .description = "",
+                                                .stack_name = {},
+                                                .termination_protection = false});
   EXPECT_THROW(stack.availability_zones(2), std::runtime_error);
 }

@@ -22,8 +22,13 @@ struct TwoStacks {
 
 TEST(Resolver, SameStackReferencesAreRefAndGetAtt) {
   TwoStacks t;
-  t.base.make<CfnOutput>("Arn", OutputProps{t.bucket.get_att("Arn"), "", {}, nullptr});
-  t.base.make<CfnOutput>("Name", OutputProps{t.bucket.ref(), "", {}, nullptr});
+  t.base.make<CfnOutput>(
+      "Arn",
+      OutputProps{
+          .value = t.bucket.get_att("Arn"), .description = "", .export_name = {}, .condition = nullptr});
+  t.base.make<CfnOutput>(
+      "Name",
+      OutputProps{.value = t.bucket.ref(), .description = "", .export_name = {}, .condition = nullptr});
   auto sections = t.base.render();
   EXPECT_EQ(sections.outputs["Arn"]["Value"].dump(), R"({"Fn::GetAtt":["DataBucketE3889A50","Arn"]})");
   EXPECT_EQ(sections.outputs["Name"]["Value"].dump(), R"({"Ref":"DataBucketE3889A50"})");
@@ -51,8 +56,12 @@ TEST(Resolver, CrossStackReferenceBecomesExportAndImport) {
 TEST(Resolver, ReferenceCycleBetweenStacksIsAnErrorNamingThem) {
   TwoStacks t;
   auto& queue = t.registry.make<CfnResource>("Queue", "AWS::SQS::Queue");
-  t.registry.make<CfnOutput>("Uses", OutputProps{t.bucket.ref(), "", {}, nullptr});
-  t.base.make<CfnOutput>("UsesBack", OutputProps{queue.ref(), "", {}, nullptr});
+  t.registry.make<CfnOutput>(
+      "Uses",
+      OutputProps{.value = t.bucket.ref(), .description = "", .export_name = {}, .condition = nullptr});
+  t.base.make<CfnOutput>(
+      "UsesBack",
+      OutputProps{.value = queue.ref(), .description = "", .export_name = {}, .condition = nullptr});
   (void)t.registry.render();
   try {
     (void)t.base.render();
@@ -65,11 +74,16 @@ TEST(Resolver, ReferenceCycleBetweenStacksIsAnErrorNamingThem) {
 
 TEST(Resolver, JoinOfLiteralsFolds) {
   TwoStacks t;
+  t.base.make<CfnOutput>("Lit",
+                         OutputProps{.value = fn::join("", {Value("arn:"), Value("aws"), Value(":s3:::b")}),
+                                     .description = "",
+                                     .export_name = {},
+                                     .condition = nullptr});
   t.base.make<CfnOutput>(
-      "Lit", OutputProps{fn::join("", {Value("arn:"), Value("aws"), Value(":s3:::b")}), "", {}, nullptr});
-  t.base.make<CfnOutput>(
-      "Mixed",
-      OutputProps{fn::join("", {Value("a"), Value("b"), t.bucket.ref(), Value("/*")}), "", {}, nullptr});
+      "Mixed", OutputProps{.value = fn::join("", {Value("a"), Value("b"), t.bucket.ref(), Value("/*")}),
+                           .description = "",
+                           .export_name = {},
+                           .condition = nullptr});
   auto s = t.base.render();
   EXPECT_EQ(s.outputs["Lit"]["Value"], "arn:aws:s3:::b");
   EXPECT_EQ(s.outputs["Mixed"]["Value"].dump(),
@@ -78,11 +92,21 @@ TEST(Resolver, JoinOfLiteralsFolds) {
 
 TEST(Resolver, IntrinsicsAndPseudoParameters) {
   TwoStacks t;
-  t.base.make<CfnOutput>("Az", OutputProps{fn::select(1, fn::get_azs()), "", {}, nullptr});
   t.base.make<CfnOutput>(
-      "Sub", OutputProps{fn::sub("${AWS::Region}-${X}", {{"X", t.bucket.ref()}}), "", {}, nullptr});
-  t.base.make<CfnOutput>("Part", OutputProps{pseudo::partition(), "", {}, nullptr});
-  t.base.make<CfnOutput>("Cond", OutputProps{fn::if_("C", Value("a"), pseudo::no_value()), "", {}, nullptr});
+      "Az",
+      OutputProps{
+          .value = fn::select(1, fn::get_azs()), .description = "", .export_name = {}, .condition = nullptr});
+  t.base.make<CfnOutput>("Sub", OutputProps{.value = fn::sub("${AWS::Region}-${X}", {{"X", t.bucket.ref()}}),
+                                            .description = "",
+                                            .export_name = {},
+                                            .condition = nullptr});
+  t.base.make<CfnOutput>(
+      "Part",
+      OutputProps{.value = pseudo::partition(), .description = "", .export_name = {}, .condition = nullptr});
+  t.base.make<CfnOutput>("Cond", OutputProps{.value = fn::if_("C", Value("a"), pseudo::no_value()),
+                                             .description = "",
+                                             .export_name = {},
+                                             .condition = nullptr});
   auto s = t.base.render();
   EXPECT_EQ(s.outputs["Az"]["Value"].dump(), R"({"Fn::Select":[1,{"Fn::GetAZs":""}]})");
   EXPECT_EQ(s.outputs["Sub"]["Value"].dump(),

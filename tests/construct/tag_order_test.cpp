@@ -13,6 +13,7 @@ TEST(TagOrder, CaseIsIgnoredAsInAwsCdkLib) {
                                  {"aws-cdk:subnet-name", "Public"},
                                  {"Application ID", "a"}});
   std::vector<std::string> keys;
+  keys.reserve(tags.size());
   for (const auto& [k, v] : tags) keys.push_back(k);
   EXPECT_EQ(keys, (std::vector<std::string>{"Application ID", "aws-cdk:subnet-name", "aws-cdk:subnet-type",
                                             "Name", "Product"}));

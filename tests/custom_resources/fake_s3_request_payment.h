@@ -22,8 +22,8 @@ class FakeS3RequestPayment {
     aws::ClientConfig c;
     c.region = "us-east-1";
     c.endpoint_url = "http://" + server_.authority();
-    c.credentials =
-        std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{"AKIDTEST", "secret", "", {}});
+    c.credentials = std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{
+        .access_key_id = "AKIDTEST", .secret_access_key = "secret", .session_token = "", .expiration = {}});
     c.retry.max_attempts = 1;
     return c;
   }
@@ -33,8 +33,8 @@ class FakeS3RequestPayment {
   CannedResponse answer(const RecordedRequest& r) {
     const auto q = r.target.find('?');
     const std::string bucket = r.target.substr(1, q == std::string::npos ? std::string::npos : q - 1);
-    std::lock_guard lock(mu_);
-    if (buckets_.count(bucket) == 0 || q == std::string::npos ||
+    std::scoped_lock lock(mu_);
+    if (!buckets_.contains(bucket) || q == std::string::npos ||
         (r.target.substr(q) != "?requestPayment" && r.target.substr(q) != "?requestPayment=")) {
       return {
           404,
@@ -50,7 +50,7 @@ class FakeS3RequestPayment {
       payer_[bucket] = r.body.substr(b + 7, e - b - 7);
       return {200, {}, "", false};
     }
-    const std::string payer = payer_.count(bucket) != 0 ? payer_[bucket] : "BucketOwner";
+    const std::string payer = payer_.contains(bucket) ? payer_[bucket] : "BucketOwner";
     return {200,
             {{"Content-Type", "application/xml"}},
             "<RequestPaymentConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Payer>" + payer +

@@ -50,7 +50,9 @@ std::size_t count_versions(const aws::S3Client& s3, const std::string& bucket) {
 void put_many(const aws::S3Client& s3, const std::string& bucket, const std::string& prefix, int count,
               std::string_view body) {
   std::vector<aws::BulkPut> items;
-  for (int i = 0; i < count; ++i) items.push_back({prefix + std::to_string(i), body, {}, {}});
+  items.reserve(static_cast<std::size_t>(count));
+  for (int i = 0; i < count; ++i)
+    items.push_back({.key = prefix + std::to_string(i), .body = body, .file = {}, .options = {}});
   ASSERT_TRUE(aws::S3Transfer(s3).put_objects(bucket, items, 8).empty());
 }
 
@@ -81,20 +83,20 @@ TEST_F(Moto, EmptyBucketDeleteRemovesEveryVersionDeleteMarkerAndUpload) {
   for (int i = 900; i < 1100; ++i) doomed.push_back("data/file-" + std::to_string(i));
   ASSERT_TRUE(s3.delete_objects(bucket, doomed).empty());  // +200 delete markers
   s3.create_multipart_upload(bucket, "big/unfinished.bin");
-  ASSERT_EQ(count_versions(s3, bucket), 1600u);
+  ASSERT_EQ(count_versions(s3, bucket), 1600U);
 
   const cr::EmptyBucketHandler handler(s3);
   const auto keep =
       handler.handle(event_for(cr::RequestType::Update, {{"BucketName", bucket}}, bucket), kLater);
   EXPECT_EQ(keep.physical_resource_id, bucket);
-  EXPECT_EQ(count_versions(s3, bucket), 1600u) << "Update must not delete anything";
+  EXPECT_EQ(count_versions(s3, bucket), 1600U) << "Update must not delete anything";
 
   const auto out =
       handler.handle(event_for(cr::RequestType::Delete, {{"BucketName", bucket}}, bucket), kLater);
   EXPECT_EQ(out.physical_resource_id, bucket);
   EXPECT_EQ(out.data["VersionsDeleted"], "1600");
   EXPECT_EQ(out.data["UploadsAborted"], "1");
-  EXPECT_EQ(count_versions(s3, bucket), 0u);
+  EXPECT_EQ(count_versions(s3, bucket), 0U);
   EXPECT_TRUE(s3.list_multipart_uploads(bucket).empty());
   EXPECT_NO_THROW(s3.delete_bucket(bucket));  // what CloudFormation does next
 }
@@ -104,10 +106,10 @@ TEST_F(Moto, EmptyBucketHandlesUnversionedAndMissingBuckets) {
   s3.create_bucket(bucket);
   put_many(s3, bucket, "k", 5, "x");
   const auto r = cr::empty_bucket(s3, bucket, kLater);
-  EXPECT_EQ(r.versions_deleted, 5u);  // version id "null" for objects of an unversioned bucket
+  EXPECT_EQ(r.versions_deleted, 5U);  // version id "null" for objects of an unversioned bucket
   EXPECT_TRUE(s3.list_all_objects(bucket).empty());
   s3.delete_bucket(bucket);
-  EXPECT_EQ(cr::empty_bucket(s3, bucket, kLater).versions_deleted, 0u);  // gone already: nothing to do
+  EXPECT_EQ(cr::empty_bucket(s3, bucket, kLater).versions_deleted, 0U);  // gone already: nothing to do
 }
 
 TEST_F(Moto, EmptyBucketStopsWithAClearErrorWhenOutOfTime) {
@@ -121,7 +123,7 @@ TEST_F(Moto, EmptyBucketStopsWithAClearErrorWhenOutOfTime) {
     EXPECT_NE(std::string(e.what()).find("ran out of time emptying bucket " + bucket), std::string::npos)
         << e.what();
   }
-  EXPECT_EQ(s3.list_all_objects(bucket).size(), 3u);
+  EXPECT_EQ(s3.list_all_objects(bucket).size(), 3U);
 }
 
 TEST(RequesterPays, IsSetClearedAndClearedOnDeleteAsGetBucketRequestPaymentReadsBack) {
@@ -192,7 +194,7 @@ TEST_F(Moto, LambdaEntryAnswersCloudFormationForARealDeleteAndAFailure) {
   EXPECT_EQ(json::parse(failed.payload())["Status"], "FAILED");
 
   const auto puts = response_url.requests();
-  ASSERT_EQ(puts.size(), 2u);
+  ASSERT_EQ(puts.size(), 2U);
   for (const auto& put : puts) {
     EXPECT_EQ(put.method, "PUT");
     EXPECT_EQ(put.target, heliocloud::testing::response_target());

@@ -36,9 +36,10 @@ TEST(PackagedCustomResource, BootstrapAnswersCloudFormationRequests) {
   FakeHttpServer response_url([](const RecordedRequest&) { return CannedResponse{200, {}, "", false}; });
   const std::string url = heliocloud::testing::response_url(response_url.authority());
   FakeRuntimeApi api(std::deque<ScriptedInvocation>{
-      {"req-delete",
-       cfn_event("Delete", "Custom::EmptyBucket", {{"BucketName", bucket}}, url, bucket).dump()},
-      {"req-unknown", cfn_event("Create", "Custom::Mystery", json::object(), url).dump()}});
+      {.request_id = "req-delete",
+       .payload = cfn_event("Delete", "Custom::EmptyBucket", {{"BucketName", bucket}}, url, bucket).dump()},
+      {.request_id = "req-unknown",
+       .payload = cfn_event("Create", "Custom::Mystery", json::object(), url).dump()}});
 
   const std::string command = "cd / && env -i AWS_LAMBDA_RUNTIME_API=" + api.authority() +
                               " AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test"
@@ -53,7 +54,7 @@ TEST(PackagedCustomResource, BootstrapAnswersCloudFormationRequests) {
 
   // CloudFormation got one answer per request...
   const auto puts = response_url.requests();
-  ASSERT_EQ(puts.size(), 2u);
+  ASSERT_EQ(puts.size(), 2U);
   const json deleted = json::parse(puts[0].body);
   EXPECT_EQ(deleted["Status"], "SUCCESS");
   EXPECT_EQ(deleted["PhysicalResourceId"], bucket);
@@ -65,7 +66,7 @@ TEST(PackagedCustomResource, BootstrapAnswersCloudFormationRequests) {
 
   // ...the Runtime API one successful result per invocation...
   const auto posts = api.posts();
-  ASSERT_EQ(posts.size(), 2u);
+  ASSERT_EQ(posts.size(), 2U);
   EXPECT_EQ(posts[0].target, "/2018-06-01/runtime/invocation/req-delete/response");
   EXPECT_EQ(posts[1].target, "/2018-06-01/runtime/invocation/req-unknown/response");
   EXPECT_EQ(json::parse(posts[1].body)["Status"], "FAILED");

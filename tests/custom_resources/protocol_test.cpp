@@ -35,12 +35,12 @@ class ScriptedHandler : public cr::ResourceHandler {
  public:
   enum class Mode { Succeed, Throw, Hang };
   explicit ScriptedHandler(Mode mode, std::atomic<int>& calls) : mode_(mode), calls_(calls) {}
-  cr::HandlerOutput handle(const cr::Event& event, Clock::time_point) const override {
+  cr::HandlerOutput handle(const cr::Event& event, Clock::time_point /*stop_by*/) const override {
     ++calls_;
     if (mode_ == Mode::Throw)
       throw std::runtime_error("AccessDenied: not allowed to touch " + event.logical_resource_id);
     if (mode_ == Mode::Hang) std::this_thread::sleep_for(std::chrono::milliseconds(2500));
-    return {"thing-1", {{"Answer", "42"}}, true};
+    return {.physical_resource_id = "thing-1", .data = {{"Answer", "42"}}, .no_echo = true};
   }
 
  private:
@@ -59,14 +59,15 @@ struct ProviderFixture : ::testing::Test {
     provider.add("Custom::Hangs", std::make_unique<ScriptedHandler>(ScriptedHandler::Mode::Hang, calls));
   }
 
-  cr::ProviderOutcome send(const json& event, std::chrono::milliseconds time_left = std::chrono::minutes(5)) {
+  cr::ProviderOutcome send(const json& event,
+                           std::chrono::milliseconds time_left = std::chrono::minutes(5)) const {
     return provider.handle(event.dump(), Clock::now() + time_left);
   }
   std::string url() const { return heliocloud::testing::response_url(server.authority()); }
   // The single PUT the provider made, parsed.
   json answer() const {
     const auto requests = server.requests();
-    EXPECT_EQ(requests.size(), 1u);
+    EXPECT_EQ(requests.size(), 1U);
     if (requests.empty()) return json::object();
     EXPECT_EQ(requests[0].method, "PUT");
     EXPECT_EQ(requests[0].target, heliocloud::testing::response_target());
@@ -166,7 +167,7 @@ TEST(CustomResourceResponse, CarriesTheRequestIdsStatusAndData) {
   EXPECT_EQ(failed["Status"], "FAILED");
   EXPECT_EQ(failed["NoEcho"], true);
   EXPECT_TRUE(failed["Reason"].get<std::string>().ends_with(" [...]"));
-  EXPECT_GT(failed["Reason"].get<std::string>().size(), 3000u);
+  EXPECT_GT(failed["Reason"].get<std::string>().size(), 3000U);
 }
 
 TEST_F(ProviderFixture, SuccessAnswersWithTheHandlersIdAndData) {

@@ -154,13 +154,13 @@ TEST(HttpClient, AFileRangeIsSentAsTheBody) {
   http::Client client;
   http::Request r = get(server, "/part");
   r.method = "PUT";
-  r.body_file = http::FileRange{file, 3, 4};
+  r.body_file = http::FileRange{.path = file, .offset = 3, .length = 4};
   (void)client.send(r, quick());
   const auto seen = server.requests().at(0);
   EXPECT_EQ(seen.body, "3456");
   EXPECT_EQ(seen.header("content-length"), "4");
 
-  r.body_file = http::FileRange{dir.path() / "missing.bin", 0, 1};
+  r.body_file = http::FileRange{.path = dir.path() / "missing.bin", .offset = 0, .length = 1};
   const auto e = failure_of(client, r, quick());
   EXPECT_EQ(e.kind(), http::TransportFailure::Other);
   EXPECT_FALSE(e.request_sent());

@@ -11,7 +11,7 @@
 
 namespace {
 
-int add_object(dl_phdr_info* info, std::size_t, void* out) {
+int add_object(dl_phdr_info* info, std::size_t /*unused*/, void* out) {
   if (info->dlpi_name != nullptr && info->dlpi_name[0] != '\0') {
     static_cast<std::vector<std::string>*>(out)->emplace_back(info->dlpi_name);
   }

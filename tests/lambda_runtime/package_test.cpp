@@ -81,13 +81,13 @@ TEST(LambdaPackage, LayoutIsBootstrapBinAndEveryLibraryWithTheLoader) {
   const auto bootstrap_perms = fs::status(out / "bootstrap").permissions();
   EXPECT_NE(bootstrap_perms & fs::perms::owner_exec, fs::perms::none);
   EXPECT_NE(bootstrap_perms & fs::perms::others_exec, fs::perms::none);  // Lambda runs it as another user
-  EXPECT_EQ(read(out / "bootstrap").rfind("#!/bin/sh\n", 0), 0u);
+  EXPECT_EQ(read(out / "bootstrap").rfind("#!/bin/sh\n", 0), 0U);
   for (const char* lib : {"libc.so.6", "libstdc++.so.6", "libcurl.so.4", "libm.so.6", "libgcc_s.so.1"}) {
     EXPECT_TRUE(fs::is_regular_file(out / "lib" / lib)) << lib;
   }
   bool has_loader = false;
   for (const auto& e : fs::directory_iterator(out / "lib")) {
-    has_loader = has_loader || e.path().filename().string().rfind("ld-linux", 0) == 0;
+    has_loader = has_loader || e.path().filename().string().starts_with("ld-linux");
     EXPECT_FALSE(e.is_symlink()) << e.path()
                                  << ": the zip must carry contents, not links into the build machine";
   }
@@ -107,7 +107,7 @@ TEST(LambdaPackage, SameBinarySamePackageAndStaleFilesGo) {
   // No staging directory left behind next to the packages.
   std::size_t entries = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path())) ++entries;
-  EXPECT_EQ(entries, 2u);
+  EXPECT_EQ(entries, 2U);
 }
 
 TEST(LambdaPackage, RefusesWhatIsNotAnExecutable) {
@@ -123,7 +123,7 @@ TEST(LambdaPackage, BootstrapServesInvocationsWithTheBundledLibraries) {
   TempDir tmp;
   const fs::path out = tmp.path() / "echo";
   ASSERT_EQ(package(out), 0);
-  FakeRuntimeApi api({ScriptedInvocation{"req-a", R"({"hello": "lambda"})"}});
+  FakeRuntimeApi api({ScriptedInvocation{.request_id = "req-a", .payload = R"({"hello": "lambda"})"}});
   // As Lambda starts it: nothing in the environment but what the runtime sets (no PATH, no LD_LIBRARY_PATH),
   // and from another working directory. The fake API drops the connection after the script, so the function
   // exits.
@@ -131,7 +131,7 @@ TEST(LambdaPackage, BootstrapServesInvocationsWithTheBundledLibraries) {
                      (out / "bootstrap").string() + " 2>/dev/null");
   EXPECT_NE(rc, 0);  // the Runtime API went away
   const auto posts = api.posts();
-  ASSERT_EQ(posts.size(), 1u);
+  ASSERT_EQ(posts.size(), 1U);
   EXPECT_EQ(posts[0].target, "/2018-06-01/runtime/invocation/req-a/response");
   const json body = json::parse(posts[0].body);
   EXPECT_EQ(body["echo"], json({{"hello", "lambda"}}));
@@ -140,7 +140,7 @@ TEST(LambdaPackage, BootstrapServesInvocationsWithTheBundledLibraries) {
     const std::string path = loaded.get<std::string>();
     if (path.find("libc.so.6") == std::string::npos && path.find("libstdc++") == std::string::npos) continue;
     saw_libc = true;
-    EXPECT_EQ(path.rfind((out / "lib").string(), 0), 0u) << path << " was not loaded from the package";
+    EXPECT_EQ(path.rfind((out / "lib").string(), 0), 0U) << path << " was not loaded from the package";
   }
   EXPECT_TRUE(saw_libc);
 }

@@ -35,17 +35,17 @@ lr::HandlerResult test_handler(const lr::Invocation& inv) {
 }  // namespace
 
 TEST(LambdaRuntime, ServesEachInvocationAndSurvivesAThrowingHandler) {
-  FakeRuntimeApi api({{"req-1", R"({"n": 1})"},
-                      {"req-2", R"({"throw": true})"},
-                      {"req-3", R"({"fail": true})"},
-                      {"req-4", R"({"n": 4})"}});
+  FakeRuntimeApi api({{.request_id = "req-1", .payload = R"({"n": 1})"},
+                      {.request_id = "req-2", .payload = R"({"throw": true})"},
+                      {.request_id = "req-3", .payload = R"({"fail": true})"},
+                      {.request_id = "req-4", .payload = R"({"n": 4})"}});
   lr::RunOptions options;
   options.endpoint = api.authority();
   options.max_invocations = 4;
   EXPECT_EQ(lr::run_handler(test_handler, options), 0);
 
   const auto posts = api.posts();
-  ASSERT_EQ(posts.size(), 4u);
+  ASSERT_EQ(posts.size(), 4U);
   EXPECT_EQ(posts[0].target, "/2018-06-01/runtime/invocation/req-1/response");
   const json ok = json::parse(posts[0].body);
   EXPECT_EQ(ok["echo"], json({{"n", 1}}));
@@ -73,7 +73,7 @@ TEST(LambdaRuntime, ServesEachInvocationAndSurvivesAThrowingHandler) {
 }
 
 TEST(LambdaRuntime, ReadsTheEndpointFromTheEnvironmentAndStopsWhenTheApiGoesAway) {
-  FakeRuntimeApi api(std::deque<ScriptedInvocation>{{"only", R"({"n": 7})"}});
+  FakeRuntimeApi api(std::deque<ScriptedInvocation>{{.request_id = "only", .payload = R"({"n": 7})"}});
   ::setenv("AWS_LAMBDA_RUNTIME_API", api.authority().c_str(), 1);
   lr::RunOptions options;
   options.max_next_failures = 2;
@@ -81,9 +81,9 @@ TEST(LambdaRuntime, ReadsTheEndpointFromTheEnvironmentAndStopsWhenTheApiGoesAway
   ::unsetenv("AWS_LAMBDA_RUNTIME_API");
   EXPECT_NE(rc, 0);  // the API vanished: nothing more to serve
   const auto posts = api.posts();
-  ASSERT_EQ(posts.size(), 1u);
+  ASSERT_EQ(posts.size(), 1U);
   EXPECT_EQ(posts[0].target, "/2018-06-01/runtime/invocation/only/response");
-  EXPECT_EQ(api.requests().size(), 4u);  // next, response, then two dropped nexts: max_next_failures
+  EXPECT_EQ(api.requests().size(), 4U);  // next, response, then two dropped nexts: max_next_failures
 }
 
 TEST(LambdaRuntime, WithoutRuntimeApiItReturnsAtOnceWithoutCallingTheHandler) {
@@ -98,13 +98,13 @@ TEST(LambdaRuntime, WithoutRuntimeApiItReturnsAtOnceWithoutCallingTheHandler) {
 }
 
 TEST(LambdaRuntime, RefusedResponseIsReportedAsAnError) {
-  FakeRuntimeApi api(std::deque<ScriptedInvocation>{{"big", R"({"n": 1})"}}, 413);
+  FakeRuntimeApi api(std::deque<ScriptedInvocation>{{.request_id = "big", .payload = R"({"n": 1})"}}, 413);
   lr::RunOptions options;
   options.endpoint = api.authority();
   options.max_invocations = 1;
   EXPECT_EQ(lr::run_handler(test_handler, options), 0);
   const auto posts = api.posts();
-  ASSERT_EQ(posts.size(), 2u);
+  ASSERT_EQ(posts.size(), 2U);
   EXPECT_EQ(posts[0].target, "/2018-06-01/runtime/invocation/big/response");
   EXPECT_EQ(posts[1].target, "/2018-06-01/runtime/invocation/big/error");
   EXPECT_EQ(posts[1].header("lambda-runtime-function-error-type"), "Runtime.ResponseRefused");
@@ -115,7 +115,7 @@ TEST(LambdaRuntime, InitErrorGoesToTheInitEndpoint) {
   FakeRuntimeApi api(std::deque<ScriptedInvocation>{});
   EXPECT_TRUE(lr::report_init_error("Runtime.ConfigError", "BUCKET is not set", api.authority()));
   const auto posts = api.posts();
-  ASSERT_EQ(posts.size(), 1u);
+  ASSERT_EQ(posts.size(), 1U);
   EXPECT_EQ(posts[0].target, "/2018-06-01/runtime/init/error");
   EXPECT_EQ(posts[0].header("lambda-runtime-function-error-type"), "Runtime.ConfigError");
   EXPECT_EQ(posts[0].header("content-type"), "application/json");

@@ -57,7 +57,7 @@ Offered offered_download(const std::string& page, const std::string& link_id) {
       "\" download=\"([^\"]*)\" href=\"data:text/plain;charset(?:=|&#x3D;)utf-8,([^\"]*)\"");
   std::smatch m;
   if (!std::regex_search(page, m, link)) return {};
-  return {m[1].str(), heliocloud::base::percent_decode(m[2].str())};
+  return {.file_name = m[1].str(), .body = heliocloud::base::percent_decode(m[2].str())};
 }
 
 }  // namespace
@@ -83,11 +83,11 @@ TEST(PortalAccessMoto, CreatedSecretIsShownOnceAndNeverLoggedAtMostTwoKeys) {
   const auto created = portal.post("/access/keys", "create_access_key=create_access_key");
   ASSERT_EQ(created.status, 200) << created.body;
   const auto keys = test_iam().list_access_keys(portal.user());
-  ASSERT_EQ(keys.size(), 1u);
+  ASSERT_EQ(keys.size(), 1U);
   EXPECT_TRUE(contains(created.body, "id=\"new-key-id\">" + keys[0].access_key_id));
   const auto file = offered_download(created.body, "download-secret");
   EXPECT_EQ(file.file_name, portal.user() + "_secret_access_key.txt");
-  ASSERT_GE(file.body.size(), 20u) << created.body;
+  ASSERT_GE(file.body.size(), 20U) << created.body;
   EXPECT_EQ(created.headers.get("Cache-Control").value_or(""), "no-store");
   EXPECT_FALSE(contains(portal.log(), file.body));
   EXPECT_TRUE(contains(portal.log(), keys[0].access_key_id));
@@ -101,7 +101,7 @@ TEST(PortalAccessMoto, CreatedSecretIsShownOnceAndNeverLoggedAtMostTwoKeys) {
   const auto third = portal.post("/access/keys");
   EXPECT_EQ(third.status, 409);
   EXPECT_TRUE(contains(third.body, "2 access keys, the most IAM allows"));
-  EXPECT_EQ(test_iam().list_access_keys(portal.user()).size(), 2u);
+  EXPECT_EQ(test_iam().list_access_keys(portal.user()).size(), 2U);
   EXPECT_TRUE(contains(portal.get("/access").body, "Only two keys allowed."));
 }
 
@@ -120,13 +120,13 @@ TEST(PortalAccessMoto, OwnKeysOnlyAndCsrfRequired) {
     EXPECT_EQ(answer.status, 403) << action;
     EXPECT_TRUE(contains(answer.body, "is not one of your access keys"));
   }
-  ASSERT_EQ(test_iam().list_access_keys(bob).size(), 1u);
+  ASSERT_EQ(test_iam().list_access_keys(bob).size(), 1U);
   EXPECT_EQ(test_iam().list_access_keys(bob)[0].status, "Active");
 
   EXPECT_EQ(portal.send("POST", "/access/keys/" + mine + "/delete").status, 403);
   EXPECT_EQ(portal.send("POST", "/access/keys/" + mine + "/delete", "csrf_token=forged").status, 403);
   EXPECT_EQ(portal.send("POST", "/access/keys", "csrf_token=forged").status, 403);
-  EXPECT_EQ(test_iam().list_access_keys(portal.user()).size(), 1u);
+  EXPECT_EQ(test_iam().list_access_keys(portal.user()).size(), 1U);
 
   const auto deactivated = portal.post("/access/keys/" + mine + "/deactivate");
   EXPECT_EQ(deactivated.status, 303);

@@ -23,7 +23,7 @@ struct Pool {
   std::string id = cognito
                        .create_user_pool({.name = aws::testing::unique_name("portal-approvals"),
                                           .password_policy = {},
-                                          .custom_attributes = {{"affiliation", 50}}})
+                                          .custom_attributes = {{.name = "affiliation", .max_length = 50}}})
                        .id;
   Pool() {
     add("active-carla", false);
@@ -32,10 +32,10 @@ struct Pool {
   }
   ~Pool() { cognito.delete_user_pool(id); }
   void add(const std::string& name, bool disabled) {
-    (void)cognito.admin_create_user(
-        {.user_pool_id = id,
-         .username = name,
-         .attributes = {{"email", name + "@example.org"}, {"custom:affiliation", "GSFC"}}});
+    (void)cognito.admin_create_user({.user_pool_id = id,
+                                     .username = name,
+                                     .attributes = {{.name = "email", .value = name + "@example.org"},
+                                                    {.name = "custom:affiliation", .value = "GSFC"}}});
     if (disabled) cognito.admin_disable_user(id, name);
   }
   bool exists(const std::string& name) const {

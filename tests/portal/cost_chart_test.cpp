@@ -11,6 +11,7 @@ namespace {
 
 std::vector<MonthCost> year_2026(std::vector<double> amounts) {
   std::vector<MonthCost> months;
+  months.reserve(amounts.size());
   for (unsigned i = 0; i < amounts.size(); ++i)
     months.push_back({.month = year(2026) / month(i + 1), .amount = amounts[i]});
   return months;

@@ -68,7 +68,7 @@ TEST(DatasetCatalogs, OnlyConfiguredBucketsAndTheirIndexes) {
   } catch (const cloudcatalog::CatalogError& e) {
     EXPECT_NE(std::string(e.what()).find("outside this HelioCloud's dataset buckets"), std::string::npos);
   }
-  EXPECT_EQ(f.fetcher->fetches.count("s3://someone-elses/x/X_2020.csv"), 0u);
+  EXPECT_EQ(f.fetcher->fetches.count("s3://someone-elses/x/X_2020.csv"), 0U);
 }
 
 }  // namespace

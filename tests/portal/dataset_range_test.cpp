@@ -38,9 +38,9 @@ TEST(DatasetRange, BothGivenAreKeptAndTimesAccepted) {
 TEST(DatasetRange, WrongFieldsSayWhatAndKeepTheText) {
   auto r = choose_range(std::string("last tuesday"), std::string("2021-13-01"), kCoverageStop);
   EXPECT_FALSE(r.ok());
-  EXPECT_EQ(r.start_error.rfind("start: \"last tuesday\" is not a date; write it as 2021-01-31", 0), 0u)
+  EXPECT_EQ(r.start_error.rfind("start: \"last tuesday\" is not a date; write it as 2021-01-31", 0), 0U)
       << r.start_error;
-  EXPECT_EQ(r.stop_error.rfind("stop: \"2021-13-01\" is not a date", 0), 0u) << r.stop_error;
+  EXPECT_EQ(r.stop_error.rfind("stop: \"2021-13-01\" is not a date", 0), 0U) << r.stop_error;
   EXPECT_EQ(r.start_text, "last tuesday");
   EXPECT_EQ(r.stop_text, "2021-13-01");
 

@@ -31,7 +31,7 @@ registry::DatasetRecord publish(const aws::S3Client& s3, const std::string& buck
                                 const std::string& title, const std::string& first, int days) {
   registry::DatasetRecord record{
       .id = id,
-      .index = {bucket, "data/" + id},
+      .index = {.bucket = bucket, .folder = "data/" + id},
       .title = title,
       .metadata = {{"description", "Test data of " + id}, {"resource", "https://example.org/" + id}},
       .start = registry::parse_time(first),
@@ -42,14 +42,15 @@ registry::DatasetRecord publish(const aws::S3Client& s3, const std::string& buck
       .extra_columns = {}};
   std::map<int, registry::IndexFile> years;
   for (int day = 0; day < days; ++day) {
-    const registry::Instant start{record.start.seconds + std::chrono::days(day), 0};
-    const registry::Instant stop{start.seconds + std::chrono::hours(24) - std::chrono::seconds(1), 0};
+    const registry::Instant start{.seconds = record.start.seconds + std::chrono::days(day), .nanos = 0};
+    const registry::Instant stop{.seconds = start.seconds + std::chrono::hours(24) - std::chrono::seconds(1),
+                                 .nanos = 0};
     const std::string name = id + "_" + registry::format_time(start, 0).substr(0, 10) + ".cdf";
-    years[start.year()].rows.push_back({start,
-                                        stop,
-                                        "s3://" + bucket + "/" + record.index.key(name),
-                                        static_cast<std::uint64_t>(100 + day),
-                                        {}});
+    years[start.year()].rows.push_back({.start = start,
+                                        .stop = stop,
+                                        .datakey = "s3://" + bucket + "/" + record.index.key(name),
+                                        .size = static_cast<std::uint64_t>(100 + day),
+                                        .extras = {}});
     record.stop = stop;
   }
   for (const auto& [year, file] : years)
@@ -80,7 +81,7 @@ struct Buckets {
 const Buckets& buckets() {
   static const Buckets kMade = [] {
     const aws::S3Client s3(aws::testing::moto_config());
-    Buckets b{aws::testing::unique_name("pub"), aws::testing::unique_name("pub-empty")};
+    Buckets b{.published = aws::testing::unique_name("pub"), .empty = aws::testing::unique_name("pub-empty")};
     s3.create_bucket(b.published);
     s3.create_bucket(b.empty);
     publish_catalog(s3, b.published,
@@ -111,7 +112,7 @@ TEST_F(DatasetsMoto, TheListShowsEveryDatasetAndATimeline) {
   EXPECT_TRUE(contains(html, "Test HelioCloud – s3://" + published_ + "/"));
   EXPECT_TRUE(contains(html, "Nothing published yet: s3://" + empty_ + "/catalog.json does not exist."));
   // One bar per dataset on one axis, 2019..2022 ticks.
-  EXPECT_EQ(count(html, "class=\"timeline-bar\""), 2u);
+  EXPECT_EQ(count(html, "class=\"timeline-bar\""), 2U);
   for (const char* year : {">2019<", ">2020<", ">2021<", ">2022<"}) EXPECT_TRUE(contains(html, year)) << year;
   EXPECT_TRUE(contains(html, "<title>MMS: 2020-12-10 – 2021-01-18</title>"));
   EXPECT_FALSE(contains(html, "<script"));
@@ -148,7 +149,7 @@ TEST_F(DatasetsMoto, AChosenRangeAndTheRowCap) {
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(contains(page.body, "600 file(s)"));
   EXPECT_TRUE(contains(page.body, "Showing the first 500 of 600 files"));
-  EXPECT_EQ(count(page.body, "<tr class=\"file\">"), 500u);
+  EXPECT_EQ(count(page.body, "<tr class=\"file\">"), 500U);
 }
 
 TEST_F(DatasetsMoto, BadDatesAre400WithTheMessageAtTheField) {

@@ -19,7 +19,11 @@ const std::vector<std::string> kTypes = {"t3.micro", "m5.large"};
 const std::vector<std::string> kKeys = {"ada-key"};
 
 LaunchForm good() {
-  return {"ami-0aaaaaaaaaaaaaaaa", "t3.micro", "64", "ada-key", "analysis box"};
+  return {.image_id = "ami-0aaaaaaaaaaaaaaaa",
+          .instance_type = "t3.micro",
+          .volume_size = "64",
+          .key_pair = "ada-key",
+          .name = "analysis box"};
 }
 
 std::vector<FieldError> errors_of(const LaunchForm& form, const std::vector<std::string>& keys = kKeys) {
@@ -58,7 +62,7 @@ TEST(CheckLaunch, OnlyOfferedImagesAndTypes) {
   form.image_id = "ami-0ccccccccccccccccc";
   form.instance_type = "p5.48xlarge";
   const auto errors = errors_of(form);
-  ASSERT_EQ(errors.size(), 2u);
+  ASSERT_EQ(errors.size(), 2U);
   EXPECT_EQ(errors[0].field, "image_output");
   EXPECT_EQ(errors[1].field, "instance_type");
   EXPECT_NE(errors[1].message.find("p5.48xlarge"), std::string::npos);
@@ -68,14 +72,14 @@ TEST(CheckLaunch, VolumeBetweenTheImagesMinimumAnd256) {
   auto form = good();
   form.image_id = "ami-0bbbbbbbbbbbbbbbb";  // needs 100 GB, the form says 64
   auto errors = errors_of(form);
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_EQ(errors[0].field, "volume_size");
   EXPECT_NE(errors[0].message.find("at least 100 GB"), std::string::npos);
   for (const std::string bad : {"257", "-1", "64.5", "sixty", ""}) {
     form = good();
     form.volume_size = bad;
     errors = errors_of(form);
-    ASSERT_EQ(errors.size(), 1u) << bad;
+    ASSERT_EQ(errors.size(), 1U) << bad;
     EXPECT_EQ(errors[0].field, "volume_size");
   }
   form = good();
@@ -89,11 +93,11 @@ TEST(CheckLaunch, OnlyTheUsersOwnKeyPair) {
   auto form = good();
   form.key_pair = "bobs-key";
   auto errors = errors_of(form);
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_EQ(errors[0].field, "key_pair");
   form.key_pair = "";
   errors = errors_of(form, {});
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_NE(errors[0].message.find("create a key pair first"), std::string::npos);
 }
 

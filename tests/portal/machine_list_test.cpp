@@ -18,6 +18,7 @@ Instance machine(std::string id, std::string state, std::string launched) {
 
 std::vector<std::string> ids(const std::vector<Instance>& list) {
   std::vector<std::string> out;
+  out.reserve(list.size());
   for (const auto& m : list) out.push_back(m.instance_id);
   return out;
 }
@@ -37,7 +38,7 @@ TEST(SplitMachines, RunningAndPendingNewestFirst) {
 TEST(SplitMachines, OnlyTheLastFiveStopped) {
   std::vector<Instance> all;
   for (int day = 1; day <= 7; ++day)
-    all.push_back(machine("s" + std::to_string(day), day % 2 ? "stopped" : "stopping",
+    all.push_back(machine("s" + std::to_string(day), ((day % 2) != 0) ? "stopped" : "stopping",
                           "2026-11-0" + std::to_string(day) + "T00:00:00.000Z"));
   const auto lists = split_machines(all);
   EXPECT_EQ(ids(lists.stopped), (std::vector<std::string>{"s7", "s6", "s5", "s4", "s3"}));

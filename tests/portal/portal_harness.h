@@ -28,8 +28,10 @@ inline const std::string kUserPoolId = "us-east-1_PortalTest";
 
 // moto's GetId needs the identity pool to exist; the portal never creates one (the stack does).
 inline std::string make_identity_pool() {
-  const aws::ServiceClient identity(aws::testing::moto_config(), {"Cognito Identity", "cognito-identity",
-                                                                  "cognito-identity", "COGNITO_IDENTITY"});
+  const aws::ServiceClient identity(aws::testing::moto_config(), {.name = "Cognito Identity",
+                                                                  .signing_name = "cognito-identity",
+                                                                  .endpoint_prefix = "cognito-identity",
+                                                                  .env_id = "COGNITO_IDENTITY"});
   return aws::json_rpc_call(identity, "AWSCognitoIdentityService", "1.1", "CreateIdentityPool",
                             {{"IdentityPoolName", "portal_tests"},
                              {"AllowUnauthenticatedIdentities", false},
@@ -45,11 +47,11 @@ struct CapturedLog {
   std::mutex mu;
   std::string text;
   void add(std::string_view line) {
-    std::lock_guard lock(mu);
+    std::scoped_lock lock(mu);
     text += std::string(line) + "\n";
   }
   std::string all() {
-    std::lock_guard lock(mu);
+    std::scoped_lock lock(mu);
     return text;
   }
 };
@@ -76,7 +78,8 @@ class PortalHarness {
     PortalOptions options{.csrf_key = kCsrfKey,
                           .secure_cookies = false,
                           .aws = aws::testing::moto_config(),
-                          .identity = {std::move(harness.identity_pool_id), std::move(harness.user_pool_id)},
+                          .identity = {.identity_pool_id = std::move(harness.identity_pool_id),
+                                       .user_pool_id = std::move(harness.user_pool_id)},
                           .launch_target = {},
                           .sign_in = {.issuer = stand_in_.url(),
                                       .domain = stand_in_.url(),
@@ -123,8 +126,7 @@ class PortalHarness {
   void sign_in() {
     const auto start = get("/auth/sign-in?return_to=/");
     httplib::Client stand_in("127.0.0.1", stand_in_port());
-    const auto approved =
-        stand_in.Get(web::sign_in::testing::target_of(*start.headers.get("Location")).c_str());
+    const auto approved = stand_in.Get(web::sign_in::testing::target_of(*start.headers.get("Location")));
     if (!approved || approved->status != 302)
       throw std::runtime_error("the stand-in did not approve the sign-in");
     const auto back = get(web::sign_in::testing::target_of(approved->get_header_value("Location")));

@@ -47,10 +47,11 @@ struct OtherUsersThings {
 OtherUsersThings bobs_things() {
   const auto ec2 = test_ec2();
   const std::string bob = aws::testing::unique_name("bob");
-  const auto key = ec2.create_key_pair(bob + "-key", "rsa", {{"Owner", bob}});
-  const auto machine = ec2.run_instance(
-      {.image_id = amazon_linux_image(), .instance_type = "t3.micro", .tags = {{"Owner", bob}}});
-  return {machine.instance_id, key.key_pair.key_name};
+  const auto key = ec2.create_key_pair(bob + "-key", "rsa", {{.key = "Owner", .value = bob}});
+  const auto machine = ec2.run_instance({.image_id = amazon_linux_image(),
+                                         .instance_type = "t3.micro",
+                                         .tags = {{.key = "Owner", .value = bob}}});
+  return {.instance_id = machine.instance_id, .key_name = key.key_pair.key_name};
 }
 
 // moto answers Cost Explorer from a queue of canned results (moto-coverage.md), one per distinct request; the
@@ -143,8 +144,8 @@ TEST(PortalMoto, KeyPairDownloadedOnceAndNeverLogged) {
   const auto listed = portal.get("/keypairs");
   EXPECT_TRUE(contains(listed.body, name));
   EXPECT_FALSE(contains(listed.body, "PRIVATE KEY"));
-  const auto stored = test_ec2().describe_key_pairs({{"key-name", {name}}});
-  ASSERT_EQ(stored.size(), 1u);
+  const auto stored = test_ec2().describe_key_pairs({{.name = "key-name", .values = {name}}});
+  ASSERT_EQ(stored.size(), 1U);
   EXPECT_EQ(aws::find_tag(stored[0].tags, "Owner"), portal.user());
   EXPECT_EQ(aws::find_tag(stored[0].tags, "Dashboard"), "True");
 }
@@ -256,7 +257,7 @@ TEST(PortalMoto, AnotherUsersMachineAndKeyPairAreForbidden) {
   EXPECT_EQ(instance(bob.instance_id).state, "running");
   const auto deleted = portal.post("/keypairs/delete", "delete_button=" + bob.key_name);
   EXPECT_EQ(deleted.status, 403);
-  EXPECT_EQ(test_ec2().describe_key_pairs({{"key-name", {bob.key_name}}}).size(), 1u);
+  EXPECT_EQ(test_ec2().describe_key_pairs({{"key-name", {bob.key_name}}}).size(), 1U);
   EXPECT_FALSE(contains(portal.get("/").body, bob.instance_id));
   EXPECT_FALSE(contains(portal.get("/keypairs").body, bob.key_name));
   EXPECT_EQ(portal.post("/instances/not-an-id/stop").status, 400);
@@ -272,7 +273,7 @@ TEST(PortalMoto, CsrfMissingOrWrongIsForbidden) {
   EXPECT_EQ(portal.send("POST", "/instances/" + id + "/stop", "csrf_token=forged").status, 403);
   EXPECT_EQ(instance(id).state, "running");
   EXPECT_EQ(portal.send("POST", "/keypairs/delete", "delete_button=" + key).status, 403);
-  EXPECT_EQ(test_ec2().describe_key_pairs({{"key-name", {key}}}).size(), 1u);
+  EXPECT_EQ(test_ec2().describe_key_pairs({{"key-name", {key}}}).size(), 1U);
 }
 
 TEST(PortalMoto, AtMostThreeRunningOnLaunchAndOnStart) {
@@ -281,11 +282,12 @@ TEST(PortalMoto, AtMostThreeRunningOnLaunchAndOnStart) {
   const std::string key = portal.user() + "-key";
   ASSERT_EQ(create_key(portal, key).status, 200);
   std::vector<std::string> ids;
+  ids.reserve(3);
   for (int i = 0; i < 3; ++i) ids.push_back(launched_id(launch(portal, key)));
   const auto fourth = launch(portal, key);
   EXPECT_EQ(fourth.status, 409);
   EXPECT_TRUE(contains(fourth.body, "3 running machines, the most allowed"));
-  EXPECT_EQ(test_ec2().describe_instances({{"tag:Owner", {portal.user()}}}).size(), 3u);
+  EXPECT_EQ(test_ec2().describe_instances({{"tag:Owner", {portal.user()}}}).size(), 3U);
   // Stop one, launch another in its place, then the stopped one may not start.
   ASSERT_EQ(portal.post("/instances/" + ids[0] + "/stop").status, 303);
   ASSERT_EQ(launch(portal, key).status, 303);

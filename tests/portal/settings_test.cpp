@@ -63,9 +63,9 @@ TEST(PortalSettings, CommandLine) {
   EXPECT_EQ(s.value->site_url, "http://127.0.0.1:8181");
   EXPECT_EQ(s.value->instance_types, (std::vector<std::string>{"t3.micro", "t3.small"}));
   EXPECT_EQ(s.value->dataset_buckets, (std::vector<std::string>{"helio-a", "helio-b"}));
-  ASSERT_EQ(s.value->images.size(), 1u);
+  ASSERT_EQ(s.value->images.size(), 1U);
   EXPECT_EQ(s.value->images[0].parameter, "/test/ami");
-  ASSERT_EQ(s.value->front_door_args.size(), 2u);
+  ASSERT_EQ(s.value->front_door_args.size(), 2U);
   EXPECT_STREQ(s.value->front_door_args[1], "127.0.0.1:8181");
 }
 

@@ -34,7 +34,7 @@ fs::path temp_file(const std::string& name) {
 int run_as_lambda(const std::string& runtime_api, const std::string& variables, const fs::path& log) {
   const char* endpoint = std::getenv("AWS_ENDPOINT_URL");
   const std::string command = "env -i AWS_LAMBDA_RUNTIME_API=" + runtime_api +
-                              " AWS_ENDPOINT_URL=" + (endpoint ? endpoint : "") +
+                              " AWS_ENDPOINT_URL=" + ((endpoint != nullptr) ? endpoint : "") +
                               " AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1"
                               " AWS_EC2_METADATA_DISABLED=true AWS_CONFIG_FILE=/dev/null"
                               " AWS_SHARED_CREDENTIALS_FILE=/dev/null " +
@@ -98,14 +98,15 @@ TEST(RegistrationBinary, OnLambdaItReadsTheSessionKeySecretAndServesAlbEvents) {
   const std::string arn =
       secrets.create_secret(heliocloud::aws::testing::unique_name("hc-session-key"), std::string(48, 'k'));
   heliocloud::testing::FakeRuntimeApi api(
-      {{"req-page", alb_get("/").dump()}, {"req-health", alb_get("/health").dump()}});
+      {{.request_id = "req-page", .payload = alb_get("/").dump()},
+       {.request_id = "req-health", .payload = alb_get("/health").dump()}});
   const fs::path log = temp_file("hc-registration-lambda.log");
   // The fake API drops connections after its script, so the function gives up and exits.
   EXPECT_NE(
       run_as_lambda(api.authority(), "USER_POOL_ID=" + pool.pool.id + " SESSION_KEY_SECRET_ARN=" + arn, log),
       0);
   const auto posts = api.posts();
-  ASSERT_EQ(posts.size(), 2u) << read_text_file(log);
+  ASSERT_EQ(posts.size(), 2U) << read_text_file(log);
   EXPECT_EQ(posts[0].target, "/2018-06-01/runtime/invocation/req-page/response");
   const json page = json::parse(posts[0].body);
   EXPECT_EQ(page["statusCode"], 200);
@@ -125,7 +126,7 @@ TEST(RegistrationBinary, OnLambdaAMissingSettingOrSecretIsAnInitError) {
     heliocloud::testing::FakeRuntimeApi api({});
     EXPECT_EQ(run_as_lambda(api.authority(), "USER_POOL_ID=us-east-1_Abc", log), 1);
     const auto posts = api.posts();
-    ASSERT_EQ(posts.size(), 1u);
+    ASSERT_EQ(posts.size(), 1U);
     EXPECT_EQ(posts[0].target, "/2018-06-01/runtime/init/error");
     EXPECT_NE(posts[0].body.find("the function's environment lacks SESSION_KEY_SECRET_ARN"),
               std::string::npos)
@@ -142,7 +143,7 @@ TEST(RegistrationBinary, OnLambdaAMissingSettingOrSecretIsAnInitError) {
             log),
         1);
     const auto posts = api.posts();
-    ASSERT_EQ(posts.size(), 1u);
+    ASSERT_EQ(posts.size(), 1U);
     EXPECT_EQ(posts[0].target, "/2018-06-01/runtime/init/error");
     EXPECT_NE(posts[0].body.find("cannot read the session key from Secrets Manager"), std::string::npos)
         << posts[0].body;

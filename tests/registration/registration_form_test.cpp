@@ -30,7 +30,7 @@ TEST(RegistrationForm, EveryProblemIsNamedByItsFieldInPageOrder) {
                                    .password = "short",
                                    .confirm_password = "other"};
   const auto errors = reg::validate(form, {});
-  ASSERT_EQ(errors.size(), 5u);
+  ASSERT_EQ(errors.size(), 5U);
   EXPECT_EQ(errors[0], (FieldError{"username", "The user name cannot contain spaces."}));
   EXPECT_EQ(errors[1].field, "email");
   EXPECT_EQ(errors[2].field, "password");
@@ -40,7 +40,7 @@ TEST(RegistrationForm, EveryProblemIsNamedByItsFieldInPageOrder) {
 
 TEST(RegistrationForm, AnEmptyFormAsksForEveryField) {
   const auto errors = reg::validate({}, {});
-  ASSERT_EQ(errors.size(), 4u);  // no confirmation sent: nothing to compare
+  ASSERT_EQ(errors.size(), 4U);  // no confirmation sent: nothing to compare
   EXPECT_EQ(errors[0].message, "Enter a user name.");
   EXPECT_EQ(errors[1].message, "Enter an e-mail address.");
   EXPECT_EQ(errors[2].message, "Enter a password.");

@@ -14,8 +14,9 @@ namespace heliocloud::registration::testing {
 
 struct TestPool {
   aws::CognitoIdpClient cognito{aws::testing::moto_config()};
-  aws::UserPool pool = cognito.create_user_pool(
-      {.name = aws::testing::unique_name("hc-registration"), .custom_attributes = {{"affiliation", 50}}});
+  aws::UserPool pool =
+      cognito.create_user_pool({.name = aws::testing::unique_name("hc-registration"),
+                                .custom_attributes = {{.name = "affiliation", .max_length = 50}}});
   std::string client_id = cognito.create_user_pool_client(pool.id, "registration-test");
 
   ~TestPool() {

@@ -23,9 +23,11 @@ class MustNotBeCalled final : public reg::UserDirectory {
   void create_user(const reg::NewUser& user) override {
     ADD_FAILURE() << "create_user(" << user.username << ")";
   }
-  void set_password(const std::string&, const std::string&) override { ADD_FAILURE() << "set_password"; }
-  void disable_user(const std::string&) override { ADD_FAILURE() << "disable_user"; }
-  void delete_user(const std::string&) override { ADD_FAILURE() << "delete_user"; }
+  void set_password(const std::string& /*username*/, const std::string& /*password*/) override {
+    ADD_FAILURE() << "set_password";
+  }
+  void disable_user(const std::string& /*username*/) override { ADD_FAILURE() << "disable_user"; }
+  void delete_user(const std::string& /*username*/) override { ADD_FAILURE() << "delete_user"; }
 };
 
 bool contains(const std::string& text, const std::string& part) {

@@ -81,16 +81,20 @@ TEST_F(SiteMoto, ThroughTheAlbAdapter) {
                                 "&username=alb-form&email=alb-form%40example.org&affiliation=GSFC"
                                 "&password=Correct-Horse-7&confirmPassword=Correct-Horse-7";
   FakeRuntimeApi api({
-      {"page", alb_event("GET", "/", {{"accept", "text/html"}}).dump()},
-      {"health", alb_event("GET", "/health", json::object()).dump()},
-      {"json", alb_event("POST", "/register", with_token, registration_json("alb-json")).dump()},
-      {"again", alb_event("POST", "/register", with_token, registration_json("alb-json")).dump()},
-      {"forged", alb_event("POST", "/register", without_token, registration_json("alb-forged")).dump()},
-      {"form",
-       alb_event("POST", "/register",
-                 {{"cookie", session.cookie()}, {"content-type", "application/x-www-form-urlencoded"}},
-                 form_body)
-           .dump()},
+      {.request_id = "page", .payload = alb_event("GET", "/", {{"accept", "text/html"}}).dump()},
+      {.request_id = "health", .payload = alb_event("GET", "/health", json::object()).dump()},
+      {.request_id = "json",
+       .payload = alb_event("POST", "/register", with_token, registration_json("alb-json")).dump()},
+      {.request_id = "again",
+       .payload = alb_event("POST", "/register", with_token, registration_json("alb-json")).dump()},
+      {.request_id = "forged",
+       .payload = alb_event("POST", "/register", without_token, registration_json("alb-forged")).dump()},
+      {.request_id = "form",
+       .payload =
+           alb_event("POST", "/register",
+                     {{"cookie", session.cookie()}, {"content-type", "application/x-www-form-urlencoded"}},
+                     form_body)
+               .dump()},
   });
   heliocloud::lambda_runtime::RunOptions options;
   options.endpoint = api.authority();
@@ -98,8 +102,9 @@ TEST_F(SiteMoto, ThroughTheAlbAdapter) {
   ASSERT_EQ(web::run_lambda(site.app(), options), 0);
 
   const auto posts = api.posts();
-  ASSERT_EQ(posts.size(), 6u);
+  ASSERT_EQ(posts.size(), 6U);
   std::vector<json> answers;
+  answers.reserve(posts.size());
   for (const auto& post : posts) answers.push_back(json::parse(post.body));
   EXPECT_EQ(answers[0]["statusCode"], 200);
   EXPECT_TRUE(contains(answers[0]["body"], "HelioCloud User Registration"));

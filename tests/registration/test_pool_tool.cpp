@@ -15,7 +15,7 @@ namespace aws = heliocloud::aws;
 
 int main(int argc, char** argv) {
   const char* endpoint = std::getenv("AWS_ENDPOINT_URL");
-  if (endpoint == nullptr || std::string(endpoint).rfind("http://127.0.0.1:", 0) != 0) {
+  if (endpoint == nullptr || !std::string(endpoint).starts_with("http://127.0.0.1:")) {
     std::cerr << "registration_test_pool: AWS_ENDPOINT_URL must be the local moto (http://127.0.0.1:PORT)\n";
     return 2;
   }

@@ -8,7 +8,7 @@ namespace {
 DatasetRecord record(const std::string& id) {
   DatasetRecord r;
   r.id = id;
-  r.index = {"helio-public", id};
+  r.index = {.bucket = "helio-public", .folder = id};
   r.title = id + " data";
   r.start = parse_time("2015-09-01T12:11:14Z");
   r.stop = parse_time("2016-09-01T17:45:00Z");
@@ -92,7 +92,7 @@ TEST(Catalog, UsesTheDatasetPrecision) {
 TEST(DatasetRecord, ApplyIngestWidensRangeAndUnitesTypes) {
   Entry e;
   e.id = "MMS";
-  e.index = {"helio-public", "MMS"};
+  e.index = {.bucket = "helio-public", .folder = "MMS"};
   e.title = "new title";
   auto old = record("MMS");
   old.extra_columns = {"checksum"};

@@ -37,7 +37,7 @@ class CloudCatalogReader {
     if (catalog_.at("status").at("code").get<int>() == 1400) throw std::runtime_error("UnavailableData");
     for (const auto& e : catalog_.at("catalog")) {
       const auto index = e.at("index").get<std::string>();
-      if (!(index.rfind("s3://", 0) == 0 || index.rfind("http", 0) == 0) || index.back() != '/') {
+      if (!(index.starts_with("s3://") || index.starts_with("http")) || index.back() != '/') {
         throw std::runtime_error("Invalid index " + index);
       }
       (void)e.at("id").get<std::string>();
@@ -99,7 +99,7 @@ class CloudCatalogReader {
                                                   std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\dZ)")};
     bool parsed = false;
     for (const auto& f : kFormats) {
-      if (std::all_of(raw.begin(), raw.end(), [&](const auto& r) {
+      if (std::ranges::all_of(raw, [&](const auto& r) {
             return std::regex_match(r.at(0), f) && std::regex_match(r.at(1), f);
           })) {
         parsed = true;
@@ -109,7 +109,11 @@ class CloudCatalogReader {
     if (!parsed) throw std::runtime_error("ValueError: times do not share one format");
     std::vector<ClientRow> out;
     for (const auto& r : raw) {
-      ClientRow row{parse_time(r.at(0)), parse_time(r.at(1)), r.at(2), std::stoull(r.at(3)), {}};
+      ClientRow row{.start = parse_time(r.at(0)),
+                    .stop = parse_time(r.at(1)),
+                    .datakey = r.at(2),
+                    .filesize = std::stoull(r.at(3)),
+                    .extras = {}};
       row.extras.assign(r.begin() + 4, r.end());
       if (row.stop >= qs && row.start < qe) out.push_back(std::move(row));
     }

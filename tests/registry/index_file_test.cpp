@@ -16,7 +16,7 @@ IndexRow row(const char* start, const char* key, std::uint64_t size, const char*
   return r;
 }
 
-const DatasetLocation kLoc{"helio-public", "MMS/fgm"};
+const DatasetLocation kLoc{.bucket = "helio-public", .folder = "MMS/fgm"};
 
 TEST(IndexFile, FormatsExactlyAsClientsNeed) {
   IndexFile f;

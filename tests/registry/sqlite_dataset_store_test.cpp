@@ -10,7 +10,7 @@ namespace {
 DatasetRecord record(const std::string& id, const std::string& title) {
   DatasetRecord r;
   r.id = id;
-  r.index = {"helio-public", id};
+  r.index = {.bucket = "helio-public", .folder = id};
   r.title = title;
   r.start = parse_time("2015-09-01T12:11:14.5Z");
   r.stop = parse_time("2016-09-01T00:00:00Z");

@@ -33,7 +33,7 @@ class RecordingStore final : public test::ForwardingStore {
  private:
   void note(const char* op, const std::string& key) {
     if (!key.ends_with(".csv") || key.find("/MMS_") == std::string::npos) return;
-    std::lock_guard lock(mutex_);
+    std::scoped_lock lock(mutex_);
     log.push_back(std::string(op) + " " + key.substr(key.rfind('/') + 1));
   }
   std::mutex mutex_;

@@ -104,6 +104,6 @@ TEST(AuthStack, CustomEmailDomainAddsIdentityAndSesSender) {
   // The ARN is built from names, not a reference, so the order comes from an explicit dependency.
   bool depends_on_identity = false;
   for (const auto* d : s.stack_construct("mail/Auth").dependencies())
-    depends_on_identity = depends_on_identity || d->artifact_id().find("mailIdentity") == 0;
+    depends_on_identity = depends_on_identity || d->artifact_id().starts_with("mailIdentity");
   EXPECT_TRUE(depends_on_identity);
 }

@@ -3,6 +3,7 @@
 // alone may assume, with "*" only where the service cannot name a resource.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "contracts/daskhub.h"
@@ -39,7 +40,7 @@ std::vector<std::string> as_list(const json& value) {
 
 bool has_resource(const json& statement, const json& resource) {
   const auto& r = statement["Resource"];
-  if (r.is_array()) return std::find(r.begin(), r.end(), resource) != r.end();
+  if (r.is_array()) return std::ranges::find(r, resource) != r.end();
   return r == resource;
 }
 
@@ -48,7 +49,7 @@ std::vector<json> allowing(const Template& t, const std::string& action) {
   std::vector<json> out;
   for (const auto& s : statements(t)) {
     const auto actions = as_list(s["Action"]);
-    if (std::find(actions.begin(), actions.end(), action) != actions.end()) out.push_back(s);
+    if (std::ranges::find(actions, action) != actions.end()) out.push_back(s);
   }
   return out;
 }
@@ -103,7 +104,7 @@ TEST(DaskhubAdminHost, EveryKitFileIsDeliveredUnderTheKitDirectoryOwnedByTheSess
     }
     std::size_t under_kit = 0;
     for (const auto& [path, entry] : files.items())
-      if (path.rfind(std::string(kit_contract::kKitDirectory) + "/", 0) == 0) ++under_kit;
+      if (path.starts_with(std::string(kit_contract::kKitDirectory) + "/")) ++under_kit;
     EXPECT_EQ(under_kit, delivered);  // nothing else in the kit directory
     EXPECT_EQ(files.contains(std::string(kit_contract::kKitDirectory) + "/04-deploy-monitoring.sh"), metrics);
   }
@@ -202,7 +203,7 @@ TEST(DaskhubAdminRole, ReadsExactlyTheTwoTokensAndThisStacksOutputs) {
   EXPECT_EQ(secrets, expected);
   for (const auto& st : statements(t))
     for (const auto& action : as_list(st["Action"]))
-      if (action.rfind("secretsmanager:", 0) == 0) {
+      if (action.starts_with("secretsmanager:")) {
         EXPECT_EQ(st, readers[0]);
       }
 
@@ -270,7 +271,7 @@ TEST(DaskhubAdminRole, WritesAreScopedToTheirResources) {
     EXPECT_EQ(st["Resource"], zone) << st;
     const auto& c = st["Condition"]["ForAllValues:StringEquals"];
     const auto actions = c["route53:ChangeResourceRecordSetsActions"].get<std::set<std::string>>();
-    if (actions.count("DELETE")) {
+    if (actions.contains("DELETE")) {
       EXPECT_EQ(actions.size(), 1U);
       EXPECT_EQ(c["route53:ChangeResourceRecordSetsNormalizedRecordNames"],
                 json({"kubecost.example.org", "grafana.example.org"}));

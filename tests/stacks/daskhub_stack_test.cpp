@@ -107,7 +107,7 @@ TEST(DaskhubStack, ApiTokensAreGeneratedAtDeployAs64HexCharacters) {
     std::string allowed;
     for (char c = '0'; c <= 'z'; ++c)
       if (generate["ExcludeCharacters"].get<std::string>().find(c) == std::string::npos &&
-          (std::isdigit(c) || std::islower(c)))
+          ((std::isdigit(c) != 0) || (std::islower(c) != 0)))
         allowed += c;
     EXPECT_EQ(allowed, "0123456789abcdef") << id;
   }

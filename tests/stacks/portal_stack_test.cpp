@@ -27,7 +27,7 @@ heliocloud::config::InstanceConfig portal(const std::string& name) {
 std::vector<json> user_statements(const Template& t) {
   std::vector<json> out;
   for (const auto& [id, policy] : t.find_resources("AWS::IAM::Policy"))
-    if (id.rfind("IdentityPoolAuthenticatedRole", 0) == 0)
+    if (id.starts_with("IdentityPoolAuthenticatedRole"))
       for (const auto& st : policy["Properties"]["PolicyDocument"]["Statement"]) out.push_back(st);
   return out;
 }
@@ -65,7 +65,7 @@ TEST(PortalStack, IdentityPoolTagsEachSessionWithTheUserName) {
   // Only this pool's signed-in identities may take the role, and pass their tags.
   std::string trust;
   for (const auto& [id, role] : t.find_resources("AWS::IAM::Role"))
-    if (id.rfind("IdentityPoolAuthenticatedRole", 0) == 0)
+    if (id.starts_with("IdentityPoolAuthenticatedRole"))
       trust = role["Properties"]["AssumeRolePolicyDocument"].dump();
   EXPECT_NE(trust.find(R"("Federated":"cognito-identity.amazonaws.com")"), std::string::npos) << trust;
   EXPECT_NE(trust.find("sts:TagSession"), std::string::npos) << trust;
@@ -88,21 +88,21 @@ TEST(PortalStack, UsersReachOnlyWhatIsTaggedWithTheirName) {
     }
     for (const char* changing :
          {"ec2:StartInstances", "ec2:StopInstances", "ec2:TerminateInstances", "ec2:DeleteKeyPair"}) {
-      if (actions.count(changing) != 0) {
+      if (actions.contains(changing)) {
         EXPECT_NE(text.find(R"({"StringEquals":{"aws:ResourceTag/Owner":"${aws:PrincipalTag/username}"}})"),
                   std::string::npos)
             << text;
       }
     }
-    if (actions.count("ec2:CreateKeyPair") != 0) {
+    if (actions.contains("ec2:CreateKeyPair")) {
       EXPECT_NE(text.find(R"("aws:RequestTag/Owner":"${aws:PrincipalTag/username}")"), std::string::npos)
           << text;
     }
-    if (actions.count("iam:PassRole") != 0) {
+    if (actions.contains("iam:PassRole")) {
       EXPECT_TRUE(st["Resource"].contains("Fn::GetAtt")) << "PassRole of the machines' role only: " << text;
       EXPECT_NE(text.find("iam:PassedToService"), std::string::npos) << text;
     }
-    if (actions.count("iam:CreateAccessKey") != 0) {
+    if (actions.contains("iam:CreateAccessKey")) {
       EXPECT_NE(text.find("user/${aws:PrincipalTag/username}"), std::string::npos) << text;
     }
     for (const auto& a : actions) {
@@ -161,7 +161,7 @@ TEST(PortalStack, TheFunctionMayRunApprovalsOnThisPoolOnly) {
   const auto s = synth(portal("appr"), kZone);
   std::set<std::string> on_pool;
   for (const auto& [id, policy] : s.stack("appr/Portal").find_resources("AWS::IAM::Policy")) {
-    if (id.rfind("FunctionServiceRole", 0) != 0) continue;
+    if (!id.starts_with("FunctionServiceRole")) continue;
     for (const auto& st : policy["Properties"]["PolicyDocument"]["Statement"])
       if (st["Resource"].contains("Fn::ImportValue"))  // the Auth stack's pool ARN
         for (const auto& a : actions_of(st)) on_pool.insert(a);
@@ -179,11 +179,10 @@ TEST(PortalStack, TheFunctionReadsExactlyTheDatasetBuckets) {
   const auto& t = s.stack("ds/Portal");
   std::vector<json> s3_statements;
   for (const auto& [id, policy] : t.find_resources("AWS::IAM::Policy")) {
-    if (id.rfind("FunctionServiceRole", 0) != 0) continue;
+    if (!id.starts_with("FunctionServiceRole")) continue;
     for (const auto& st : policy["Properties"]["PolicyDocument"]["Statement"]) {
       const auto actions = actions_of(st);
-      if (std::any_of(actions.begin(), actions.end(),
-                      [](const std::string& a) { return a.rfind("s3:", 0) == 0; }))
+      if (std::ranges::any_of(actions, [](const std::string& a) { return a.starts_with("s3:"); }))
         s3_statements.push_back(st);
     }
   }
@@ -214,7 +213,7 @@ TEST(PortalStack, WithoutDatasetBucketsTheFunctionGetsNoS3Rights) {
   config.registry.dataset_bucket_names = {};
   const auto s = synth(config, kZone);
   for (const auto& [id, policy] : s.stack("nods/Portal").find_resources("AWS::IAM::Policy")) {
-    if (id.rfind("FunctionServiceRole", 0) != 0) continue;
+    if (!id.starts_with("FunctionServiceRole")) continue;
     EXPECT_EQ(policy.dump().find("\"s3:"), std::string::npos) << policy.dump();
   }
 }

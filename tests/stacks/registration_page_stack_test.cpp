@@ -65,7 +65,7 @@ TEST(RegistrationPageStack, TheRoleMayRegisterUsersInThisPoolOnly) {
     for (const auto& st : policy["Properties"]["PolicyDocument"]["Statement"]) {
       EXPECT_NE(st["Resource"], "*") << st.dump();
       const auto actions = as_set(st["Action"]);
-      if (actions.begin()->rfind("cognito-idp:", 0) != 0) continue;
+      if (!actions.begin()->starts_with("cognito-idp:")) continue;
       cognito = actions;
       EXPECT_TRUE(st["Resource"].contains("Fn::ImportValue")) << st.dump();  // the Auth stack's pool ARN
     }

@@ -37,7 +37,7 @@ std::set<std::string> actions_on(const Template& tpl, const std::string& policy_
                                  const json& resource) {
   std::set<std::string> out;
   for (const auto& [id, policy] : tpl.find_resources("AWS::IAM::Policy")) {
-    if (id.rfind(policy_prefix, 0) != 0) continue;
+    if (!id.starts_with(policy_prefix)) continue;
     for (const auto& st : policy["Properties"]["PolicyDocument"]["Statement"]) {
       const json resources = st["Resource"].is_array() ? st["Resource"] : json::array({st["Resource"]});
       const json actions = st["Action"].is_array() ? st["Action"] : json::array({st["Action"]});

@@ -28,7 +28,7 @@ construct::Stack& SynthesizedInstance::stack_construct(const std::string& path) 
 
 const Template& SynthesizedInstance::base() const {
   for (const auto& [path, tpl] : templates)
-    if (path.size() > 5 && path.compare(path.size() - 5, 5, "/Base") == 0) return tpl;
+    if (path.size() > 5 && path.ends_with("/Base")) return tpl;
   throw std::runtime_error("no Base stack");
 }
 
@@ -45,7 +45,7 @@ SynthesizedInstance synth(const heliocloud::config::InstanceConfig& config, cons
   construct::AppOptions options;
   options.context = nlohmann::ordered_json(context);
   options.context["instance"] = config.name;
-  SynthesizedInstance s{std::make_unique<construct::App>(options), {}, {}};
+  SynthesizedInstance s{.app = std::make_unique<construct::App>(options), .templates = {}, .stacks = {}};
   std::string note;
   heliocloud::stacks::build_instance(*s.app, config,
                                      heliocloud::stacks::resolve_environment(config, nullptr, nullptr, note),

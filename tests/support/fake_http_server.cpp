@@ -29,7 +29,7 @@ std::string trim(const std::string& s) {
 bool read_until(int fd, std::string& buffer, std::size_t want) {
   char chunk[8192];
   while (buffer.size() < want) {
-    pollfd p{fd, POLLIN, 0};
+    pollfd p{.fd = fd, .events = POLLIN, .revents = 0};
     if (::poll(&p, 1, 10000) <= 0) return false;
     const ssize_t n = ::read(fd, chunk, sizeof chunk);
     if (n <= 0) return false;
@@ -124,12 +124,12 @@ FakeHttpServer::~FakeHttpServer() {
 }
 
 std::vector<RecordedRequest> FakeHttpServer::requests() const {
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   return requests_;
 }
 
 std::size_t FakeHttpServer::count() const {
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   return requests_.size();
 }
 
@@ -152,7 +152,7 @@ void FakeHttpServer::pause(std::chrono::milliseconds d) const {
 
 void FakeHttpServer::serve() {
   while (!stop_) {
-    pollfd p{listen_fd_, POLLIN, 0};
+    pollfd p{.fd = listen_fd_, .events = POLLIN, .revents = 0};
     if (::poll(&p, 1, 50) <= 0) continue;  // wake up regularly to notice stop_
     const int fd = ::accept(listen_fd_, nullptr, nullptr);
     if (fd < 0) continue;
@@ -165,7 +165,7 @@ void FakeHttpServer::handle_connection(int fd) {
   RecordedRequest req;
   if (!read_request(fd, req)) return;
   {
-    std::lock_guard lock(mu_);
+    std::scoped_lock lock(mu_);
     req.index = requests_.size();
     requests_.push_back(req);
   }

@@ -31,7 +31,7 @@ class FakeRuntimeApi {
   std::string authority() const { return server_.authority(); }
   // One more invocation after the scripted ones (a function that invokes itself asynchronously).
   void enqueue(ScriptedInvocation invocation) {
-    std::lock_guard lock(mu_);
+    std::scoped_lock lock(mu_);
     script_.push_back(std::move(invocation));
   }
   std::vector<RecordedRequest> requests() const { return server_.requests(); }
@@ -47,7 +47,7 @@ class FakeRuntimeApi {
  private:
   CannedResponse answer(const RecordedRequest& r) {
     if (r.method == "GET" && r.target == "/2018-06-01/runtime/invocation/next") {
-      std::lock_guard lock(mu_);
+      std::scoped_lock lock(mu_);
       if (script_.empty()) return {0, {}, {}, true};
       ScriptedInvocation inv = script_.front();
       script_.pop_front();

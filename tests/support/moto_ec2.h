@@ -11,7 +11,8 @@ namespace heliocloud::aws::testing {
 
 // Launches one t3.micro from moto's Amazon Linux 2023 image and returns its instance id.
 inline std::string run_moto_instance() {
-  const ServiceClient ec2(moto_config(), {"EC2", "ec2", "ec2", "EC2"});
+  const ServiceClient ec2(moto_config(),
+                          {.name = "EC2", .signing_name = "ec2", .endpoint_prefix = "ec2", .env_id = "EC2"});
   const auto root = query_call(ec2, "RunInstances", "2016-11-15",
                                {{"ImageId", "ami-0ed094fb1304fd857"},
                                 {"InstanceType", "t3.micro"},

@@ -52,7 +52,7 @@ void oauth_error(httplib::Response& res, int status, const std::string& error, c
 }
 
 bool listed(const std::vector<std::string>& list, const std::string& value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
+  return std::ranges::find(list, value) != list.end();
 }
 
 bool has_scope(const std::string& scopes, std::string_view wanted) {
@@ -94,7 +94,7 @@ int OidcStandIn::start() {
     ++jwks_requests_;
     nlohmann::json keys = nlohmann::json::array();
     {
-      std::lock_guard lock(mu_);
+      std::scoped_lock lock(mu_);
       for (const auto& key : keys_) keys.push_back(key->jwk());
     }
     json_answer(res, 200, {{"keys", keys}});
@@ -130,33 +130,33 @@ void OidcStandIn::stop() {
 }
 
 void OidcStandIn::rotate_key() {
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   keys_.push_back(std::make_unique<TestSigningKey>("stand-in-key-" + std::to_string(keys_.size() + 1)));
 }
 
 void OidcStandIn::allow_redirect_uri(const std::string& uri) {
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   options_.redirect_uris.push_back(uri);
 }
 
 void OidcStandIn::allow_logout_uri(const std::string& uri) {
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   options_.logout_uris.push_back(uri);
 }
 
 void OidcStandIn::revoke_all_refresh_tokens() {
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   for (auto& [token, refresh] : refresh_tokens_) refresh.revoked = true;
 }
 
 bool OidcStandIn::revoked(const std::string& refresh_token) const {
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   const auto it = refresh_tokens_.find(refresh_token);
   return it != refresh_tokens_.end() && it->second.revoked;
 }
 
 std::vector<std::string> OidcStandIn::issued_refresh_tokens() const {
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   return refresh_order_;
 }
 
@@ -164,7 +164,7 @@ void OidcStandIn::authorize(const httplib::Request& req, httplib::Response& res)
   const auto param = [&](const char* name) { return req.get_param_value(name); };
   const std::string redirect_uri = param("redirect_uri");
   {
-    std::lock_guard lock(mu_);
+    std::scoped_lock lock(mu_);
     // Without a known client and redirect URI there is nowhere safe to send an error: show it (RFC 6749
     // §4.1.2.1).
     if (param("client_id") != options_.client_id || !listed(options_.redirect_uris, redirect_uri)) {
@@ -179,13 +179,21 @@ void OidcStandIn::authorize(const httplib::Request& req, httplib::Response& res)
         redirect_uri + "?" + query + (state.empty() ? "" : "&state=" + base::percent_encode(state)), 302);
   };
   const std::string scope = param("scope");
-  if (param("response_type") != "code") return back("error=unsupported_response_type");
-  if (param("code_challenge_method") != "S256" || param("code_challenge").size() != 43)
-    return back("error=invalid_request&error_description=PKCE%20S256%20required");
-  if (!has_scope(scope, "openid")) return back("error=invalid_scope");
+  if (param("response_type") != "code") {
+    back("error=unsupported_response_type");
+    return;
+  }
+  if (param("code_challenge_method") != "S256" || param("code_challenge").size() != 43) {
+    back("error=invalid_request&error_description=PKCE%20S256%20required");
+    return;
+  }
+  if (!has_scope(scope, "openid")) {
+    back("error=invalid_scope");
+    return;
+  }
   const std::string code = random_text();
   {
-    std::lock_guard lock(mu_);
+    std::scoped_lock lock(mu_);
     codes_[code] = {.redirect_uri = redirect_uri,
                     .challenge = param("code_challenge"),
                     .nonce = param("nonce"),
@@ -255,44 +263,65 @@ void OidcStandIn::token(const httplib::Request& req, httplib::Response& res) {
   ++token_requests_;
   if (!client_authenticated(req)) {
     res.set_header("WWW-Authenticate", "Basic");
-    return oauth_error(res, 401, "invalid_client", "client authentication failed");
+    oauth_error(res, 401, "invalid_client", "client authentication failed");
+    return;
   }
-  if (req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) != 0)
-    return oauth_error(res, 400, "invalid_request", "the body must be application/x-www-form-urlencoded");
+  if (!req.get_header_value("Content-Type").starts_with("application/x-www-form-urlencoded")) {
+    oauth_error(res, 400, "invalid_request", "the body must be application/x-www-form-urlencoded");
+    return;
+  }
   const auto form = parse_form(req.body);
   const std::string grant = field(form, "grant_type");
-  if (form.contains("client_id") && field(form, "client_id") != options_.client_id)
-    return oauth_error(res, 400, "invalid_client", "client_id does not match the authenticated client");
-  std::lock_guard lock(mu_);
+  if (form.contains("client_id") && field(form, "client_id") != options_.client_id) {
+    oauth_error(res, 400, "invalid_client", "client_id does not match the authenticated client");
+    return;
+  }
+  std::scoped_lock lock(mu_);
   if (grant == "authorization_code") {
     const auto it = codes_.find(field(form, "code"));
-    if (it == codes_.end()) return oauth_error(res, 400, "invalid_grant", "unknown or used code");
+    if (it == codes_.end()) {
+      oauth_error(res, 400, "invalid_grant", "unknown or used code");
+      return;
+    }
     const Code code = it->second;
     codes_.erase(it);  // single use, whatever happens next (RFC 6749 §4.1.2)
-    if (code.expires_at <= now()) return oauth_error(res, 400, "invalid_grant", "the code has expired");
-    if (field(form, "redirect_uri") != code.redirect_uri)
-      return oauth_error(res, 400, "invalid_grant", "redirect_uri does not match the authorization request");
+    if (code.expires_at <= now()) {
+      oauth_error(res, 400, "invalid_grant", "the code has expired");
+      return;
+    }
+    if (field(form, "redirect_uri") != code.redirect_uri) {
+      oauth_error(res, 400, "invalid_grant", "redirect_uri does not match the authorization request");
+      return;
+    }
     const std::string verifier = field(form, "code_verifier");
-    if (verifier.empty() || base::base64url_encode(base::sha256(verifier)) != code.challenge)
-      return oauth_error(res, 400, "invalid_grant", "the PKCE code_verifier does not match the challenge");
-    return json_answer(res, 200, tokens(code.scope, code.nonce, true));
+    if (verifier.empty() || base::base64url_encode(base::sha256(verifier)) != code.challenge) {
+      oauth_error(res, 400, "invalid_grant", "the PKCE code_verifier does not match the challenge");
+      return;
+    }
+    json_answer(res, 200, tokens(code.scope, code.nonce, true));
+    return;
   }
   if (grant == "refresh_token") {
     const auto it = refresh_tokens_.find(field(form, "refresh_token"));
-    if (it == refresh_tokens_.end() || it->second.revoked)
-      return oauth_error(res, 400, "invalid_grant", "unknown or revoked refresh token");
+    if (it == refresh_tokens_.end() || it->second.revoked) {
+      oauth_error(res, 400, "invalid_grant", "unknown or revoked refresh token");
+      return;
+    }
     ++refresh_grants_;
     // Like Cognito without rotation: new id and access tokens, the same refresh token.
-    return json_answer(res, 200, tokens(it->second.scope, "", false));
+    json_answer(res, 200, tokens(it->second.scope, "", false));
+    return;
   }
   oauth_error(res, 400, "unsupported_grant_type", "grant_type must be authorization_code or refresh_token");
 }
 
 void OidcStandIn::revoke(const httplib::Request& req, httplib::Response& res) {
-  if (!client_authenticated(req))
-    return oauth_error(res, 401, "invalid_client", "client authentication failed");
+  if (!client_authenticated(req)) {
+    oauth_error(res, 401, "invalid_client", "client authentication failed");
+    return;
+  }
   const auto form = parse_form(req.body);
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   if (const auto it = refresh_tokens_.find(field(form, "token")); it != refresh_tokens_.end())
     it->second.revoked = true;
   // RFC 7009 §2.2: 200 for an unknown token too.
@@ -301,7 +330,7 @@ void OidcStandIn::revoke(const httplib::Request& req, httplib::Response& res) {
 
 void OidcStandIn::logout(const httplib::Request& req, httplib::Response& res) {
   const std::string logout_uri = req.get_param_value("logout_uri");
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   if (req.get_param_value("client_id") != options_.client_id || !listed(options_.logout_uris, logout_uri)) {
     res.status = 400;
     res.set_content("unknown client_id or logout_uri", "text/plain");

@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << e.what() << "\n";
     return 1;
   }
-  std::cout << "issuer=" << stand_in.url() << std::endl;
+  std::cout << "issuer=" << stand_in.url() << '\n' << std::flush;  // the caller waits for this line
   int received = 0;
   sigwait(&signals, &received);
   stand_in.stop();

@@ -49,6 +49,7 @@ class ServerProcess {
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 2, log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     std::vector<char*> argv;
+    argv.reserve(args.size());
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     const int spawned = posix_spawn(&pid_, args.at(0).c_str(), &actions, nullptr, argv.data(), environ);

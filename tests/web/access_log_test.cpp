@@ -38,7 +38,7 @@ TEST(AccessLog, TheAppLogsEveryRequestWithoutQueryStringCookiesOrTokens) {
   (void)site.app().handle(make_request("GET", "/missing"));
 
   const auto log = site.access_log();
-  ASSERT_EQ(log.size(), 2u);
+  ASSERT_EQ(log.size(), 2U);
   EXPECT_EQ(log[0].method, "GET");
   EXPECT_EQ(log[0].path, "/");
   EXPECT_EQ(log[0].status, 200);

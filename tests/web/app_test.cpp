@@ -21,7 +21,7 @@ using heliocloud::web::testing::Session;
 namespace {
 
 void expect_security_headers(const web::Response& r) {
-  EXPECT_EQ(r.headers.get("Content-Security-Policy").value_or("").find("default-src 'self'"), 0u);
+  EXPECT_EQ(r.headers.get("Content-Security-Policy").value_or("").find("default-src 'self'"), 0U);
   EXPECT_EQ(r.headers.get("Content-Security-Policy").value_or("").find("unsafe-inline"), std::string::npos);
   EXPECT_EQ(r.headers.get("Strict-Transport-Security"), "max-age=31536000; includeSubDomains");
   EXPECT_EQ(r.headers.get("X-Frame-Options"), "DENY");
@@ -39,7 +39,7 @@ TEST(App, PageStartsACsrfSessionAndRendersItsToken) {
   EXPECT_EQ(r.headers.get("Content-Type"), "text/html; charset=utf-8");
   EXPECT_EQ(r.headers.get("Cache-Control"), "no-store");
   const auto cookies = r.headers.get_all("Set-Cookie");
-  ASSERT_EQ(cookies.size(), 1u);
+  ASSERT_EQ(cookies.size(), 1U);
   EXPECT_TRUE(cookies[0].starts_with("hc_csrf=")) << cookies[0];
   EXPECT_TRUE(cookies[0].ends_with("; Path=/; HttpOnly; Secure; SameSite=Lax")) << cookies[0];
   const std::string id = cookies[0].substr(8, cookies[0].find(';') - 8);
@@ -175,7 +175,7 @@ TEST(App, AnExceptionIsA500PageWithoutItsTextWhichGoesToTheLog) {
   EXPECT_NE(r.body.find("500 Internal Server Error"), std::string::npos);
   expect_security_headers(r);
   const auto errors = site.error_log();
-  ASSERT_EQ(errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1U);
   EXPECT_NE(errors[0].find(kSecretExceptionText), std::string::npos);
   EXPECT_NE(errors[0].find(*r.headers.get("X-Request-Id")), std::string::npos);
 }
@@ -225,7 +225,7 @@ TEST(App, RejectGivesAFullErrorResponseAndALogLine) {
   const auto r = site.app().reject(make_request("POST", "/api/echo"), 413);
   EXPECT_EQ(r.status, 413);
   expect_security_headers(r);
-  ASSERT_EQ(site.access_log().size(), 1u);
+  ASSERT_EQ(site.access_log().size(), 1U);
   EXPECT_EQ(site.access_log()[0].status, 413);
 }
 

@@ -14,7 +14,7 @@ TEST(Cookies, ParsesTheCookieHeader) {
   EXPECT_EQ(c.get("c"), "x=y");
   EXPECT_EQ(c.get("d"), "");
   EXPECT_FALSE(c.has("junk"));
-  EXPECT_EQ(c.entries().size(), 4u);
+  EXPECT_EQ(c.entries().size(), 4U);
 }
 
 TEST(Cookies, SetCookieIsHttpOnlySecureLaxAndRootPathByDefault) {

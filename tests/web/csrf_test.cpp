@@ -37,5 +37,5 @@ TEST(Csrf, RefusesShortKeysAndMalformedSessionIds) {
   const web::CsrfProtection csrf(web::random_key());
   // Even a correct MAC of a malformed id is refused: ids only come from new_session_id().
   EXPECT_FALSE(csrf.verify("short", csrf.token_for("short")));
-  EXPECT_EQ(web::random_hex(8).size(), 16u);
+  EXPECT_EQ(web::random_hex(8).size(), 16U);
 }

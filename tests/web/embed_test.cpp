@@ -17,7 +17,7 @@ std::string read_file(const std::string& path) {
 
 TEST(EmbedFiles, HoldsEveryFileByteForByteUnderItsRelativePath) {
   const auto files = heliocloud::embedded::embed_fixture();
-  ASSERT_EQ(files.size(), 4u);
+  ASSERT_EQ(files.size(), 4U);
   EXPECT_EQ(files[0].path, "app.0123abcd.js");
   EXPECT_EQ(files[1].path, "app.css");
   EXPECT_EQ(files[2].path, "empty.txt");
@@ -28,7 +28,7 @@ TEST(EmbedFiles, HoldsEveryFileByteForByteUnderItsRelativePath) {
         << file.path;
   }
   EXPECT_TRUE(files[2].content.empty());
-  EXPECT_EQ(files[3].content.size(), 20u);  // NULs included
+  EXPECT_EQ(files[3].content.size(), 20U);  // NULs included
   EXPECT_NE(heliocloud::base::find_embedded(files, "app.css"), nullptr);
   EXPECT_EQ(heliocloud::base::find_embedded(files, "app"), nullptr);
 }

@@ -12,11 +12,11 @@ AppOptions ExampleApp::app_options(const Options& options) {
                  .secure_cookies = options.secure_cookies};
   if (options.log_to_stderr) return out;
   out.access_log = [this](const AccessLogEntry& entry) {
-    std::lock_guard lock(mu_);
+    std::scoped_lock lock(mu_);
     access_log_.push_back(entry);
   };
   out.error_log = [this](std::string_view text) {
-    std::lock_guard lock(mu_);
+    std::scoped_lock lock(mu_);
     error_log_.emplace_back(text);
   };
   return out;
@@ -36,7 +36,7 @@ ExampleApp::ExampleApp(Options options) : templates_(embedded::example_site()), 
     const std::string id = *request.path_params.get("id");
     bool stopped = false;
     {
-      std::lock_guard lock(mu_);
+      std::scoped_lock lock(mu_);
       for (const auto& s : stopped_) stopped = stopped || s == id;
     }
     return templates_.page("layout", "instance", {{"title", "Instance"}, {"id", id}, {"stopped", stopped}});
@@ -44,7 +44,7 @@ ExampleApp::ExampleApp(Options options) : templates_(embedded::example_site()), 
   app_.post("/instances/{id}/stop", [this](const Request& request) {
     const std::string id = *request.path_params.get("id");
     {
-      std::lock_guard lock(mu_);
+      std::scoped_lock lock(mu_);
       stopped_.push_back(id);
     }
     return Response::see_other("/instances/" + id);
@@ -60,7 +60,7 @@ ExampleApp::ExampleApp(Options options) : templates_(embedded::example_site()), 
     return r;
   });
   app_.get("/logo", [](const Request&) {
-    auto file = base::find_embedded(embedded::example_site(), "static/logo.png");
+    const auto* file = base::find_embedded(embedded::example_site(), "static/logo.png");
     return Response::bytes(std::string(file->content), "image/png");
   });
   app_.get("/bad", [](const Request&) -> Response {
@@ -71,17 +71,17 @@ ExampleApp::ExampleApp(Options options) : templates_(embedded::example_site()), 
 }
 
 std::vector<std::string> ExampleApp::stopped() const {
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   return stopped_;
 }
 
 std::vector<AccessLogEntry> ExampleApp::access_log() const {
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   return access_log_;
 }
 
 std::vector<std::string> ExampleApp::error_log() const {
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   return error_log_;
 }
 

@@ -35,14 +35,15 @@ TEST(ExampleBinary, OnLambdaTheSameBinaryServesAlbEvents) {
                       {"multiValueQueryStringParameters", json::object()},
                       {"body", ""},
                       {"isBase64Encoded", false}};
-  heliocloud::testing::FakeRuntimeApi api({heliocloud::testing::ScriptedInvocation{"req-w", event.dump()}});
+  heliocloud::testing::FakeRuntimeApi api(
+      {heliocloud::testing::ScriptedInvocation{.request_id = "req-w", .payload = event.dump()}});
   // The fake API drops connections after its script, so the function gives up and exits.
   const int rc = std::system(("env -i AWS_LAMBDA_RUNTIME_API=" + api.authority() + " " +
                               std::string(HELIOCLOUD_WEB_EXAMPLE_SERVER) + " 2>/dev/null")
                                  .c_str());
   EXPECT_NE(rc, 0);
   const auto posts = api.posts();
-  ASSERT_EQ(posts.size(), 1u);
+  ASSERT_EQ(posts.size(), 1U);
   EXPECT_EQ(posts[0].target, "/2018-06-01/runtime/invocation/req-w/response");
   const json out = json::parse(posts[0].body);
   EXPECT_EQ(out["statusCode"], 200);

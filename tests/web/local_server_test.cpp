@@ -125,7 +125,7 @@ TEST_F(LocalServerTest, StaticAssetsRevalidateWith304) {
   EXPECT_TRUE(again->body.empty());
   const auto png = c.Get("/static/logo.png");
   ASSERT_TRUE(png);
-  EXPECT_EQ(png->body.size(), 20u);
+  EXPECT_EQ(png->body.size(), 20U);
 }
 
 TEST_F(LocalServerTest, StopsGracefullyAndTwice) {
@@ -178,6 +178,7 @@ TEST_F(LocalServerTest, ServesConcurrentClients) {
   const std::string form = csrf_field(token_in(page->body));
   std::vector<std::thread> threads;
   std::atomic<int> ok{0};
+  threads.reserve(6);
   for (int t = 0; t < 6; ++t) {
     threads.emplace_back([&, t] {
       auto mine = client();
@@ -191,5 +192,5 @@ TEST_F(LocalServerTest, ServesConcurrentClients) {
   }
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(ok.load(), 30);
-  EXPECT_EQ(site_.stopped().size(), 30u);
+  EXPECT_EQ(site_.stopped().size(), 30U);
 }

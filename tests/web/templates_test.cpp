@@ -27,10 +27,13 @@ web::Templates example_templates() {
       "{{missing}}.";
   static const std::string kBroken = "<p>{{#open}} never closed</p>";
   static const heliocloud::base::EmbeddedFile kFiles[] = {
-      {"templates/layout.mustache", kLayout}, {"templates/partials/nav.mustache", kNav},
-      {"templates/page.mustache", kPage},     {"templates/raw.mustache", kRaw},
-      {"templates/broken.mustache", kBroken}, {"static/ignored.mustache", kPage},
-      {"templates/notes.txt", kPage}};
+      {.path = "templates/layout.mustache", .content = kLayout},
+      {.path = "templates/partials/nav.mustache", .content = kNav},
+      {.path = "templates/page.mustache", .content = kPage},
+      {.path = "templates/raw.mustache", .content = kRaw},
+      {.path = "templates/broken.mustache", .content = kBroken},
+      {.path = "static/ignored.mustache", .content = kPage},
+      {.path = "templates/notes.txt", .content = kPage}};
   return web::Templates(kFiles);
 }
 

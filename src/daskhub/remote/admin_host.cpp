@@ -14,7 +14,7 @@ constexpr std::string_view kStackId = contracts::stacks::kDaskhub;
 bool is_instance_id(std::string_view id) {
   if (!id.starts_with("i-") || (id.size() != 10 && id.size() != 19)) return false;
   for (const char c : id.substr(2)) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) return false;
   }
   return true;
 }
@@ -35,7 +35,7 @@ AdminHost admin_host_from(const std::string& instance, const aws::Stack& stack) 
                      "\", which is not an EC2 instance id (i- and 8 or 17 hex digits); " +
                      deployed::deploy_hint(instance, kStackId));
   }
-  return {stack.name, id};
+  return {.stack_name = stack.name, .instance_id = id};
 }
 
 AdminHost find_admin_host(const aws::CloudFormationClient& cfn, const std::string& instance,

@@ -147,7 +147,8 @@ aws::CommandInvocation HostRunner::query(const HostCommand& command) {
 }
 
 std::optional<std::string> HostRunner::read_chunk(const std::string& label, LogFollower& log) {
-  const HostCommand read{label + " log", log.read_script(), seconds(60), std::nullopt};
+  const HostCommand read{
+      .label = label + " log", .script = log.read_script(), .timeout = seconds(60), .log_file = std::nullopt};
   try {
     const auto inv = wait_short(send(read), Clock::now() + options_.short_timeout);
     if (inv.status != aws::CommandStatus::Success) return std::nullopt;

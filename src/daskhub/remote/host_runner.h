@@ -19,9 +19,9 @@ namespace heliocloud::daskhub::remote {
 struct RunnerOptions {
   // Between looks at a running command: the wait grows from base to cap while nothing new arrives, and
   // starts again from base when output does.
-  base::Backoff poll{std::chrono::seconds(2), std::chrono::seconds(15)};
+  base::Backoff poll{.base = std::chrono::seconds(2), .cap = std::chrono::seconds(15)};
   // Between looks at a short command (a log read, a check), which ends within a second or two.
-  base::Backoff short_poll{std::chrono::milliseconds(250), std::chrono::seconds(2)};
+  base::Backoff short_poll{.base = std::chrono::milliseconds(250), .cap = std::chrono::seconds(2)};
   std::chrono::seconds short_timeout{90};  // a short command still unfinished after this is given up
   // SSM records an invocation a moment after SendCommand: InvocationDoesNotExist is normal for this long.
   std::chrono::seconds appear_timeout{60};

@@ -155,7 +155,8 @@ exit 0
 }  // namespace
 
 HostLayout HostLayout::admin_host() {
-  return {std::string(contracts::daskhub::kKitDirectory), std::string(contracts::daskhub::kKitOwner)};
+  return {.kit_directory = std::string(contracts::daskhub::kKitDirectory),
+          .owner = std::string(contracts::daskhub::kKitOwner)};
 }
 
 std::string HostLayout::logs_directory() const {

@@ -51,8 +51,10 @@ int run_steps(HostRunner& runner, const HostLayout& host, const KitRequest& requ
     err << "== " << action << " step " << i + 1 << "/" << plan.size() << ": " << step.name << ": "
         << step.what << (step.as_root ? " (as root)" : "") << "\n";
     const auto log = log_path(host, step, std::chrono::system_clock::now());
-    const auto outcome =
-        runner.run({std::string(step.name), step_script(host, step, log), step.timeout, log});
+    const auto outcome = runner.run({.label = std::string(step.name),
+                                     .script = step_script(host, step, log),
+                                     .timeout = step.timeout,
+                                     .log_file = log});
     if (outcome.exit_code == 0) continue;
     if (!outcome.interrupted) {
       err << "== " << action << " stopped at " << step.name << "; its log stays on the host: " << log
@@ -63,6 +65,7 @@ int run_steps(HostRunner& runner, const HostLayout& host, const KitRequest& requ
     return outcome.exit_code;
   }
   std::vector<std::string> names;
+  names.reserve(plan.size());
   for (const Step* s : plan) names.emplace_back(s->name);
   err << "== " << action << " finished: " << base::join(names, ", ") << "\n";
   if (request.action == Action::Deploy && !request.step) {
@@ -109,12 +112,19 @@ std::vector<const Step*> plan_steps(const KitCheck& check, Action action, const 
 int run_kit_action(HostRunner& runner, const HostLayout& host, const KitRequest& request, std::ostream& err) {
   if (request.action == Action::Status) {
     if (request.step) throw SetupError("--step applies to deploy and teardown, not to status");
-    return runner.run({"status", status_script(host, request.log_lines), kStatusTimeout, std::nullopt})
+    return runner
+        .run({.label = "status",
+              .script = status_script(host, request.log_lines),
+              .timeout = kStatusTimeout,
+              .log_file = std::nullopt})
         .exit_code;
   }
   // One step: its wrapper on the host says plainly when the script is not there (exit 66).
   if (request.step) return run_steps(runner, host, request, {&find_step(*request.step, request.action)}, err);
-  const auto answer = runner.query({"kit check", kit_check_script(host), kCheckTimeout, std::nullopt});
+  const auto answer = runner.query({.label = "kit check",
+                                    .script = kit_check_script(host),
+                                    .timeout = kCheckTimeout,
+                                    .log_file = std::nullopt});
   if (runner.interrupted()) {
     err << "== " << action_name(request.action) << " interrupted before any step ran\n";
     return 130;

@@ -25,6 +25,7 @@ int number_in(std::string_view token) {
 
 std::string names_of(const std::vector<const Step*>& steps) {
   std::vector<std::string> names;
+  names.reserve(steps.size());
   for (const Step* s : steps) names.emplace_back(s->name);
   return base::join(names, ", ");
 }

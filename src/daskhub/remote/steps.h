@@ -23,21 +23,47 @@ struct Step {
 
 // In the order deploy runs them; 99 is teardown's.
 inline constexpr std::array<Step, 7> kSteps{{
-    {"00-tools", "install kubectl, eksctl, helm and kustomize (pinned, checksums verified)",
-     std::chrono::minutes(15), true, false},
-    {"00-bootstrap", "read the Daskhub stack's outputs into the kit", std::chrono::minutes(10), false, false},
+    {.name = "00-tools",
+     .what = "install kubectl, eksctl, helm and kustomize (pinned, checksums verified)",
+     .timeout = std::chrono::minutes(15),
+     .as_root = true,
+     .optional = false},
+    {.name = "00-bootstrap",
+     .what = "read the Daskhub stack's outputs into the kit",
+     .timeout = std::chrono::minutes(10),
+     .as_root = false,
+     .optional = false},
     // eksctl create cluster takes about 20 minutes, and longer when CloudFormation retries a node group.
-    {"01-deploy-k8s", "create the EKS cluster and its add-ons", std::chrono::minutes(60), false, false},
+    {.name = "01-deploy-k8s",
+     .what = "create the EKS cluster and its add-ons",
+     .timeout = std::chrono::minutes(60),
+     .as_root = false,
+     .optional = false},
     // Up to 10 minutes of waiting for EFS mount targets, then kubectl.
-    {"02-deploy-daskhub-storage", "EFS mount targets, namespace, volumes", std::chrono::minutes(25), false,
-     false},
+    {.name = "02-deploy-daskhub-storage",
+     .what = "EFS mount targets, namespace, volumes",
+     .timeout = std::chrono::minutes(25),
+     .as_root = false,
+     .optional = false},
     // helm --wait --timeout 30m30s, after fetching the chart.
-    {"03-deploy-daskhub", "install JupyterHub + Dask Gateway (helm)", std::chrono::minutes(45), false, false},
+    {.name = "03-deploy-daskhub",
+     .what = "install JupyterHub + Dask Gateway (helm)",
+     .timeout = std::chrono::minutes(45),
+     .as_root = false,
+     .optional = false},
     // helm --wait --timeout 10m30s.
-    {"04-deploy-monitoring", "install Kubecost (helm)", std::chrono::minutes(20), false, true},
+    {.name = "04-deploy-monitoring",
+     .what = "install Kubecost (helm)",
+     .timeout = std::chrono::minutes(20),
+     .as_root = false,
+     .optional = true},
     // Two helm uninstalls (15 min each at most), 20 min for load balancers, 15 for the namespace, 10 for
     // EFS mount targets and about 15 for eksctl delete cluster.
-    {"99-delete-daskhub", "delete the Daskhub and its cluster", std::chrono::minutes(100), false, false},
+    {.name = "99-delete-daskhub",
+     .what = "delete the Daskhub and its cluster",
+     .timeout = std::chrono::minutes(100),
+     .as_root = false,
+     .optional = false},
 }};
 
 enum class Action { Deploy, Status, Teardown };

@@ -17,8 +17,8 @@ std::int64_t epoch_seconds() {
 }
 
 StoredRecord from_item(const nlohmann::json& item) {
-  return {record_from_json(nlohmann::ordered_json::parse(item.at("body").get<std::string>())),
-          item.at("version").get<std::uint64_t>()};
+  return {.record = record_from_json(nlohmann::ordered_json::parse(item.at("body").get<std::string>())),
+          .version = item.at("version").get<std::uint64_t>()};
 }
 
 }  // namespace
@@ -45,7 +45,7 @@ std::vector<StoredRecord> DynamoDbDatasetStore::list() {
     scan.consistent_read = true;
     std::vector<StoredRecord> out;
     for (const auto& item : client_.scan(scan)) out.push_back(from_item(item));
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.record.id < b.record.id; });
+    std::ranges::sort(out, [](const auto& a, const auto& b) { return a.record.id < b.record.id; });
     return out;
   } catch (const aws::AwsError& e) {
     throw_store_error(e, "listing datasets in " + table_);
@@ -150,7 +150,7 @@ std::vector<JobProgress> DynamoDbDatasetStore::list_jobs() {
     std::vector<JobProgress> out;
     for (const auto& item : client_.scan(scan))
       out.push_back(job_progress_from_json(nlohmann::ordered_json::parse(item.at("job").get<std::string>())));
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    std::ranges::sort(out, [](const auto& a, const auto& b) {
       return a.updated != b.updated ? a.updated > b.updated : a.job < b.job;
     });
     return out;

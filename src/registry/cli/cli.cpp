@@ -103,7 +103,7 @@ int run_catalog(CommandFlags& f) {
     return catalog_local(f.local);
   }
   if (args.size() != 1) throw UsageError("usage: heliocloud catalog <instance>  (or --local ...)");
-  DeployedOptions d{f.local.instance_dir, f.region, f.local.json};
+  DeployedOptions d{.instance_dir = f.local.instance_dir, .region = f.region, .json = f.local.json};
   return catalog_deployed(args[0], d);
 }
 
@@ -194,7 +194,8 @@ int run_registry_import(RegistryImportFlags& f) {
     return import_local(f.common.local, f.import);
   }
   if (args.size() != 1) throw UsageError("usage: heliocloud registry import <instance>  (or --local ...)");
-  DeployedOptions d{f.common.local.instance_dir, f.common.region, f.common.local.json};
+  DeployedOptions d{
+      .instance_dir = f.common.local.instance_dir, .region = f.common.region, .json = f.common.local.json};
   return import_deployed(args[0], d, f.import);
 }
 
@@ -233,7 +234,7 @@ int run_status(StatusFlags& f) {
     throw UsageError("--root and --db only apply with --local");
   if (args.empty() || args.size() > 2)
     throw UsageError("usage: heliocloud status <instance> [<job>]  (or --local)");
-  DeployedOptions d{f.local.instance_dir, f.region, f.local.json};
+  DeployedOptions d{.instance_dir = f.local.instance_dir, .region = f.region, .json = f.local.json};
   return status_deployed(args[0], args.size() == 2 ? std::optional(args[1]) : std::nullopt, d);
 }
 

@@ -106,8 +106,9 @@ int run_daskhub(const DaskhubFlags& f) {
   const InterruptCounter counting;
   remote::HostRunner runner(ssm, host.instance_id, options);
   try {
-    return remote::run_kit_action(runner, remote::HostLayout::admin_host(),
-                                  {f.instance, action, f.step, f.log_lines}, std::cerr);
+    return remote::run_kit_action(
+        runner, remote::HostLayout::admin_host(),
+        {.instance = f.instance, .action = action, .step = f.step, .log_lines = f.log_lines}, std::cerr);
   } catch (const aws::AwsError& e) {
     // The host's agent is not registered or offline (the message says what to check): fix that first.
     if (e.code() == "InvalidInstanceId") throw UsageError(e.what());

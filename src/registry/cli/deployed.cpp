@@ -81,7 +81,7 @@ namespace {
 
 JobLocation job_in(const RegistryStack& stack, const std::string& job) {
   try {
-    auto location = parse_job_location(job.rfind("s3://", 0) == 0 ? job : stack.ingest_bucket + "/" + job);
+    auto location = parse_job_location(job.starts_with("s3://") ? job : stack.ingest_bucket + "/" + job);
     if (location.bucket != stack.ingest_bucket || location.folder.empty()) {
       throw UsageError("job " + job + ": name a job folder in the ingest bucket s3://" + stack.ingest_bucket +
                        "/");

@@ -21,7 +21,7 @@ std::string human_bytes(double bytes) {
 ProgressPrinter::ProgressPrinter(std::FILE* out) : out_(out), tty_(isatty(fileno(out)) != 0) {}
 
 void ProgressPrinter::dataset_started(const std::string& id, std::size_t files, std::uint64_t bytes) {
-  std::lock_guard lock(mutex_);
+  std::scoped_lock lock(mutex_);
   id_ = id;
   files_total_ = files;
   bytes_total_ = bytes;
@@ -36,7 +36,7 @@ void ProgressPrinter::dataset_started(const std::string& id, std::size_t files, 
 
 void ProgressPrinter::dataset_resumed(const std::string& /*id*/, std::size_t files_done,
                                       std::uint64_t bytes_done) {
-  std::lock_guard lock(mutex_);
+  std::scoped_lock lock(mutex_);
   files_done_ = files_done;
   bytes_done_ = bytes_done;
   bytes_resumed_ = bytes_done;
@@ -44,7 +44,7 @@ void ProgressPrinter::dataset_resumed(const std::string& /*id*/, std::size_t fil
 }
 
 void ProgressPrinter::file_copied(const std::string& /*id*/, std::uint64_t bytes) {
-  std::lock_guard lock(mutex_);
+  std::scoped_lock lock(mutex_);
   ++files_done_;
   bytes_done_ += bytes;
   print(false);
@@ -55,7 +55,7 @@ void ProgressPrinter::dataset_finished(const DatasetResult& result) {
 }
 
 void ProgressPrinter::finish(const std::string& id, const std::string& status) {
-  std::lock_guard lock(mutex_);
+  std::scoped_lock lock(mutex_);
   if (files_total_ > 0 && id_ == id) print(true);
   if (tty_) std::fputc('\n', out_);
   std::fprintf(out_, "%s: %s\n", id.c_str(), status.c_str());
@@ -76,7 +76,7 @@ void ProgressPrinter::print(bool final) {
   const double rate = seconds > 0 ? static_cast<double>(bytes_done_ - bytes_resumed_) / seconds : 0.0;
   std::string eta;
   if (!final && rate > 0 && bytes_done_ < bytes_total_) {  // not on the final line
-    const auto left = static_cast<long long>(static_cast<double>(bytes_total_ - bytes_done_) / rate + 0.5);
+    const auto left = static_cast<long long>((static_cast<double>(bytes_total_ - bytes_done_) / rate) + 0.5);
     eta = left < 60 ? ", ETA " + std::to_string(left) + "s"
                     : ", ETA " + std::to_string(left / 60) + "m" + std::to_string(left % 60) + "s";
   }

@@ -35,7 +35,7 @@ std::vector<LocalFile> job_files(const fs::path& dir, const JobLocation& job) {
        fs::recursive_directory_iterator(dir, fs::directory_options::follow_directory_symlink)) {
     if (!e.is_regular_file()) continue;
     const auto relative = e.path().lexically_relative(dir).generic_string();
-    LocalFile f{e.path(), job.key(relative), e.file_size(), 0};
+    LocalFile f{.path = e.path(), .key = job.key(relative), .size = e.file_size(), .stage = 0};
     if (relative == kEntriesFile) {
       f.stage = 2;
     } else if (e.path().filename() == kManifestFile) {
@@ -43,7 +43,7 @@ std::vector<LocalFile> job_files(const fs::path& dir, const JobLocation& job) {
     }
     files.push_back(std::move(f));
   }
-  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
+  std::ranges::sort(files, [](const auto& a, const auto& b) {
     return a.stage != b.stage ? a.stage < b.stage : a.key < b.key;
   });
   return files;
@@ -104,8 +104,7 @@ std::vector<std::string> upload_in_stages(const aws::S3Transfer& transfer, const
   std::mutex mutex;
   std::vector<std::string> failures;
   for (int stage = 0; stage <= 2 && failures.empty(); ++stage) {
-    const auto begin =
-        std::find_if(files.begin(), files.end(), [&](const auto& f) { return f.stage == stage; });
+    const auto begin = std::ranges::find_if(files, [&](const auto& f) { return f.stage == stage; });
     const auto end = std::find_if(begin, files.end(), [&](const auto& f) { return f.stage != stage; });
     const auto first = static_cast<std::size_t>(begin - files.begin());
     // Each upload records its own failure, so parallel_for has none to return.
@@ -115,12 +114,12 @@ std::vector<std::string> upload_in_stages(const aws::S3Transfer& transfer, const
         (void)transfer.upload_file(f.path, job.bucket, f.key);  // the client retries transient failures
         progress.file_copied("upload", f.size);
       } catch (const std::exception& e) {
-        const std::lock_guard lock(mutex);
+        const std::scoped_lock lock(mutex);
         failures.push_back(f.path.string() + ": " + e.what());
       }
     });
   }
-  std::sort(failures.begin(), failures.end());
+  std::ranges::sort(failures);
   return failures;
 }
 

@@ -68,7 +68,7 @@ std::optional<Instant> time_field(const nlohmann::ordered_json& source, const ch
 }
 
 void add_type(std::vector<std::string>& types, std::string_view type) {
-  if (std::find(types.begin(), types.end(), type) == types.end()) types.emplace_back(type);
+  if (std::ranges::find(types, type) == types.end()) types.emplace_back(type);
 }
 
 // One index row and where it came from, for messages.
@@ -138,7 +138,9 @@ ImportResult ImportService::run() {
     try {
       import_bucket(bucket, result);
     } catch (const std::exception& e) {
-      result.errors.push_back({"s3://" + bucket + "/", e.what(), "fix the cause and run the import again"});
+      result.errors.push_back({.where = "s3://" + bucket + "/",
+                               .message = e.what(),
+                               .fix = "fix the cause and run the import again"});
     }
   }
   return result;
@@ -151,15 +153,19 @@ ImportResult ImportService::prune_backups() {
     try {
       std::vector<std::string> keys;
       for (const auto& o : objects_.list(bucket, std::string(kImportBackupPrefix))) {
-        result.changes.push_back({uri_of(bucket, o.key), "delete", "", std::to_string(o.size) + " bytes"});
+        result.changes.push_back({.uri = uri_of(bucket, o.key),
+                                  .action = "delete",
+                                  .backup = "",
+                                  .detail = std::to_string(o.size) + " bytes"});
         keys.push_back(o.key);
       }
       if (!options_.apply || keys.empty()) continue;
       for (const auto& f : objects_.remove_many(bucket, keys))
-        result.errors.push_back(
-            {uri_of(bucket, f.key), "not deleted: " + f.reason, "run --prune-backups again"});
+        result.errors.push_back({.where = uri_of(bucket, f.key),
+                                 .message = "not deleted: " + f.reason,
+                                 .fix = "run --prune-backups again"});
     } catch (const std::exception& e) {
-      result.errors.push_back({"s3://" + bucket + "/", e.what(), ""});
+      result.errors.push_back({.where = "s3://" + bucket + "/", .message = e.what(), .fix = ""});
     }
   }
   return result;
@@ -167,8 +173,9 @@ ImportResult ImportService::prune_backups() {
 
 void ImportService::import_bucket(const std::string& bucket, ImportResult& result) {
   if (!objects_.bucket_exists(bucket)) {
-    result.errors.push_back({"s3://" + bucket + "/", "the bucket does not exist or cannot be read",
-                             "check registry.datasetBucketNames and your credentials"});
+    result.errors.push_back({.where = "s3://" + bucket + "/",
+                             .message = "the bucket does not exist or cannot be read",
+                             .fix = "check registry.datasetBucketNames and your credentials"});
     return;
   }
   const std::string catalog_uri = uri_of(bucket, std::string(kCatalogKey));
@@ -178,13 +185,15 @@ void ImportService::import_bucket(const std::string& bucket, ImportResult& resul
   try {
     doc = nlohmann::ordered_json::parse(*body);
   } catch (const nlohmann::json::parse_error& e) {
-    result.unconverted.push_back(
-        {catalog_uri, std::string("not JSON: ") + e.what(), "repair the file by hand"});
+    result.unconverted.push_back({.where = catalog_uri,
+                                  .message = std::string("not JSON: ") + e.what(),
+                                  .fix = "repair the file by hand"});
     return;
   }
   if (!doc.is_object() || !doc.contains("catalog") || !doc.at("catalog").is_array()) {
-    result.unconverted.push_back(
-        {catalog_uri, "has no \"catalog\" list of datasets", "repair the file by hand"});
+    result.unconverted.push_back({.where = catalog_uri,
+                                  .message = "has no \"catalog\" list of datasets",
+                                  .fix = "repair the file by hand"});
     return;
   }
 
@@ -206,19 +215,20 @@ void ImportService::import_bucket(const std::string& bucket, ImportResult& resul
   if (!entries.problems.empty()) b.blocked = true;
 
   if (b.blocked) {
-    result.unconverted.push_back({catalog_uri,
-                                  "left as it is, because some of its datasets could not be imported (above)",
-                                  "fix them and run the import again; until then do not run `heliocloud "
-                                  "catalog`, which would list only "
-                                  "the imported datasets"});
+    result.unconverted.push_back(
+        {.where = catalog_uri,
+         .message = "left as it is, because some of its datasets could not be imported (above)",
+         .fix = "fix them and run the import again; until then do not run `heliocloud "
+                "catalog`, which would list only "
+                "the imported datasets"});
     return;
   }
   // Datasets already in the store for this bucket (ingested since the take-over) stay listed.
   std::vector<DatasetRecord> listed = b.records;
   for (auto& stored : records_.list()) {
     if (stored.record.index.bucket != bucket) continue;
-    const bool planned = std::any_of(b.records.begin(), b.records.end(),
-                                     [&](const auto& r) { return r.id == stored.record.id; });
+    const bool planned =
+        std::ranges::any_of(b.records, [&](const auto& r) { return r.id == stored.record.id; });
     if (!planned) listed.push_back(std::move(stored.record));
   }
   RegistrySettings settings = settings_;
@@ -253,25 +263,28 @@ ReadIndex read_index_files(ObjectStore& objects, const std::string& bucket,
     try {
       file = parse_index_file(*text, name, bad, lines);
     } catch (const IndexFormatError& e) {
-      result.unconverted.push_back({"", e.what(), "repair the file by hand and run the import again"});
+      result.unconverted.push_back(
+          {.where = "", .message = e.what(), .fix = "repair the file by hand and run the import again"});
       out.unconvertible = true;
       continue;
     }
     for (const auto& line : bad) {
-      result.unconverted.push_back({name + ":" + std::to_string(line.line), line.message,
-                                    "correct the line (or delete it) and run the import again"});
+      result.unconverted.push_back({.where = name + ":" + std::to_string(line.line),
+                                    .message = line.message,
+                                    .fix = "correct the line (or delete it) and run the import again"});
       out.unconvertible = true;
     }
     if (first) {
       out.extra_columns = file.extra_columns;
       first = false;
     } else if (file.extra_columns != out.extra_columns) {
-      result.unconverted.push_back({name + ":1", "its columns differ from the dataset's other index files",
-                                    "give every index file of the dataset the same columns"});
+      result.unconverted.push_back({.where = name + ":1",
+                                    .message = "its columns differ from the dataset's other index files",
+                                    .fix = "give every index file of the dataset the same columns"});
       out.unconvertible = true;
     }
     for (std::size_t i = 0; i < file.rows.size(); ++i)
-      out.rows.push_back({std::move(file.rows[i]), name + ":" + std::to_string(lines.at(i))});
+      out.rows.push_back({.row = std::move(file.rows[i]), .where = name + ":" + std::to_string(lines.at(i))});
   }
   return out;
 }
@@ -283,8 +296,9 @@ void check_row(const SourcedRow& r, const std::string& bucket,
   // The original put data under the dataset's folder (listed once); anything else is looked up by itself.
   const std::string prefix = "s3://" + bucket + "/";
   if (!r.row.datakey.starts_with(prefix)) {
-    rejected.push_back({r.where, "datakey " + r.row.datakey + " is not an object of s3://" + bucket + "/",
-                        "keep data and index in the same bucket"});
+    rejected.push_back({.where = r.where,
+                        .message = "datakey " + r.row.datakey + " is not an object of s3://" + bucket + "/",
+                        .fix = "keep data and index in the same bucket"});
     return;
   }
   const std::string key = r.row.datakey.substr(prefix.size());
@@ -293,8 +307,9 @@ void check_row(const SourcedRow& r, const std::string& bucket,
   if (type) {
     add_type(types, *type);
   } else {
-    rejected.push_back({r.where, key + ": the extension is not a CloudCatalog file type",
-                        "rename the file to one of " + known_extensions_hint()});
+    rejected.push_back({.where = r.where,
+                        .message = key + ": the extension is not a CloudCatalog file type",
+                        .fix = "rename the file to one of " + known_extensions_hint()});
   }
   std::optional<ObjectInfo> found;
   if (const auto it = listing.find(key); it != listing.end())
@@ -302,13 +317,14 @@ void check_row(const SourcedRow& r, const std::string& bucket,
   else
     found = with_retries(kAttempts, [&] { return objects.head(bucket, key); });
   if (!found) {
-    rejected.push_back(
-        {r.where, key + ": no such object in the bucket", "upload the file or delete the line"});
+    rejected.push_back({.where = r.where,
+                        .message = key + ": no such object in the bucket",
+                        .fix = "upload the file or delete the line"});
   } else if (found->size != r.row.size) {
-    rejected.push_back({r.where,
-                        key + ": size " + std::to_string(r.row.size) + " in the index, " +
-                            std::to_string(found->size) + " in the bucket",
-                        "re-upload the file or correct the size"});
+    rejected.push_back({.where = r.where,
+                        .message = key + ": size " + std::to_string(r.row.size) + " in the index, " +
+                                   std::to_string(found->size) + " in the bucket",
+                        .fix = "re-upload the file or correct the size"});
   }
 }
 
@@ -316,7 +332,7 @@ void check_row(const SourcedRow& r, const std::string& bucket,
 
 void ImportService::import_dataset(BucketImport& b, const nlohmann::ordered_json& source, const Entry& entry,
                                    ImportResult& result) {
-  ImportedDataset report{entry.id, b.bucket, "not imported", 0};
+  ImportedDataset report{.id = entry.id, .bucket = b.bucket, .record = "not imported", .rows = 0};
   const auto stored = records_.get(entry.id);
   // The dataset's folder: its index files and (as the original wrote them) its data, with sizes.
   std::map<std::string, ObjectInfo> listing;
@@ -336,8 +352,9 @@ void ImportService::import_dataset(BucketImport& b, const nlohmann::ordered_json
   std::optional<Instant> start, stop;
   for (auto& r : read.rows) {
     if (const auto [it, fresh] = seen.emplace(r.row.datakey, r.where); !fresh) {
-      result.rejected.push_back({r.where, r.row.datakey + " is listed again (first at " + it->second + ")",
-                                 "nothing: the import writes it once"});
+      result.rejected.push_back({.where = r.where,
+                                 .message = r.row.datakey + " is listed again (first at " + it->second + ")",
+                                 .fix = "nothing: the import writes it once"});
       continue;
     }
     check_row(r, b.bucket, listing, objects_, types, result.rejected);
@@ -357,9 +374,9 @@ void ImportService::import_dataset(BucketImport& b, const nlohmann::ordered_json
   if (read.unconvertible || !start || !stop) {
     if (!read.unconvertible) {
       result.unconverted.push_back(
-          {uri_of(b.bucket, std::string(kCatalogKey)) + " (dataset " + entry.id + ")",
-           "no index rows and no readable start and stop",
-           "give the entry start and stop times, or publish its index files"});
+          {.where = uri_of(b.bucket, std::string(kCatalogKey)) + " (dataset " + entry.id + ")",
+           .message = "no index rows and no readable start and stop",
+           .fix = "give the entry start and stop times, or publish its index files"});
     }
     b.blocked = true;
     result.datasets.push_back(report);
@@ -367,12 +384,13 @@ void ImportService::import_dataset(BucketImport& b, const nlohmann::ordered_json
   }
   if (types.empty()) {
     types.emplace_back("other");
-    result.rejected.push_back({uri_of(b.bucket, std::string(kCatalogKey)) + " (dataset " + entry.id + ")",
-                               "no file type known; catalog.json says \"other\"",
-                               "ingest files with a known extension"});
+    result.rejected.push_back(
+        {.where = uri_of(b.bucket, std::string(kCatalogKey)) + " (dataset " + entry.id + ")",
+         .message = "no file type known; catalog.json says \"other\"",
+         .fix = "ingest files with a known extension"});
   }
-  std::sort(types.begin(), types.end(),
-            [](const auto& x, const auto& y) { return file_type_rank(x) < file_type_rank(y); });
+  std::ranges::sort(types,
+                    [](const auto& x, const auto& y) { return file_type_rank(x) < file_type_rank(y); });
 
   DatasetRecord record;
   record.id = entry.id;
@@ -394,8 +412,9 @@ void ImportService::import_dataset(BucketImport& b, const nlohmann::ordered_json
 
   const std::string owner = "import-" + backup_stamp(options_.now);
   if (options_.apply && !records_.try_acquire_lease(entry.id, owner, options_.lease_ttl)) {
-    result.errors.push_back({"dataset " + entry.id, "an ingest of this dataset is running",
-                             "run the import again when it has finished"});
+    result.errors.push_back({.where = "dataset " + entry.id,
+                             .message = "an ingest of this dataset is running",
+                             .fix = "run the import again when it has finished"});
     b.blocked = true;
     report.record = "not imported";
     result.datasets.push_back(report);
@@ -403,7 +422,7 @@ void ImportService::import_dataset(BucketImport& b, const nlohmann::ordered_json
   }
   try {
     for (auto& [year, file] : years) {
-      std::sort(file.rows.begin(), file.rows.end(), index_order);
+      std::ranges::sort(file.rows, index_order);
       const auto key = index_file_key(entry.index, entry.id, year);
       const auto it = read.files.find(key);
       const std::optional<std::string> old =
@@ -428,7 +447,8 @@ void ImportService::write_if_changed(const std::string& bucket, const std::strin
                                      const std::string& content_type, const std::string& detail,
                                      ImportResult& result) {
   if (old && *old == body) return;
-  ImportChange change{uri_of(bucket, key), old ? "rewrite" : "create", "", detail};
+  ImportChange change{
+      .uri = uri_of(bucket, key), .action = old ? "rewrite" : "create", .backup = "", .detail = detail};
   if (old) change.backup = uri_of(bucket, backup_folder_ + key);
   if (options_.apply) {
     // The backup first: if the PUT fails the old bytes are kept twice, never lost.

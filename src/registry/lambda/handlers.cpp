@@ -31,8 +31,8 @@ JobLocation ingest_job_of(const nlohmann::json& event, const LambdaEnvironment& 
   try {
     // A bare folder is relative to the ingest bucket; a full s3:// URI must name that same bucket, which is
     // the only one the function may read uploads from.
-    job = parse_job_location(folder.rfind("s3://", 0) == 0 ? folder
-                                                           : env.settings.ingest_bucket + "/" + folder);
+    job =
+        parse_job_location(folder.starts_with("s3://") ? folder : env.settings.ingest_bucket + "/" + folder);
   } catch (const std::invalid_argument& e) {
     throw HandlerError("InvalidEvent", std::string("\"job_folder\": ") + e.what());
   }

@@ -37,14 +37,26 @@ struct Variable {
 // The variables in the contract's order; the names come from for_each_variable, never from here.
 contract::FunctionEnvironment<Variable> expected_variables() {
   return {
-      .ingest_bucket = {false, "the name of the ingest bucket", {}, {}},
-      .dataset_buckets = {false, "the dataset bucket names, comma-separated", {}, {}},
-      .dataset_table = {false, "the name of the DynamoDB dataset table", {}, {}},
+      .ingest_bucket = {.allow_empty = false,
+                        .what = "the name of the ingest bucket",
+                        .name = {},
+                        .text = {}},
+      .dataset_buckets = {.allow_empty = false,
+                          .what = "the dataset bucket names, comma-separated",
+                          .name = {},
+                          .text = {}},
+      .dataset_table = {.allow_empty = false,
+                        .what = "the name of the DynamoDB dataset table",
+                        .name = {},
+                        .text = {}},
       // Name and contact may be empty (the instance file allows it), but the stack always sets them.
-      .catalog_name = {true, "catalog.json \"name\"", {}, {}},
-      .catalog_contact = {true, "catalog.json \"contact\"", {}, {}},
-      .catalog_description = {true, "catalog.json \"description\"", {}, {}},
-      .requester_pays = {false, "\"true\" or \"false\"", {}, {}},
+      .catalog_name = {.allow_empty = true, .what = "catalog.json \"name\"", .name = {}, .text = {}},
+      .catalog_contact = {.allow_empty = true, .what = "catalog.json \"contact\"", .name = {}, .text = {}},
+      .catalog_description = {.allow_empty = true,
+                              .what = "catalog.json \"description\"",
+                              .name = {},
+                              .text = {}},
+      .requester_pays = {.allow_empty = false, .what = "\"true\" or \"false\"", .name = {}, .text = {}},
   };
 }
 
@@ -87,7 +99,7 @@ class Reader {
 };
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
-  return std::find(list.begin(), list.end(), item) != list.end();
+  return std::ranges::find(list, item) != list.end();
 }
 
 // DATASET_BUCKETS: names separated by single commas, each a valid bucket name, none twice, none the ingest

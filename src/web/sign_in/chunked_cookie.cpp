@@ -19,7 +19,7 @@ std::optional<std::size_t> piece_index(std::string_view cookie_name, std::string
   std::size_t index = 0;
   for (const char c : digits) {
     if (c < '0' || c > '9') return std::nullopt;
-    index = index * 10 + static_cast<std::size_t>(c - '0');
+    index = (index * 10) + static_cast<std::size_t>(c - '0');
   }
   return index;
 }
@@ -35,6 +35,7 @@ std::vector<SetCookie> chunk_cookie(std::string_view name, std::string_view valu
                             std::to_string(kMaxCookieChunks) + " cookies");
   const std::string whole = std::to_string(count) + "." + std::string(value);
   std::vector<SetCookie> out;
+  out.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {
     out.push_back({.name = piece_name(name, i),
                    .value = whole.substr(i * kCookieChunkChars, kCookieChunkChars),

@@ -54,7 +54,7 @@ void KeySet::refresh_locked() {
 }
 
 RsaPublicKey KeySet::find(std::string_view kid) {
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   const auto now = clock_();
   const bool may_fetch = !fetched_ || now - last_fetch_ >= min_refetch_interval_;
   if (keys_.empty()) {
@@ -69,7 +69,7 @@ RsaPublicKey KeySet::find(std::string_view kid) {
 }
 
 int KeySet::fetch_count() const {
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   return fetch_count_;
 }
 

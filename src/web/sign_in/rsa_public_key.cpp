@@ -48,7 +48,7 @@ RsaPublicKey RsaPublicKey::from_jwk(std::string_view n, std::string_view e) {
   const int bits = BN_num_bits(modulus.get());
   if (bits < kMinBits)
     throw std::invalid_argument("RSA key of " + std::to_string(bits) + " bits: RS256 needs at least 2048");
-  if (!BN_is_odd(exponent.get()) || BN_is_one(exponent.get()))
+  if ((BN_is_odd(exponent.get()) == 0) || (BN_is_one(exponent.get()) != 0))
     throw std::invalid_argument("RSA public exponent must be odd and greater than 1");
 
   const ParamBuilder builder(OSSL_PARAM_BLD_new());

@@ -153,8 +153,9 @@ SignIn::Verified SignIn::verify_session(const SessionTokens& tokens) const {
   const auto expires_at = std::min(static_cast<std::int64_t>(id_claims["exp"].get<double>()),
                                    static_cast<std::int64_t>(access_claims["exp"].get<double>()));
   try {
-    return {make_signed_in_user(std::move(id_claims), access_claims, tokens.id_token, tokens.access_token),
-            expires_at};
+    return {.user = make_signed_in_user(std::move(id_claims), access_claims, tokens.id_token,
+                                        tokens.access_token),
+            .expires_at = expires_at};
   } catch (const std::invalid_argument& e) {
     throw TokenError(TokenProblem::Malformed, e.what());
   }

@@ -59,7 +59,7 @@ class TokenEndpoint {
   void revoke(const std::string& refresh_token) const;
 
  private:
-  [[nodiscard]] http::Response post(const std::string& url, const std::string& form) const;
+  [[nodiscard]] http::Response post(const std::string& url, const std::string& body) const;
 
   TokenEndpointOptions options_;
   HttpSend send_;

@@ -54,8 +54,8 @@ std::string shell_unquote(const std::string& word) {
 }
 
 bool SentScript::contains(const std::string& text) const {
-  return std::any_of(commands.begin(), commands.end(),
-                     [&](const std::string& line) { return line.find(text) != std::string::npos; });
+  return std::ranges::any_of(commands,
+                             [&](const std::string& line) { return line.find(text) != std::string::npos; });
 }
 
 std::string SentScript::variable(const std::string& name) const {
@@ -69,7 +69,7 @@ std::optional<CannedResponse> FakeSsmHost::answer(const heliocloud::testing::Rec
   const auto target = request.header("x-amz-target");
   if (!target.starts_with("AmazonSSM.")) return std::nullopt;
   const auto body = json::parse(request.body);
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   if (target == "AmazonSSM.SendCommand") return send(body);
   if (target == "AmazonSSM.GetCommandInvocation") return look(body);
   if (target == "AmazonSSM.CancelCommand") {
@@ -99,8 +99,8 @@ CannedResponse FakeSsmHost::send(const json& body) {
 
 CannedResponse FakeSsmHost::look(const json& body) {
   const auto id = body.at("CommandId").get<std::string>();
-  const auto it = std::find_if(invocations_.begin(), invocations_.end(),
-                               [&](const Invocation& i) { return i.sent.command_id == id; });
+  const auto it =
+      std::ranges::find_if(invocations_, [&](const Invocation& i) { return i.sent.command_id == id; });
   if (it == invocations_.end()) return ssm_json(400, {{"__type", "InvalidCommandId"}, {"message", id}});
   Invocation& inv = *it;
   json answer{{"CommandId", id},
@@ -148,14 +148,15 @@ std::string FakeSsmHost::read_answer(const SentScript& read) const {
 }
 
 std::vector<SentScript> FakeSsmHost::sent() const {
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   std::vector<SentScript> out;
+  out.reserve(invocations_.size());
   for (const auto& inv : invocations_) out.push_back(inv.sent);
   return out;
 }
 
 std::vector<SentScript> FakeSsmHost::runs() const {
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   std::vector<SentScript> out;
   for (const auto& inv : invocations_) {
     if (!inv.sent.log_read) out.push_back(inv.sent);
@@ -164,12 +165,12 @@ std::vector<SentScript> FakeSsmHost::runs() const {
 }
 
 std::vector<std::string> FakeSsmHost::cancelled() const {
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   return cancelled_;
 }
 
 std::string FakeSsmHost::log(const std::string& path) const {
-  std::lock_guard lock(mu_);
+  std::scoped_lock lock(mu_);
   const auto it = logs_.find(path);
   return it == logs_.end() ? std::string() : it->second;
 }

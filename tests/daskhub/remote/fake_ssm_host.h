@@ -51,7 +51,7 @@ class FakeSsmHost {
   [[nodiscard]] std::vector<std::string> cancelled() const;
   [[nodiscard]] std::string log(const std::string& path) const;
   void break_log_reads() {
-    std::lock_guard lock(mu_);
+    std::scoped_lock lock(mu_);
     broken_reads_ = true;
   }
 

@@ -34,13 +34,13 @@ struct Rig {
     aws::ClientConfig c;
     c.region = "us-east-1";
     c.endpoint_url = server.url();
-    c.credentials =
-        std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{"AKID", "SECRET", "", {}});
+    c.credentials = std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{
+        .access_key_id = "AKID", .secret_access_key = "SECRET", .session_token = "", .expiration = {}});
     c.retry.max_attempts = 2;
     c.retry.base_delay = 1ms;
     ssm.emplace(c);
-    options.poll = {1ms, 4ms};
-    options.short_poll = {1ms, 2ms};
+    options.poll = {.base = 1ms, .cap = 4ms};
+    options.short_poll = {.base = 1ms, .cap = 2ms};
     options.short_timeout = 5s;
     options.appear_timeout = 5s;
     options.cancel_wait = 5s;
@@ -63,7 +63,10 @@ struct Rig {
 };
 
 HostCommand step_command() {
-  return {"01-x", {"log='" + std::string(kLog) + "'", "./01-x.sh"}, 600s, kLog};
+  return {.label = "01-x",
+          .script = {"log='" + std::string(kLog) + "'", "./01-x.sh"},
+          .timeout = 600s,
+          .log_file = kLog};
 }
 
 TEST(HostRunner, PrintsTheLogAsItGrowsOnceAndInOrderAndEndsWithTheStepsStatus) {
@@ -98,8 +101,8 @@ TEST(HostRunner, PrintsTheLogAsItGrowsOnceAndInOrderAndEndsWithTheStepsStatus) {
   }
   ASSERT_GE(offsets.size(), 4U);
   EXPECT_EQ(offsets.front(), "1");
-  EXPECT_NE(std::find(offsets.begin(), offsets.end(), "5"), offsets.end());  // after "one\n"
-  EXPECT_EQ(offsets.back(), "15");                                           // after all 14 bytes
+  EXPECT_NE(std::ranges::find(offsets, "5"), offsets.end());  // after "one\n"
+  EXPECT_EQ(offsets.back(), "15");                            // after all 14 bytes
   const auto main = rig.host.runs().at(0);
   EXPECT_EQ(main.request["Comment"], "heliocloud daskhub: 01-x");
   EXPECT_EQ(main.request["Parameters"]["executionTimeout"], nlohmann::json::array({"600"}));
@@ -108,7 +111,7 @@ TEST(HostRunner, PrintsTheLogAsItGrowsOnceAndInOrderAndEndsWithTheStepsStatus) {
 
 TEST(HostRunner, ALargeLogIsReadInChunksByteForByte) {
   std::string big;
-  for (int i = 0; big.size() < 3 * kLogChunkBytes + 10; ++i)
+  for (int i = 0; big.size() < (3 * kLogChunkBytes) + 10; ++i)
     big += "line " + std::to_string(i) + " \xC3\xA9t\xC3\xA9\n";
   Rig rig([&](const SentScript&) {
     ScriptedRun r;
@@ -185,7 +188,7 @@ TEST(HostRunner, TimeoutsAreToldApart) {
                                "stopped it"),
             std::string::npos)
       << rig.err.str();
-  outcome = rig.run({"late", {"late"}, 60s, std::nullopt});
+  outcome = rig.run({.label = "late", .script = {"late"}, .timeout = 60s, .log_file = std::nullopt});
   EXPECT_EQ(outcome.exit_code, 124);
   EXPECT_NE(rig.err.str().find("[late] NOT RUN: the host did not take the command in time (DeliveryTimedOut"),
             std::string::npos)
@@ -235,7 +238,7 @@ TEST(HostRunner, LosingTrackOfAStepSaysItMayStillRun) {
   const aws::SsmClient ssm(c);
   HostRunner runner(ssm, kInstance, rig.options);
   try {
-    (void)runner.run({"01-x", {"x"}, 600s, std::nullopt});
+    (void)runner.run({.label = "01-x", .script = {"x"}, .timeout = 600s, .log_file = std::nullopt});
     FAIL() << "no error";
   } catch (const std::runtime_error& e) {
     const std::string what = e.what();
@@ -255,12 +258,12 @@ TEST(HostRunner, AnUnreachableHostIsTheClientsError) {
   aws::ClientConfig c;
   c.region = "us-east-1";
   c.endpoint_url = server.url();
-  c.credentials =
-      std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{"AKID", "SECRET", "", {}});
+  c.credentials = std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{
+      .access_key_id = "AKID", .secret_access_key = "SECRET", .session_token = "", .expiration = {}});
   const aws::SsmClient ssm(c);
   HostRunner runner(ssm, kInstance);
   try {
-    (void)runner.run({"01-x", {"x"}, 600s, std::nullopt});
+    (void)runner.run({.label = "01-x", .script = {"x"}, .timeout = 600s, .log_file = std::nullopt});
     FAIL() << "no error";
   } catch (const aws::AwsError& e) {
     EXPECT_NE(std::string(e.what()).find("its SSM agent is not registered or not online"), std::string::npos);
@@ -284,7 +287,7 @@ TEST(HostRunner, EndsMapToExitStatusesAndSentences) {
   EXPECT_EQ(exit_code_of(inv("Cancelled", -1)), 130);
   EXPECT_EQ(exit_code_of(inv("InProgress", -1)), 1);
 
-  const HostCommand c{"03-deploy-daskhub", {}, 2700s, std::nullopt};
+  const HostCommand c{.label = "03-deploy-daskhub", .script = {}, .timeout = 2700s, .log_file = std::nullopt};
   EXPECT_EQ(describe_end(c, inv("Success", 0), 3725s), "[03-deploy-daskhub] done in 1h02m");
   EXPECT_EQ(describe_end(c, inv("Failed", 2), 65s),
             "[03-deploy-daskhub] FAILED with exit status 2 after 1m05s");

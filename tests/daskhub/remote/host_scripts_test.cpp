@@ -68,7 +68,9 @@ class HostSandbox : public ::testing::Test {
     const auto cmd = "sh '" + (root_ / "script.sh").string() + "' >'" + (root_ / "out").string() + "' 2>'" +
                      (root_ / "err").string() + "' </dev/null";
     const int raw = std::system(cmd.c_str());
-    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(root_ / "out"), slurp(root_ / "err")};
+    return {.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1,
+            .out = slurp(root_ / "out"),
+            .err = slurp(root_ / "err")};
   }
 
   // Holds the kit's lock as a running step would, until the returned descriptor is closed.
@@ -178,7 +180,7 @@ TEST_F(HostSandbox, TheKitCheckReportsWhatIsThere) {
   ASSERT_TRUE(check.has_value());
   EXPECT_TRUE(check->busy);
 
-  HostLayout elsewhere{(root_ / "none").string(), "no-such-user-hc"};
+  HostLayout elsewhere{.kit_directory = (root_ / "none").string(), .owner = "no-such-user-hc"};
   check = parse_kit_check(sh(kit_check_script(elsewhere)).out);
   ASSERT_TRUE(check.has_value());
   EXPECT_FALSE(check->kit_present);
@@ -189,7 +191,7 @@ TEST_F(HostSandbox, TheKitCheckReportsWhatIsThere) {
 TEST_F(HostSandbox, TheLogReaderReturnsTheExactBytesInChunks) {
   std::string bytes;
   std::mt19937 rng(7);
-  while (bytes.size() < 2 * kLogChunkBytes + 123) bytes += static_cast<char>(rng() % 256);
+  while (bytes.size() < (2 * kLogChunkBytes) + 123) bytes += static_cast<char>(rng() % 256);
   const auto path = (kit() / "it's a log").string();
   write(path, bytes);
   LogFollower log(path);
@@ -232,7 +234,7 @@ TEST_F(HostSandbox, StatusReportsAFreshKitAndTheLatestLog) {
   for (const char* tool : {"kubectl ", "eksctl ", "helm ", "kustomize "})
     EXPECT_NE(out.find(tool), std::string::npos);
 
-  HostLayout elsewhere{(root_ / "none").string(), host_.owner};
+  HostLayout elsewhere{.kit_directory = (root_ / "none").string(), .owner = host_.owner};
   EXPECT_EQ(sh(status_script(elsewhere, 2)).out,
             "kit          not on this host (" + elsewhere.kit_directory +
                 "): the Daskhub stack puts it there when the host starts\n");

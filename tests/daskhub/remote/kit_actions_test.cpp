@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "daskhub/remote/setup_error.h"
@@ -40,15 +41,15 @@ struct Rig {
     aws::ClientConfig c;
     c.region = "us-east-1";
     c.endpoint_url = server.url();
-    c.credentials =
-        std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{"AKID", "SECRET", "", {}});
+    c.credentials = std::make_shared<aws::StaticCredentialsProvider>(aws::Credentials{
+        .access_key_id = "AKID", .secret_access_key = "SECRET", .session_token = "", .expiration = {}});
     ssm.emplace(c);
   }
 
   int run(const KitRequest& request) {
     RunnerOptions o;
-    o.poll = {1ms, 2ms};
-    o.short_poll = {1ms, 2ms};
+    o.poll = {.base = 1ms, .cap = 2ms};
+    o.short_poll = {.base = 1ms, .cap = 2ms};
     o.out = &out;
     o.err = &err;
     o.interrupts = interrupts;
@@ -89,7 +90,7 @@ FakeSsmHost::Script kit_host(const std::vector<std::string>& scripts, int (*fail
   };
 }
 
-int never(const std::string&) {
+int never(const std::string& /*unused*/) {
   return 0;
 }
 
@@ -125,7 +126,7 @@ TEST(KitActions, DeployRunsEveryStepOfTheKitInOrder) {
 
 TEST(KitActions, MonitoringRunsOnlyWhenTheKitHasIt) {
   auto kit = kFullKit;
-  kit.erase(std::find(kit.begin(), kit.end(), "04-deploy-monitoring.sh"));
+  kit.erase(std::ranges::find(kit, "04-deploy-monitoring.sh"));
   Rig rig(kit_host(kit, never));
   EXPECT_EQ(rig.run({"demo", Action::Deploy, std::nullopt}), 0);
   EXPECT_EQ(rig.steps_run().size(), 5U);
@@ -180,7 +181,7 @@ TEST(KitActions, StatusPrintsTheHostsReport) {
 TEST(KitActions, AHostThatAnswersNothingIsNotTakenForAnEmptyKit) {
   Rig rig([](const SentScript&) { return ScriptedRun{}; });  // SSM says Success, the output is empty
   try {
-    (void)rig.run({"demo", Action::Deploy, std::nullopt});
+    (void)rig.run({.instance = "demo", .action = Action::Deploy, .step = std::nullopt});
     FAIL() << "no error";
   } catch (const SetupError& e) {
     EXPECT_STREQ(
@@ -214,7 +215,10 @@ TEST(KitActions, WhatMustBeFixedFirstIsSaid) {
     }
     return std::string("accepted");
   };
-  KitCheck check{true, true, false, {kFullKit.begin(), kFullKit.end()}};
+  KitCheck check{.owner_exists = true,
+                 .kit_present = true,
+                 .busy = false,
+                 .scripts = {kFullKit.begin(), kFullKit.end()}};
   EXPECT_EQ(refusal(check), "accepted");
   EXPECT_EQ(plan_steps(check, Action::Teardown, host, "demo", "i-1").size(), 1U);
 

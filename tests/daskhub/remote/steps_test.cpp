@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 
 #include "daskhub/remote/setup_error.h"
@@ -25,7 +26,7 @@ std::vector<std::string> table_scripts(bool with_optional) {
   for (const Step& s : kSteps) {
     if (with_optional || !s.optional) out.push_back(s.script());
   }
-  std::sort(out.begin(), out.end());
+  std::ranges::sort(out);
   return out;
 }
 

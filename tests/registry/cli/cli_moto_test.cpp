@@ -59,9 +59,10 @@ class DeployedInstance : public ::testing::Test {
     box_.write("instance/" + instance_ + ".yaml", test::registry_instance_yaml(pub_));
     aws::S3Client(moto_config()).create_bucket(pub_);
     table_ = kUnique("cli-datasets-");
-    aws::DynamoDbClient(moto_config()).create_table(table_, {"id", "S"});
+    aws::DynamoDbClient(moto_config()).create_table(table_, {.name = "id", .type = "S"});
 
-    const aws::ServiceClient iam(moto_config(), {"IAM", "iam", "iam", "IAM"});
+    const aws::ServiceClient iam(
+        moto_config(), {.name = "IAM", .signing_name = "iam", .endpoint_prefix = "iam", .env_id = "IAM"});
     const auto role =
         aws::query_call(iam, "CreateRole", "2010-05-08",
                         {{"RoleName", kUnique("cli-role")},

@@ -19,11 +19,12 @@ aws::Stack deployed_stack() {
   aws::Stack s;
   s.name = "myhelioRegistry0D1C2B3A";
   s.status = "UPDATE_COMPLETE";
-  s.outputs = {{"IngesterFunctionName", "myhelio-Ingester", "", ""},
-               {"CatalogerFunctionName", "myhelio-Cataloger", "", ""},
-               {"IngestBucketName", "myhelio-ingest", "", ""},
-               {"DatasetBucketNames", "helio-one,helio-two", "", ""},
-               {"DatasetTableName", "myhelio-datasets", "", ""}};
+  s.outputs = {
+      {.key = "IngesterFunctionName", .value = "myhelio-Ingester", .export_name = "", .description = ""},
+      {.key = "CatalogerFunctionName", .value = "myhelio-Cataloger", .export_name = "", .description = ""},
+      {.key = "IngestBucketName", .value = "myhelio-ingest", .export_name = "", .description = ""},
+      {.key = "DatasetBucketNames", .value = "helio-one,helio-two", .export_name = "", .description = ""},
+      {.key = "DatasetTableName", .value = "myhelio-datasets", .export_name = "", .description = ""}};
   return s;
 }
 

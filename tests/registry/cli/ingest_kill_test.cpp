@@ -4,12 +4,12 @@
 // and no temporary file is left anywhere.
 #include <fcntl.h>
 #include <gtest/gtest.h>
-#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -18,15 +18,13 @@
 #include <string>
 #include <thread>
 
-#if defined(HELIOCLOUD_KILL_TEST_MOTO)
+#ifdef HELIOCLOUD_KILL_TEST_MOTO
 #include "aws/s3.h"
 #include "aws/s3_transfer.h"
 #include "moto_support.h"
 #endif
 #include "registry/index_file.h"
 #include "registry/sqlite_dataset_store.h"
-
-extern char** environ;
 
 namespace heliocloud::registry {
 namespace {
@@ -56,7 +54,7 @@ void make_job(const fs::path& uploads, std::size_t files) {
   std::mt19937 rng(15);
   const auto data = [&](std::size_t n) {
     std::string s(n, '\0');
-    for (auto& c : s) c = static_cast<char>('a' + rng() % 26);
+    for (auto& c : s) c = static_cast<char>('a' + (rng() % 26));
     return s;
   };
   write(uploads / "job1/entries.json",
@@ -67,7 +65,7 @@ void make_job(const fs::path& uploads, std::size_t files) {
   for (int i = 0; i < mms_files; ++i) {
     const auto size = 10 + static_cast<std::size_t>(i % 7);
     char start[64];
-    std::snprintf(start, sizeof start, "%d-0%d-%02dT%02d:00:00%sZ", 2014 + i % 3, 1 + i % 9, 1 + i % 28,
+    std::snprintf(start, sizeof start, "%d-0%d-%02dT%02d:00:00%sZ", 2014 + (i % 3), 1 + (i % 9), 1 + (i % 28),
                   i % 24, i >= mms_files / 2 ? ".125" : "");
     const auto key = "d" + std::to_string(i % 5) + "/f" + std::to_string(i) + ".cdf";
     mms += std::string(start) + "," + start + "," + key + "," + std::to_string(size) + "\n";
@@ -77,7 +75,7 @@ void make_job(const fs::path& uploads, std::size_t files) {
   std::string abc = "start, stop, key, filesize, quality\n";
   for (int i = 0; i < static_cast<int>(files) - mms_files; ++i) {
     const auto key = "x" + std::to_string(i) + ".FTS";
-    abc += "2020-02-" + std::to_string(10 + i % 18) + "T00:00:" + std::to_string(10 + i % 40) +
+    abc += "2020-02-" + std::to_string(10 + (i % 18)) + "T00:00:" + std::to_string(10 + (i % 40)) +
            "Z,2020-03-01," + key + ",8,q" + std::to_string(i % 3) + "\n";
     write(uploads / "job1/ABC" / key, data(8));
   }
@@ -99,6 +97,7 @@ class World {
     for (auto& a : where_args()) args.push_back(a);
     args.emplace_back("job1");
     std::vector<char*> argv;
+    argv.reserve(args.size());
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     posix_spawn_file_actions_t files;
@@ -214,7 +213,7 @@ class LocalWorld final : public World {
   fs::path root_;
 };
 
-#if defined(HELIOCLOUD_KILL_TEST_MOTO)
+#ifdef HELIOCLOUD_KILL_TEST_MOTO
 // Buckets of their own in moto, records in a temporary SQLite file.
 class MotoWorld final : public World {
  public:
@@ -239,7 +238,9 @@ class MotoWorld final : public World {
       bodies.push_back(std::move(body));
     }
     std::vector<aws::BulkPut> puts;
-    for (std::size_t i = 0; i < keys.size(); ++i) puts.push_back({keys[i], bodies[i], {}, {}});
+    puts.reserve(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      puts.push_back({.key = keys[i], .body = bodies[i], .file = {}, .options = {}});
     const auto failures = aws::S3Transfer(s3_).put_objects(uploads_, puts, 16);
     if (!failures.empty()) std::rethrow_exception(failures.front().error);
   }
@@ -336,7 +337,7 @@ TEST(IngestKill, LocalDirectoryKilledAtRandomPointsARerunGivesTheCleanRunsState)
   kill_at_random_points<LocalWorld>(250);
 }
 
-#if defined(HELIOCLOUD_KILL_TEST_MOTO)
+#ifdef HELIOCLOUD_KILL_TEST_MOTO
 TEST(IngestKill, MotoKilledAtRandomPointsARerunGivesTheCleanRunsState) {
   kill_at_random_points<MotoWorld>(120);
 }

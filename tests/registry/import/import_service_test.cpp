@@ -19,13 +19,13 @@ class Import : public ::testing::Test {
  protected:
   void SetUp() override { test::publish_as_original(*w_.objects, "helio-public", {test::original_mms()}); }
 
-  ImportResult run(bool apply, const std::string& stamp = "2026-12-02T10:00:00Z") {
+  ImportResult run(bool apply, const std::string& stamp = "2026-12-02T10:00:00Z") const {
     ImportService service(*w_.objects, *w_.records, w_.settings, {.apply = apply, .now = parse_time(stamp)});
     return service.run();
   }
 
   // Every object of the bucket and its bytes.
-  std::map<std::string, std::string> snapshot(const std::string& bucket = "helio-public") {
+  std::map<std::string, std::string> snapshot(const std::string& bucket = "helio-public") const {
     std::map<std::string, std::string> out;
     for (const auto& o : w_.objects->list(bucket, "")) out[o.key] = *w_.objects->get(bucket, o.key);
     return out;

@@ -23,7 +23,7 @@ TEST(MotoImport, OriginalBucketIsImportedReadableAndASecondImportChangesNothing)
   const auto bucket = heliocloud::aws::testing::unique_name("helio-orig");
   const auto table = heliocloud::aws::testing::unique_name("registry");
   s3.create_bucket(bucket);
-  dynamo.create_table(table, {"id", "S"});
+  dynamo.create_table(table, {.name = "id", .type = "S"});
   DynamoDbDatasetStore records(dynamo, table);
   test::publish_as_original(objects, bucket, {test::original_mms()});
   RegistrySettings settings;

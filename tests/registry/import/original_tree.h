@@ -99,13 +99,21 @@ inline void publish_as_original(ObjectStore& store, const std::string& bucket,
 // quickly.
 inline OriginalDataset original_mms() {
   const std::string dir = "mms1/fgm/brst/l2/2015/09/01/";
-  return {"MMS",
-          "MMS",
-          "MMS data",
-          {{"2015-09-01T12:11:14Z", dir + "mms1_fgm_brst_l2_20150901121114_v4.18.0.cdf", 4641},
-           {"2015-09-01T12:20:54Z", dir + "mms1_fgm_brst_l2_20150901122054_v4.18.0.cdf", 4603},
-           {"2016-09-01T12:30:44Z", dir + "mms1_fgm_brst_l2_20150901123044_v4.18.0.cdf", 3462},
-           {"2016-09-01T17:45:00Z", dir + "mms1_fgm_brst_l2_20150901174500_v4.18.0.cdf", 297}}};
+  return {.id = "MMS",
+          .folder = "MMS",
+          .title = "MMS data",
+          .files = {{.time = "2015-09-01T12:11:14Z",
+                     .key = dir + "mms1_fgm_brst_l2_20150901121114_v4.18.0.cdf",
+                     .size = 4641},
+                    {.time = "2015-09-01T12:20:54Z",
+                     .key = dir + "mms1_fgm_brst_l2_20150901122054_v4.18.0.cdf",
+                     .size = 4603},
+                    {.time = "2016-09-01T12:30:44Z",
+                     .key = dir + "mms1_fgm_brst_l2_20150901123044_v4.18.0.cdf",
+                     .size = 3462},
+                    {.time = "2016-09-01T17:45:00Z",
+                     .key = dir + "mms1_fgm_brst_l2_20150901174500_v4.18.0.cdf",
+                     .size = 297}}};
 }
 
 }  // namespace heliocloud::registry::test

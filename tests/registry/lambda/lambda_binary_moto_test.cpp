@@ -21,8 +21,6 @@
 #include "fake_runtime_api.h"
 #include "moto_support.h"
 
-extern char** environ;
-
 namespace heliocloud::registry {
 namespace {
 
@@ -71,6 +69,7 @@ int run_function(const std::map<std::string, std::string>& vars) {
   }
   for (const auto& [k, v] : vars) env_strings.push_back(k + "=" + v);
   std::vector<char*> envp;
+  envp.reserve(env_strings.size());
   for (auto& s : env_strings) envp.push_back(s.data());
   envp.push_back(nullptr);
   const auto exe = function_executable();
@@ -123,7 +122,7 @@ TEST(RegistryLambdaBinary, IngestAndCatalogThroughTheRuntimeApi) {
   const auto table = kUnique("bin-datasets");
   s3.create_bucket(uploads);
   s3.create_bucket(pub);
-  dynamo.create_table(table, {"id", "S"});
+  dynamo.create_table(table, {.name = "id", .type = "S"});
   s3.put_object(uploads, "job1/entries.json",
                 R"([{"id": "MMS", "index": "s3://)" + pub + R"(/MMS/", "title": "MMS"}])");
   s3.put_object(uploads, "job1/MMS/manifest.csv", "#time, s3key, filesize\n2015-09-01T12:11:14Z,a.cdf,3\n");
@@ -179,7 +178,7 @@ TEST(RegistryLambdaBinary, AJobLongerThanOneInvocationContinuesByItself) {
   const auto table = kUnique("cont-datasets");
   s3.create_bucket(uploads);
   s3.create_bucket(pub);
-  dynamo.create_table(table, {"id", "S"});
+  dynamo.create_table(table, {.name = "id", .type = "S"});
   s3.put_object(uploads, "job1/entries.json",
                 R"([{"id": "SOHO", "index": "s3://)" + pub + R"(/SOHO/", "title": "SOHO"}])");
   std::string manifest = "#time, s3key, filesize\n";

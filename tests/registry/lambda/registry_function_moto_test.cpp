@@ -34,7 +34,7 @@ class RegistryFunctionMoto : public ::testing::Test {
     env_.dataset_table = kUnique("fn-datasets");
     s3_.create_bucket(env_.settings.ingest_bucket);
     s3_.create_bucket(pub());
-    dynamo_.create_table(env_.dataset_table, {"id", "S"});
+    dynamo_.create_table(env_.dataset_table, {.name = "id", .type = "S"});
   }
 
   const std::string& pub() const { return env_.settings.dataset_buckets[0]; }

@@ -17,7 +17,7 @@ TEST(Jwks, ReadsRsaSigningKeysByKid) {
   const nlohmann::json doc = {
       {"keys", {a.jwk(), b.jwk(), other_use, {{"kty", "EC"}, {"kid", "ec"}, {"crv", "P-256"}}}}};
   const auto keys = sign_in::parse_jwks(doc.dump());
-  ASSERT_EQ(keys.size(), 2u);
+  ASSERT_EQ(keys.size(), 2U);
   EXPECT_EQ(keys.at("a").bits(), 2048);
   // The key verifies what its private half signed, and nothing else.
   const auto signature = a.sign("message");

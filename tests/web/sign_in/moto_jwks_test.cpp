@@ -26,8 +26,10 @@ nlohmann::json cognito(const aws::ServiceClient& client, const std::string& oper
 
 TEST(MotoCognito, TokensVerifyAgainstThePoolsJwks) {
   const auto config = aws::testing::moto_config();
-  const aws::ServiceClient client(config,
-                                  {"Cognito", "cognito-idp", "cognito-idp", "COGNITO_IDENTITY_PROVIDER"});
+  const aws::ServiceClient client(config, {.name = "Cognito",
+                                           .signing_name = "cognito-idp",
+                                           .endpoint_prefix = "cognito-idp",
+                                           .env_id = "COGNITO_IDENTITY_PROVIDER"});
   const std::string pool_id = cognito(client, "CreateUserPool",
                                       {{"PoolName", aws::testing::unique_name("sign-in")}})["UserPool"]["Id"];
   const std::string client_id =

@@ -17,11 +17,11 @@ TEST(Pkce, VerifiersAreFreshAndUseOnlyUnreservedCharacters) {
   for (int i = 0; i < 50; ++i) {
     const auto verifier = sign_in::new_code_verifier();
     // RFC 7636 §4.1: 43 to 128 characters of [A-Z] [a-z] [0-9] - . _ ~
-    EXPECT_EQ(verifier.size(), 43u);
+    EXPECT_EQ(verifier.size(), 43U);
     EXPECT_EQ(
         verifier.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"),
         std::string::npos);
     seen.insert(verifier);
   }
-  EXPECT_EQ(seen.size(), 50u);
+  EXPECT_EQ(seen.size(), 50U);
 }

@@ -40,25 +40,25 @@ sign_in::SessionTokens sample_tokens(std::size_t token_chars) {
 TEST(ChunkedCookie, SplitsLongValuesAndPutsThemBackTogether) {
   const std::string value(9000, 'x');
   const auto cookies = sign_in::chunk_cookie("hc_session", value, std::chrono::seconds{60});
-  ASSERT_EQ(cookies.size(), 3u);
+  ASSERT_EQ(cookies.size(), 3U);
   for (const auto& c : cookies) {
     EXPECT_LE(c.value.size(), sign_in::kCookieChunkChars);
     EXPECT_TRUE(c.http_only);
     EXPECT_EQ(c.path, "/");
     // The whole header line fits a browser's 4096 bytes.
-    EXPECT_LT(heliocloud::web::format_set_cookie(c, true).size(), 4000u);
+    EXPECT_LT(heliocloud::web::format_set_cookie(c, true).size(), 4000U);
   }
   EXPECT_EQ(cookies[0].name, "hc_session_0");
   EXPECT_EQ(cookies[2].name, "hc_session_2");
   EXPECT_EQ(sign_in::read_chunked_cookie(browser_jar(cookies), "hc_session"), value);
   const auto one = sign_in::chunk_cookie("c", "short", std::nullopt);
-  ASSERT_EQ(one.size(), 1u);
+  ASSERT_EQ(one.size(), 1U);
   EXPECT_EQ(sign_in::read_chunked_cookie(browser_jar(one), "c"), "short");
 }
 
 TEST(ChunkedCookie, RefusesMissingPiecesAndIgnoresStaleOnes) {
   const auto cookies = sign_in::chunk_cookie("s", std::string(5000, 'y'), std::nullopt);
-  ASSERT_EQ(cookies.size(), 2u);
+  ASSERT_EQ(cookies.size(), 2U);
   Params missing;
   missing.add(cookies[0].name, cookies[0].value);
   EXPECT_EQ(sign_in::read_chunked_cookie(missing, "s"), std::nullopt);
@@ -82,11 +82,11 @@ TEST(ChunkedCookie, ExpiresEveryPieceTheBrowserHas) {
   jar.add("s_extra", "not ours");
   jar.add("other_1", "not ours");
   const auto expired = sign_in::expire_chunked_cookie(jar, "s", 1);
-  ASSERT_EQ(expired.size(), 2u);
+  ASSERT_EQ(expired.size(), 2U);
   EXPECT_EQ(expired[0].name, "s_1");
   EXPECT_EQ(expired[1].name, "s_2");
   for (const auto& c : expired) EXPECT_EQ(c.max_age, std::chrono::seconds{0});
-  EXPECT_EQ(sign_in::expire_chunked_cookie({}, "s").size(), 1u);  // s_0 always
+  EXPECT_EQ(sign_in::expire_chunked_cookie({}, "s").size(), 1U);  // s_0 always
 }
 
 TEST(SessionCookie, RoundTripsRealisticTokensInSeveralChunks) {
@@ -94,7 +94,7 @@ TEST(SessionCookie, RoundTripsRealisticTokensInSeveralChunks) {
   // Cognito: id ~1.2 KB, access ~1 KB, refresh (a JWE) ~1.8 KB; with room to spare.
   const auto tokens = sample_tokens(2000);
   const auto set = cookie.write(tokens, 1'900'000'000, {});
-  EXPECT_GE(set.size(), 2u);
+  EXPECT_GE(set.size(), 2U);
   for (const auto& c : set) {
     EXPECT_EQ(c.value.find("iiii"), std::string::npos) << "tokens must not be readable";
     EXPECT_EQ(c.max_age, std::chrono::seconds{100'000'000});

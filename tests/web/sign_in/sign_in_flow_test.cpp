@@ -39,9 +39,9 @@ TEST(SignInFlow, SendsTheBrowserToAuthorizeWithPkceStateAndNonce) {
   EXPECT_EQ(q.get("redirect_uri"), kAppOrigin + "/auth/callback");
   EXPECT_EQ(q.get("scope"), "openid email profile");
   EXPECT_EQ(q.get("code_challenge_method"), "S256");
-  EXPECT_EQ(q.get("code_challenge")->size(), 43u);
-  EXPECT_EQ(q.get("state")->size(), 43u);
-  EXPECT_EQ(q.get("nonce")->size(), 43u);
+  EXPECT_EQ(q.get("code_challenge")->size(), 43U);
+  EXPECT_EQ(q.get("state")->size(), 43U);
+  EXPECT_EQ(q.get("nonce")->size(), 43U);
   EXPECT_NE(q.get("state"), q.get("nonce"));
   const std::string cookie = set_cookie_named(r, "hc_sign_in");
   EXPECT_TRUE(contains(cookie, "; Max-Age=600")) << cookie;
@@ -299,7 +299,7 @@ TEST(SignInFlow, LogoutAsksFirstThenClearsEveryCookieAndTheRefreshToken) {
   for (const char* name : {"hc_session_0", "hc_sign_in", "hc_csrf"})
     EXPECT_TRUE(contains(set_cookie_named(out, name), "; Max-Age=0;")) << name;
   EXPECT_TRUE(h.browser().jar.empty());
-  ASSERT_EQ(h.stand_in().issued_refresh_tokens().size(), 1u);
+  ASSERT_EQ(h.stand_in().issued_refresh_tokens().size(), 1U);
   EXPECT_TRUE(h.stand_in().revoked(h.stand_in().issued_refresh_tokens()[0]));
   // The pool's /logout sends the browser back to the app.
   const auto back = h.stand_in_get(location(out));

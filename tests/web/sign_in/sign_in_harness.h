@@ -25,11 +25,11 @@ struct Log {
   std::mutex mu;
   std::vector<std::string> lines;
   void add(std::string_view line) {
-    std::lock_guard lock(mu);
+    std::scoped_lock lock(mu);
     lines.emplace_back(line);
   }
   [[nodiscard]] std::string all() {
-    std::lock_guard lock(mu);
+    std::scoped_lock lock(mu);
     std::string out;
     for (const auto& l : lines) out += l + "\n";
     return out;
@@ -98,7 +98,7 @@ class SignInHarness {
   // GET on the stand-in, no redirects followed.
   httplib::Result stand_in_get(const std::string& url) {
     httplib::Client client("127.0.0.1", port_of(url));
-    return client.Get(target_of(url).c_str());
+    return client.Get(target_of(url));
   }
 
   // /auth/sign-in → the stand-in's authorize → the callback URL it sends the browser to.

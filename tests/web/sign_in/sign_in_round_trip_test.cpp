@@ -102,15 +102,14 @@ class SignInRoundTrip : public ::testing::Test {
                               const std::string& form = {}) {
     httplib::Client client(site_->origin);
     const httplib::Headers headers = {{"Cookie", browser_.cookie_header()}};
-    auto r = method == "POST"
-                 ? client.Post(target.c_str(), headers, form, "application/x-www-form-urlencoded")
-                 : client.Get(target.c_str(), headers);
+    auto r = method == "POST" ? client.Post(target, headers, form, "application/x-www-form-urlencoded")
+                              : client.Get(target, headers);
     if (r) browser_.take(set_cookies(r));
     return r;
   }
   httplib::Result pool_get(const std::string& url) {
     httplib::Client client(stand_in_.url());
-    return client.Get(target_of(url).c_str());
+    return client.Get(target_of(url));
   }
 
   heliocloud::testing::OidcStandIn stand_in_{{}};
