@@ -88,10 +88,10 @@ nlohmann::ordered_json simplify_join(const nlohmann::ordered_json& arg) {
   // A join nested in an empty-delimiter join is spliced into it ("arn:" + partition + ... + "/*").
   auto flat = nlohmann::ordered_json::array();
   for (const auto& part : arg[1]) {
+    // json::empty() is false for every string, so the empty delimiter is compared as a string.
     const bool nested = delimiter.empty() && part.is_object() && part.size() == 1 &&
                         part.contains("Fn::Join") &&
-                        part["Fn::Join"][0] == "";  // NOLINT(readability-container-size-empty): json::empty() is
-                                                    // false for every string
+                        part["Fn::Join"][0] == "";  // NOLINT(readability-container-size-empty)
     if (nested)
       for (const auto& inner : part["Fn::Join"][1]) flat.push_back(inner);
     else
