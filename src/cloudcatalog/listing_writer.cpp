@@ -1,6 +1,7 @@
 #include "cloudcatalog/listing_writer.h"
 
 #include <algorithm>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <utility>
 
@@ -8,6 +9,7 @@ namespace heliocloud::cloudcatalog {
 namespace {
 
 constexpr std::size_t kFlushBytes = 1 << 16;
+constexpr std::size_t kCsvSliceRows = 1024;
 
 // A JSON string as nlohmann::json writes it (its escaping, and its error for text that is not UTF-8).
 void append_json_string(std::string& out, const std::string& text) {
@@ -54,14 +56,20 @@ void ListingWriter::rows(std::vector<registry::IndexRow>& rows) {
   const bool first_rows = row_count_ == 0;
   row_count_ += rows.size();
   switch (format_) {
-    case ListingFormat::csv: {
-      // format_index_file's rows, without the header it starts with (written once, above).
-      registry::IndexFile chunk{{}, std::move(rows)};
-      const std::string text = registry::format_index_file(chunk, digits_);
-      buffer_.append(text, text.find('\n') + 1);
-      rows = std::move(chunk.rows);
+    case ListingFormat::csv:
+      // format_index_file's rows, without the header it starts with (written once, above), a slice at a
+      // time so that the text of a whole year file is never held.
+      for (std::size_t at = 0; at < rows.size(); at += kCsvSliceRows) {
+        const auto begin = rows.begin() + static_cast<std::ptrdiff_t>(at);
+        const auto end =
+            rows.begin() + static_cast<std::ptrdiff_t>(std::min(rows.size(), at + kCsvSliceRows));
+        registry::IndexFile slice{{}, {std::make_move_iterator(begin), std::make_move_iterator(end)}};
+        const std::string text = registry::format_index_file(slice, digits_);
+        buffer_.append(text, text.find('\n') + 1);
+        std::move(slice.rows.begin(), slice.rows.end(), begin);
+        flush_if_full();
+      }
       break;
-    }
     case ListingFormat::json:
       for (std::size_t i = 0; i < rows.size(); ++i) {
         buffer_ += first_rows && i == 0 ? "\n" : ",\n";
