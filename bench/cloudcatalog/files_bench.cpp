@@ -100,9 +100,9 @@ int child(const fs::path& root, const std::string& format, const std::string& st
     std::printf("%zu\n", counter.count);
     return 0;
   }
-  cloudcatalog::ListingWriter writer(std::cout, format == "--json"  ? cloudcatalog::ListingFormat::json
-                                                : format == "--csv" ? cloudcatalog::ListingFormat::csv
-                                                                    : cloudcatalog::ListingFormat::table);
+  cloudcatalog::ListingWriter writer(std::cout, format == "--json"  ? cloudcatalog::ListingFormat::Json
+                                                : format == "--csv" ? cloudcatalog::ListingFormat::Csv
+                                                                    : cloudcatalog::ListingFormat::Table);
   reader.stream(kDataset, registry::parse_time(start), registry::parse_time(stop), writer);
   writer.finish();
   return 0;

@@ -32,11 +32,11 @@ void ListingWriter::out_of_order(const std::string& uri, std::size_t rows) {
 
 void ListingWriter::write_header() {
   header_written_ = true;
-  if (format_ == ListingFormat::csv) {
+  if (format_ == ListingFormat::Csv) {
     // The header as format_index_file writes it.
     const std::string text = registry::format_index_file({extra_columns_, {}}, 0);
     buffer_ += text;
-  } else if (format_ == ListingFormat::json) {
+  } else if (format_ == ListingFormat::Json) {
     buffer_ += '[';
   }
 }
@@ -56,7 +56,7 @@ void ListingWriter::rows(std::vector<registry::IndexRow>& rows) {
   const bool first_rows = row_count_ == 0;
   row_count_ += rows.size();
   switch (format_) {
-    case ListingFormat::csv:
+    case ListingFormat::Csv:
       // format_index_file's rows, without the header it starts with (written once, above), a slice at a
       // time so that the text of a whole year file is never held.
       for (std::size_t at = 0; at < rows.size(); at += kCsvSliceRows) {
@@ -70,14 +70,14 @@ void ListingWriter::rows(std::vector<registry::IndexRow>& rows) {
         flush_if_full();
       }
       break;
-    case ListingFormat::json:
+    case ListingFormat::Json:
       for (std::size_t i = 0; i < rows.size(); ++i) {
         buffer_ += first_rows && i == 0 ? "\n" : ",\n";
         append_json_row(rows[i]);
         flush_if_full();
       }
       break;
-    case ListingFormat::table:
+    case ListingFormat::Table:
       for (const auto& r : rows) {
         buffer_ += registry::format_time(r.start, digits_);
         buffer_ += "  ";
@@ -130,7 +130,7 @@ void ListingWriter::flush_if_full() {
 
 void ListingWriter::finish() {
   if (!header_written_) write_header();
-  if (format_ == ListingFormat::json) buffer_ += row_count_ == 0 ? "]\n" : "\n]\n";
+  if (format_ == ListingFormat::Json) buffer_ += row_count_ == 0 ? "]\n" : "\n]\n";
   out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   buffer_.clear();
   out_.flush();

@@ -13,9 +13,9 @@
 namespace heliocloud::cloudcatalog {
 
 enum class ListingFormat {
-  table,  // start  stop  size  datakey
-  csv,    // exactly the index-file format, so the output is itself a CloudCatalog index
-  json,   // an array of {"start", "stop", "datakey", "filesize", extra columns...}
+  Table,  // start  stop  size  datakey
+  Csv,    // exactly the index-file format, so the output is itself a CloudCatalog index
+  Json,   // an array of {"start", "stop", "datakey", "filesize", extra columns...}
 };
 
 class ListingWriter final : public FileVisitor {

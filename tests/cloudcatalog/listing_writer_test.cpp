@@ -40,10 +40,10 @@ std::string printed_at_once(const FileListing& listing, ListingFormat format) {
   for (const auto& r : listing.rows)
     digits = std::max(
         {digits, registry::fraction_digits_needed(r.start), registry::fraction_digits_needed(r.stop)});
-  if (format == ListingFormat::csv)
+  if (format == ListingFormat::Csv)
     return registry::format_index_file({listing.extra_columns, listing.rows}, digits);
   std::ostringstream out;
-  if (format == ListingFormat::json) {
+  if (format == ListingFormat::Json) {
     auto rows = nlohmann::ordered_json::array();
     for (const auto& r : listing.rows) {
       nlohmann::ordered_json row = {{"start", registry::format_time(r.start, digits)},
@@ -97,16 +97,16 @@ TEST_P(ListingWriterFormats, StreamedOutputEqualsTheListingPrintedAtOnce) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllFormats, ListingWriterFormats,
-                         ::testing::Values(ListingFormat::table, ListingFormat::csv, ListingFormat::json),
+                         ::testing::Values(ListingFormat::Table, ListingFormat::Csv, ListingFormat::Json),
                          [](const ::testing::TestParamInfo<ListingFormat>& param) {
-                           return param.param == ListingFormat::table ? std::string("table")
-                                  : param.param == ListingFormat::csv ? std::string("csv")
+                           return param.param == ListingFormat::Table ? std::string("table")
+                                  : param.param == ListingFormat::Csv ? std::string("csv")
                                                                       : std::string("json");
                          });
 
 TEST(ListingWriter, CountsRowsBytesAndIndexFiles) {
   auto fetcher = three_years();
-  const auto got = streamed(fetcher, ListingFormat::table, "2019-01-01", "2020-03-01");
+  const auto got = streamed(fetcher, ListingFormat::Table, "2019-01-01", "2020-03-01");
   EXPECT_EQ(got.rows, 3u);
   EXPECT_EQ(got.bytes, 60u);
   EXPECT_EQ(got.index_files, 2u);
@@ -114,20 +114,20 @@ TEST(ListingWriter, CountsRowsBytesAndIndexFiles) {
 
 TEST(ListingWriter, AnEmptyListingIsAHeaderOrAnEmptyArray) {
   auto fetcher = three_years();
-  EXPECT_EQ(streamed(fetcher, ListingFormat::csv, "2019-07-01", "2019-08-01").text,
+  EXPECT_EQ(streamed(fetcher, ListingFormat::Csv, "2019-07-01", "2019-08-01").text,
             "# start, stop, datakey, filesize, checksum, note, checksum\n");
-  EXPECT_EQ(streamed(fetcher, ListingFormat::json, "2019-07-01", "2019-08-01").text, "[]\n");
-  EXPECT_EQ(streamed(fetcher, ListingFormat::table, "2019-07-01", "2019-08-01").text, "");
+  EXPECT_EQ(streamed(fetcher, ListingFormat::Json, "2019-07-01", "2019-08-01").text, "[]\n");
+  EXPECT_EQ(streamed(fetcher, ListingFormat::Table, "2019-07-01", "2019-08-01").text, "");
   // No index file in range: the CSV header has no extra column.
   fetcher.objects.erase("s3://bkt/x/X_2019.csv");
-  EXPECT_EQ(streamed(fetcher, ListingFormat::csv, "2019-07-01", "2019-08-01").text,
+  EXPECT_EQ(streamed(fetcher, ListingFormat::Csv, "2019-07-01", "2019-08-01").text,
             "# start, stop, datakey, filesize\n");
 }
 
 TEST(ListingWriter, ALaterYearNeedingMoreDigitsRaisesThePrecisionWithANote) {
   auto fetcher = three_years();
   // 2020 (whole seconds) first, then 2021 (a half second): nothing is rounded, and the change is said.
-  const auto got = streamed(fetcher, ListingFormat::table, "2020-01-01", "2021-12-01");
+  const auto got = streamed(fetcher, ListingFormat::Table, "2020-01-01", "2021-12-01");
   EXPECT_EQ(got.text,
             "2020-01-01T00:00:00Z  2020-01-02T00:00:00Z  30  s3://bkt/x/c.cdf\n"
             "2020-02-01T00:00:00Z  2020-02-02T00:00:00Z  20  s3://bkt/x/b \"q\".cdf\n"
@@ -143,7 +143,7 @@ TEST(ListingWriter, RowsOutOfOrderAreNoted) {
   MemoryFetcher fetcher = three_years();
   fetcher.objects["s3://bkt/x/X_2020.csv"] +=
       "2019-01-01T00:00:00Z,2019-07-01T00:00:00Z,s3://bkt/x/e.cdf,50,,,\n";
-  const auto got = streamed(fetcher, ListingFormat::csv, "2019-01-01", "2020-12-31");
+  const auto got = streamed(fetcher, ListingFormat::Csv, "2019-01-01", "2020-12-31");
   ASSERT_EQ(got.notes.size(), 1u);
   EXPECT_EQ(got.notes[0].rfind("s3://bkt/x/X_2020.csv: 1 rows start before rows of an earlier year file", 0),
             0u);

@@ -83,14 +83,14 @@ int print_datasets(const cloudcatalog::CatalogDocument& catalog, bool json) {
 // Streamed: one year file's rows in memory at a time (cloudcatalog/listing_writer.h).
 int print_files(const cloudcatalog::CatalogReader& reader, const Instant& start, const Instant& stop,
                 const CatalogClientFlags& f) {
-  const auto format = f.csv    ? cloudcatalog::ListingFormat::csv
-                      : f.json ? cloudcatalog::ListingFormat::json
-                               : cloudcatalog::ListingFormat::table;
+  const auto format = f.csv    ? cloudcatalog::ListingFormat::Csv
+                      : f.json ? cloudcatalog::ListingFormat::Json
+                               : cloudcatalog::ListingFormat::Table;
   cloudcatalog::ListingWriter writer(std::cout, format);
   reader.stream(f.dataset, start, stop, writer);
   writer.finish();
   for (const auto& note : writer.notes()) std::cerr << "heliocloud: note: " << note << "\n";
-  if (format == cloudcatalog::ListingFormat::table)
+  if (format == cloudcatalog::ListingFormat::Table)
     std::cerr << writer.row_count() << " files, " << human_bytes(static_cast<double>(writer.bytes()))
               << ", from " << writer.index_files_read() << " index files\n";
   return 0;
