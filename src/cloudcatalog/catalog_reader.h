@@ -34,7 +34,7 @@ struct FileListing {
 
 // What stream_files() hands over, in this order per year file read: index_file(), then rows() with the
 // rows that are ready. Rows arrive in index order over the whole stream (start, then stop, then datakey),
-// except after a note() (see stream_files()).
+// except where out_of_order() says otherwise (see stream_files()).
 class FileVisitor {
  public:
   virtual ~FileVisitor() = default;
@@ -50,9 +50,9 @@ class FileVisitor {
 // missing year file is skipped. One year file is held at a time: its rows in range are sorted and handed
 // over before the next year is read, so memory follows the largest year file, not the range. Each file's
 // rows starting in a later year (the spec puts a row under its start year, so only a misfiled row does)
-// are kept back and merged in their place. A row that starts in an earlier year than rows already handed
-// over cannot be put back in its place: out_of_order() says so and the row follows them. Throws
-// CatalogError "address:line: what" for a malformed index file, and for stop <= start.
+// are kept back and merged in their place. A row that sorts before rows already handed over (filed under a
+// later year than its start) cannot be put back in its place: out_of_order() says so and the row follows
+// them. Throws CatalogError "address:line: what" for a malformed index file, and for stop <= start.
 void stream_files(ObjectFetcher& fetcher, const CatalogDataset& dataset, const registry::Instant& start,
                   const registry::Instant& stop, FileVisitor& visitor);
 
