@@ -91,7 +91,8 @@ void ListingWriter::rows(std::vector<registry::IndexRow>& rows) {
       }
       break;
   }
-  flush_if_full();
+  // A year file's rows are out before the next is read: a failure later leaves whole years printed.
+  write_buffer();
 }
 
 // As nlohmann::ordered_json's dump(2) of the object inside an array: a repeated extra column keeps its first
@@ -123,7 +124,10 @@ void ListingWriter::append_json_row(const registry::IndexRow& row) {
 }
 
 void ListingWriter::flush_if_full() {
-  if (buffer_.size() < kFlushBytes) return;
+  if (buffer_.size() >= kFlushBytes) write_buffer();
+}
+
+void ListingWriter::write_buffer() {
   out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   buffer_.clear();
 }
@@ -131,8 +135,7 @@ void ListingWriter::flush_if_full() {
 void ListingWriter::finish() {
   if (!header_written_) write_header();
   if (format_ == ListingFormat::Json) buffer_ += row_count_ == 0 ? "]\n" : "\n]\n";
-  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-  buffer_.clear();
+  write_buffer();
   out_.flush();
 }
 

@@ -39,6 +39,7 @@ class ListingWriter final : public FileVisitor {
   void write_header();
   void append_json_row(const registry::IndexRow& row);
   void flush_if_full();
+  void write_buffer();
 
   std::ostream& out_;
   ListingFormat format_;
