@@ -47,6 +47,7 @@ bench: deps build
 	./bench/aws/run.sh build 1000 10
 	build/bin/registry_bench
 	build/bin/registry_ingest_bench
+	build/bin/cloudcatalog_files_bench
 	./bench/web/run.sh
 
 lint: build

@@ -3,6 +3,7 @@
 // then, for one dataset, the index files of only the years that can hold rows in [start, stop), and the rows
 // whose time range overlaps it. Index files are parsed by the registry's own reader (registry/index_file.h),
 // which also reads the original platform's format.
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -31,9 +32,31 @@ struct FileListing {
 // Throws CatalogNotFound when the endpoint has no catalog.json, CatalogError when it is malformed.
 [[nodiscard]] CatalogDocument load_catalog(ObjectFetcher& fetcher, const CatalogEndpoint& endpoint);
 
+// What stream_files() hands over, in this order per year file read: index_file(), then rows() with the
+// rows that are ready. Rows arrive in index order over the whole stream (start, then stop, then datakey),
+// except where out_of_order() says otherwise (see stream_files()).
+class FileVisitor {
+ public:
+  virtual ~FileVisitor() = default;
+  // An index file was read; `extra_columns` are its columns after filesize.
+  virtual void index_file(const std::string& uri, const std::vector<std::string>& extra_columns) = 0;
+  // The next rows in range, in index order; never empty. The visitor may move them away.
+  virtual void rows(std::vector<registry::IndexRow>& rows) = 0;
+  // Rows of `uri` that sort before rows already handed over; they come next (see stream_files()).
+  virtual void out_of_order(const std::string& uri, std::size_t rows) = 0;
+};
+
 // Rows with stop >= start and start < stop (the client's filter), from the years index_years() gives; a
-// missing year file is skipped. Throws CatalogError "address:line: what" for a malformed index file, and
-// for stop <= start.
+// missing year file is skipped. One year file is held at a time: its rows in range are sorted and handed
+// over before the next year is read, so memory follows the largest year file, not the range. Each file's
+// rows starting in a later year (the spec puts a row under its start year, so only a misfiled row does)
+// are kept back and merged in their place. A row that sorts before rows already handed over (filed under a
+// later year than its start) cannot be put back in its place: out_of_order() says so and the row follows
+// them. Throws CatalogError "address:line: what" for a malformed index file, and for stop <= start.
+void stream_files(ObjectFetcher& fetcher, const CatalogDataset& dataset, const registry::Instant& start,
+                  const registry::Instant& stop, FileVisitor& visitor);
+
+// stream_files() gathered: every row in range, sorted (also misfiled ones).
 [[nodiscard]] FileListing find_files(ObjectFetcher& fetcher, const CatalogDataset& dataset,
                                      const registry::Instant& start, const registry::Instant& stop);
 
@@ -48,6 +71,10 @@ class CatalogReader {
   [[nodiscard]] FileListing files(std::string_view id, const registry::Instant& start,
                                   const registry::Instant& stop) const {
     return find_files(fetcher_, dataset(id), start, stop);
+  }
+  void stream(std::string_view id, const registry::Instant& start, const registry::Instant& stop,
+              FileVisitor& visitor) const {
+    stream_files(fetcher_, dataset(id), start, stop, visitor);
   }
 
  private:

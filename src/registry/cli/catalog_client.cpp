@@ -8,6 +8,7 @@
 #include "aws/credentials.h"
 #include "cloudcatalog/catalog_reader.h"
 #include "cloudcatalog/download.h"
+#include "cloudcatalog/listing_writer.h"
 #include "registry/cli/progress_printer.h"
 #include "registry/cli/usage_error.h"
 
@@ -79,36 +80,19 @@ int print_datasets(const cloudcatalog::CatalogDocument& catalog, bool json) {
   return 0;
 }
 
-int print_files(const cloudcatalog::FileListing& listing, const CatalogClientFlags& f) {
-  int digits = 0;
-  for (const auto& r : listing.rows)
-    digits = std::max({digits, fraction_digits_needed(r.start), fraction_digits_needed(r.stop)});
-  if (f.csv) {  // exactly the index-file format, so the output is itself a CloudCatalog index
-    std::cout << format_index_file({listing.extra_columns, listing.rows}, digits);
-    return 0;
-  }
-  if (f.json) {
-    auto out = nlohmann::ordered_json::array();
-    for (const auto& r : listing.rows) {
-      nlohmann::ordered_json row = {{"start", format_time(r.start, digits)},
-                                    {"stop", format_time(r.stop, digits)},
-                                    {"datakey", r.datakey},
-                                    {"filesize", r.size}};
-      for (std::size_t i = 0; i < r.extras.size() && i < listing.extra_columns.size(); ++i)
-        row[listing.extra_columns[i]] = r.extras[i];
-      out.push_back(std::move(row));
-    }
-    std::cout << out.dump(2) << "\n";
-    return 0;
-  }
-  std::uint64_t bytes = 0;
-  for (const auto& r : listing.rows) {
-    std::cout << format_time(r.start, digits) << "  " << format_time(r.stop, digits) << "  " << r.size << "  "
-              << r.datakey << "\n";
-    bytes += r.size;
-  }
-  std::cerr << listing.rows.size() << " files, " << human_bytes(static_cast<double>(bytes)) << ", from "
-            << listing.index_files_read.size() << " index files\n";
+// Streamed: one year file's rows in memory at a time (cloudcatalog/listing_writer.h).
+int print_files(const cloudcatalog::CatalogReader& reader, const Instant& start, const Instant& stop,
+                const CatalogClientFlags& f) {
+  const auto format = f.csv    ? cloudcatalog::ListingFormat::Csv
+                      : f.json ? cloudcatalog::ListingFormat::Json
+                               : cloudcatalog::ListingFormat::Table;
+  cloudcatalog::ListingWriter writer(std::cout, format);
+  reader.stream(f.dataset, start, stop, writer);
+  writer.finish();
+  for (const auto& note : writer.notes()) std::cerr << "heliocloud: note: " << note << "\n";
+  if (format == cloudcatalog::ListingFormat::Table)
+    std::cerr << writer.row_count() << " files, " << human_bytes(static_cast<double>(writer.bytes()))
+              << ", from " << writer.index_files_read() << " index files\n";
   return 0;
 }
 
@@ -172,9 +156,10 @@ int run_catalog_client(const CatalogClientCommands& c, const CatalogClientFlags&
   if (*c.datasets) return print_datasets(reader.catalog(), f.json);
   const auto& dataset = reader.dataset(f.dataset);
   const auto [start, stop] = range_of(f, dataset);
-  const auto listing = reader.files(f.dataset, start, stop);
-  if (*c.files) return print_files(listing, f);
-  return get_files(fetcher, dataset, listing, f);
+  if (*c.files) return print_files(reader, start, stop, f);
+  // A download needs every file's size first (the progress line's total and time left), so `get` holds the
+  // rows in range; never the index files' other rows.
+  return get_files(fetcher, dataset, reader.files(f.dataset, start, stop), f);
 }
 
 }  // namespace heliocloud::registry::cli

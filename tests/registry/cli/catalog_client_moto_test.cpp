@@ -75,6 +75,34 @@ TEST_F(CatalogClient, FilesOfARangeAsCsvAndJson) {
   EXPECT_TRUE(contains(r.err, "4 files, 1.0 kB, from 2 index files")) << r.err;
 }
 
+// Rows are printed a year file at a time: what a misfiled index changes is said, and an error in a later year
+// file ends the output there.
+TEST_F(CatalogClient, FilesStreamedNoteAMisfiledRowAndStopAtABadLaterYear) {
+  make_public();
+  const std::string key = "ds/demo_ds_2021.csv";
+  const std::string year_2021 = s3_.get_object(bucket_, key).body;
+  // A row of 2020 filed under 2021, after the 2020 file's rows were printed.
+  s3_.put_object(
+      bucket_, key,
+      year_2021 + "2020-12-31T06:00:00Z,2020-12-31T07:00:00Z,s3://" + bucket_ + "/ds/f_late.cdf,50\n");
+  auto r = cli_.run("files s3://" + bucket_ + " demo_ds --csv");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto late = r.out.find("f_late.cdf");
+  ASSERT_NE(late, std::string::npos) << r.out;
+  EXPECT_LT(r.out.find("f_20201231b.cdf"), late);
+  EXPECT_GT(r.out.find("f_20210101.cdf"), late);
+  EXPECT_TRUE(contains(r.err, "heliocloud: note: s3://" + bucket_ + "/" + key +
+                                  ": 1 rows start before rows of an earlier year file already listed"))
+      << r.err;
+
+  s3_.put_object(bucket_, key,
+                 "# start, stop, datakey, filesize\n2021-01-01T00:00:00Z,2021-01-02T00:00:00Z,x,ten\n");
+  r = cli_.run("files s3://" + bucket_ + " demo_ds --csv");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(contains(r.out, "f_20201231b.cdf")) << r.out;  // 2020 was printed before 2021 was read
+  EXPECT_TRUE(contains(r.err, key + ":2: filesize is not a whole number")) << r.err;
+}
+
 TEST_F(CatalogClient, PrivateBucketsNeedSigning) {
   auto r = cli_.run("datasets s3://" + bucket_);
   EXPECT_EQ(r.status, 1);
