@@ -8,8 +8,6 @@
 // manifest, the index files and the SQLite dataset store are files in a temporary directory. The ingest runs
 // in a child process (this binary again, --child) so that its peak RSS is its own.
 #include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -22,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "child_process.h"
 #include "registry/ingest_service.h"
 #include "registry/local_object_store.h"
 #include "registry/sqlite_dataset_store.h"
@@ -257,36 +256,14 @@ struct Run {
 };
 
 Run run_child(const char* self, const fs::path& dir, const Options& o) {
-  int out[2];
-  if (pipe(out) != 0) throw std::runtime_error("pipe");
-  const pid_t pid = fork();
-  if (pid == 0) {
-    dup2(out[1], STDOUT_FILENO);
-    close(out[0]);
-    close(out[1]);
-    const auto rows = std::to_string(o.rows);
-    const auto chunk = std::to_string(o.chunk);
-    execl(self, self, "--child", dir.c_str(), rows.c_str(), chunk.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  close(out[1]);
-  std::string text;
-  char buf[256];
-  for (ssize_t n; (n = read(out[0], buf, sizeof buf)) > 0;) text.append(buf, static_cast<std::size_t>(n));
-  close(out[0]);
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("the ingest failed");
+  const auto child = heliocloud::bench::run_self(
+      self, {"--child", dir.string(), std::to_string(o.rows), std::to_string(o.chunk)}, "the ingest");
   Run r;
-  if (std::sscanf(text.c_str(), "%lf %lf %ld", &r.plan_seconds, &r.publish_seconds, &r.rss_after_plan_kb) !=
-      3)
-    throw std::runtime_error("child said: " + text);
-  r.peak_rss_kb = usage.ru_maxrss;
-  const auto secs = [](const timeval& t) {
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
-  };
-  r.cpu_seconds = secs(usage.ru_utime) + secs(usage.ru_stime);
+  if (std::sscanf(child.output.c_str(), "%lf %lf %ld", &r.plan_seconds, &r.publish_seconds,
+                  &r.rss_after_plan_kb) != 3)
+    throw std::runtime_error("child said: " + child.output);
+  r.peak_rss_kb = child.peak_rss_kb;
+  r.cpu_seconds = child.cpu_seconds;
   return r;
 }
 

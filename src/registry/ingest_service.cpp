@@ -337,7 +337,7 @@ class IngestService::Run {
                         std::size_t rows_done, std::size_t chunk) {
     const auto end = plan.in_job.begin() + static_cast<std::ptrdiff_t>(rows_done);
     if (std::find(plan.in_job.begin(), end, true) == end) {
-      files.skip(rows_done);
+      if (rows_done < plan.file_count) files.skip(rows_done);  // else there is nothing more to read
       return;
     }
     while (files.position() < rows_done) {

@@ -31,6 +31,26 @@ ManifestReader::ManifestReader(CsvStream::Source source, std::string file_name, 
 
 bool ManifestReader::next(ManifestRow& row) {
   CsvRecord record;
+  while (next_row_record(record)) {
+    if (read_row(record, row)) {
+      ++rows_;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::size_t ManifestReader::skip(std::size_t count) {
+  CsvRecord record;
+  std::size_t skipped = 0;
+  while (skipped < count && next_row_record(record)) {
+    ++skipped;
+    ++rows_;
+  }
+  return skipped;
+}
+
+bool ManifestReader::next_row_record(CsvRecord& record) {
   while (!ended_) {
     if (!next_record(record)) {
       if (ended_) break;  // a header that could not be read
@@ -47,34 +67,9 @@ bool ManifestReader::next(ManifestRow& row) {
       if (!header_ok_) ended_ = true;
       continue;
     }
-    if (is_blank(record)) continue;
-    if (read_row(record, row)) {
-      ++rows_;
-      return true;
-    }
+    if (!is_blank(record)) return true;
   }
   return false;
-}
-
-std::size_t ManifestReader::skip(std::size_t count) {
-  CsvRecord record;
-  std::size_t skipped = 0;
-  while (skipped < count && !ended_) {
-    if (!next_record(record)) {
-      ended_ = true;
-      break;
-    }
-    if (!have_header_) {
-      have_header_ = true;
-      header_ok_ = read_header(record);
-      if (!header_ok_) ended_ = true;
-      continue;
-    }
-    if (is_blank(record)) continue;
-    ++skipped;
-    ++rows_;
-  }
-  return skipped;
 }
 
 Problems ManifestReader::take_problems() {

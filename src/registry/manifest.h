@@ -70,7 +70,10 @@ class ManifestReader {
     std::string key;
   };
 
+  // The next CSV record (problems of broken ones noted); false at the end.
   bool next_record(CsvRecord& record);
+  // The next record that is a row: the header is read on the way, blank lines passed over.
+  bool next_row_record(CsvRecord& record);
   bool read_header(const CsvRecord& record);
   bool read_row(const CsvRecord& record, ManifestRow& row);
   void problem(std::size_t line, std::string message, std::string fix);

@@ -58,13 +58,14 @@ TEST(Csv, QuotesOnlyWhenNeeded) {
   EXPECT_EQ(out, "s3://b/plain.cdf|\"s3://b/a,b.cdf\"|\"q\"\"x\"");
 }
 
-// Records, or "error at line N", of a text read whole or in pieces.
-std::vector<std::string> outcome(CsvReader& whole) {
+// Records, or "error at line N", of a text read whole (CsvReader) or in pieces (CsvStream).
+template <typename Reader>
+std::vector<std::string> outcome(Reader& reader) {
   std::vector<std::string> out;
   CsvRecord r;
   while (true) {
     try {
-      if (!whole.next(r)) break;
+      if (!reader.next(r)) break;
       out.push_back(std::to_string(r.line) + ":" + testing::PrintToString(r.fields));
     } catch (const CsvError& e) {
       out.push_back("error at line " + std::to_string(e.line()));
@@ -80,17 +81,7 @@ std::vector<std::string> outcome_in_pieces(std::string_view text, std::size_t pi
     at += piece;
     return part;
   });
-  std::vector<std::string> out;
-  CsvRecord r;
-  while (true) {
-    try {
-      if (!stream.next(r)) break;
-      out.push_back(std::to_string(r.line) + ":" + testing::PrintToString(r.fields));
-    } catch (const CsvError& e) {
-      out.push_back("error at line " + std::to_string(e.line()));
-    }
-  }
-  return out;
+  return outcome(stream);
 }
 
 TEST(Csv, AStreamInPiecesReadsAsTheWholeText) {

@@ -362,14 +362,8 @@ TEST(ChunkedIngest, EachChunkEndsPublishedAndTheJobRecordsItsProgress) {
   IngestOptions options;
   options.chunk_files = 4;
   // The third chunk's copies fail: the first two chunks stay published, indexed and out of the job.
-  struct CopyFailing final : test::ForwardingStore {
-    using ForwardingStore::ForwardingStore;
-    void copy(const std::string& sb, const std::string& sk, const std::string& db,
-              const std::string& dk) override {
-      if (sk.ends_with("f9.cdf")) throw StoreError("injected failure copying " + sk);
-      ForwardingStore::copy(sb, sk, db, dk);
-    }
-  } broken_store(*w.objects);
+  test::FailingStore broken_store(*w.objects);
+  broken_store.fail_copy_of = "f9.cdf";
   IngestService broken(broken_store, *w.records, w.settings, options);
   const auto first = broken.ingest(parse_job_location("uploads/job1"));
   ASSERT_EQ(first.datasets.size(), 1U);
@@ -558,14 +552,8 @@ TEST(StreamedIngest, AResumedJobDeletesLeftoversAndLooksOnlyForRowsNotPublished)
   LocalWorld w;
   upload_hourly_job(w, "job1", "SOHO", 50);
   const IngestOptions options{.chunk_files = 7, .manifest_piece_bytes = 64};
-  struct CopyFailing final : test::ForwardingStore {
-    using ForwardingStore::ForwardingStore;
-    void copy(const std::string& sb, const std::string& sk, const std::string& db,
-              const std::string& dk) override {
-      if (sk.ends_with("/f30.cdf")) throw StoreError("injected failure copying " + sk);
-      ForwardingStore::copy(sb, sk, db, dk);
-    }
-  } broken_store(*w.objects);
+  test::FailingStore broken_store(*w.objects);
+  broken_store.fail_copy_of = "/f30.cdf";
   IngestService broken(broken_store, *w.records, w.settings, options);
   EXPECT_FALSE(broken.ingest(parse_job_location("uploads/job1")).ok());
   ASSERT_EQ(w.records->get_job("s3://uploads/job1/")->datasets.at(0).rows_done, 28U);  // 4 chunks of 7
