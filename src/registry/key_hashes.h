@@ -1,7 +1,10 @@
 #pragma once
 // Compact sets of object keys for validating a job of a million rows (issue 15): 8 bytes per key instead of
 // the key. A hash says for certain that a key is absent; where hashes meet, the caller compares the keys
-// exactly (DuplicateKeys: a second read of the rows concerned) or asks the store (ListedSizes: a HEAD).
+// exactly (DuplicateKeys: a second read of the rows concerned) or asks the store (ListedSizes: a HEAD when
+// the sizes differ or several listed keys share the hash). One case is taken on trust: a listed hash with the
+// row's own size is taken for the row's file. Another key matching it by chance has odds of about 1 in 20
+// million for a job of a million files, and then the file's copy fails, naming it.
 #include <cstdint>
 #include <optional>
 #include <string_view>

@@ -1,7 +1,8 @@
 #pragma once
 // ObjectReader: an object's bytes a piece at a time (ObjectStore::get_range), every piece of one version of
-// the object. A manifest of a million rows is 80-130 MB; an ingest reads it in pieces of a few MB instead of
-// holding it (issue 15: memory bounded by the chunk, not the job).
+// the object. A manifest of a million rows is 80-130 MB, alone near the 150 MB an ingest of such a job may
+// use (issue 15: memory bounded by the chunk, not the job); read in pieces it costs a piece, for one GET
+// per piece, and every read of it (validating, then publishing chunk by chunk) sees the same bytes.
 #include <cstdint>
 #include <optional>
 #include <string>
