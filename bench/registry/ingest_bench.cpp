@@ -6,8 +6,6 @@
 //   registry_ingest_bench [--files N] [--port P (5500-5599)] [--parallel K] [--serial 0|1]
 // Each ingest runs in a child process (this binary again, --child) so that its peak RSS is its own; the
 // parent prepares the buckets and uploads both jobs beforehand, which is not timed.
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -24,6 +22,7 @@
 #include "aws/s3.h"
 #include "aws/s3_transfer.h"
 #include "base/parallel_for.h"
+#include "child_process.h"
 #include "registry/aws/dynamodb_dataset_store.h"
 #include "registry/aws/s3_object_store.h"
 #include "registry/ingest_service.h"
@@ -164,36 +163,13 @@ struct Run {
 };
 
 Run run_child(const char* self, const std::string& job, std::size_t parallel, std::size_t chunk) {
-  int out[2];
-  if (pipe(out) != 0) throw std::runtime_error("pipe");
-  const pid_t pid = fork();
-  if (pid == 0) {
-    dup2(out[1], STDOUT_FILENO);
-    close(out[0]);
-    close(out[1]);
-    const auto p = std::to_string(parallel);
-    const auto c = std::to_string(chunk);
-    execl(self, self, "--child", job.c_str(), p.c_str(), c.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  close(out[1]);
-  std::string text;
-  char buf[256];
-  for (ssize_t n; (n = read(out[0], buf, sizeof buf)) > 0;) text.append(buf, static_cast<std::size_t>(n));
-  close(out[0]);
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    throw std::runtime_error("the ingest of " + job + " failed");
+  const auto child = bench::run_self(self, {"--child", job, std::to_string(parallel), std::to_string(chunk)},
+                                     "the ingest of " + job);
   Run r;
-  if (std::sscanf(text.c_str(), "%lf %zu", &r.seconds, &r.files) != 2)
-    throw std::runtime_error("child said: " + text);
-  r.peak_rss_kb = usage.ru_maxrss;
-  const auto secs = [](const timeval& t) {
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
-  };
-  r.cpu_seconds = secs(usage.ru_utime) + secs(usage.ru_stime);
+  if (std::sscanf(child.output.c_str(), "%lf %zu", &r.seconds, &r.files) != 2)
+    throw std::runtime_error("child said: " + child.output);
+  r.peak_rss_kb = child.peak_rss_kb;
+  r.cpu_seconds = child.cpu_seconds;
   return r;
 }
 

@@ -99,12 +99,6 @@ class Lease {
   std::chrono::seconds ttl_;
 };
 
-std::vector<int> years_of(const std::vector<PlannedFile>& files) {
-  std::set<int> years;
-  for (const auto& f : files) years.insert(f.row.start.year());
-  return {years.begin(), years.end()};
-}
-
 }  // namespace
 
 std::string job_key(const JobLocation& job) {
@@ -153,6 +147,7 @@ class IngestService::Run {
          "job " + key_ + " is being ingested by another run; `heliocloud status` shows it"});
     const auto stored = s_.records_.get_job(key_);
     ValidateOptions checks;
+    checks.manifest_piece_bytes = s_.options_.manifest_piece_bytes;
     if (stored && stored->state != JobState::Published) checks.resume = &*stored;
     const auto plan = validate_job(s_.objects_, &s_.records_, s_.settings_, job_, checks);
     if (!plan.problems.empty()) {
@@ -177,18 +172,16 @@ class IngestService::Run {
     start_progress();
     for (const auto& d : plan.datasets) {
       if (!d.ok()) continue;
-      std::uint64_t bytes = 0;
-      for (const auto& f : d.files) bytes += f.row.size;
       auto* p = progress_.dataset(d.id());
       if (p == nullptr) {
         progress_.datasets.push_back({.id = d.id()});
         p = &progress_.datasets.back();
       }
-      if (p->manifest_hash != d.manifest_hash || p->files_total != d.files.size()) {
+      if (p->manifest_hash != d.manifest_hash || p->files_total != d.file_count) {
         *p = {.id = d.id(), .manifest_hash = d.manifest_hash};  // a new manifest starts over
       }
-      p->files_total = d.files.size();
-      p->bytes_total = bytes;
+      p->files_total = d.file_count;
+      p->bytes_total = d.bytes;
       if (p->rows_done == 0) p->bytes_done = 0;
     }
     save_progress();
@@ -295,9 +288,11 @@ class IngestService::Run {
                        [&](const auto& d) { return d.id == plan.parsed.entry->id && d.done(); });
   }
 
+  // The manifest is read again as the chunks go, a chunk's rows at a time (PlannedFiles): memory holds one
+  // chunk, whatever the size of the job (issue 15).
   void publish(const JobPlan& job, const DatasetPlan& plan, DatasetResult& result) {
     if (stopped_) return;
-    if (plan.files.empty()) throw std::runtime_error("the manifest lists no files");
+    if (plan.file_count == 0) throw std::runtime_error("the manifest lists no files");
     auto& p = *progress_.dataset(plan.id());
     p.error.clear();
     const auto& entry = *plan.parsed.entry;
@@ -305,49 +300,61 @@ class IngestService::Run {
       s_.options_.progress->dataset_started(entry.id, p.files_total, p.bytes_total);
       if (p.rows_done > 0) s_.options_.progress->dataset_resumed(entry.id, p.rows_done, p.bytes_done);
     }
-    // Files of finished chunks still in the job (a crash between the progress write and the deletes).
-    std::vector<std::string> leftovers;
-    for (std::size_t i = 0; i < p.rows_done; ++i) {
-      if (plan.files[i].in_job) leftovers.push_back(plan.files[i].source_key);
-    }
-    remove_job_files(job, leftovers);
-
     const auto chunk = std::max<std::size_t>(1, s_.options_.chunk_files);
-    while (p.rows_done < plan.files.size()) {
+    PlannedFiles files(s_.objects_, job.job, plan, s_.options_.manifest_piece_bytes);
+    remove_leftovers(job, plan, files, p.rows_done, chunk);
+
+    while (p.rows_done < plan.file_count) {
       if (out_of_time()) {
         stopped_ = true;
         return;
       }
       const auto began = std::chrono::steady_clock::now();
-      const auto first = p.rows_done;
-      const auto last = std::min(plan.files.size(), first + chunk);
-      copy_files(job, plan, first, last);
-      merge_index(plan, first, last);
+      const auto planned = files.next(chunk);
+      copy_files(job, entry, planned);
+      merge_index(plan, planned);
       std::uint64_t bytes = 0;
       std::vector<std::string> sources;
-      for (auto i = first; i < last; ++i) {
-        bytes += plan.files[i].row.size;
-        if (plan.files[i].in_job) sources.push_back(plan.files[i].source_key);
+      for (const auto& f : planned) {
+        bytes += f.row.size;
+        if (f.in_job) sources.push_back(f.source_key);
       }
-      p.rows_done = last;
+      p.rows_done += planned.size();
       p.bytes_done += bytes;
       save_progress();
       remove_job_files(job, sources);
       longest_chunk_ = std::max(longest_chunk_, std::chrono::steady_clock::now() - began);
       ++chunks_this_run_;
     }
-    result.files_added = plan.files.size();
+    result.files_added = plan.file_count;
     result.bytes = p.bytes_total;
-    result.years = years_of(plan.files);
+    result.years = plan.years;
   }
 
-  void copy_files(const JobPlan& job, const DatasetPlan& plan, std::size_t first, std::size_t last) {
-    const auto& entry = *plan.parsed.entry;
+  // Files of finished chunks still in the job (a crash between the progress write and the deletes): read
+  // past in the manifest, and deleted a chunk at a time.
+  void remove_leftovers(const JobPlan& job, const DatasetPlan& plan, PlannedFiles& files,
+                        std::size_t rows_done, std::size_t chunk) {
+    const auto end = plan.in_job.begin() + static_cast<std::ptrdiff_t>(rows_done);
+    if (std::find(plan.in_job.begin(), end, true) == end) {
+      if (rows_done < plan.file_count) files.skip(rows_done);  // else there is nothing more to read
+      return;
+    }
+    while (files.position() < rows_done) {
+      std::vector<std::string> leftovers;
+      for (auto& f : files.next(std::min(chunk, rows_done - files.position()))) {
+        if (f.in_job) leftovers.push_back(std::move(f.source_key));
+      }
+      remove_job_files(job, leftovers);
+    }
+  }
+
+  void copy_files(const JobPlan& job, const Entry& entry, const std::vector<PlannedFile>& files) {
     std::mutex mutex;
     std::vector<std::string> failures;
     // Each copy records its own failure, so parallel_for has none to return.
-    base::parallel_for(last - first, {.concurrency = s_.options_.parallel_copies}, [&](std::size_t i) {
-      const auto& f = plan.files[first + i];
+    base::parallel_for(files.size(), {.concurrency = s_.options_.parallel_copies}, [&](std::size_t i) {
+      const auto& f = files[i];
       try {
         // Copying again after an interrupted run is harmless: the destination is replaced as a whole.
         if (f.in_job) {
@@ -363,14 +370,14 @@ class IngestService::Run {
     });
     if (!failures.empty()) {
       std::sort(failures.begin(), failures.end());
-      std::string message = std::to_string(failures.size()) + " of " + std::to_string(last - first) +
+      std::string message = std::to_string(failures.size()) + " of " + std::to_string(files.size()) +
                             " files could not be copied; run the job again to retry:";
       for (std::size_t i = 0; i < failures.size() && i < 20; ++i) message += "\n  " + failures[i];
       throw std::runtime_error(message);
     }
   }
 
-  void merge_index(const DatasetPlan& plan, std::size_t first, std::size_t last) {
+  void merge_index(const DatasetPlan& plan, const std::vector<PlannedFile>& files) {
     const auto& entry = *plan.parsed.entry;
     const Lease lease(
         s_.records_, entry.id, s_.lease_owner_,
@@ -383,7 +390,7 @@ class IngestService::Run {
     // against a writer whose lease expired under it; on a conflict, read everything again and redo the merge.
     for (int attempt = 1;; ++attempt) {
       const auto stored = s_.records_.get(entry.id);
-      if (stored && stored->record.extra_columns != plan.manifest.extra_columns) {
+      if (stored && stored->record.extra_columns != plan.extra_columns) {
         throw std::runtime_error("the manifest's extra columns differ from those of the published dataset");
       }
       // The dataset's year files, by year; read one at a time below.
@@ -404,18 +411,17 @@ class IngestService::Run {
       };
 
       std::vector<IndexRow> rows;
-      rows.reserve(last - first);
+      rows.reserve(files.size());
       IngestDelta delta;
-      delta.start = plan.files[first].row.start;
-      delta.stop = plan.files[first].row.stop;
-      for (auto i = first; i < last; ++i) {
-        const auto& f = plan.files[i];
+      delta.start = files.front().row.start;
+      delta.stop = files.front().row.stop;
+      for (const auto& f : files) {
         rows.push_back(f.row);
         delta.start = std::min(delta.start, f.row.start);
         delta.stop = std::max(delta.stop, f.row.stop);
         delta.file_types.push_back(f.file_type);
       }
-      const YearMerger merger(std::move(rows), plan.manifest.extra_columns);
+      const YearMerger merger(std::move(rows), plan.extra_columns);
       const int published_digits = stored ? stored->record.fraction_digits : 0;
       delta.fraction_digits = merger.fraction_digits(published_digits);
       if (!stored) {
@@ -424,7 +430,7 @@ class IngestService::Run {
         for (const auto& [year, key] : existing)
           delta.fraction_digits = fraction_digits(read_year(year), delta.fraction_digits);
       }
-      delta.extra_columns = plan.manifest.extra_columns;
+      delta.extra_columns = plan.extra_columns;
 
       // Year by year: memory holds the chunk's rows and one year file. A finer precision than before means
       // every year file is rewritten: one format for the whole dataset.
@@ -502,7 +508,8 @@ IngestService::IngestService(ObjectStore& objects, DatasetStore& records, Regist
       lease_owner_(make_lease_owner()) {}
 
 JobPlan IngestService::validate(const JobLocation& job) {
-  return validate_job(objects_, &records_, settings_, job);
+  return validate_job(objects_, &records_, settings_, job,
+                      {.manifest_piece_bytes = options_.manifest_piece_bytes});
 }
 
 IngestResult IngestService::ingest(const JobLocation& job) {

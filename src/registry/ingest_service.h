@@ -69,6 +69,8 @@ struct IngestOptions {
   // least one chunk is done per run, so every run makes progress.
   std::optional<std::chrono::steady_clock::time_point> deadline;
   ProgressSink* progress = nullptr;
+  // Manifests are read this many bytes at a time (ObjectReader), when validating and again when publishing.
+  std::size_t manifest_piece_bytes = kReadPieceBytes;
 };
 
 class IngestService {

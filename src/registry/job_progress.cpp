@@ -120,13 +120,18 @@ JobProgress job_progress_from_json(const nlohmann::ordered_json& j) {
 }
 
 std::string manifest_hash(std::string_view text) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (const char c : text) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
+  ManifestHasher hasher;
+  hasher.add(text);
+  return hasher.hex();
+}
+
+void ManifestHasher::add(std::string_view piece) {
+  h_ = fnv1a(piece, h_);
+}
+
+std::string ManifestHasher::hex() const {
   char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h_));
   return buf;
 }
 

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "registry/key_hashes.h"
 #include "registry/time.h"
 
 namespace heliocloud::registry {
@@ -58,5 +59,15 @@ struct JobProgress {
 
 // A stable 64-bit FNV-1a hash of a manifest's text, as 16 hex digits (the same in every build and process).
 [[nodiscard]] std::string manifest_hash(std::string_view text);
+
+// manifest_hash() of a text read in pieces.
+class ManifestHasher {
+ public:
+  void add(std::string_view piece);
+  [[nodiscard]] std::string hex() const;
+
+ private:
+  std::uint64_t h_ = kFnvOffsetBasis;
+};
 
 }  // namespace heliocloud::registry

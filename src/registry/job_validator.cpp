@@ -1,7 +1,7 @@
 #include "registry/job_validator.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <set>
 
 #include "base/text.h"
 
@@ -13,6 +13,17 @@ std::string join(const std::vector<std::string>& v) {
   return v.empty() ? "(none)" : base::join(v, ", ");
 }
 
+PlannedFile plan_file(const Entry& entry, const std::string& data_prefix, ManifestRow&& row, bool in_job) {
+  PlannedFile f;
+  f.source_key = data_prefix + row.key;
+  f.destination_key = entry.index.key(row.published_key);
+  f.in_job = in_job;
+  f.file_type = std::move(row.file_type);
+  f.row = {row.start, row.stop, "s3://" + entry.index.bucket + "/" + f.destination_key, row.size,
+           std::move(row.extras)};
+  return f;
+}
+
 class DatasetValidator {
  public:
   DatasetValidator(ObjectStore& store, DatasetStore* records, const RegistrySettings& settings,
@@ -22,19 +33,20 @@ class DatasetValidator {
   void run() {
     const auto& entry = *plan_.parsed.entry;
     if (!find_manifest(entry)) return;
-    const auto text = store_.get(job_.bucket, plan_.manifest_key);
-    if (!text) {
-      plan_.problems.push_back(
-          {manifest_name_, "the manifest disappeared while validating", "upload it again"});
+    data_prefix_ = job_.key(entry.id + "/");
+    list_job_files();
+    // Rows an earlier run of this job published are not looked for, if the manifest is the one it counted
+    // in. That is known once the manifest is read: read it taking it to be, and again if it is not.
+    const auto* resumed = resumed_progress(entry);
+    const auto published_rows = resumed != nullptr ? resumed->rows_done : 0;
+    if (!read_manifest(entry, published_rows)) return;
+    if (published_rows > 0 && plan_.manifest_hash != resumed->manifest_hash && !read_manifest(entry, 0))
       return;
-    }
-    plan_.manifest_hash = manifest_hash(*text);
-    auto parsed = parse_manifest(*text, manifest_name_);
-    plan_.manifest = std::move(parsed.manifest);
-    plan_.problems.insert(plan_.problems.end(), parsed.problems.begin(), parsed.problems.end());
+    if (duplicates_.find_suspects()) recheck_duplicates();
+    plan_.problems.insert(plan_.problems.end(), manifest_problems_.begin(), manifest_problems_.end());
     check_destination(entry);
     check_extra_columns(entry);
-    check_files(entry);
+    plan_.problems.insert(plan_.problems.end(), file_problems_.begin(), file_problems_.end());
   }
 
  private:
@@ -45,7 +57,7 @@ class DatasetValidator {
       const auto key = job_.key(dir + "/" + std::string(kManifestFile));
       if (store_.head(job_.bucket, key)) {
         plan_.manifest_key = key;
-        manifest_name_ = dir + "/" + std::string(kManifestFile);
+        plan_.manifest_name = dir + "/" + std::string(kManifestFile);
         return true;
       }
     }
@@ -53,6 +65,110 @@ class DatasetValidator {
                               "not found in " + job_.uri() + entry.id + "/",
                               "upload the dataset's manifest.csv next to its data files"});
     return false;
+  }
+
+  // The job's files of this dataset, by key hash: 16 bytes each.
+  void list_job_files() {
+    store_.list_pages(job_.bucket, data_prefix_, [&](std::vector<ObjectInfo>& page) {
+      for (const auto& o : page) uploaded_.add(std::string_view(o.key).substr(data_prefix_.size()), o.size);
+    });
+    uploaded_.seal();
+  }
+
+  [[nodiscard]] const DatasetProgress* resumed_progress(const Entry& entry) const {
+    if (options_.resume == nullptr) return nullptr;
+    for (const auto& d : options_.resume->datasets) {
+      if (d.id == entry.id && d.rows_done > 0) return &d;
+    }
+    return nullptr;
+  }
+
+  // One read of the whole manifest, checking each row as it comes; false when the manifest is gone.
+  bool read_manifest(const Entry& entry, std::size_t published_rows) {
+    plan_.file_count = 0;
+    plan_.bytes = 0;
+    plan_.in_job.clear();
+    years_.clear();
+    duplicates_ = {};
+    file_problems_.clear();
+    ObjectReader reader(store_, job_.bucket, plan_.manifest_key, {}, options_.manifest_piece_bytes);
+    ManifestHasher hash;
+    ManifestReader rows(
+        [&]() {
+          auto piece = reader.next();
+          if (piece) hash.add(*piece);
+          return piece;
+        },
+        plan_.manifest_name);
+    ManifestRow row;
+    while (rows.next(row)) check_row(entry, row, plan_.file_count < published_rows);
+    if (reader.missing()) {
+      plan_.problems.push_back(
+          {plan_.manifest_name, "the manifest disappeared while validating", "upload it again"});
+      return false;
+    }
+    plan_.manifest_hash = hash.hex();
+    plan_.manifest_version = reader.version();
+    plan_.extra_columns = rows.extra_columns();
+    plan_.years.assign(years_.begin(), years_.end());
+    manifest_problems_ = rows.take_problems();
+    return true;
+  }
+
+  // Rows whose published keys' hashes meet: the manifest's problems again, with the duplicates among them.
+  void recheck_duplicates() {
+    ObjectReader reader(store_, job_.bucket, plan_.manifest_key, plan_.manifest_version,
+                        options_.manifest_piece_bytes);
+    ManifestReader rows([&]() { return reader.next(); }, plan_.manifest_name, &duplicates_);
+    ManifestRow row;
+    while (rows.next(row)) {
+    }
+    manifest_problems_ = rows.take_problems();
+  }
+
+  void check_row(const Entry& entry, const ManifestRow& row, bool published) {
+    duplicates_.add(row.published_key);
+    ++plan_.file_count;
+    plan_.bytes += row.size;
+    years_.insert(row.start.year());
+    auto listed = uploaded_.find(row.key);
+    if (published) {
+      // Published by an earlier run: only whether it is still in the job to be deleted matters (deleting a
+      // file that is not there is harmless, so a hash that may be another key's does too).
+      plan_.in_job.push_back(listed.listed);
+      return;
+    }
+    if (listed.listed && (listed.ambiguous || listed.size != row.size)) {
+      // Another key with the same hash, or a size problem to report: ask the store about this very key.
+      const auto head = store_.head(job_.bucket, data_prefix_ + row.key);
+      listed = {.listed = head.has_value(), .ambiguous = false, .size = head ? head->size : 0};
+    }
+    const auto where = plan_.manifest_name + ":" + std::to_string(row.line);
+    if (listed.listed) {
+      if (listed.size != row.size) {
+        file_problems_.push_back({where,
+                                  row.key + ": size " + std::to_string(row.size) + " in the manifest, " +
+                                      std::to_string(listed.size) + " in the bucket",
+                                  "upload the file again or correct its size in the manifest"});
+      }
+      plan_.in_job.push_back(true);
+      return;
+    }
+    // An earlier run may have published it and deleted it from the job before failing: then it is done.
+    const auto published_file = destination_reachable(entry)
+                                    ? store_.head(entry.index.bucket, entry.index.key(row.published_key))
+                                    : std::nullopt;
+    if (!published_file || published_file->size != row.size) {
+      file_problems_.push_back(
+          {where, row.key + ": not found in " + job_.uri() + entry.id + "/",
+           "upload it to " + job_.uri() + entry.id + "/" + row.key + " or remove its row from the manifest"});
+    }
+    plan_.in_job.push_back(false);
+  }
+
+  bool destination_reachable(const Entry& entry) {
+    if (!reachable_) reachable_ = options_.check_reachable && store_.bucket_exists(entry.index.bucket);
+    return *reachable_;
   }
 
   void check_destination(const Entry& entry) {
@@ -73,63 +189,12 @@ class DatasetValidator {
   void check_extra_columns(const Entry& entry) {
     if (records_ == nullptr) return;
     const auto stored = records_->get(entry.id);
-    if (!stored || stored->record.extra_columns == plan_.manifest.extra_columns) return;
+    if (!stored || stored->record.extra_columns == plan_.extra_columns) return;
     plan_.problems.push_back(
-        {manifest_name_ + ":1",
-         "extra columns [" + join(plan_.manifest.extra_columns) + "] differ from the published index's [" +
+        {plan_.manifest_name + ":1",
+         "extra columns [" + join(plan_.extra_columns) + "] differ from the published index's [" +
              join(stored->record.extra_columns) + "]",
          "clients read one set of columns per dataset: use the same extra columns as earlier ingests"});
-  }
-
-  void check_files(const Entry& entry) {
-    const auto data_prefix = job_.key(entry.id + "/");
-    std::unordered_map<std::string, std::uint64_t> uploaded;
-    for (auto& o : store_.list(job_.bucket, data_prefix))
-      uploaded.emplace(o.key.substr(data_prefix.size()), o.size);
-
-    std::size_t published_rows = 0;
-    if (options_.resume != nullptr) {
-      for (const auto& d : options_.resume->datasets) {
-        if (d.id == entry.id && d.manifest_hash == plan_.manifest_hash) published_rows = d.rows_done;
-      }
-    }
-    for (std::size_t i = 0; i < plan_.manifest.rows.size(); ++i) {
-      const auto& row = plan_.manifest.rows[i];
-      PlannedFile f;
-      f.source_key = data_prefix + row.key;
-      f.destination_key = entry.index.key(row.published_key);
-      f.file_type = row.file_type;
-      f.row = {row.start, row.stop, "s3://" + entry.index.bucket + "/" + f.destination_key, row.size,
-               row.extras};
-      const auto where = manifest_name_ + ":" + std::to_string(row.line);
-      if (i < published_rows) {
-        f.in_job = uploaded.contains(row.key);
-        plan_.files.push_back(std::move(f));
-        continue;
-      }
-      if (const auto it = uploaded.find(row.key); it != uploaded.end()) {
-        if (it->second != row.size) {
-          plan_.problems.push_back({where,
-                                    row.key + ": size " + std::to_string(row.size) + " in the manifest, " +
-                                        std::to_string(it->second) + " in the bucket",
-                                    "upload the file again or correct its size in the manifest"});
-          continue;
-        }
-      } else {
-        // An earlier run may have published it and deleted it from the job before failing: then it is done.
-        const auto published = options_.check_reachable && store_.bucket_exists(entry.index.bucket)
-                                   ? store_.head(entry.index.bucket, f.destination_key)
-                                   : std::nullopt;
-        if (!published || published->size != row.size) {
-          plan_.problems.push_back({where, row.key + ": not found in " + job_.uri() + entry.id + "/",
-                                    "upload it to " + job_.uri() + entry.id + "/" + row.key +
-                                        " or remove its row from the manifest"});
-          continue;
-        }
-        f.in_job = false;
-      }
-      plan_.files.push_back(std::move(f));
-    }
   }
 
   ObjectStore& store_;
@@ -138,7 +203,13 @@ class DatasetValidator {
   const JobLocation& job_;
   const ValidateOptions& options_;
   DatasetPlan& plan_;
-  std::string manifest_name_;
+  std::string data_prefix_;
+  ListedSizes uploaded_;
+  DuplicateKeys duplicates_;
+  std::set<int> years_;
+  std::optional<bool> reachable_;
+  Problems manifest_problems_;
+  Problems file_problems_;
 };
 
 }  // namespace
@@ -175,6 +246,40 @@ JobPlan validate_job(ObjectStore& store, DatasetStore* records, const RegistrySe
     plan.datasets.push_back(std::move(d));
   }
   return plan;
+}
+
+PlannedFiles::PlannedFiles(ObjectStore& store, const JobLocation& job, const DatasetPlan& plan,
+                           std::size_t piece_bytes)
+    : job_(job),
+      plan_(plan),
+      reader_(store, job.bucket, plan.manifest_key, plan.manifest_version, piece_bytes),
+      rows_([this]() { return reader_.next(); }, plan.manifest_name) {}
+
+std::vector<PlannedFile> PlannedFiles::next(std::size_t count) {
+  const auto& entry = *plan_.parsed.entry;
+  const auto data_prefix = job_.key(entry.id + "/");
+  std::vector<PlannedFile> files;
+  files.reserve(std::min(count, plan_.file_count - std::min(position_, plan_.file_count)));
+  ManifestRow row;
+  while (files.size() < count && position_ < plan_.file_count) {
+    const bool read = rows_.next(row);
+    if (!rows_.problems().empty()) changed(rows_.problems().front().to_string());
+    if (!read) changed("it has fewer rows");
+    files.push_back(plan_file(entry, data_prefix, std::move(row), plan_.in_job[position_]));
+    ++position_;
+  }
+  return files;
+}
+
+void PlannedFiles::skip(std::size_t count) {
+  count = std::min(count, plan_.file_count - std::min(position_, plan_.file_count));
+  if (rows_.skip(count) != count) changed("it has fewer rows");
+  position_ += count;
+}
+
+void PlannedFiles::changed(const std::string& why) const {
+  throw std::runtime_error(plan_.manifest_name + " is not the manifest validated (" + why +
+                           "); run the job again");
 }
 
 }  // namespace heliocloud::registry

@@ -1,11 +1,14 @@
 #include "registry/local_object_store.h"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -23,6 +26,8 @@ namespace {
 constexpr std::string_view kTempPrefix = ".hc-tmp-";
 // Beside the bucket directories; not a valid bucket name, so never taken for a bucket.
 constexpr std::string_view kStagingDir = ".hc-staging";
+// Objects per list_pages() call, as S3 pages them.
+constexpr std::size_t kListPage = 1000;
 
 std::string temp_name() {
   static std::atomic<unsigned long> counter{0};
@@ -125,13 +130,23 @@ bool LocalObjectStore::bucket_exists(const std::string& bucket) {
 }
 
 std::vector<ObjectInfo> LocalObjectStore::list(const std::string& bucket, const std::string& prefix) {
+  std::vector<ObjectInfo> out;
+  list_pages(bucket, prefix, [&](std::vector<ObjectInfo>& page) {
+    out.insert(out.end(), std::make_move_iterator(page.begin()), std::make_move_iterator(page.end()));
+  });
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+  return out;
+}
+
+void LocalObjectStore::list_pages(const std::string& bucket, const std::string& prefix,
+                                  const std::function<void(std::vector<ObjectInfo>& page)>& page) {
   const auto dir = existing_bucket(bucket);
   // Walk only the deepest directory the prefix names, not the whole bucket.
   const auto slash = prefix.rfind('/');
   const auto start = slash == std::string::npos ? dir : dir / fs::path(prefix.substr(0, slash));
   std::vector<ObjectInfo> out;
   std::error_code ec;
-  if (!fs::is_directory(start, ec)) return out;
+  if (!fs::is_directory(start, ec)) return;
   for (auto it = fs::recursive_directory_iterator(start, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
     if (!it->is_regular_file(ec)) continue;
@@ -140,10 +155,13 @@ std::vector<ObjectInfo> LocalObjectStore::list(const std::string& bucket, const 
     auto key = it->path().lexically_relative(dir).generic_string();
     if (!key.starts_with(prefix)) continue;
     out.push_back({std::move(key), static_cast<std::uint64_t>(it->file_size(ec))});
+    if (out.size() == kListPage) {
+      page(out);
+      out.clear();
+    }
   }
   if (ec) throw StoreError("listing " + where(bucket, prefix) + ": " + ec.message(), true);
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
-  return out;
+  if (!out.empty()) page(out);
 }
 
 std::optional<ObjectInfo> LocalObjectStore::head(const std::string& bucket, const std::string& key) {
@@ -164,6 +182,43 @@ std::optional<std::string> LocalObjectStore::get(const std::string& bucket, cons
   std::ostringstream s;
   s << in.rdbuf();
   return std::move(s).str();
+}
+
+std::optional<ObjectRange> LocalObjectStore::get_range(const std::string& bucket, const std::string& key,
+                                                       std::uint64_t first, std::uint64_t length,
+                                                       const std::string& if_version) {
+  const auto path = object_path(bucket, key);
+  // The version and the bytes come from one open file: a put renames a new file into place, which this one
+  // does not see.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT || errno == ENOTDIR) return std::nullopt;
+    throw StoreError("cannot read " + where(bucket, key) + ": " + std::strerror(errno), true);
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+  ObjectRange range;
+  range.version = std::to_string(info.st_size) + "-" + std::to_string(info.st_mtim.tv_sec) + "." +
+                  std::to_string(info.st_mtim.tv_nsec);
+  if (!if_version.empty() && range.version != if_version)
+    throw StoreError(where(bucket, key) + " was replaced while it was being read; run the job again");
+  const auto size = static_cast<std::uint64_t>(info.st_size);
+  if (first >= size) return range;
+  range.body.resize(static_cast<std::size_t>(std::min(length, size - first)));
+  std::size_t done = 0;
+  while (done < range.body.size()) {
+    const auto n =
+        ::pread(fd, range.body.data() + done, range.body.size() - done, static_cast<off_t>(first + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw StoreError("cannot read " + where(bucket, key) + ": " + std::strerror(errno), true);
+    if (n == 0) throw StoreError(where(bucket, key) + " got shorter while it was being read", true);
+    done += static_cast<std::size_t>(n);
+  }
+  return range;
 }
 
 void LocalObjectStore::put(const std::string& bucket, const std::string& key, std::string_view body,

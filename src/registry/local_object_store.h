@@ -26,6 +26,12 @@ class LocalObjectStore final : public ObjectStore {
   [[nodiscard]] std::vector<ObjectInfo> list(const std::string& bucket, const std::string& prefix) override;
   [[nodiscard]] std::optional<ObjectInfo> head(const std::string& bucket, const std::string& key) override;
   [[nodiscard]] std::optional<std::string> get(const std::string& bucket, const std::string& key) override;
+  // The version of a file is its size and modification time.
+  [[nodiscard]] std::optional<ObjectRange> get_range(const std::string& bucket, const std::string& key,
+                                                     std::uint64_t first, std::uint64_t length,
+                                                     const std::string& if_version) override;
+  void list_pages(const std::string& bucket, const std::string& prefix,
+                  const std::function<void(std::vector<ObjectInfo>& page)>& page) override;
   void put(const std::string& bucket, const std::string& key, std::string_view body,
            const std::string& content_type) override;
   void copy(const std::string& src_bucket, const std::string& src_key, const std::string& dst_bucket,

@@ -2,6 +2,7 @@
 // ObjectStore: the few bucket operations the registry needs. The services are written only against this, so
 // the same ingest runs on S3 (deployed, or any endpoint), and on a local directory (a directory per bucket).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -19,6 +20,12 @@ struct RemoveFailure {
 struct ObjectInfo {
   std::string key;
   std::uint64_t size = 0;
+};
+
+// Part of an object (ObjectStore::get_range).
+struct ObjectRange {
+  std::string body;     // shorter than asked at the end of the object; empty past it
+  std::string version;  // tells one content of the object from another (S3: its ETag)
 };
 
 // A failed store operation; the message names the bucket and key. `transient` = worth retrying.
@@ -43,6 +50,17 @@ class ObjectStore {
   [[nodiscard]] virtual std::optional<ObjectInfo> head(const std::string& bucket, const std::string& key) = 0;
   // nullopt when the object does not exist.
   [[nodiscard]] virtual std::optional<std::string> get(const std::string& bucket, const std::string& key) = 0;
+  // Bytes [first, first + length) of an object; nullopt when it does not exist. With `if_version` (a version
+  // an earlier range returned) throws StoreError when the object has been replaced since: the pieces of a
+  // large object read one after another are all of one content.
+  [[nodiscard]] virtual std::optional<ObjectRange> get_range(const std::string& bucket,
+                                                             const std::string& key, std::uint64_t first,
+                                                             std::uint64_t length,
+                                                             const std::string& if_version) = 0;
+  // Every object whose key starts with `prefix`, with its size, handed to `page` a part at a time, in no set
+  // order: a listing of a million objects without holding it.
+  virtual void list_pages(const std::string& bucket, const std::string& prefix,
+                          const std::function<void(std::vector<ObjectInfo>& page)>& page) = 0;
   // Replaces the object as a whole: readers see the old or the new bytes, never a mix.
   virtual void put(const std::string& bucket, const std::string& key, std::string_view body,
                    const std::string& content_type) = 0;

@@ -19,6 +19,14 @@ class ForwardingStore : public ObjectStore {
   std::optional<std::string> get(const std::string& b, const std::string& k) override {
     return inner_.get(b, k);
   }
+  std::optional<ObjectRange> get_range(const std::string& b, const std::string& k, std::uint64_t first,
+                                       std::uint64_t length, const std::string& if_version) override {
+    return inner_.get_range(b, k, first, length, if_version);
+  }
+  void list_pages(const std::string& b, const std::string& p,
+                  const std::function<void(std::vector<ObjectInfo>& page)>& page) override {
+    inner_.list_pages(b, p, page);
+  }
   void put(const std::string& b, const std::string& k, std::string_view body,
            const std::string& ct) override {
     inner_.put(b, k, body, ct);

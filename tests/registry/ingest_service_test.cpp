@@ -362,14 +362,8 @@ TEST(ChunkedIngest, EachChunkEndsPublishedAndTheJobRecordsItsProgress) {
   IngestOptions options;
   options.chunk_files = 4;
   // The third chunk's copies fail: the first two chunks stay published, indexed and out of the job.
-  struct CopyFailing final : test::ForwardingStore {
-    using ForwardingStore::ForwardingStore;
-    void copy(const std::string& sb, const std::string& sk, const std::string& db,
-              const std::string& dk) override {
-      if (sk.ends_with("f9.cdf")) throw StoreError("injected failure copying " + sk);
-      ForwardingStore::copy(sb, sk, db, dk);
-    }
-  } broken_store(*w.objects);
+  test::FailingStore broken_store(*w.objects);
+  broken_store.fail_copy_of = "f9.cdf";
   IngestService broken(broken_store, *w.records, w.settings, options);
   const auto first = broken.ingest(parse_job_location("uploads/job1"));
   ASSERT_EQ(first.datasets.size(), 1U);
@@ -487,6 +481,125 @@ TEST(ChunkedIngest, AKilledRunsLeaseOnThisHostIsTakenOverAtOnce) {
   const auto result = service.ingest(parse_job_location("uploads/job1"));
   EXPECT_TRUE(result.ok()) << result.to_json().dump(2);
   EXPECT_FALSE(w.records->lease_holder("SOHO"));
+}
+
+}  // namespace
+}  // namespace heliocloud::registry
+
+namespace heliocloud::registry {
+namespace {
+
+using test::LocalWorld;
+
+// A dataset of `files` rows over 2020 (one an hour), each file of 5 bytes; returns the manifest.
+std::string upload_hourly_job(const LocalWorld& w, const std::string& job, const std::string& id, int files) {
+  w.text_file("uploads", job + "/entries.json",
+              "[" + test::entry_json(id, "s3://helio-public/" + id, id + " data") + "]");
+  std::string manifest = "#time, s3key, filesize\n";
+  for (int f = 0; f < files; ++f) {
+    char time[32];
+    std::snprintf(time, sizeof time, "2020-%02d-%02dT%02d:00:00Z", 1 + f / 672, 1 + f / 24 % 28, f % 24);
+    manifest += std::string(time) + ",d" + std::to_string(f / 100) + "/f" + std::to_string(f) + ".cdf,5\n";
+  }
+  w.upload_manifest_and_files(job, id, manifest);
+  return manifest;
+}
+
+// Counts what an ingest asks of the store.
+struct CountingStore final : test::ForwardingStore {
+  using ForwardingStore::ForwardingStore;
+  std::optional<ObjectInfo> head(const std::string& b, const std::string& k) override {
+    if (b == "helio-public") ++published_heads;
+    return ForwardingStore::head(b, k);
+  }
+  void copy(const std::string& sb, const std::string& sk, const std::string& db,
+            const std::string& dk) override {
+    ++copies;
+    ForwardingStore::copy(sb, sk, db, dk);
+  }
+  std::atomic<int> published_heads{0};
+  std::atomic<int> copies{0};
+};
+
+// The manifest is read 256 bytes at a time and published 100 rows at a time: problems and duplicates far
+// apart, in pieces and chunks other than the first, are all reported, and nothing is written.
+TEST(StreamedIngest, AProblemInALateRowIsReportedBeforeAnythingIsWritten) {
+  LocalWorld w;
+  auto manifest = upload_hourly_job(w, "job1", "SOHO", 3000);
+  manifest += "2020-06-01T00:00:00Z,d0/f7.cdf,5\n";  // line 3002: row 7 again
+  w.text_file("uploads", "job1/SOHO/manifest.csv", manifest);
+  w.data_file("uploads", "job1/SOHO/d29/f2999.cdf", 4);  // line 3001: the last file has the wrong size
+  IngestService service(*w.objects, *w.records, w.settings,
+                        {.chunk_files = 100, .manifest_piece_bytes = 256});
+  const auto result = service.ingest(parse_job_location("uploads/job1"));
+  ASSERT_EQ(result.datasets.size(), 1U);
+  EXPECT_EQ(result.datasets[0].error,
+            "SOHO/manifest.csv:3002: d0/f7.cdf: same file as line 9 (fix: list each file once)\n"
+            "SOHO/manifest.csv:3001: d29/f2999.cdf: size 5 in the manifest, 4 in the bucket (fix: upload "
+            "the file again or correct its size in the manifest)");
+  EXPECT_TRUE(std::filesystem::is_empty(w.bucket("helio-public")));
+  EXPECT_FALSE(w.records->get("SOHO"));
+  EXPECT_TRUE(w.exists("uploads", "job1/SOHO/d0/f0.cdf"));
+  EXPECT_TRUE(w.exists("uploads", "job1/entries.json"));
+}
+
+TEST(StreamedIngest, AResumedJobDeletesLeftoversAndLooksOnlyForRowsNotPublished) {
+  LocalWorld w;
+  upload_hourly_job(w, "job1", "SOHO", 50);
+  const IngestOptions options{.chunk_files = 7, .manifest_piece_bytes = 64};
+  test::FailingStore broken_store(*w.objects);
+  broken_store.fail_copy_of = "/f30.cdf";
+  IngestService broken(broken_store, *w.records, w.settings, options);
+  EXPECT_FALSE(broken.ingest(parse_job_location("uploads/job1")).ok());
+  ASSERT_EQ(w.records->get_job("s3://uploads/job1/")->datasets.at(0).rows_done, 28U);  // 4 chunks of 7
+  EXPECT_FALSE(w.exists("uploads", "job1/SOHO/d0/f3.cdf"));
+  // As after a crash between the progress write and the deletes: files of finished chunks still in the job.
+  for (int f = 0; f < 10; ++f) w.data_file("uploads", "job1/SOHO/d0/f" + std::to_string(f) + ".cdf", 5);
+
+  CountingStore counting(*w.objects);
+  IngestService service(counting, *w.records, w.settings, options);
+  const auto rerun = service.ingest(parse_job_location("uploads/job1"));
+  ASSERT_TRUE(rerun.ok()) << rerun.to_json().dump(2);
+  EXPECT_EQ(rerun.datasets[0].files_added, 50U);
+  EXPECT_EQ(counting.published_heads.load(), 0);  // published rows are not looked for
+  EXPECT_EQ(counting.copies.load(), 22);          // nor copied again
+  EXPECT_EQ(index_rows(w, "SOHO"), 50U);
+  EXPECT_FALSE(w.exists("uploads", "job1"));
+}
+
+TEST(StreamedIngest, AManifestReplacedWhilePublishingStopsTheRunAndTheNextStartsOver) {
+  LocalWorld w;
+  const auto manifest = upload_hourly_job(w, "job1", "SOHO", 20);
+  struct Replacing final : test::ForwardingStore {
+    Replacing(ObjectStore& inner, const LocalWorld& world, std::string text)
+        : ForwardingStore(inner), w(world), manifest(std::move(text)) {}
+    void copy(const std::string& sb, const std::string& sk, const std::string& db,
+              const std::string& dk) override {
+      ForwardingStore::copy(sb, sk, db, dk);
+      if (std::exchange(replaced, true)) return;
+      // The provider uploads the manifest again, with one more row, while the first chunk is copied.
+      w.data_file("uploads", "job1/SOHO/late.cdf", 5);
+      ForwardingStore::put("uploads", "job1/SOHO/manifest.csv",
+                           manifest + "2020-12-01T00:00:00Z,late.cdf,5\n", "text/csv");
+    }
+    const LocalWorld& w;
+    std::string manifest;
+    bool replaced = false;
+  } replacing(*w.objects, w, manifest);
+  const IngestOptions options{.parallel_copies = 1, .chunk_files = 5, .manifest_piece_bytes = 64};
+  IngestService first(replacing, *w.records, w.settings, options);
+  const auto result = first.ingest(parse_job_location("uploads/job1"));
+  ASSERT_EQ(result.datasets.size(), 1U);
+  EXPECT_NE(result.datasets[0].error.find("was replaced while it was being read"), std::string::npos)
+      << result.to_json().dump(2);
+  EXPECT_EQ(index_rows(w, "SOHO"), 5U);  // the first chunk, published before the change was seen
+
+  IngestService second(*w.objects, *w.records, w.settings, options);
+  const auto rerun = second.ingest(parse_job_location("uploads/job1"));
+  ASSERT_TRUE(rerun.ok()) << rerun.to_json().dump(2);
+  EXPECT_EQ(rerun.datasets[0].files_added, 21U);
+  EXPECT_EQ(index_rows(w, "SOHO"), 21U);
+  EXPECT_FALSE(w.exists("uploads", "job1"));
 }
 
 }  // namespace

@@ -52,6 +52,30 @@ TEST(LocalObjectStore, RefusesKeysThatLeaveTheBucketAndMissingBuckets) {
   }
 }
 
+TEST(LocalObjectStore, ListsInPagesAndReadsRanges) {
+  test::LocalWorld w;
+  auto& s = *w.objects;
+  for (int i = 0; i < 2500; ++i)
+    w.text_file("uploads", "job/d" + std::to_string(i % 7) + "/f" + std::to_string(i), "x");
+  std::vector<std::size_t> pages;
+  std::size_t objects = 0;
+  s.list_pages("uploads", "job/", [&](std::vector<ObjectInfo>& page) {
+    pages.push_back(page.size());
+    objects += page.size();
+  });
+  EXPECT_EQ(objects, 2500U);
+  EXPECT_EQ(pages, (std::vector<std::size_t>{1000, 1000, 500}));
+  EXPECT_EQ(s.list("uploads", "job/").size(), 2500U);
+
+  s.put("uploads", "r.txt", "0123456789", "text/plain");
+  const auto part = s.get_range("uploads", "r.txt", 3, 4, "");
+  ASSERT_TRUE(part);
+  EXPECT_EQ(part->body, "3456");
+  EXPECT_EQ(s.get_range("uploads", "r.txt", 8, 4, part->version)->body, "89");
+  EXPECT_EQ(s.get_range("uploads", "r.txt", 10, 4, part->version)->body, "");
+  EXPECT_FALSE(s.get_range("uploads", "none.txt", 0, 4, ""));
+}
+
 TEST(LocalObjectStore, MappedBucketServesAnyDirectory) {
   test::LocalWorld w;
   w.text_file("helio-public", "job/entries.json", "[]");

@@ -145,5 +145,83 @@ TEST(Manifest, InvalidUtf8) {
   EXPECT_NE(p.problems[0].message.find("UTF-8"), std::string::npos);
 }
 
+// The text in pieces of `piece` bytes.
+CsvStream::Source pieces(const std::string& text, std::size_t piece) {
+  return [text, piece, at = std::size_t{0}]() mutable -> std::optional<std::string> {
+    if (at >= text.size()) return std::nullopt;
+    auto part = text.substr(at, piece);
+    at += piece;
+    return part;
+  };
+}
+
+TEST(ManifestReader, FindsDuplicatesFarApartInTwoReads) {
+  // 3,000 rows read 100 bytes at a time; row 3,000 repeats row 1's published key, row 2,000 row 7's key.
+  std::string text = "#time, s3key, filesize\n";
+  for (int i = 0; i < 3000; ++i) {
+    std::string key = "f" + std::to_string(i) + ".cdf";
+    if (i == 1999) key = "f6.cdf";
+    if (i == 2999) key = "F0.fits";
+    if (i == 0) key = "F0.fts";
+    text += "2020-01-01T00:00:00Z," + key + ",1\n";
+  }
+  DuplicateKeys keys;
+  ManifestRow row;
+  std::size_t rows = 0;
+  {
+    ManifestReader first(pieces(text, 100), "X/manifest.csv");
+    while (first.next(row)) {
+      keys.add(row.published_key);
+      ++rows;
+    }
+    EXPECT_TRUE(first.problems().empty()) << to_string(first.problems());
+  }
+  EXPECT_EQ(rows, 3000U);
+  ASSERT_TRUE(keys.find_suspects());
+  ManifestReader again(pieces(text, 100), "X/manifest.csv", &keys);
+  rows = 0;
+  while (again.next(row)) ++rows;
+  const auto problems = again.take_problems();
+  ASSERT_EQ(problems.size(), 2U) << to_string(problems);
+  EXPECT_EQ(problems[0].to_string(),
+            "X/manifest.csv:2001: f6.cdf: same file as line 8 (fix: list each file once)");
+  EXPECT_EQ(problems[1].to_string(),
+            "X/manifest.csv:3001: F0.fits: same file as line 2 (both publish as F0.fits) (fix: list each "
+            "file once)");
+  EXPECT_EQ(rows, 2998U);
+}
+
+TEST(ManifestReader, SkipsRowsUncheckedThenReadsOn) {
+  const std::string text =
+      "time,s3key,filesize\n2015-01-01,a.cdf,1\n   \n2015-01-02,b.cdf,2\n2015-01-03,c.cdf,3\n";
+  ManifestReader reader(pieces(text, 7), "X/manifest.csv");
+  EXPECT_EQ(reader.skip(2), 2U);  // the line of spaces is not a row
+  ManifestRow row;
+  ASSERT_TRUE(reader.next(row));
+  EXPECT_EQ(row.key, "c.cdf");
+  EXPECT_EQ(row.line, 5U);
+  EXPECT_FALSE(reader.next(row));
+  EXPECT_EQ(reader.skip(5), 0U);
+  EXPECT_TRUE(reader.problems().empty());
+}
+
+TEST(ManifestReader, ReadsInPiecesAsWhole) {
+  const auto text = fixture("manifest/valid_multiple_years.csv");
+  const auto whole = parse(text);
+  for (std::size_t piece = 1; piece < 64; piece += 5) {
+    ManifestReader reader(pieces(text, piece), "MMS/manifest.csv");
+    ManifestRow row;
+    std::size_t i = 0;
+    while (reader.next(row)) {
+      ASSERT_LT(i, whole.manifest.rows.size());
+      EXPECT_EQ(row.key, whole.manifest.rows[i].key);
+      EXPECT_EQ(row.line, whole.manifest.rows[i].line);
+      EXPECT_EQ(row.start, whole.manifest.rows[i].start);
+      ++i;
+    }
+    EXPECT_EQ(i, whole.manifest.rows.size());
+  }
+}
+
 }  // namespace
 }  // namespace heliocloud::registry

@@ -206,6 +206,31 @@ TEST_F(MotoRegistry, ConcurrentIngestsIntoOneDataset) {
   EXPECT_EQ(records_->get("SOHO")->version, static_cast<std::uint64_t>(kJobs));
 }
 
+TEST_F(MotoRegistry, RangesOfOneVersionAndListingInPages) {
+  put("r/m.csv", "0123456789");
+  const auto first = objects_.get_range(uploads_, "r/m.csv", 0, 4, "");
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->body, "0123");
+  EXPECT_EQ(objects_.get_range(uploads_, "r/m.csv", 8, 4, first->version)->body, "89");
+  EXPECT_EQ(objects_.get_range(uploads_, "r/m.csv", 10, 4, first->version)->body, "");  // past the end: 416
+  EXPECT_FALSE(objects_.get_range(uploads_, "r/none.csv", 0, 4, ""));
+  put("r/m.csv", "9876543210");  // replaced: the next piece of the old version is refused
+  try {
+    (void)objects_.get_range(uploads_, "r/m.csv", 4, 4, first->version);
+    FAIL() << "read a piece of another version";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("was replaced while it was being read"), std::string::npos)
+        << e.what();
+  }
+  put("r/empty.csv", "");
+  EXPECT_EQ(objects_.get_range(uploads_, "r/empty.csv", 0, 4, "")->body, "");
+
+  for (int i = 0; i < 1001; ++i) put("p/f" + std::to_string(i), "x");
+  std::vector<std::size_t> pages;
+  objects_.list_pages(uploads_, "p/", [&](std::vector<ObjectInfo>& page) { pages.push_back(page.size()); });
+  EXPECT_EQ(pages, (std::vector<std::size_t>{1000, 1}));
+}
+
 TEST_F(MotoRegistry, DynamoLeaseAndConditionalPut) {
   EXPECT_TRUE(records_->try_acquire_lease("X", "a", std::chrono::seconds(60)));
   EXPECT_FALSE(records_->try_acquire_lease("X", "b", std::chrono::seconds(60)));

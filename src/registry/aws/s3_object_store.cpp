@@ -30,6 +30,28 @@ std::vector<ObjectInfo> S3ObjectStore::list(const std::string& bucket, const std
   }
 }
 
+void S3ObjectStore::list_pages(const std::string& bucket, const std::string& prefix,
+                               const std::function<void(std::vector<ObjectInfo>& page)>& page) {
+  try {
+    aws::ListObjectsRequest request;
+    request.prefix = prefix;
+    std::vector<ObjectInfo> objects;
+    for (;;) {
+      auto listed = client_.list_objects_v2(bucket, request);
+      objects.clear();
+      for (auto& o : listed.objects) objects.push_back({std::move(o.key), o.size});
+      page(objects);
+      if (!listed.truncated) break;
+      if (listed.next_continuation_token.empty())
+        throw StoreError("listing " + uri(bucket, prefix) +
+                         ": a truncated page without a continuation token");
+      request.continuation_token = std::move(listed.next_continuation_token);
+    }
+  } catch (const aws::AwsError& e) {
+    throw_store_error(e, "listing " + uri(bucket, prefix));
+  }
+}
+
 std::optional<ObjectInfo> S3ObjectStore::head(const std::string& bucket, const std::string& key) {
   try {
     return ObjectInfo{key, client_.head_object(bucket, key).size};
@@ -46,6 +68,27 @@ std::optional<std::string> S3ObjectStore::get(const std::string& bucket, const s
   } catch (const aws::NotFoundError&) {
     return std::nullopt;
   } catch (const aws::AwsError& e) {
+    throw_store_error(e, "GET " + uri(bucket, key));
+  }
+}
+
+std::optional<ObjectRange> S3ObjectStore::get_range(const std::string& bucket, const std::string& key,
+                                                    std::uint64_t first, std::uint64_t length,
+                                                    const std::string& if_version) {
+  if (length == 0) throw StoreError("GET " + uri(bucket, key) + ": an empty range");
+  aws::GetObjectOptions options;
+  options.range = aws::ByteRange{first, first + length - 1};
+  if (!if_version.empty()) options.if_match = if_version;
+  try {
+    auto got = client_.get_object(bucket, key, options);
+    return ObjectRange{std::move(got.body), std::move(got.info.etag)};
+  } catch (const aws::NotFoundError&) {
+    return std::nullopt;
+  } catch (const aws::ConditionalCheckFailedError&) {
+    throw StoreError(uri(bucket, key) + " was replaced while it was being read; run the job again");
+  } catch (const aws::AwsError& e) {
+    // S3 answers a range that starts at or past the end (any range of an empty object) with 416.
+    if (e.code() == "InvalidRange") return ObjectRange{{}, if_version};
     throw_store_error(e, "GET " + uri(bucket, key));
   }
 }

@@ -128,7 +128,7 @@ Target open_target(const LocalOptions& o, bool catalog) {
 
 int report_plan(const JobPlan& plan, const std::string& where) {
   std::size_t files = 0;
-  for (const auto& d : plan.datasets) files += d.files.size();
+  for (const auto& d : plan.datasets) files += d.file_count;
   const auto problems = plan.all_problems();
   if (problems.empty()) {
     std::cout << "OK: " << plan.datasets.size() << " dataset(s), " << files << " file(s) ready to "
