@@ -176,20 +176,39 @@ Instant parse_time(std::string_view text) {
 std::string format_time(const Instant& t, int fraction_digits) {
   const auto day = std::chrono::floor<std::chrono::days>(t.seconds);
   const std::chrono::year_month_day ymd{day};
-  const std::chrono::hh_mm_ss hms{t.seconds - day};
-  char buf[48];
-  int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d", static_cast<int>(ymd.year()),
-                        static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                        static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                        static_cast<int>(hms.seconds().count()));
-  std::string out(buf, static_cast<std::size_t>(n));
-  if (fraction_digits > 0) {
-    n = std::snprintf(buf, sizeof buf, "%09u", t.nanos);
-    out += '.';
-    out.append(buf, static_cast<std::size_t>(fraction_digits > 9 ? 9 : fraction_digits));
+  const auto secs = (t.seconds - day).count();
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) {
+    char buf[48];
+    int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d", year,
+                          static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                          static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
+                          static_cast<int>(secs % 60));
+    std::string out(buf, static_cast<std::size_t>(n));
+    out += 'Z';
+    return out;
   }
-  out += 'Z';
-  return out;
+  char buf[32] = "0000-00-00T00:00:00";
+  const auto put = [&](int at, int width, long long v) {
+    for (int i = at + width - 1; i >= at; --i, v /= 10) buf[i] = static_cast<char>('0' + v % 10);
+  };
+  put(0, 4, year);
+  put(5, 2, static_cast<unsigned>(ymd.month()));
+  put(8, 2, static_cast<unsigned>(ymd.day()));
+  put(11, 2, secs / 3600);
+  put(14, 2, secs / 60 % 60);
+  put(17, 2, secs % 60);
+  int n = 19;
+  const int digits = fraction_digits > 9 ? 9 : fraction_digits;
+  if (digits > 0) {
+    buf[n++] = '.';
+    char frac[9];
+    long long v = t.nanos;
+    for (int i = 8; i >= 0; --i, v /= 10) frac[i] = static_cast<char>('0' + v % 10);
+    for (int i = 0; i < digits; ++i) buf[n++] = frac[i];
+  }
+  buf[n++] = 'Z';
+  return std::string(buf, static_cast<std::size_t>(n));
 }
 
 int fraction_digits_needed(const Instant& t) {
