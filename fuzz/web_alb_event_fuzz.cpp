@@ -18,7 +18,7 @@ namespace {
 
 // Built once: handle() is const and the routes never change.
 const web::App& app() {
-  static const std::unique_ptr<web::App> instance = [] {
+  static const std::unique_ptr<web::App> kApp = [] {
     auto a = std::make_unique<web::App>(web::AppOptions{.csrf_key = std::string(32, 'k'),
                                                         .access_log = [](const web::AccessLogEntry&) {},
                                                         .error_log = [](std::string_view) {}});
@@ -33,7 +33,7 @@ const web::App& app() {
     a->post("/api", [](const web::Request& request) { return web::Response::json(request.json()); });
     return a;
   }();
-  return *instance;
+  return *kApp;
 }
 
 }  // namespace

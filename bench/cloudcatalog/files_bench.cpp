@@ -20,6 +20,7 @@
 #include <iostream>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "aws/client_config.h"
@@ -27,8 +28,6 @@
 #include "cloudcatalog/catalog_reader.h"
 #include "cloudcatalog/listing_writer.h"
 #include "registry/local_object_store.h"
-
-extern char** environ;
 
 namespace {
 
@@ -58,12 +57,12 @@ std::string year_file(int year, std::size_t rows) {
   std::string text = "# start, stop, datakey, filesize, checksum\n";
   text.reserve(rows * 130);
   for (std::size_t i = 0; i < rows; ++i) {
-    const registry::Instant start{begin + step * static_cast<long>(i), 0};
-    const registry::Instant stop{start.seconds + step - std::chrono::seconds(1), 0};
+    const registry::Instant start{.seconds = begin + step * static_cast<long>(i), .nanos = 0};
+    const registry::Instant stop{.seconds = start.seconds + step - std::chrono::seconds(1), .nanos = 0};
     char row[200];
     std::snprintf(row, sizeof row, "%s,%s,s3://%s/data/%d/f_%07zu.cdf,%zu,%08zx\n",
                   registry::format_time(start, 0).c_str(), registry::format_time(stop, 0).c_str(), kBucket,
-                  year, i, 100'000 + i % 5000, i * 2654435761u % 0xffffffffu);
+                  year, i, 100'000 + (i % 5000), i * 2654435761U % 0xffffffffU);
     text += row;
   }
   return text;
@@ -117,6 +116,7 @@ struct Run {
 // Runs argv with stdout to /dev/null; its wall time, CPU time and peak RSS.
 Run measure(const std::vector<std::string>& args) {
   std::vector<char*> argv;
+  argv.reserve(args.size());
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   posix_spawn_file_actions_t actions;
@@ -134,7 +134,7 @@ Run measure(const std::vector<std::string>& args) {
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error(args[0] + " failed");
   const auto secs = [](const timeval& t) {
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    return static_cast<double>(t.tv_sec) + (static_cast<double>(t.tv_usec) / 1e6);
   };
   r.cpu_seconds = secs(usage.ru_utime) + secs(usage.ru_stime);
   r.peak_rss_kb = usage.ru_maxrss;
@@ -182,7 +182,7 @@ Options parse(int argc, char** argv) {
     else
       throw std::invalid_argument("unknown option " + flag + " (--rows N, --years Y, --port P)");
   }
-  if (o.years < 1 || o.rows < static_cast<std::size_t>(o.years))
+  if (o.years < 1 || std::cmp_less(o.rows, o.years))
     throw std::invalid_argument("--rows must be >= --years >= 1");
   return o;
 }
@@ -224,7 +224,7 @@ int main(int argc, char** argv) {
     for (int y = 0; y < o.years; ++y) {
       const int year = kFirstYear + y;
       const std::size_t rows =
-          o.rows / static_cast<std::size_t>(o.years) +
+          (o.rows / static_cast<std::size_t>(o.years)) +
           (static_cast<std::size_t>(y) < o.rows % static_cast<std::size_t>(o.years) ? 1 : 0);
       const std::string text = year_file(year, rows);
       std::ofstream(index / year_file_name(year), std::ios::binary) << text;
@@ -233,8 +233,8 @@ int main(int argc, char** argv) {
     const std::size_t per_year = o.rows / static_cast<std::size_t>(o.years);
     const std::string all_start = std::to_string(kFirstYear) + "-01-01";
     const std::string all_stop = std::to_string(kFirstYear + o.years) + "-01-01";
-    const std::string year_start = std::to_string(kFirstYear + o.years / 2) + "-01-01";
-    const std::string year_stop = std::to_string(kFirstYear + o.years / 2 + 1) + "-01-01";
+    const std::string year_start = std::to_string(kFirstYear + (o.years / 2)) + "-01-01";
+    const std::string year_stop = std::to_string(kFirstYear + (o.years / 2) + 1) + "-01-01";
 
     std::printf("heliocloud files over %zu rows in %d year files (output to /dev/null)\n", o.rows, o.years);
     std::printf("%-46s %9s %8s %8s %11s %9s\n", "case", "rows", "seconds", "CPU s", "rows/s", "RSS MB");

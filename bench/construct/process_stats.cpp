@@ -54,15 +54,15 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: process_stats <runs> <label> -- <command...>\n");
     return 2;
   }
-  const int runs = std::atoi(argv[1]);
+  const auto runs = std::strtol(argv[1], nullptr, 10);
   std::vector<double> millis;
   std::vector<double> rss_mb;
-  for (int i = 0; i < runs; ++i) {
+  for (long i = 0; i < runs; ++i) {
     const Sample s = run_once(argv + 4);
     millis.push_back(s.millis);
     rss_mb.push_back(static_cast<double>(s.max_rss_kb) / 1024.0);
   }
-  std::printf("%s (%d runs)\n", argv[2], runs);
+  std::printf("%s (%ld runs)\n", argv[2], runs);
   print_row("wall", millis, "ms");
   print_row("peak RSS", rss_mb, "MB");
   return 0;

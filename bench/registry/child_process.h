@@ -22,6 +22,7 @@ inline ChildRun run_self(const char* self, const std::vector<std::string>& args,
   std::vector<std::string> words{self};
   words.insert(words.end(), args.begin(), args.end());
   std::vector<char*> argv;
+  argv.reserve(words.size());
   for (auto& w : words) argv.push_back(w.data());
   argv.push_back(nullptr);
   int out[2];
@@ -46,7 +47,7 @@ inline ChildRun run_self(const char* self, const std::vector<std::string>& args,
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error(what + " failed");
   run.peak_rss_kb = usage.ru_maxrss;
   const auto seconds = [](const timeval& t) {
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    return static_cast<double>(t.tv_sec) + (static_cast<double>(t.tv_usec) / 1e6);
   };
   run.cpu_seconds = seconds(usage.ru_utime) + seconds(usage.ru_stime);
   return run;

@@ -94,15 +94,16 @@ void upload_job(const aws::S3Client& s3, const std::string& job, const std::stri
     std::snprintf(
         row, sizeof row,
         "%04zu-%02zu-%02zuT%02zu:%02zu:00Z,%04zu-%02zu-%02zuT%02zu:%02zu:59Z,d%03zu/f%06zu.cdf,%zu\n",
-        2019 + day / 336, 1 + day / 28 % 12, 1 + day % 28, minute / 60 % 24, minute % 60, 2019 + day / 336,
-        1 + day / 28 % 12, 1 + day % 28, minute / 60 % 24, minute % 60, day, i, 1000 + i % 1000);
+        2019 + (day / 336), 1 + (day / 28 % 12), 1 + (day % 28), minute / 60 % 24, minute % 60,
+        2019 + (day / 336), 1 + (day / 28 % 12), 1 + (day % 28), minute / 60 % 24, minute % 60, day, i,
+        1000 + (i % 1000));
     manifest += row;
-    bodies.emplace_back(1000 + i % 1000, 'x');
+    bodies.emplace_back(1000 + (i % 1000), 'x');
   }
   for (std::size_t i = 0; i < files; ++i) {
     char key[96];
     std::snprintf(key, sizeof key, "%s/%s/d%03zu/f%06zu.cdf", job.c_str(), id.c_str(), i * 97 / 1440, i);
-    puts.push_back({key, bodies[i], {}, {}});
+    puts.push_back({.key = key, .body = bodies[i], .file = {}, .options = {}});
   }
   const aws::S3Transfer transfer(s3);
   const auto failures = transfer.put_objects(kUploads, puts, 32);
@@ -145,7 +146,7 @@ int child(const std::string& job, std::size_t parallel, std::size_t chunk) {
   options.parallel_copies = parallel;
   options.chunk_files = chunk;
   registry::IngestService service(objects, records, settings, options);
-  const auto result = service.ingest(registry::JobLocation{kUploads, job, ""});
+  const auto result = service.ingest(registry::JobLocation{.bucket = kUploads, .folder = job, .label = ""});
   const double took = seconds();
   if (!result.ok()) {
     std::fprintf(stderr, "%s\n", result.to_json().dump(2).c_str());
@@ -166,6 +167,7 @@ Run run_child(const char* self, const std::string& job, std::size_t parallel, st
   const auto child = bench::run_self(self, {"--child", job, std::to_string(parallel), std::to_string(chunk)},
                                      "the ingest of " + job);
   Run r;
+  // NOLINTNEXTLINE(bugprone-unchecked-string-to-number-conversion): the count is checked
   if (std::sscanf(child.output.c_str(), "%lf %zu", &r.seconds, &r.files) != 2)
     throw std::runtime_error("child said: " + child.output);
   r.peak_rss_kb = child.peak_rss_kb;
@@ -209,7 +211,7 @@ int main(int argc, char** argv) {
     const aws::S3Client s3(config);
     s3.create_bucket(kUploads);
     s3.create_bucket(kPublic);
-    aws::DynamoDbClient(config).create_table(kTable, {"id", "S"});
+    aws::DynamoDbClient(config).create_table(kTable, {.name = "id", .type = "S"});
     std::vector<std::pair<std::string, std::size_t>> variants;  // job, chunk (0: copy loop)
     for (const auto chunk : kChunkSizes) variants.emplace_back("job-chunk-" + std::to_string(chunk), chunk);
     variants.emplace_back("job-copy-loop", 0);

@@ -60,7 +60,7 @@ GeneratedRow generated_row(std::size_t i, std::size_t rows) {
   std::snprintf(key, sizeof key, "data/%04d/%02u/%02u/f%07zu.cdf", static_cast<int>(day.year()),
                 static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()), i);
   r.key = key;
-  r.size = 1000 + i % 1000;
+  r.size = 1000 + (i % 1000);
   return r;
 }
 
@@ -91,7 +91,7 @@ class GeneratedJobStore final : public ObjectStore {
   std::vector<ObjectInfo> list(const std::string& b, const std::string& p) override {
     std::vector<ObjectInfo> out;
     list_pages(b, p, [&](std::vector<ObjectInfo>& page) { out.insert(out.end(), page.begin(), page.end()); });
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& c) { return a.key < c.key; });
+    std::ranges::sort(out, [](const auto& a, const auto& c) { return a.key < c.key; });
     return out;
   }
   void list_pages(const std::string& b, const std::string& p,
@@ -100,9 +100,9 @@ class GeneratedJobStore final : public ObjectStore {
     if (b != kUploads || !prefix_.starts_with(p)) return;
     std::vector<ObjectInfo> out;
     for (std::size_t i = 0; i < rows_; ++i) {
-      if (deleted_[i].load()) continue;
+      if (deleted_[i].load() != 0U) continue;
       auto r = generated_row(i, rows_);
-      out.push_back({prefix_ + r.key, r.size});
+      out.push_back({.key = prefix_ + r.key, .size = r.size});
       if (out.size() == 1000) {
         page(out);
         out.clear();
@@ -112,9 +112,9 @@ class GeneratedJobStore final : public ObjectStore {
   }
   std::optional<ObjectInfo> head(const std::string& b, const std::string& k) override {
     if (const auto i = row_of(b, k)) {
-      const bool there = b == kUploads ? !deleted_[*i].load() : copied_[*i].load();
+      const bool there = b == kUploads ? deleted_[*i].load() == 0 : copied_[*i].load() != 0;
       if (!there) return std::nullopt;
-      return ObjectInfo{k, generated_row(*i, rows_).size};
+      return ObjectInfo{.key = k, .size = generated_row(*i, rows_).size};
     }
     return files_.head(b, k);
   }
@@ -136,7 +136,7 @@ class GeneratedJobStore final : public ObjectStore {
       files_.copy(sb, sk, db, dk);
       return;
     }
-    if (deleted_[*i].load()) throw StoreError("copy source s3://" + sb + "/" + sk + " does not exist");
+    if (deleted_[*i].load() != 0U) throw StoreError("copy source s3://" + sb + "/" + sk + " does not exist");
     if (row_of(db, dk) != i) throw StoreError("unexpected copy destination s3://" + db + "/" + dk);
     copied_[*i] = 1;
   }
@@ -209,12 +209,12 @@ long peak_rss_kb() {
 // Notes when publishing starts (the plan is made) and the peak RSS by then.
 class PhaseClock final : public ProgressSink {
  public:
-  void dataset_started(const std::string&, std::size_t, std::uint64_t) override {
+  void dataset_started(const std::string& /*id*/, std::size_t /*files*/, std::uint64_t /*bytes*/) override {
     planned = std::chrono::steady_clock::now();
     rss_after_plan_kb = peak_rss_kb();
   }
-  void file_copied(const std::string&, std::uint64_t) override {}
-  void dataset_finished(const DatasetResult&) override {}
+  void file_copied(const std::string& /*id*/, std::uint64_t /*bytes*/) override {}
+  void dataset_finished(const DatasetResult& /*result*/) override {}
 
   std::chrono::steady_clock::time_point planned;
   long rss_after_plan_kb = 0;
@@ -235,7 +235,7 @@ int child(const fs::path& dir, std::size_t rows, std::size_t chunk) {
   options.progress = &clock;
   IngestService service(objects, records, settings, options);
   const auto t0 = std::chrono::steady_clock::now();
-  const auto result = service.ingest(JobLocation{kUploads, kJob, ""});
+  const auto result = service.ingest(JobLocation{.bucket = kUploads, .folder = kJob, .label = ""});
   const auto t1 = std::chrono::steady_clock::now();
   if (!result.ok() || result.files_done != rows || objects.copied() != rows || objects.deleted() != rows) {
     std::fprintf(stderr, "ingest incomplete (%zu copied, %zu deleted): %s\n", objects.copied(),
@@ -259,6 +259,7 @@ Run run_child(const char* self, const fs::path& dir, const Options& o) {
   const auto child = heliocloud::bench::run_self(
       self, {"--child", dir.string(), std::to_string(o.rows), std::to_string(o.chunk)}, "the ingest");
   Run r;
+  // NOLINTNEXTLINE(bugprone-unchecked-string-to-number-conversion): the count is checked
   if (std::sscanf(child.output.c_str(), "%lf %lf %ld", &r.plan_seconds, &r.publish_seconds,
                   &r.rss_after_plan_kb) != 3)
     throw std::runtime_error("child said: " + child.output);

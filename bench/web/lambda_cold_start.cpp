@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: %s <runs> <bootstrap> NAME=VALUE...\n", argv[0]);
     return 2;
   }
-  const int runs = std::max(1, std::atoi(argv[1]));
+  const int runs = std::max(1, static_cast<int>(std::strtol(argv[1], nullptr, 10)));
   const std::vector<std::string> function_env(argv + 3, argv + argc);
   std::vector<Sample> samples;
   samples.reserve(static_cast<std::size_t>(runs));

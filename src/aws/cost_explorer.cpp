@@ -2,6 +2,7 @@
 
 #include <regex>
 #include <stdexcept>
+#include <utility>
 
 #include "aws/protocols.h"
 
@@ -20,7 +21,7 @@ double amount_of(const nlohmann::json& metric, const std::string& where) {
     std::size_t used = 0;
     const double value = std::stod(text, &used);
     if (used == text.size()) return value;
-  } catch (const std::exception&) {
+  } catch (const std::exception&) {  // ignored: the error below says what was wrong
   }
   throw std::runtime_error("Cost Explorer: amount \"" + text + "\" of " + where + " is not a number");
 }
@@ -28,8 +29,8 @@ double amount_of(const nlohmann::json& metric, const std::string& where) {
 }  // namespace
 
 CostExplorerClient::CostExplorerClient(ClientConfig config)
-    : client_(with_fixed_endpoint(config, cost_explorer_info(), "https://ce.us-east-1.amazonaws.com",
-                                  "us-east-1"),
+    : client_(with_fixed_endpoint(std::move(config), cost_explorer_info(),
+                                  "https://ce.us-east-1.amazonaws.com", "us-east-1"),
               cost_explorer_info()) {}
 
 std::vector<CostPeriod> CostExplorerClient::cost_by_tag(const CostByTagRequest& request) const {

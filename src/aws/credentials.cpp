@@ -70,6 +70,7 @@ bool needs_refresh(const Credentials& c, std::chrono::seconds margin) {
 
 std::chrono::system_clock::time_point parse_iso8601(const std::string& text) {
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  // NOLINTNEXTLINE(bugprone-unchecked-string-to-number-conversion): the count is checked
   if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6) {
     throw std::invalid_argument("not an ISO 8601 timestamp: " + text);
   }
@@ -86,6 +87,7 @@ std::chrono::system_clock::time_point parse_iso8601(const std::string& text) {
   const auto off = text.find_first_of("+-", tpos == std::string::npos ? 0 : tpos);
   if (off != std::string::npos) {
     int oh = 0, om = 0;
+    // NOLINTNEXTLINE(bugprone-unchecked-string-to-number-conversion): the count is checked
     if (std::sscanf(text.c_str() + off + 1, "%2d:%2d", &oh, &om) >= 1) {
       const auto delta = std::chrono::hours(oh) + std::chrono::minutes(om);
       tp = text[off] == '+' ? tp - delta : tp + delta;

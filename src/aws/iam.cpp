@@ -56,7 +56,7 @@ GlobalEndpoint iam_endpoint_for(const std::string& region) {
   return {.url = "https://iam.amazonaws.com", .signing_region = "us-east-1"};
 }
 
-IamClient::IamClient(ClientConfig config)
+IamClient::IamClient(const ClientConfig& config)
     : client_(with_fixed_endpoint(config, iam_info(), iam_endpoint_for(config.region).url,
                                   iam_endpoint_for(config.region).signing_region),
               iam_info()) {}

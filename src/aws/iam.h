@@ -35,7 +35,7 @@ struct MfaDevice {
 
 class IamClient {
  public:
-  explicit IamClient(ClientConfig config);
+  explicit IamClient(const ClientConfig& config);
 
   // NotFoundError (NoSuchEntity) when there is no such user.
   IamUser get_user(const std::string& user_name) const;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <utility>
 
 #include "aws/protocols.h"
 
@@ -57,8 +58,8 @@ std::optional<OnDemandPrice> parse_on_demand_price(std::string_view price_list_i
 }
 
 PricingClient::PricingClient(ClientConfig config)
-    : client_(with_fixed_endpoint(config, pricing_info(), "https://api.pricing.us-east-1.amazonaws.com",
-                                  "us-east-1"),
+    : client_(with_fixed_endpoint(std::move(config), pricing_info(),
+                                  "https://api.pricing.us-east-1.amazonaws.com", "us-east-1"),
               pricing_info()) {}
 
 std::vector<OnDemandPrice> PricingClient::linux_on_demand_prices(

@@ -89,7 +89,7 @@ ServiceRequest S3Client::request(std::string operation, std::string method, cons
   return r;
 }
 
-std::string S3Client::copy_source(const std::string& bucket, const std::string& key) const {
+std::string S3Client::copy_source(const std::string& bucket, const std::string& key) {
   return "/" + bucket + "/" + base::percent_encode(key, true);
 }
 

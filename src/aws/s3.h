@@ -196,7 +196,7 @@ class S3Client {
  private:
   ServiceRequest request(std::string operation, std::string method, const std::string& bucket,
                          const std::string& key = {}) const;
-  std::string copy_source(const std::string& bucket, const std::string& key) const;
+  static std::string copy_source(const std::string& bucket, const std::string& key);
   // DeleteObjects for current objects (empty version id) and exact versions alike.
   std::vector<DeleteFailure> delete_entries(const std::string& bucket,
                                             const std::vector<ObjectVersion>& entries,

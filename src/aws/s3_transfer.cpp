@@ -47,7 +47,7 @@ std::string S3Transfer::multipart(const std::string& bucket, const std::string& 
   } catch (...) {
     try {
       client_.abort_multipart_upload(bucket, key, upload_id, opts.requester_pays);
-    } catch (...) {  // the original failure is the one worth reporting
+    } catch (...) {  // ignored: the original failure is the one worth reporting
     }
     throw;
   }

@@ -79,7 +79,7 @@ class Parser {
     if (pos_ == start) fail("expected a name");
     return std::string(s_.substr(start, pos_ - start));
   }
-  std::string decode(std::string_view raw) const {
+  static std::string decode(std::string_view raw) {
     std::string out;
     out.reserve(raw.size());
     for (std::size_t i = 0; i < raw.size(); ++i) {

@@ -54,8 +54,7 @@ SecurityGroup::SecurityGroup(construct::Construct& scope, std::string id, Securi
   render_rules();
 }
 
-Value SecurityGroup::rule(const std::string& cidr_ipv4, const Port& port,
-                          const std::string& description) const {
+Value SecurityGroup::rule(const std::string& cidr_ipv4, const Port& port, const std::string& description) {
   Value::Map m = port_properties(port);
   m.emplace("CidrIp", Value(cidr_ipv4));
   m.emplace("Description",

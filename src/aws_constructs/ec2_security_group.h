@@ -52,7 +52,7 @@ class SecurityGroup : public construct::Construct {
   }
 
  private:
-  Value rule(const std::string& cidr_ipv4, const Port& port, const std::string& description) const;
+  static Value rule(const std::string& cidr_ipv4, const Port& port, const std::string& description);
   void render_rules();
 
   construct::CfnResource* resource_;

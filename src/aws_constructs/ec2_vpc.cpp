@@ -71,7 +71,8 @@ BuiltSubnet make_subnet(construct::Construct& vpc_scope, const Value& vpc_id, co
 
 }  // namespace
 
-Vpc::Vpc(construct::Construct& scope, std::string id, VpcProps props) : Construct(scope, std::move(id)) {
+Vpc::Vpc(construct::Construct& scope, std::string id, const VpcProps& props)
+    : Construct(scope, std::move(id)) {
   add_tag("Name", path());
   vpc_ = &make<CfnResource>("Resource", "AWS::EC2::VPC",
                             Value::Map{{"CidrBlock", Value(props.cidr)},

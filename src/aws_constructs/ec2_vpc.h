@@ -38,7 +38,7 @@ struct VpcProps {
 
 class Vpc : public construct::Construct, public IVpc {
  public:
-  Vpc(construct::Construct& scope, std::string id, VpcProps props = {});
+  Vpc(construct::Construct& scope, std::string id, const VpcProps& props = {});
   Value vpc_id() const override { return vpc_->ref(); }
   const std::vector<SubnetInfo>& public_subnets() const override { return public_; }
   const std::vector<SubnetInfo>& private_subnets() const override { return private_; }

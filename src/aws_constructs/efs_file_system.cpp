@@ -6,7 +6,7 @@
 
 namespace heliocloud::aws_constructs {
 
-FileSystem::FileSystem(construct::Construct& scope, std::string id, FileSystemProps props)
+FileSystem::FileSystem(construct::Construct& scope, std::string id, const FileSystemProps& props)
     : Construct(scope, std::move(id)) {
   if (props.mount_targets && props.vpc == nullptr)
     throw std::invalid_argument(path() + ": a file system with mount targets needs a VPC");

@@ -37,7 +37,7 @@ struct FileSystemProps {
 
 class FileSystem : public construct::Construct {
  public:
-  FileSystem(construct::Construct& scope, std::string id, FileSystemProps props);
+  FileSystem(construct::Construct& scope, std::string id, const FileSystemProps& props);
 
   Value file_system_id() const { return resource_->ref(); }
   Value file_system_arn() const { return resource_->get_att("Arn"); }

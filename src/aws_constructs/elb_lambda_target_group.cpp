@@ -34,7 +34,7 @@ std::string target_group_name_for(const std::string& stack_name, const std::stri
 }
 
 LambdaTargetGroup::LambdaTargetGroup(construct::Construct& scope, std::string id,
-                                     LambdaTargetGroupProps props)
+                                     const LambdaTargetGroupProps& props)
     : Construct(scope, std::move(id)) {
   if (props.function == nullptr)
     throw std::invalid_argument(path() + ": a Lambda target group needs a function");

@@ -23,7 +23,7 @@ struct LambdaTargetGroupProps {
 
 class LambdaTargetGroup : public construct::Construct {
  public:
-  LambdaTargetGroup(construct::Construct& scope, std::string id, LambdaTargetGroupProps props);
+  LambdaTargetGroup(construct::Construct& scope, std::string id, const LambdaTargetGroupProps& props);
 
   Value target_group_arn() const { return resource_->ref(); }
   const std::string& target_group_name() const { return name_; }

@@ -7,7 +7,7 @@
 namespace heliocloud::aws_constructs {
 
 LoadBalancerAliasRecord::LoadBalancerAliasRecord(construct::Construct& scope, std::string id,
-                                                 AliasRecordProps props)
+                                                 const AliasRecordProps& props)
     : Construct(scope, std::move(id)) {
   if ((props.zone == nullptr && props.zone_name.empty()) || props.load_balancer == nullptr)
     throw std::invalid_argument(path() + ": an alias record needs a hosted zone and a load balancer");

@@ -22,7 +22,7 @@ struct AliasRecordProps {
 
 class LoadBalancerAliasRecord : public construct::Construct {
  public:
-  LoadBalancerAliasRecord(construct::Construct& scope, std::string id, AliasRecordProps props);
+  LoadBalancerAliasRecord(construct::Construct& scope, std::string id, const AliasRecordProps& props);
   // "portal.example.org."
   const std::string& fqdn() const { return fqdn_; }
 

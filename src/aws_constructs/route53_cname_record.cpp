@@ -6,7 +6,7 @@ namespace heliocloud::aws_constructs {
 
 using construct::Value;
 
-CnameRecord::CnameRecord(construct::Construct& scope, std::string id, CnameRecordProps props)
+CnameRecord::CnameRecord(construct::Construct& scope, std::string id, const CnameRecordProps& props)
     : Construct(scope, std::move(id)) {
   const std::string zone = props.zone != nullptr ? props.zone->zone_name() : props.zone_name;
   if (zone.empty() || props.record_name.empty() || props.domain_name.empty())

@@ -23,7 +23,7 @@ struct CnameRecordProps {
 
 class CnameRecord : public construct::Construct {
  public:
-  CnameRecord(construct::Construct& scope, std::string id, CnameRecordProps props);
+  CnameRecord(construct::Construct& scope, std::string id, const CnameRecordProps& props);
   // "daskhub.example.org." (Route 53's fully qualified form)
   const std::string& fqdn() const { return fqdn_; }
   const construct::CfnResource& resource() const { return *resource_; }

@@ -46,7 +46,7 @@ Value rate_limit_rule(const std::string& acl_path, const RateLimitRule& rule, in
 
 }  // namespace
 
-WebAcl::WebAcl(construct::Construct& scope, std::string id, WebAclProps props)
+WebAcl::WebAcl(construct::Construct& scope, std::string id, const WebAclProps& props)
     : Construct(scope, std::move(id)) {
   Value::List rules;
   int priority = 0;

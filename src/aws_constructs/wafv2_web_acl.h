@@ -27,7 +27,7 @@ struct WebAclProps {
 
 class WebAcl : public construct::Construct {
  public:
-  WebAcl(construct::Construct& scope, std::string id, WebAclProps props);
+  WebAcl(construct::Construct& scope, std::string id, const WebAclProps& props);
 
   Value web_acl_arn() const { return resource_->get_att("Arn"); }
   const construct::CfnResource& resource() const { return *resource_; }

@@ -16,6 +16,10 @@ struct Result {
   std::string error;  // empty when ok
 
   [[nodiscard]] bool ok() const noexcept { return value.has_value(); }
+  // The value, after ok() said there is one; on a failed Result it throws std::bad_optional_access instead
+  // of reading nothing (and the checks of clang-tidy see a checked access).
+  [[nodiscard]] T& get() & { return value.value(); }
+  [[nodiscard]] const T& get() const& { return value.value(); }
 
   static Result success(T v = T{}) { return Result{std::move(v), {}}; }
   static Result failure(std::string why) { return Result{std::nullopt, std::move(why)}; }

@@ -1,5 +1,7 @@
 #include "base/text.h"
 
+#include <charconv>
+
 namespace heliocloud::base {
 
 std::string_view trim(std::string_view s, std::string_view strip) {
@@ -61,6 +63,13 @@ std::string markup_escape(std::string_view s) {
     }
   }
   return out;
+}
+
+std::optional<int> leading_int(std::string_view s) {
+  int value = 0;
+  const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (error != std::errc{} || end == s.data()) return std::nullopt;
+  return value;
 }
 
 }  // namespace heliocloud::base

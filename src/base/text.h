@@ -2,6 +2,7 @@
 // Text helpers the parsers, the HTTP header reader and the environment readers share. ASCII only on purpose:
 // header names, keys and hex are ASCII, and locale-dependent <cctype> must not change what a parser accepts.
 // For prefixes and suffixes use C++20's std::string_view::starts_with / ends_with.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,5 +29,9 @@ inline constexpr std::string_view kBlanks = " \t";
 [[nodiscard]] std::vector<std::string_view> split(std::string_view s, char separator);
 // The items with `separator` between them ("a, b, c"); "" for none.
 [[nodiscard]] std::string join(const std::vector<std::string>& items, std::string_view separator);
+
+// The decimal number `s` starts with ("36.0.0" -> 36, "8080/" -> 8080); nullopt when it starts with no digit
+// or the number does not fit an int.
+[[nodiscard]] std::optional<int> leading_int(std::string_view s);
 
 }  // namespace heliocloud::base

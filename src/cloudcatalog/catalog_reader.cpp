@@ -12,8 +12,8 @@ namespace {
 
 // The last instant before `t` (stop is exclusive: a query ending at midnight of Jan 1 needs no new year).
 registry::Instant just_before(const registry::Instant& t) {
-  if (t.nanos > 0) return {t.seconds, t.nanos - 1};
-  return {t.seconds - std::chrono::seconds(1), 999'999'999};
+  if (t.nanos > 0) return {.seconds = t.seconds, .nanos = t.nanos - 1};
+  return {.seconds = t.seconds - std::chrono::seconds(1), .nanos = 999'999'999};
 }
 
 }  // namespace
@@ -41,9 +41,8 @@ void stream_files(ObjectFetcher& fetcher, const CatalogDataset& dataset, const r
   const auto hand_over = [&](std::vector<registry::IndexRow>& ready, const std::string& uri) {
     if (ready.empty()) return;
     if (last && registry::index_order(ready.front(), *last)) {
-      const auto before = std::partition_point(ready.begin(), ready.end(), [&](const registry::IndexRow& r) {
-        return registry::index_order(r, *last);
-      });
+      const auto before = std::ranges::partition_point(
+          ready, [&](const registry::IndexRow& r) { return registry::index_order(r, *last); });
       visitor.out_of_order(uri, static_cast<std::size_t>(before - ready.begin()));
     }
     last = ready.back();
@@ -66,14 +65,15 @@ void stream_files(ObjectFetcher& fetcher, const CatalogDataset& dataset, const r
     visitor.index_file(uri, file.extra_columns);
     auto& rows = file.rows;
     std::erase_if(rows, [&](const registry::IndexRow& r) { return !(r.stop >= start && r.start < stop); });
-    if (!std::is_sorted(rows.begin(), rows.end(), registry::index_order))
-      std::stable_sort(rows.begin(), rows.end(), registry::index_order);
+    if (!std::ranges::is_sorted(rows, registry::index_order))
+      std::ranges::stable_sort(rows, registry::index_order);
     // Rows of a later year wait for that year's rows; held rows of this year join this file's. On equal
     // rows, the earlier file's comes first, as in one stable sort of all the files.
-    const registry::Instant next_year{std::chrono::sys_days(std::chrono::year(year + 1) / 1 / 1), 0};
+    const registry::Instant next_year{.seconds = std::chrono::sys_days(std::chrono::year(year + 1) / 1 / 1),
+                                      .nanos = 0};
     const auto starts_this_year = [&](const registry::IndexRow& r) { return r.start < next_year; };
-    const auto later = std::partition_point(rows.begin(), rows.end(), starts_this_year);
-    const auto due = std::partition_point(held.begin(), held.end(), starts_this_year);
+    const auto later = std::ranges::partition_point(rows, starts_this_year);
+    const auto due = std::ranges::partition_point(held, starts_this_year);
     if (later != rows.end() || due != held.begin()) {
       std::vector<registry::IndexRow> ready;
       ready.reserve(static_cast<std::size_t>((due - held.begin()) + (later - rows.begin())));
@@ -123,7 +123,7 @@ FileListing find_files(ObjectFetcher& fetcher, const CatalogDataset& dataset, co
   stream_files(fetcher, dataset, start, stop, gatherer);
   // Rows arrive in order unless a year file holds rows of an earlier year; all of them in hand, those go
   // in their place too.
-  if (gatherer.needs_sort()) std::stable_sort(out.rows.begin(), out.rows.end(), registry::index_order);
+  if (gatherer.needs_sort()) std::ranges::stable_sort(out.rows, registry::index_order);
   return out;
 }
 

@@ -24,7 +24,7 @@ struct DownloadOptions {
   std::filesystem::path out;
   std::size_t parallel = 8;
   // Called after each file (from worker threads): its bytes and whether it was already there.
-  std::function<void(std::uint64_t bytes, bool skipped)> on_file = {};
+  std::function<void(std::uint64_t bytes, bool skipped)> on_file;
 };
 
 struct DownloadFailure {

@@ -34,7 +34,7 @@ void ListingWriter::write_header() {
   header_written_ = true;
   if (format_ == ListingFormat::Csv) {
     // The header as format_index_file writes it.
-    const std::string text = registry::format_index_file({extra_columns_, {}}, 0);
+    const std::string text = registry::format_index_file({.extra_columns = extra_columns_, .rows = {}}, 0);
     buffer_ += text;
   } else if (format_ == ListingFormat::Json) {
     buffer_ += '[';
@@ -63,10 +63,11 @@ void ListingWriter::rows(std::vector<registry::IndexRow>& rows) {
         const auto begin = rows.begin() + static_cast<std::ptrdiff_t>(at);
         const auto end =
             rows.begin() + static_cast<std::ptrdiff_t>(std::min(rows.size(), at + kCsvSliceRows));
-        registry::IndexFile slice{{}, {std::make_move_iterator(begin), std::make_move_iterator(end)}};
+        registry::IndexFile slice{.extra_columns = {},
+                                  .rows = {std::make_move_iterator(begin), std::make_move_iterator(end)}};
         const std::string text = registry::format_index_file(slice, digits_);
         buffer_.append(text, text.find('\n') + 1);
-        std::move(slice.rows.begin(), slice.rows.end(), begin);
+        std::ranges::move(slice.rows, begin);
         flush_if_full();
       }
       break;

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "base/text.h"
 #include "construct/assembly_writer.h"
 #include "construct/stack.h"
 
@@ -39,7 +40,8 @@ AppOptions app_options_from_environment() {
         parse_context(text, overflow);  // named: items() of a temporary would dangle
     for (const auto& [k, v] : overflow_context.items()) o.context[k] = v;
   }
-  if (const char* schema = env("CDK_CLI_ASM_VERSION")) o.cli_assembly_major = std::atoi(schema);
+  if (const char* schema = env("CDK_CLI_ASM_VERSION"))
+    o.cli_assembly_major = base::leading_int(schema).value_or(0);  // 0: not known
   return o;
 }
 

@@ -76,7 +76,7 @@ std::string assembly_version(int cli_assembly_major) {
   return std::to_string(major) + ".0.0";
 }
 
-void AssemblyWriter::prepare_outdir(const fs::path& outdir) const {
+void AssemblyWriter::prepare_outdir(const fs::path& outdir) {
   fs::create_directories(outdir);
   bool empty = fs::is_empty(outdir);
   bool is_assembly = fs::exists(outdir / "manifest.json") || fs::exists(outdir / "cdk.out");

@@ -20,7 +20,7 @@ class AssemblyWriter {
   void write();
 
  private:
-  void prepare_outdir(const std::filesystem::path& outdir) const;
+  static void prepare_outdir(const std::filesystem::path& outdir);
   nlohmann::ordered_json tree() const;
   App& app_;
 };

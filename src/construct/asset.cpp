@@ -8,7 +8,7 @@
 
 namespace heliocloud::construct {
 
-Asset::Asset(Construct& scope, std::string id, std::filesystem::path source)
+Asset::Asset(Construct& scope, std::string id, const std::filesystem::path& source)
     : Construct(scope, std::move(id)), hash_(fingerprint(source, &app().fingerprint_cache())) {
   const bool directory = std::filesystem::is_directory(source);
   staged_name_ = "asset." + hash_ + (directory ? "" : source.extension().string());

@@ -12,7 +12,7 @@ namespace heliocloud::construct {
 
 class Asset : public Construct {
  public:
-  Asset(Construct& scope, std::string id, std::filesystem::path source);
+  Asset(Construct& scope, std::string id, const std::filesystem::path& source);
 
   // Where the CLI uploads it: the bootstrap bucket and "<hash>.zip" (directory) or "<hash><ext>" (file).
   const Value& bucket_name() const { return bucket_name_; }

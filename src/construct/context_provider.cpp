@@ -58,8 +58,8 @@ nlohmann::ordered_json lookup_context(Stack& stack, const std::string& provider,
     return dummy;
   }
   nlohmann::ordered_json key_props = nlohmann::ordered_json::object();
-  key_props["account"] = *stack.env().account;
-  key_props["region"] = *stack.env().region;
+  key_props["account"] = stack.env().account.value();
+  key_props["region"] = stack.env().region.value();
   for (const auto& [k, v] : props.items()) key_props[k] = v;
   const std::string key = context_key(provider, key_props);
 

@@ -93,7 +93,7 @@ TemplateSections Stack::render() {
     if (&c != this && c.try_stack() != this) return;  // a nested stack renders itself
     if (auto* element = dynamic_cast<CfnElement*>(&c)) element->render(sections, resolver);
   });
-  synthesizer_->contribute_to_template(sections);
+  StackSynthesizer::contribute_to_template(sections);
   return sections;
 }
 

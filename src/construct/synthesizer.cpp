@@ -52,7 +52,7 @@ AssetLocation StackSynthesizer::add_file_asset(FileAssetSource source) {
   return {.bucket_name = bucket, .object_key = key};
 }
 
-void StackSynthesizer::contribute_to_template(TemplateSections& sections) const {
+void StackSynthesizer::contribute_to_template(TemplateSections& sections) {
   sections.parameters["BootstrapVersion"] = {{"Type", "AWS::SSM::Parameter::Value<String>"},
                                              {"Default", bootstrap_version_parameter()},
                                              {"Description",

@@ -43,7 +43,7 @@ class StackSynthesizer {
   // The SSM parameter `cdk bootstrap` writes its version to.
   static std::string bootstrap_version_parameter();
   // BootstrapVersion parameter and the CheckBootstrapVersion rule.
-  void contribute_to_template(TemplateSections& sections) const;
+  static void contribute_to_template(TemplateSections& sections);
   // The stack artifact's "properties" in manifest.json.
   nlohmann::ordered_json artifact_properties(const std::string& template_file,
                                              const std::string& template_hash) const;

@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-struct curl_slist;
+struct curl_slist;  // NOLINT(readability-identifier-naming): libcurl's type
 
 namespace heliocloud::http {
 

@@ -77,7 +77,7 @@ std::size_t on_read(char* buf, std::size_t size, std::size_t n, void* user) {
 
 // Only a success body goes to the file: an error document must stay readable for the caller's error parser.
 bool write_to_file(Transfer& t, const char* data, std::size_t len) {
-  const auto& path = *t.request->response_file;
+  const auto& path = t.request->response_file.value();
   if (!t.out_file) {
     t.out_file.reset(std::fopen(path.c_str(), "wb"));
     if (!t.out_file) {
@@ -236,7 +236,7 @@ void finish_response_file(Transfer& t, bool transfer_ok) {
   const auto& path = t.request->response_file;
   if (t.out_file) {
     if (std::fclose(t.out_file.release()) != 0 && transfer_ok)
-      throw TransportError(TransportFailure::Other, "closing " + path->string() + " failed", true);
+      throw TransportError(TransportFailure::Other, "closing " + path.value().string() + " failed", true);
   }
   if (!transfer_ok || !path || t.response.status < 200 || t.response.status >= 300 ||
       t.response.body_bytes != 0)

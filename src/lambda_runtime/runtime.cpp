@@ -114,7 +114,7 @@ int run_handler(const Handler& handler, const RunOptions& options) {
       continue;
     }
     failures = 0;
-    const Invocation& inv = *next.value;
+    const Invocation& inv = next.get();
     export_trace_id(inv.trace_id);
     post_result(client, inv, invoke(handler, inv));
     ++served;

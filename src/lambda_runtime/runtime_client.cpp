@@ -25,7 +25,7 @@ std::string error_body(const std::string& error_type, const std::string& error_m
 
 RuntimeClient::RuntimeClient(std::string endpoint) : base_("http://" + std::move(endpoint) + "/2018-06-01") {}
 
-base::Result<http::Response> RuntimeClient::exchange(http::Request request) {
+base::Result<http::Response> RuntimeClient::exchange(const http::Request& request) {
   const std::string what = request.method + " " + request.url;
   try {
     return base::Result<http::Response>::success(http_.send(request, kRuntimeApiTimeouts));
@@ -38,9 +38,9 @@ base::Result<Invocation> RuntimeClient::next() {
   using Fail = base::Result<Invocation>;
   http::Request request;
   request.url = base_ + "/runtime/invocation/next";
-  auto reply = exchange(std::move(request));
+  auto reply = exchange(request);
   if (!reply.ok()) return Fail::failure(reply.error);
-  const http::Response& r = *reply.value;
+  const http::Response& r = reply.get();
   if (r.status != 200)
     return Fail::failure("GET /runtime/invocation/next: HTTP " + std::to_string(r.status) + ": " + r.body);
   Invocation inv;
@@ -69,14 +69,14 @@ base::Result<Posted> RuntimeClient::post(const std::string& path, const std::str
   request.body = body;
   request.headers.emplace_back("Content-Type", content_type);
   if (!error_type.empty()) request.headers.emplace_back("Lambda-Runtime-Function-Error-Type", error_type);
-  auto reply = exchange(std::move(request));
+  auto reply = exchange(request);
   if (!reply.ok()) return base::Result<Posted>::failure(reply.error);
   // 202 Accepted is the documented answer; 4xx says the payload was refused (too large, already answered).
-  if (reply.value->status / 100 != 2) {
-    return base::Result<Posted>::failure("POST " + path + ": HTTP " + std::to_string(reply.value->status) +
-                                         ": " + reply.value->body);
+  if (reply.get().status / 100 != 2) {
+    return base::Result<Posted>::failure("POST " + path + ": HTTP " + std::to_string(reply.get().status) +
+                                         ": " + reply.get().body);
   }
-  return base::Result<Posted>::success(Posted{reply.value->status});
+  return base::Result<Posted>::success(Posted{reply.get().status});
 }
 
 base::Result<Posted> RuntimeClient::post_response(const std::string& request_id, const std::string& payload,

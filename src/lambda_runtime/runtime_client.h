@@ -25,7 +25,7 @@ class RuntimeClient {
   base::Result<Posted> post_init_error(const std::string& error_type, const std::string& error_message);
 
  private:
-  base::Result<http::Response> exchange(http::Request request);
+  base::Result<http::Response> exchange(const http::Request& request);
   base::Result<Posted> post(const std::string& path, const std::string& body, const std::string& content_type,
                             const std::string& error_type);
 

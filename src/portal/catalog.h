@@ -50,7 +50,7 @@ struct TypeChoice {
 struct CatalogOptions {
   std::vector<ImageSource> images = default_image_sources();
   std::vector<std::string> instance_types = default_instance_types();
-  std::function<void(std::string_view)> log = {};
+  std::function<void(std::string_view)> log;
   std::function<std::chrono::steady_clock::time_point()> clock = std::chrono::steady_clock::now;
 };
 

@@ -27,6 +27,7 @@ std::chrono::year_month period_month(const std::string& start) {
   unsigned month = 0;
   unsigned day = 0;
   char rest = 0;
+  // NOLINTNEXTLINE(bugprone-unchecked-string-to-number-conversion): the count is checked
   if (start.size() != 10 || std::sscanf(start.c_str(), "%4d-%2u-%2u%c", &year, &month, &day, &rest) != 3 ||
       month < 1 || month > 12)
     throw std::invalid_argument("Cost Explorer period start \"" + start + "\" is not a YYYY-MM-DD date");

@@ -12,7 +12,7 @@ std::optional<aws::Credentials> CredentialsCache::find(const std::string& userna
   std::scoped_lock lock(mu_);
   const auto found = by_user_.find(username);
   if (found == by_user_.end()) return std::nullopt;
-  if (*found->second.expiration - margin_ <= now) {
+  if (found->second.expiration.value() - margin_ <= now) {
     by_user_.erase(found);
     return std::nullopt;
   }

@@ -32,7 +32,7 @@ std::optional<registry::Instant> parse_field(const std::optional<std::string>& t
 }  // namespace
 
 std::string range_text(const registry::Instant& t) {
-  const std::string full = registry::format_time(t, registry::fraction_digits_needed(t));
+  std::string full = registry::format_time(t, registry::fraction_digits_needed(t));
   if (t.nanos == 0 && full.substr(10) == "T00:00:00Z") return full.substr(0, 10);
   return full;
 }

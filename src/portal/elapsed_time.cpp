@@ -7,8 +7,8 @@ namespace heliocloud::portal {
 std::string elapsed_text(std::chrono::seconds elapsed) {
   const long long s = elapsed.count();
   if (s < 60) return "Just Launched";  // also a launch time slightly ahead of our clock
-  if (s < 5 * 3600) return std::to_string(s / 60) + " minutes";
-  if (s < 48 * 3600) return std::to_string(s / 3600) + " hours";
+  if (s < 5LL * 3600) return std::to_string(s / 60) + " minutes";
+  if (s < 48LL * 3600) return std::to_string(s / 3600) + " hours";
   return std::to_string(s / 86400) + " days";
 }
 

@@ -14,7 +14,7 @@
 namespace heliocloud::portal {
 namespace {
 
-constexpr std::size_t kMaxBodyBytes = 16 * 1024;  // the longest form is the launch form's few fields
+constexpr std::size_t kMaxBodyBytes = 16UL * 1024;  // the longest form is the launch form's few fields
 
 void log_to_stderr(std::string_view line) {
   const std::string text = std::string(line) + "\n";

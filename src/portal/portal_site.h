@@ -49,11 +49,11 @@ struct PortalOptions {
   IdentityPool identity;
   LaunchTarget launch_target;
   web::sign_in::SignInOptions sign_in;  // secret_key is set from csrf_key
-  CatalogOptions catalog = {};
-  std::vector<std::string> dataset_buckets = {};  // the Registry's (DATASET_BUCKETS): the datasets pages
+  CatalogOptions catalog;
+  std::vector<std::string> dataset_buckets;  // the Registry's (DATASET_BUCKETS): the datasets pages
   std::function<std::chrono::system_clock::time_point()> now = std::chrono::system_clock::now;
   web::AccessLogSink access_log = web::log_to_stderr;
-  std::function<void(std::string_view)> log = {};  // stderr when empty
+  std::function<void(std::string_view)> log;  // stderr when empty
 };
 
 class PortalSite {

@@ -107,7 +107,7 @@ RegistrationOutcome Registrar::roll_back(const RegistrationForm& form, std::stri
   try {
     directory_.delete_user(form.username);
   } catch (const aws::NotFoundError&) {
-    // Gone already (a retried delete whose first attempt went through): what the roll-back wanted.
+    // ignored: gone already (a retried delete whose first attempt went through): what the roll-back wanted.
   } catch (const std::exception& e) {
     // After a failed disable the user is enabled with the chosen password; before it, enabled with a
     // password nobody knows. Either way an administrator must delete it.

@@ -16,7 +16,8 @@
 namespace heliocloud::registration {
 namespace {
 
-constexpr std::size_t kMaxBodyBytes = 16 * 1024;  // four short fields; anything bigger is not a registration
+constexpr std::size_t kMaxBodyBytes =
+    16UL * 1024;  // four short fields; anything bigger is not a registration
 constexpr std::string_view kBootstrapPrefix = "bootstrap.";
 
 using Kind = RegistrationOutcome::Kind;

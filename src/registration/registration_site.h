@@ -33,7 +33,7 @@ struct SiteOptions {
   std::string admin_email = std::string(kAdminEmail);
   web::AccessLogSink access_log = web::log_to_stderr;
   // Registrations, failures and roll-backs; stderr (CloudWatch Logs on Lambda) when empty.
-  std::function<void(std::string_view line)> log = {};
+  std::function<void(std::string_view line)> log;
 };
 
 class RegistrationSite {

@@ -155,7 +155,9 @@ class EntryParser {
     }
     if (const auto* v = find("tags", "")) {
       const bool ok =
-          v->is_array() && std::all_of(v->begin(), v->end(), [](const auto& t) { return t.is_string(); });
+          v->is_array() &&
+          std::all_of(v->begin(), v->end(),  // NOLINT(modernize-use-ranges): json is no std::ranges range
+                      [](const auto& t) { return t.is_string(); });
       if (ok) {
         meta["tags"] = *v;
       } else {

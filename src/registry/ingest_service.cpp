@@ -1,10 +1,10 @@
 #include "registry/ingest_service.h"
 
-#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <map>
 #include <mutex>
 #include <random>
@@ -20,9 +20,11 @@ namespace heliocloud::registry {
 namespace {
 
 // Polling another ingest's lease: quickly at first (short jobs), then every two seconds at most.
-constexpr base::Backoff kLeasePoll{std::chrono::milliseconds(20), std::chrono::milliseconds(2000)};
+constexpr base::Backoff kLeasePoll{.base = std::chrono::milliseconds(20),
+                                   .cap = std::chrono::milliseconds(2000)};
 // Between rounds of deleting the job files that failed transiently (each round is itself retried).
-constexpr base::Backoff kCleanUpBackoff{std::chrono::milliseconds(200), std::chrono::milliseconds(5000)};
+constexpr base::Backoff kCleanUpBackoff{.base = std::chrono::milliseconds(200),
+                                        .cap = std::chrono::milliseconds(5000)};
 // A job's own lease: another run of the same job (a second `heliocloud ingest`, a late Lambda retry) waits
 // this long for it, then gives up and says so; the run holding it is not disturbed.
 constexpr std::chrono::seconds kJobLeaseWait{20};
@@ -80,7 +82,7 @@ class Lease {
   ~Lease() {
     try {
       store_.release_lease(id_, owner_);
-    } catch (...) {  // the lease expires on its own
+    } catch (...) {  // ignored: the lease expires on its own
     }
   }
   Lease(const Lease&) = delete;
@@ -106,8 +108,7 @@ std::string job_key(const JobLocation& job) {
 }
 
 bool IngestResult::ok() const {
-  return problems.empty() &&
-         std::all_of(datasets.begin(), datasets.end(), [](const auto& d) { return d.ok(); });
+  return problems.empty() && std::ranges::all_of(datasets, [](const auto& d) { return d.ok(); });
 }
 
 nlohmann::ordered_json IngestResult::to_json() const {
@@ -143,8 +144,10 @@ class IngestService::Run {
     IngestResult result;
     const Lease job_lease(
         s_.records_, "job#" + key_, s_.lease_owner_,
-        {s_.options_.lease_ttl, kJobLeaseWait, s_.options_.leases_on_this_host,
-         "job " + key_ + " is being ingested by another run; `heliocloud status` shows it"});
+        {.ttl = s_.options_.lease_ttl,
+         .wait = kJobLeaseWait,
+         .on_this_host = s_.options_.leases_on_this_host,
+         .busy_message = "job " + key_ + " is being ingested by another run; `heliocloud status` shows it"});
     const auto stored = s_.records_.get_job(key_);
     ValidateOptions checks;
     checks.manifest_piece_bytes = s_.options_.manifest_piece_bytes;
@@ -191,7 +194,7 @@ class IngestService::Run {
       r.id = dataset.id();
       if (finished_before(dataset, stored)) {
         // Published by an earlier run that stopped before entries.json was rewritten.
-        const auto* p = progress_.dataset(dataset.parsed.entry->id);
+        const auto* p = progress_.dataset(dataset.parsed.entry.value().id);
         r.files_added = p->files_total;
         r.bytes = p->bytes_total;
       } else if (!dataset.ok()) {
@@ -224,8 +227,9 @@ class IngestService::Run {
         }
         finish_entries_file(plan, result);
       } catch (const std::exception& e) {
-        result.problems.push_back({std::string(kEntriesFile),
-                                   std::string("could not be updated: ") + e.what(), "run the job again"});
+        result.problems.push_back({.where = std::string(kEntriesFile),
+                                   .message = std::string("could not be updated: ") + e.what(),
+                                   .fix = "run the job again"});
       }
       progress_.state = result.ok() ? JobState::Published : JobState::Failed;
       progress_.finished = now_utc();
@@ -234,8 +238,9 @@ class IngestService::Run {
     try {
       save_progress();
     } catch (const std::exception& e) {
-      result.problems.push_back({"job progress in the dataset table",
-                                 std::string("could not be written: ") + e.what(), "run the job again"});
+      result.problems.push_back({.where = "job progress in the dataset table",
+                                 .message = std::string("could not be written: ") + e.what(),
+                                 .fix = "run the job again"});
     }
     return result;
   }
@@ -295,7 +300,7 @@ class IngestService::Run {
     if (plan.file_count == 0) throw std::runtime_error("the manifest lists no files");
     auto& p = *progress_.dataset(plan.id());
     p.error.clear();
-    const auto& entry = *plan.parsed.entry;
+    const auto& entry = plan.parsed.entry.value();
     if (s_.options_.progress != nullptr) {
       s_.options_.progress->dataset_started(entry.id, p.files_total, p.bytes_total);
       if (p.rows_done > 0) s_.options_.progress->dataset_resumed(entry.id, p.rows_done, p.bytes_done);
@@ -364,12 +369,12 @@ class IngestService::Run {
         }
         if (s_.options_.progress != nullptr) s_.options_.progress->file_copied(entry.id, f.row.size);
       } catch (const std::exception& e) {
-        std::lock_guard lock(mutex);
-        failures.push_back(e.what());
+        std::scoped_lock lock(mutex);
+        failures.emplace_back(e.what());
       }
     });
     if (!failures.empty()) {
-      std::sort(failures.begin(), failures.end());
+      std::ranges::sort(failures);
       std::string message = std::to_string(failures.size()) + " of " + std::to_string(files.size()) +
                             " files could not be copied; run the job again to retry:";
       for (std::size_t i = 0; i < failures.size() && i < 20; ++i) message += "\n  " + failures[i];
@@ -378,11 +383,13 @@ class IngestService::Run {
   }
 
   void merge_index(const DatasetPlan& plan, const std::vector<PlannedFile>& files) {
-    const auto& entry = *plan.parsed.entry;
-    const Lease lease(
-        s_.records_, entry.id, s_.lease_owner_,
-        {s_.options_.lease_ttl, s_.options_.lease_wait, s_.options_.leases_on_this_host,
-         "dataset " + entry.id + " is being ingested by another job; run this job again later"});
+    const auto& entry = plan.parsed.entry.value();
+    const Lease lease(s_.records_, entry.id, s_.lease_owner_,
+                      {.ttl = s_.options_.lease_ttl,
+                       .wait = s_.options_.lease_wait,
+                       .on_this_host = s_.options_.leases_on_this_host,
+                       .busy_message = "dataset " + entry.id +
+                                       " is being ingested by another job; run this job again later"});
     const auto attempts = s_.options_.attempts;
     auto& objects = s_.objects_;
 
@@ -466,7 +473,7 @@ class IngestService::Run {
       if (pending.empty() || pending.size() != failures.size()) return std::nullopt;
       return kCleanUpBackoff;
     };
-    if (!pending.empty()) base::retry({attempts, std::nullopt}, remove_pending);
+    if (!pending.empty()) base::retry({.max_attempts = attempts, .give_up_at = std::nullopt}, remove_pending);
     if (!failures.empty()) {
       throw std::runtime_error("published, but " + std::to_string(failures.size()) +
                                " job files could not be deleted (first: " + failures.front().reason +

@@ -106,10 +106,13 @@ JobProgress job_progress_from_json(const nlohmann::ordered_json& j) {
     p.runs = j.value("runs", 0);
     p.error = j.value("error", std::string());
     for (const auto& d : j.at("datasets")) {
-      p.datasets.push_back({d.at("id").get<std::string>(), d.value("manifest_hash", std::string()),
-                            d.value("files_total", std::size_t{0}), d.value("rows_done", std::size_t{0}),
-                            d.value("bytes_total", std::uint64_t{0}), d.value("bytes_done", std::uint64_t{0}),
-                            d.value("error", std::string())});
+      p.datasets.push_back({.id = d.at("id").get<std::string>(),
+                            .manifest_hash = d.value("manifest_hash", std::string()),
+                            .files_total = d.value("files_total", std::size_t{0}),
+                            .rows_done = d.value("rows_done", std::size_t{0}),
+                            .bytes_total = d.value("bytes_total", std::uint64_t{0}),
+                            .bytes_done = d.value("bytes_done", std::uint64_t{0}),
+                            .error = d.value("error", std::string())});
     }
     return p;
   } catch (const nlohmann::json::exception& e) {

@@ -19,8 +19,11 @@ PlannedFile plan_file(const Entry& entry, const std::string& data_prefix, Manife
   f.destination_key = entry.index.key(row.published_key);
   f.in_job = in_job;
   f.file_type = std::move(row.file_type);
-  f.row = {row.start, row.stop, "s3://" + entry.index.bucket + "/" + f.destination_key, row.size,
-           std::move(row.extras)};
+  f.row = {.start = row.start,
+           .stop = row.stop,
+           .datakey = "s3://" + entry.index.bucket + "/" + f.destination_key,
+           .size = row.size,
+           .extras = std::move(row.extras)};
   return f;
 }
 
@@ -31,7 +34,7 @@ class DatasetValidator {
       : store_(store), records_(records), settings_(settings), job_(job), options_(options), plan_(plan) {}
 
   void run() {
-    const auto& entry = *plan_.parsed.entry;
+    const auto& entry = plan_.parsed.entry.value();
     if (!find_manifest(entry)) return;
     data_prefix_ = job_.key(entry.id + "/");
     list_job_files();
@@ -61,9 +64,9 @@ class DatasetValidator {
         return true;
       }
     }
-    plan_.problems.push_back({entry.id + "/" + std::string(kManifestFile),
-                              "not found in " + job_.uri() + entry.id + "/",
-                              "upload the dataset's manifest.csv next to its data files"});
+    plan_.problems.push_back({.where = entry.id + "/" + std::string(kManifestFile),
+                              .message = "not found in " + job_.uri() + entry.id + "/",
+                              .fix = "upload the dataset's manifest.csv next to its data files"});
     return false;
   }
 
@@ -103,8 +106,9 @@ class DatasetValidator {
     ManifestRow row;
     while (rows.next(row)) check_row(entry, row, plan_.file_count < published_rows);
     if (reader.missing()) {
-      plan_.problems.push_back(
-          {plan_.manifest_name, "the manifest disappeared while validating", "upload it again"});
+      plan_.problems.push_back({.where = plan_.manifest_name,
+                                .message = "the manifest disappeared while validating",
+                                .fix = "upload it again"});
       return false;
     }
     plan_.manifest_hash = hash.hex();
@@ -146,10 +150,11 @@ class DatasetValidator {
     const auto where = plan_.manifest_name + ":" + std::to_string(row.line);
     if (listed.listed) {
       if (listed.size != row.size) {
-        file_problems_.push_back({where,
-                                  row.key + ": size " + std::to_string(row.size) + " in the manifest, " +
-                                      std::to_string(listed.size) + " in the bucket",
-                                  "upload the file again or correct its size in the manifest"});
+        file_problems_.push_back({.where = where,
+                                  .message = row.key + ": size " + std::to_string(row.size) +
+                                             " in the manifest, " + std::to_string(listed.size) +
+                                             " in the bucket",
+                                  .fix = "upload the file again or correct its size in the manifest"});
       }
       plan_.in_job.push_back(true);
       return;
@@ -159,9 +164,10 @@ class DatasetValidator {
                                     ? store_.head(entry.index.bucket, entry.index.key(row.published_key))
                                     : std::nullopt;
     if (!published_file || published_file->size != row.size) {
-      file_problems_.push_back(
-          {where, row.key + ": not found in " + job_.uri() + entry.id + "/",
-           "upload it to " + job_.uri() + entry.id + "/" + row.key + " or remove its row from the manifest"});
+      file_problems_.push_back({.where = where,
+                                .message = row.key + ": not found in " + job_.uri() + entry.id + "/",
+                                .fix = "upload it to " + job_.uri() + entry.id + "/" + row.key +
+                                       " or remove its row from the manifest"});
     }
     plan_.in_job.push_back(false);
   }
@@ -173,16 +179,15 @@ class DatasetValidator {
 
   void check_destination(const Entry& entry) {
     const auto& buckets = settings_.dataset_buckets;
-    if (options_.check_membership &&
-        std::find(buckets.begin(), buckets.end(), entry.index.bucket) == buckets.end()) {
+    if (options_.check_membership && std::ranges::find(buckets, entry.index.bucket) == buckets.end()) {
       plan_.problems.push_back(
-          {std::string(kEntriesFile) + " (id " + entry.id + ")",
-           "index bucket \"" + entry.index.bucket + "\" is not a dataset bucket of this instance",
-           "use one of: " + join(buckets)});
+          {.where = std::string(kEntriesFile) + " (id " + entry.id + ")",
+           .message = "index bucket \"" + entry.index.bucket + "\" is not a dataset bucket of this instance",
+           .fix = "use one of: " + join(buckets)});
     } else if (options_.check_reachable && !store_.bucket_exists(entry.index.bucket)) {
-      plan_.problems.push_back({std::string(kEntriesFile) + " (id " + entry.id + ")",
-                                "dataset bucket \"" + entry.index.bucket + "\" is not reachable",
-                                "check that the instance is deployed and the bucket exists"});
+      plan_.problems.push_back({.where = std::string(kEntriesFile) + " (id " + entry.id + ")",
+                                .message = "dataset bucket \"" + entry.index.bucket + "\" is not reachable",
+                                .fix = "check that the instance is deployed and the bucket exists"});
     }
   }
 
@@ -191,10 +196,11 @@ class DatasetValidator {
     const auto stored = records_->get(entry.id);
     if (!stored || stored->record.extra_columns == plan_.extra_columns) return;
     plan_.problems.push_back(
-        {plan_.manifest_name + ":1",
-         "extra columns [" + join(plan_.extra_columns) + "] differ from the published index's [" +
-             join(stored->record.extra_columns) + "]",
-         "clients read one set of columns per dataset: use the same extra columns as earlier ingests"});
+        {.where = plan_.manifest_name + ":1",
+         .message = "extra columns [" + join(plan_.extra_columns) + "] differ from the published index's [" +
+                    join(stored->record.extra_columns) + "]",
+         .fix =
+             "clients read one set of columns per dataset: use the same extra columns as earlier ingests"});
   }
 
   ObjectStore& store_;
@@ -215,8 +221,7 @@ class DatasetValidator {
 }  // namespace
 
 bool JobPlan::ok() const {
-  return problems.empty() &&
-         std::all_of(datasets.begin(), datasets.end(), [](const auto& d) { return d.ok(); });
+  return problems.empty() && std::ranges::all_of(datasets, [](const auto& d) { return d.ok(); });
 }
 
 Problems JobPlan::all_problems() const {
@@ -231,8 +236,10 @@ JobPlan validate_job(ObjectStore& store, DatasetStore* records, const RegistrySe
   plan.job = job;
   const auto text = store.get(job.bucket, job.key(kEntriesFile));
   if (!text) {
-    plan.problems.push_back({std::string(kEntriesFile), "not found in " + job.uri(),
-                             "upload entries.json (a JSON array of dataset entries) to the job folder"});
+    plan.problems.push_back(
+        {.where = std::string(kEntriesFile),
+         .message = "not found in " + job.uri(),
+         .fix = "upload entries.json (a JSON array of dataset entries) to the job folder"});
     return plan;
   }
   const auto buckets = options.check_membership ? settings.dataset_buckets : std::vector<std::string>{};
@@ -256,7 +263,7 @@ PlannedFiles::PlannedFiles(ObjectStore& store, const JobLocation& job, const Dat
       rows_([this]() { return reader_.next(); }, plan.manifest_name) {}
 
 std::vector<PlannedFile> PlannedFiles::next(std::size_t count) {
-  const auto& entry = *plan_.parsed.entry;
+  const auto& entry = plan_.parsed.entry.value();
   const auto data_prefix = job_.key(entry.id + "/");
   std::vector<PlannedFile> files;
   files.reserve(std::min(count, plan_.file_count - std::min(position_, plan_.file_count)));

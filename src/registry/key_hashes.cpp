@@ -13,7 +13,7 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h) {
 }
 
 bool DuplicateKeys::find_suspects() {
-  std::sort(hashes_.begin(), hashes_.end());
+  std::ranges::sort(hashes_);
   // Keep one copy of each hash that occurs at least twice.
   std::size_t kept = 0;
   for (std::size_t i = 0; i + 1 < hashes_.size();) {
@@ -32,16 +32,16 @@ bool DuplicateKeys::find_suspects() {
 }
 
 bool DuplicateKeys::suspect(std::string_view key) const {
-  return sorted_ && std::binary_search(hashes_.begin(), hashes_.end(), key_hash(key));
+  return sorted_ && std::ranges::binary_search(hashes_, key_hash(key));
 }
 
 void ListedSizes::seal() {
-  std::sort(entries_.begin(), entries_.end());
+  std::ranges::sort(entries_);
 }
 
 ListedSizes::Lookup ListedSizes::find(std::string_view key) const {
   const auto h = key_hash(key);
-  const auto it = std::lower_bound(entries_.begin(), entries_.end(), std::pair{h, std::uint64_t{0}});
+  const auto it = std::ranges::lower_bound(entries_, std::pair{h, std::uint64_t{0}});
   if (it == entries_.end() || it->first != h) return {};
   const bool ambiguous = std::next(it) != entries_.end() && std::next(it)->first == h;
   return {.listed = true, .ambiguous = ambiguous, .size = ambiguous ? 0 : it->second};

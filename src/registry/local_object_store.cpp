@@ -1,13 +1,13 @@
 #include "registry/local_object_store.h"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fstream>
 #include <random>
@@ -63,7 +63,7 @@ void remove_stale_staging(const fs::path& staging) {
         std::error_code ignored;
         fs::remove_all(it->path(), ignored);
       }
-    } catch (const std::exception&) {  // not one of ours: leave it
+    } catch (const std::exception&) {  // ignored: not one of ours: leave it
     }
   }
 }
@@ -87,7 +87,7 @@ fs::path LocalObjectStore::temp_path(const fs::path& bucket_dir) {
   const auto parent = bucket_dir.parent_path();
   fs::path ours;
   {
-    std::lock_guard lock(staging_mutex_);
+    std::scoped_lock lock(staging_mutex_);
     auto it = staging_.find(parent);
     if (it == staging_.end()) {
       remove_stale_staging(parent / kStagingDir);
@@ -134,7 +134,7 @@ std::vector<ObjectInfo> LocalObjectStore::list(const std::string& bucket, const 
   list_pages(bucket, prefix, [&](std::vector<ObjectInfo>& page) {
     out.insert(out.end(), std::make_move_iterator(page.begin()), std::make_move_iterator(page.end()));
   });
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+  std::ranges::sort(out, [](const auto& a, const auto& b) { return a.key < b.key; });
   return out;
 }
 
@@ -154,7 +154,7 @@ void LocalObjectStore::list_pages(const std::string& bucket, const std::string& 
     if (name.starts_with(kTempPrefix)) continue;
     auto key = it->path().lexically_relative(dir).generic_string();
     if (!key.starts_with(prefix)) continue;
-    out.push_back({std::move(key), static_cast<std::uint64_t>(it->file_size(ec))});
+    out.push_back({.key = std::move(key), .size = static_cast<std::uint64_t>(it->file_size(ec))});
     if (out.size() == kListPage) {
       page(out);
       out.clear();
@@ -170,7 +170,7 @@ std::optional<ObjectInfo> LocalObjectStore::head(const std::string& bucket, cons
   if (!fs::is_regular_file(path, ec)) return std::nullopt;
   const auto size = fs::file_size(path, ec);
   if (ec) return std::nullopt;
-  return ObjectInfo{key, static_cast<std::uint64_t>(size)};
+  return ObjectInfo{.key = key, .size = static_cast<std::uint64_t>(size)};
 }
 
 std::optional<std::string> LocalObjectStore::get(const std::string& bucket, const std::string& key) {

@@ -112,7 +112,8 @@ bool ManifestReader::is_blank(const CsvRecord& record) {
 }
 
 void ManifestReader::problem(std::size_t line, std::string message, std::string fix) {
-  problems_.push_back({file_ + ":" + std::to_string(line), std::move(message), std::move(fix)});
+  problems_.push_back(
+      {.where = file_ + ":" + std::to_string(line), .message = std::move(message), .fix = std::move(fix)});
 }
 
 bool ManifestReader::read_header(const CsvRecord& record) {
@@ -129,20 +130,20 @@ bool ManifestReader::read_header(const CsvRecord& record) {
       }
       slot = i;
     };
-    if (name == "start" || name == "time")
+    if (name == "start" || name == "time") {
       assign(c.start);
-    else if (name == "stop")
+    } else if (name == "stop") {
       assign(c.stop);
-    else if (name == "datakey" || name == "key" || name == "s3key")
+    } else if (name == "datakey" || name == "key" || name == "s3key") {
       assign(c.key);
-    else if (name == "filesize" || name == "size")
+    } else if (name == "filesize" || name == "size") {
       assign(c.size);
-    else if (name.empty())
+    } else if (name.empty()) {
       problem(record.line, "column " + std::to_string(i + 1) + " has no name",
               "name every column in the header");
-    else if (name.find_first_of(",\"") != std::string::npos)
+    } else if (name.find_first_of(",\"") != std::string::npos) {
       problem(record.line, "column name \"" + name + "\" contains a comma or quote", "rename the column");
-    else {
+    } else {
       c.extras.push_back(i);
       // Extra names keep their case: they become the index header's column names.
       auto original = base::trim(record.fields[i], base::kBlanks);
@@ -173,7 +174,7 @@ bool ManifestReader::read_row(const CsvRecord& record, ManifestRow& row) {
   }
   row = {};
   row.line = record.line;
-  row.key = std::string(base::trim(f[*c.key], base::kBlanks));
+  row.key = std::string(base::trim(f[c.key.value()], base::kBlanks));
   const std::string who = row.key.empty() ? std::string() : text::printable(row.key) + ": ";
   bool ok = true;
   if (auto why = key_problem(row.key)) {
@@ -191,7 +192,7 @@ bool ManifestReader::read_row(const CsvRecord& record, ManifestRow& row) {
     row.published_key = normalize_key_extension(row.key);
   }
   try {
-    row.start = parse_time(base::trim(f[*c.start], base::kBlanks));
+    row.start = parse_time(base::trim(f[c.start.value()], base::kBlanks));
     row.stop = c.stop ? parse_time(base::trim(f[*c.stop], base::kBlanks)) : row.start;
     if (row.stop < row.start) {
       problem(record.line,
@@ -203,7 +204,7 @@ bool ManifestReader::read_row(const CsvRecord& record, ManifestRow& row) {
     problem(record.line, who + e.what(), "write times as ISO 8601, e.g. 2015-09-01T12:11:14Z");
     ok = false;
   }
-  const auto size_text = base::trim(f[*c.size], base::kBlanks);
+  const auto size_text = base::trim(f[c.size.value()], base::kBlanks);
   if (const auto size = text::parse_size(size_text)) {
     row.size = *size;
   } else {
@@ -215,7 +216,7 @@ bool ManifestReader::read_row(const CsvRecord& record, ManifestRow& row) {
   if (!ok) return false;
   if (suspects_ != nullptr && suspects_->suspect(row.published_key)) {
     // Two keys that normalize to the same published key would overwrite each other (x.fts, x.fits).
-    const auto [it, inserted] = seen_.emplace(row.published_key, Seen{record.line, row.key});
+    const auto [it, inserted] = seen_.emplace(row.published_key, Seen{.line = record.line, .key = row.key});
     if (!inserted) {
       problem(record.line,
               who + "same file as line " + std::to_string(it->second.line) +

@@ -79,7 +79,7 @@ class ObjectStore {
       try {
         remove(bucket, key);
       } catch (const StoreError& e) {
-        failures.push_back({key, e.what(), e.transient()});
+        failures.push_back({.key = key, .reason = e.what(), .transient = e.transient()});
       }
     }
     return failures;

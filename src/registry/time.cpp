@@ -190,7 +190,7 @@ std::string format_time(const Instant& t, int fraction_digits) {
   }
   char buf[32] = "0000-00-00T00:00:00";
   const auto put = [&](int at, int width, long long v) {
-    for (int i = at + width - 1; i >= at; --i, v /= 10) buf[i] = static_cast<char>('0' + v % 10);
+    for (int i = at + width - 1; i >= at; --i, v /= 10) buf[i] = static_cast<char>('0' + (v % 10));
   };
   put(0, 4, year);
   put(5, 2, static_cast<unsigned>(ymd.month()));
@@ -204,7 +204,7 @@ std::string format_time(const Instant& t, int fraction_digits) {
     buf[n++] = '.';
     char frac[9];
     long long v = t.nanos;
-    for (int i = 8; i >= 0; --i, v /= 10) frac[i] = static_cast<char>('0' + v % 10);
+    for (int i = 8; i >= 0; --i, v /= 10) frac[i] = static_cast<char>('0' + (v % 10));
     for (int i = 0; i < digits; ++i) buf[n++] = frac[i];
   }
   buf[n++] = 'Z';

@@ -14,8 +14,8 @@ namespace heliocloud::registry {
 // A UTC instant with nanosecond resolution. Seconds are kept apart from the fraction so that years far
 // from 1970 (historical records) are not limited by a 64-bit nanosecond count.
 struct Instant {
-  std::chrono::sys_seconds seconds{};
-  std::uint32_t nanos = 0;  // 0..999'999'999
+  std::chrono::sys_seconds seconds;  // the epoch unless set (time_point value-initializes itself)
+  std::uint32_t nanos = 0;           // 0..999'999'999
 
   friend auto operator<=>(const Instant&, const Instant&) = default;
 

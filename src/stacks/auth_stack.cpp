@@ -23,7 +23,7 @@ construct::RemovalPolicy removal_policy(config::RemovalPolicyName p) {
 }
 
 std::string site_url(const config::WebsiteConfig& w) {
-  return "https://" + *w.domain_record + "." + *w.domain_url;
+  return "https://" + w.domain_record.value() + "." + w.domain_url.value();
 }
 
 }  // namespace

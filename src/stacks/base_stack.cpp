@@ -1,6 +1,8 @@
 #include "stacks/base_stack.h"
 
+#include <array>
 #include <iostream>
+#include <string_view>
 
 #include "construct/cfn_output.h"
 #include "construct/resolver.h"
@@ -11,7 +13,7 @@ using construct::Value;
 
 namespace {
 // Public buckets HelioCloud users read besides the instance's own datasets (the original granted the same).
-const std::vector<std::string> kPublicHelioBuckets = {"helio-public", "gov-nasa-hdrl-data1"};
+constexpr std::array<std::string_view, 2> kPublicHelioBuckets = {"helio-public", "gov-nasa-hdrl-data1"};
 }  // namespace
 
 BaseStack::BaseStack(construct::Construct& scope, std::string id, const config::InstanceConfig& config,
@@ -28,7 +30,7 @@ BaseStack::BaseStack(construct::Construct& scope, std::string id, const config::
       break;
     case config::VpcType::Existing:
       vpc_ = &make<aws_constructs::LookedUpVpc>(
-          "HelioCloudVPC", aws_constructs::VpcLookupOptions{.vpc_id = *config.vpc.vpc_id});
+          "HelioCloudVPC", aws_constructs::VpcLookupOptions{.vpc_id = config.vpc.vpc_id.value()});
       break;
   }
 

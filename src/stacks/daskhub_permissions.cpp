@@ -22,6 +22,7 @@ Value strings(const std::vector<std::string>& items) {
 
 // Read-only calls of these services that IAM cannot scope to a resource (the service authorizes them only
 // against "*"); they return descriptions, never data or secrets.
+// NOLINTNEXTLINE(bugprone-throwing-static-initialization): only running out of memory at start could throw
 const Value kAnyResource("*");
 
 }  // namespace

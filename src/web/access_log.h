@@ -9,12 +9,12 @@
 namespace heliocloud::web {
 
 struct AccessLogEntry {
-  std::string method = {};
-  std::string path = {};  // without the query string
+  std::string method;
+  std::string path;  // without the query string
   int status = 0;
   std::size_t bytes = 0;  // response body
   std::chrono::microseconds duration{0};
-  std::string request_id = {};
+  std::string request_id;
 };
 
 using AccessLogSink = std::function<void(const AccessLogEntry&)>;

@@ -36,7 +36,7 @@ struct AppOptions {
   // Secret for CSRF tokens (≥ 32 bytes, the same on every instance); see CsrfProtection.
   std::string csrf_key;
   // Larger request bodies are refused with 413 before any handler runs. ALB caps Lambda bodies at 1 MB.
-  std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_body_bytes = 1024UL * 1024;
   // Secure on every cookie. Only the local development server on http://127.0.0.1 may turn it off (browsers
   // drop Secure cookies on plain http); LocalServer refuses to listen beyond loopback then, and the Lambda
   // front door refuses to run.
@@ -44,13 +44,13 @@ struct AppOptions {
   std::string csrf_cookie_name = "hc_csrf";
   std::string csrf_form_field = "csrf_token";
   std::string csrf_header = "X-CSRF-Token";
-  SecurityHeaders security_headers = {};
+  SecurityHeaders security_headers;
   // For dynamic responses that set none: pages may show keys and tokens, so no cache keeps them.
   std::string default_cache_control = "no-store";
-  ErrorPageRenderer error_page = {};
+  ErrorPageRenderer error_page;
   AccessLogSink access_log = log_to_stderr;
   // Where exception details of 500s go (never to the client).
-  std::function<void(std::string_view)> error_log = {};
+  std::function<void(std::string_view)> error_log;
 };
 
 class App {

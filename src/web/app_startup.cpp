@@ -70,17 +70,16 @@ int start_web_app(std::span<const char* const> args, const char* runtime_api, co
   const auto settings = app.read_settings(on_lambda, args);
   if (!settings.ok()) return bad_usage(on_lambda, settings.error, app.usage);
   const auto door = choose_front_door(
-      on_lambda ? args : std::span<const char* const>(settings.value->front_door_args), runtime_api);
+      on_lambda ? args : std::span<const char* const>(settings.get().front_door_args), runtime_api);
   if (!door.ok()) return bad_usage(on_lambda, door.error, app.usage);
 
-  StartContext context{.on_lambda = on_lambda, .aws = client_config(*settings.value)};
-  auto key = session_key(*settings.value, context.aws, on_lambda);
+  StartContext context{.on_lambda = on_lambda, .aws = client_config(settings.get())};
+  auto key = session_key(settings.get(), context.aws, on_lambda);
   if (!key.ok()) return start_failed(on_lambda, key.error);
-  context.session_key = std::move(*key.value);
-  context.secure_cookies =
-      door.value->kind == FrontDoor::Kind::Lambda || door.value->local.allow_non_loopback;
+  context.session_key = std::move(key.get());
+  context.secure_cookies = door.get().kind == FrontDoor::Kind::Lambda || door.get().local.allow_non_loopback;
   try {
-    return app.run(context, [&door](const App& site) { return open_front_door(site, *door.value); });
+    return app.run(context, [&door](const App& site) { return open_front_door(site, door.get()); });
   } catch (const StartError& e) {
     return start_failed(on_lambda, e.what());
   } catch (const std::invalid_argument& e) {  // options that do not add up

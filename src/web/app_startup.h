@@ -66,7 +66,7 @@ auto settings_reader(Settings& settings, FromEnvironment from_environment,
              bool on_lambda, std::span<const char* const> args) -> base::Result<StartSettings> {
     auto read = on_lambda ? from_environment() : from_command_line(args);
     if (!read.ok()) return base::Result<StartSettings>::failure(read.error);
-    settings = std::move(*read.value);
+    settings = std::move(read.get());
     return base::Result<StartSettings>::success({.region = settings.region,
                                                  .endpoint_url = settings.endpoint_url,
                                                  .user_pool_id = settings.user_pool_id,
@@ -83,7 +83,7 @@ int start_web_app(std::span<const char* const> args, const char* runtime_api, co
 // start_web_app for an app whose Settings has StartSettings' fields: its settings readers, and
 // `serve_app(settings, context, serve)`, which builds its site and returns serve(site.app()).
 template <class Settings, class ServeApp>
-int run_web_app(std::span<const char* const> args, const char* runtime_api, std::string usage,
+int run_web_app(std::span<const char* const> args, const char* runtime_api, const std::string& usage,
                 base::Result<Settings> (*from_environment)(const std::function<const char*(const char*)>&),
                 base::Result<Settings> (*from_command_line)(std::span<const char* const>),
                 ServeApp serve_app) {

@@ -15,8 +15,8 @@ namespace heliocloud::web {
 enum class SameSite { Lax, Strict, None };
 
 struct SetCookie {
-  std::string name = {};
-  std::string value = {};
+  std::string name;
+  std::string value;
   std::optional<std::chrono::seconds> max_age = std::nullopt;  // none: a session cookie; zero: delete it now
   std::string path = "/";
   bool http_only = true;

@@ -13,8 +13,8 @@ namespace heliocloud::web {
 
 struct ErrorPage {
   int status = 500;
-  std::string title = {};    // "404 Not Found"
-  std::string message = {};  // for the user
+  std::string title;    // "404 Not Found"
+  std::string message;  // for the user
 };
 
 // How an app draws its error pages (e.g. with its layout); the default is a small self-contained page.

@@ -30,7 +30,7 @@ base::Result<FrontDoor> choose_front_door(std::span<const char* const> args, con
     }
     auto address = parse_listen_address(value);
     if (!address.ok()) return R::failure("--listen: " + address.error);
-    door.local.listen = std::move(*address.value);
+    door.local.listen = std::move(address.get());
   }
   return R::success(std::move(door));
 }

@@ -7,8 +7,8 @@
 //   int main(int argc, char** argv) {
 //     auto door = web::choose_front_door({argv + 1, argv + argc}, std::getenv("AWS_LAMBDA_RUNTIME_API"));
 //     if (!door.ok()) return web::usage_error(door.error);
-//     const web::App app = make_my_app(door.value->kind);
-//     return web::open_front_door(app, *door.value);
+//     const web::App app = make_my_app(door.get().kind);
+//     return web::open_front_door(app, door.get());
 //   }
 #include <span>
 #include <string>

@@ -118,7 +118,7 @@ void LocalServer::stop() {
   if (thread_.joinable()) thread_.join();
 }
 
-int run_local_server(const App& app, LocalServerOptions options) {
+int run_local_server(const App& app, const LocalServerOptions& options) {
   // Block the signals before any thread starts, so every thread inherits the mask and sigwait() below is
   // the one place they arrive: no async-signal-safety puzzles.
   sigset_t signals;

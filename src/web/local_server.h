@@ -42,6 +42,6 @@ class LocalServer {
 
 // For a local main: serves until SIGINT or SIGTERM, then stops gracefully. Returns the exit status
 // (non-zero when the server could not start; the reason goes to stderr).
-int run_local_server(const App& app, LocalServerOptions options);
+int run_local_server(const App& app, const LocalServerOptions& options);
 
 }  // namespace heliocloud::web

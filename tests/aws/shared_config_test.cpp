@@ -57,6 +57,8 @@ TEST(SharedConfig, KeysBeforeAnySectionAndLinesWithoutEqualsAreIgnored) {
   EXPECT_TRUE(p.at("b").empty());  // unterminated header still opens a section, as botocore does
 }
 
+namespace {
+
 class SharedFiles : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -79,6 +81,8 @@ class SharedFiles : public ::testing::Test {
   std::filesystem::path dir_;
   aws::testing::EnvGuard env_;
 };
+
+}  // namespace
 
 TEST_F(SharedFiles, CredentialsFileWinsOverConfigFile) {
   const auto p = aws::load_shared_profiles();

@@ -133,7 +133,7 @@ TEST(SsmRunCommand, AnUnreachableInstanceIsExplained) {
 TEST(SsmRunCommand, RequestsSsmWouldRefuseAreNotSent) {
   FakeHttpServer server([](const RecordedRequest&) { return CannedResponse{500}; });
   const aws::SsmClient ssm(config_for(server));
-  const auto refused = [&](aws::SendCommandRequest r, const std::string& why) {
+  const auto refused = [&](const aws::SendCommandRequest& r, const std::string& why) {
     try {
       (void)ssm.send_command(r);
       ADD_FAILURE() << "accepted: " << why;

@@ -34,6 +34,7 @@ using testing::MemoryFetcher;
 
 std::vector<std::string> keys(const FileListing& listing) {
   std::vector<std::string> out;
+  out.reserve(listing.rows.size());
   for (const auto& row : listing.rows) out.push_back(row.datakey);
   return out;
 }
@@ -46,7 +47,7 @@ TEST(CatalogReader, ReadsOnlyTheYearsTheRangeNeeds) {
   EXPECT_EQ(fetcher.fetched, std::vector<std::string>{"s3://demo-bucket/ds/demo_ds_2021.csv"});
   EXPECT_EQ(keys(listing), (std::vector<std::string>{"s3://demo-bucket/ds/f_20210101.cdf",
                                                      "s3://demo-bucket/ds/f_20210102.cdf"}));
-  EXPECT_EQ(listing.rows[0].size, 300u);
+  EXPECT_EQ(listing.rows[0].size, 300U);
   EXPECT_EQ(listing.index_files_read, fetcher.fetched);
 }
 
@@ -58,7 +59,7 @@ TEST(CatalogReader, SpansYearsAndUsesTheClientsHalfOpenFilter) {
       reader.files("demo_ds", parse_time("2020-12-31T23:59:59Z"), parse_time("2021-01-02T00:00:00Z"));
   EXPECT_EQ(keys(listing), (std::vector<std::string>{"s3://demo-bucket/ds/f_20201231b.cdf",
                                                      "s3://demo-bucket/ds/f_20210101.cdf"}));
-  EXPECT_EQ(listing.index_files_read.size(), 2u);
+  EXPECT_EQ(listing.index_files_read.size(), 2U);
 }
 
 TEST(CatalogReader, AStopAtNewYearReadsNoFileOfTheNewYear) {
@@ -67,7 +68,7 @@ TEST(CatalogReader, AStopAtNewYearReadsNoFileOfTheNewYear) {
   fetcher.fetched.clear();
   const auto listing = reader.files("demo_ds", parse_time("2020-06-01"), parse_time("2021-01-01"));
   EXPECT_EQ(fetcher.fetched, std::vector<std::string>{"s3://demo-bucket/ds/demo_ds_2020.csv"});
-  EXPECT_EQ(listing.rows.size(), 2u);
+  EXPECT_EQ(listing.rows.size(), 2U);
 }
 
 TEST(CatalogReader, ARangeOutsideTheCoverageReadsNothing) {
@@ -105,7 +106,7 @@ TEST(CatalogReader, MissingYearsAreSkippedAndBadIndexFilesNamed) {
   const auto listing = reader.files("X", parse_time("2018-01-01"), parse_time("2021-01-01"));
   EXPECT_EQ(listing.index_files_read, std::vector<std::string>{"s3://bkt/x/X_2020.csv"});
   EXPECT_EQ(listing.extra_columns, std::vector<std::string>{"checksum"});
-  ASSERT_EQ(listing.rows.size(), 1u);
+  ASSERT_EQ(listing.rows.size(), 1U);
   EXPECT_EQ(listing.rows[0].extras, std::vector<std::string>{"abc"});
 
   fetcher.objects["s3://bkt/x/X_2019.csv"] =
@@ -114,7 +115,7 @@ TEST(CatalogReader, MissingYearsAreSkippedAndBadIndexFilesNamed) {
     (void)reader.files("X", parse_time("2019-01-01"), parse_time("2019-02-01"));
     FAIL();
   } catch (const CatalogError& e) {
-    EXPECT_EQ(std::string(e.what()).rfind("s3://bkt/x/X_2019.csv:2: ", 0), 0u) << e.what();
+    EXPECT_EQ(std::string(e.what()).rfind("s3://bkt/x/X_2019.csv:2: ", 0), 0U) << e.what();
   }
 }
 

@@ -41,7 +41,8 @@ std::string printed_at_once(const FileListing& listing, ListingFormat format) {
     digits = std::max(
         {digits, registry::fraction_digits_needed(r.start), registry::fraction_digits_needed(r.stop)});
   if (format == ListingFormat::Csv)
-    return registry::format_index_file({listing.extra_columns, listing.rows}, digits);
+    return registry::format_index_file({.extra_columns = listing.extra_columns, .rows = listing.rows},
+                                       digits);
   std::ostringstream out;
   if (format == ListingFormat::Json) {
     auto rows = nlohmann::ordered_json::array();
@@ -77,7 +78,11 @@ Printed streamed(MemoryFetcher& fetcher, ListingFormat format, const char* start
   ListingWriter writer(out, format);
   reader.stream("X", parse_time(start), parse_time(stop), writer);
   writer.finish();
-  return {out.str(), writer.row_count(), writer.bytes(), writer.index_files_read(), writer.notes()};
+  return {.text = out.str(),
+          .rows = writer.row_count(),
+          .bytes = writer.bytes(),
+          .index_files = writer.index_files_read(),
+          .notes = writer.notes()};
 }
 
 class ListingWriterFormats : public ::testing::TestWithParam<ListingFormat> {};
@@ -107,9 +112,9 @@ INSTANTIATE_TEST_SUITE_P(AllFormats, ListingWriterFormats,
 TEST(ListingWriter, CountsRowsBytesAndIndexFiles) {
   auto fetcher = three_years();
   const auto got = streamed(fetcher, ListingFormat::Table, "2019-01-01", "2020-03-01");
-  EXPECT_EQ(got.rows, 3u);
-  EXPECT_EQ(got.bytes, 60u);
-  EXPECT_EQ(got.index_files, 2u);
+  EXPECT_EQ(got.rows, 3U);
+  EXPECT_EQ(got.bytes, 60U);
+  EXPECT_EQ(got.index_files, 2U);
 }
 
 TEST(ListingWriter, AnEmptyListingIsAHeaderOrAnEmptyArray) {
@@ -132,7 +137,7 @@ TEST(ListingWriter, ALaterYearNeedingMoreDigitsRaisesThePrecisionWithANote) {
             "2020-01-01T00:00:00Z  2020-01-02T00:00:00Z  30  s3://bkt/x/c.cdf\n"
             "2020-02-01T00:00:00Z  2020-02-02T00:00:00Z  20  s3://bkt/x/b \"q\".cdf\n"
             "2021-03-01T00:00:00.500Z  2021-03-02T00:00:00.000Z  40  s3://bkt/x/d.cdf\n");
-  ASSERT_EQ(got.notes.size(), 1u);
+  ASSERT_EQ(got.notes.size(), 1U);
   EXPECT_EQ(
       got.notes[0],
       "s3://bkt/x/X_2021.csv: times need 3 fraction digits; the rows listed before it were written with 0 "
@@ -144,10 +149,10 @@ TEST(ListingWriter, RowsOutOfOrderAreNoted) {
   fetcher.objects["s3://bkt/x/X_2020.csv"] +=
       "2019-01-01T00:00:00Z,2019-07-01T00:00:00Z,s3://bkt/x/e.cdf,50,,,\n";
   const auto got = streamed(fetcher, ListingFormat::Csv, "2019-01-01", "2020-12-31");
-  ASSERT_EQ(got.notes.size(), 1u);
+  ASSERT_EQ(got.notes.size(), 1U);
   EXPECT_EQ(got.notes[0].rfind("s3://bkt/x/X_2020.csv: 1 rows start before rows of an earlier year file", 0),
-            0u);
-  EXPECT_EQ(got.rows, 4u);
+            0U);
+  EXPECT_EQ(got.rows, 4U);
 }
 
 }  // namespace

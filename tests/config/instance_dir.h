@@ -2,6 +2,7 @@
 // A throw-away instance directory: the repository's default.yaml plus instance files written by a test.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -11,8 +12,10 @@
 
 class InstanceDir {
  public:
+  // The process id in the name: ctest runs the tests of one file as parallel processes, and two of them
+  // sharing a directory removed each other's files.
   explicit InstanceDir(const std::string& name)
-      : dir_(std::filesystem::temp_directory_path() / ("hc-inst-" + name)) {
+      : dir_(std::filesystem::temp_directory_path() / ("hc-inst-" + name + "-" + std::to_string(getpid()))) {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     std::filesystem::copy_file(std::filesystem::path(HELIOCLOUD_INSTANCE_DIR) / "default.yaml",

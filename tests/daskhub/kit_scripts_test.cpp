@@ -217,6 +217,7 @@ TEST_F(KitScriptTest, TeardownRemovesThingsInOrder) {
         "helm uninstall daskhub --namespace science", "kubectl delete namespace science",
         "aws efs delete-mount-target --mount-target-id fsmt-1",
         "eksctl delete cluster --name eks-full --region us-west-2",
+        // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one JSON fragment over two lines
         R"(UPSERT","ResourceRecordSet":{"Name":"hub.example.org.","Type":"CNAME","TTL":300,)"
         R"("ResourceRecords":[{"Value":"0.0.0.0"}]})",
         R"(DELETE","ResourceRecordSet":{"Name": "kubecost.example.org.")",

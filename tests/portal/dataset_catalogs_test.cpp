@@ -31,7 +31,7 @@ std::string catalog(const std::string& title, const std::string& index = "s3://p
 
 struct Fixture {
   std::shared_ptr<CountingFetcher> fetcher = std::make_shared<CountingFetcher>();
-  std::chrono::system_clock::time_point now{};
+  std::chrono::system_clock::time_point now;
   DatasetCatalogs catalogs{{"pub-a", "pub-b"}, fetcher, [this] { return now; }, 300s};
 };
 

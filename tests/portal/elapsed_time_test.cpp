@@ -11,12 +11,12 @@ TEST(ElapsedText, FollowsTheOriginalsSteps) {
   EXPECT_EQ(elapsed_text(seconds(0)), "Just Launched");
   EXPECT_EQ(elapsed_text(seconds(59)), "Just Launched");
   EXPECT_EQ(elapsed_text(seconds(60)), "1 minutes");
-  EXPECT_EQ(elapsed_text(seconds(5 * 3600 - 1)), "299 minutes");
+  EXPECT_EQ(elapsed_text(seconds((5 * 3600) - 1)), "299 minutes");
   EXPECT_EQ(elapsed_text(seconds(5 * 3600)), "5 hours");
-  EXPECT_EQ(elapsed_text(seconds(3 * 3600 + 30 * 60 + 5 * 3600)), "8 hours");
-  EXPECT_EQ(elapsed_text(seconds(48 * 3600 - 1)), "47 hours");
+  EXPECT_EQ(elapsed_text(seconds((3 * 3600) + (30 * 60) + (5 * 3600))), "8 hours");
+  EXPECT_EQ(elapsed_text(seconds((48 * 3600) - 1)), "47 hours");
   EXPECT_EQ(elapsed_text(seconds(48 * 3600)), "2 days");
-  EXPECT_EQ(elapsed_text(seconds(10 * 86400 + 5)), "10 days");
+  EXPECT_EQ(elapsed_text(seconds((10 * 86400) + 5)), "10 days");
 }
 
 TEST(ElapsedText, AClockBehindEC2IsJustLaunched) {

@@ -61,7 +61,7 @@ struct HarnessOptions {
   std::string identity_pool_id;  // empty: a new one
   std::string user_pool_id = kUserPoolId;
   std::vector<std::string> groups = {"scientists"};  // the id token's cognito:groups
-  std::vector<std::string> dataset_buckets = {};     // the Registry buckets of the datasets pages
+  std::vector<std::string> dataset_buckets;          // the Registry buckets of the datasets pages
 };
 
 class PortalHarness {

@@ -23,7 +23,7 @@ struct TestPool {
     try {
       cognito.delete_user_pool(pool.id);
     } catch (const std::exception&) {
-      // moto goes away with the fixture anyway
+      // ignored: moto goes away with the fixture anyway
     }
   }
   [[nodiscard]] std::optional<aws::CognitoUser> user(const std::string& name) const {

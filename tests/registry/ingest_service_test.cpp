@@ -217,6 +217,7 @@ TEST(Ingest, ConcurrentIngestsIntoOneDatasetLoseNothing) {
   // Each "process" has its own store connection, as separate CLI runs would.
   std::vector<std::jthread> threads;
   std::vector<IngestResult> results(kJobs);
+  threads.reserve(kJobs);
   for (int j = 0; j < kJobs; ++j) {
     threads.emplace_back([&, j] {
       SqliteDatasetStore records(w.db_path());
@@ -230,7 +231,7 @@ TEST(Ingest, ConcurrentIngestsIntoOneDatasetLoseNothing) {
   threads.clear();
   for (const auto& r : results) EXPECT_TRUE(r.ok()) << r.to_json().dump(2);
   const auto index = w.read("helio-public", "SOHO/SOHO_2020.csv");
-  EXPECT_EQ(std::count(index.begin(), index.end(), '\n'), 1 + kJobs * kFilesPerJob);
+  EXPECT_EQ(std::count(index.begin(), index.end(), '\n'), 1 + (kJobs * kFilesPerJob));
   const auto soho = w.records->get("SOHO");
   ASSERT_TRUE(soho);
   EXPECT_EQ(soho->version, static_cast<std::uint64_t>(kJobs * ((kFilesPerJob + 3) / 4)));  // one per chunk
@@ -344,7 +345,7 @@ void upload_numbered_job(const LocalWorld& w, const std::string& job, const std:
   std::string manifest = "#time, s3key, filesize\n";
   for (int f = 0; f < files; ++f) {
     char time[32];
-    std::snprintf(time, sizeof time, "2020-01-%02dT%02d:00:00Z", 1 + f / 24, f % 24);
+    std::snprintf(time, sizeof time, "2020-01-%02dT%02d:00:00Z", 1 + (f / 24), f % 24);
     manifest += std::string(time) + ",f" + std::to_string(f) + ".cdf,5\n";
   }
   w.upload_manifest_and_files(job, id, manifest);
@@ -498,7 +499,7 @@ std::string upload_hourly_job(const LocalWorld& w, const std::string& job, const
   std::string manifest = "#time, s3key, filesize\n";
   for (int f = 0; f < files; ++f) {
     char time[32];
-    std::snprintf(time, sizeof time, "2020-%02d-%02dT%02d:00:00Z", 1 + f / 672, 1 + f / 24 % 28, f % 24);
+    std::snprintf(time, sizeof time, "2020-%02d-%02dT%02d:00:00Z", 1 + (f / 672), 1 + (f / 24 % 28), f % 24);
     manifest += std::string(time) + ",d" + std::to_string(f / 100) + "/f" + std::to_string(f) + ".cdf,5\n";
   }
   w.upload_manifest_and_files(job, id, manifest);

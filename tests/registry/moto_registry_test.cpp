@@ -36,7 +36,7 @@ class MotoRegistry : public ::testing::Test {
     empty_ = kUnique("helio-empty");
     table_ = kUnique("registry");
     for (const auto& b : {uploads_, pub_, empty_}) s3_.create_bucket(b);
-    dynamo_.create_table(table_, {"id", "S"});
+    dynamo_.create_table(table_, {.name = "id", .type = "S"});
     records_ = std::make_unique<DynamoDbDatasetStore>(dynamo_, table_);
     settings_.dataset_buckets = {pub_, empty_};
     settings_.ingest_bucket = uploads_;
@@ -72,7 +72,7 @@ class MotoRegistry : public ::testing::Test {
 
   IngestResult ingest(const std::string& job, ObjectStore* store = nullptr) {
     IngestService service(store != nullptr ? *store : objects_, *records_, settings_);
-    return service.ingest(JobLocation{uploads_, job, ""});
+    return service.ingest(JobLocation{.bucket = uploads_, .folder = job, .label = ""});
   }
 
   std::string index(const std::string& key) { return s3_.get_object(pub_, key).body; }
@@ -188,6 +188,7 @@ TEST_F(MotoRegistry, ConcurrentIngestsIntoOneDataset) {
   std::vector<IngestResult> results(kJobs);
   {
     std::vector<std::jthread> threads;
+    threads.reserve(kJobs);
     for (int j = 0; j < kJobs; ++j) {
       threads.emplace_back([&, j] {
         aws::S3Client s3c(moto_config());
@@ -196,13 +197,13 @@ TEST_F(MotoRegistry, ConcurrentIngestsIntoOneDataset) {
         DynamoDbDatasetStore recs(ddb, table_);
         IngestService service(store, recs, settings_);
         results[static_cast<std::size_t>(j)] =
-            service.ingest(JobLocation{uploads_, "c" + std::to_string(j), ""});
+            service.ingest(JobLocation{.bucket = uploads_, .folder = "c" + std::to_string(j), .label = ""});
       });
     }
   }
   for (const auto& r : results) EXPECT_TRUE(r.ok()) << r.to_json().dump(2);
   const auto body = index("SOHO/SOHO_2020.csv");
-  EXPECT_EQ(std::count(body.begin(), body.end(), '\n'), 1 + kJobs * 5) << body;
+  EXPECT_EQ(std::count(body.begin(), body.end(), '\n'), 1 + (kJobs * 5)) << body;
   EXPECT_EQ(records_->get("SOHO")->version, static_cast<std::uint64_t>(kJobs));
 }
 
@@ -240,7 +241,7 @@ TEST_F(MotoRegistry, DynamoLeaseAndConditionalPut) {
   EXPECT_TRUE(records_->try_acquire_lease("X", "b", std::chrono::seconds(60)));
   DatasetRecord r;
   r.id = "X";
-  r.index = {pub_, "x"};
+  r.index = {.bucket = pub_, .folder = "x"};
   r.title = "t";
   EXPECT_TRUE(records_->put_if_version(r, 0));
   EXPECT_FALSE(records_->put_if_version(r, 0));

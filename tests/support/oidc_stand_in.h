@@ -45,12 +45,12 @@ struct OidcStandInOptions {
   std::string client_secret = "stand-in-secret";
   std::vector<std::string> redirect_uris;  // the callback URLs the client may use
   std::vector<std::string> logout_uris;    // where /logout may send the browser
-  OidcTestUser user = {};
+  OidcTestUser user;
   std::chrono::seconds token_lifetime{3600};  // id and access tokens (Cognito's default: one hour)
   std::string host = "127.0.0.1";
   int port = 0;  // 0: a free port
   // The time in the tokens; tests move it together with the app's clock.
-  std::function<std::chrono::system_clock::time_point()> clock = {};
+  std::function<std::chrono::system_clock::time_point()> clock;
 };
 
 class OidcStandIn {

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -17,8 +18,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-extern char** environ;
 
 namespace heliocloud::testing {
 
@@ -58,11 +57,13 @@ class ServerProcess {
     const std::string marker = "listening on http://127.0.0.1:";
     for (int i = 0; i < 500 && port_ == 0; ++i) {
       const auto text = log();
-      if (const auto at = text.find(marker);
-          at != std::string::npos && text.find('/', at + marker.size()) != std::string::npos)
-        port_ = std::atoi(text.c_str() + at + marker.size());
-      else
+      const auto at = text.find(marker);
+      if (at != std::string::npos && text.find('/', at + marker.size()) != std::string::npos) {
+        const auto digits = std::string_view(text).substr(at + marker.size());
+        if (std::from_chars(digits.data(), digits.data() + digits.size(), port_).ec != std::errc{}) port_ = 0;
+      } else {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
     }
     if (port_ == 0) {
       ::kill(pid_, SIGKILL);

@@ -10,7 +10,7 @@ using Kind = web::Router::Match::Kind;
 
 namespace {
 
-web::Handler answer(std::string text) {
+web::Handler answer(const std::string& text) {
   return [text](const web::Request&) { return web::Response::text(text); };
 }
 

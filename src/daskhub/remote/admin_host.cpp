@@ -42,7 +42,7 @@ AdminHost find_admin_host(const aws::CloudFormationClient& cfn, const std::strin
                           const std::string& region) {
   auto found = deployed::find_stack(cfn, instance, kStackId, region);
   if (!found.ok()) throw SetupError(found.error);
-  return admin_host_from(instance, *found.value);
+  return admin_host_from(instance, found.get());
 }
 
 }  // namespace heliocloud::daskhub::remote

@@ -216,7 +216,8 @@ HostOutcome HostRunner::run(const HostCommand& command) {
         outcome.invocation = std::move(*looked);
         ended = aws::is_terminal(outcome.invocation.status);
       }
-      if (following(log) && follow(command.label, *log, ended)) quiet = 0;  // output flows: look sooner
+      if (following(log) && follow(command.label, log.value(), ended))
+        quiet = 0;  // output flows: look sooner
       if (!ended && Clock::now() > deadline) {
         err << "[" << command.label << "] SSM reported no end within its limit of "
             << duration_text(command.timeout)
@@ -267,7 +268,7 @@ HostOutcome HostRunner::cancel(const HostCommand& command, const std::string& co
     err << "[" << command.label << "] cancelling failed: " << e.what() << "\n";
   }
   if (aws::is_terminal(outcome.invocation.status)) {
-    if (following(log) && !interrupted()) follow(command.label, *log, true);
+    if (following(log) && !interrupted()) follow(command.label, log.value(), true);
     outcome.exit_code = exit_code_of(outcome.invocation);  // it may have ended on its own meanwhile
     err << describe_end(command, outcome.invocation, duration_cast<seconds>(Clock::now() - sent)) << "\n";
   } else {

@@ -41,7 +41,7 @@ std::optional<std::string> LogFollower::take(std::string_view read_output) {
   offset_ += bytes->size();
   // The file may have grown between stat and tail: what was read counts too.
   size_ = std::max(size, offset_);
-  return std::move(*bytes);
+  return bytes;
 }
 
 std::string OutputDelta::next(std::string_view content) {

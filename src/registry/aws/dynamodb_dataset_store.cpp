@@ -101,7 +101,7 @@ void DynamoDbDatasetStore::release_lease(const std::string& id, const std::strin
   try {
     client_.delete_item(del);
   } catch (const aws::ConditionalCheckFailedError&) {
-    // Someone else's by now (ours expired): leave it.
+    // ignored: someone else's by now (ours expired): leave it.
   } catch (const aws::AwsError& e) {
     throw_store_error(e, "releasing the lease of dataset " + id);
   }

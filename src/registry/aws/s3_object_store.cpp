@@ -23,7 +23,8 @@ bool S3ObjectStore::bucket_exists(const std::string& bucket) {
 std::vector<ObjectInfo> S3ObjectStore::list(const std::string& bucket, const std::string& prefix) {
   try {
     std::vector<ObjectInfo> out;
-    for (auto& o : client_.list_all_objects(bucket, prefix)) out.push_back({std::move(o.key), o.size});
+    for (auto& o : client_.list_all_objects(bucket, prefix))
+      out.push_back({.key = std::move(o.key), .size = o.size});
     return out;
   } catch (const aws::AwsError& e) {
     throw_store_error(e, "listing " + uri(bucket, prefix));
@@ -39,7 +40,7 @@ void S3ObjectStore::list_pages(const std::string& bucket, const std::string& pre
     for (;;) {
       auto listed = client_.list_objects_v2(bucket, request);
       objects.clear();
-      for (auto& o : listed.objects) objects.push_back({std::move(o.key), o.size});
+      for (auto& o : listed.objects) objects.push_back({.key = std::move(o.key), .size = o.size});
       page(objects);
       if (!listed.truncated) break;
       if (listed.next_continuation_token.empty())
@@ -54,7 +55,7 @@ void S3ObjectStore::list_pages(const std::string& bucket, const std::string& pre
 
 std::optional<ObjectInfo> S3ObjectStore::head(const std::string& bucket, const std::string& key) {
   try {
-    return ObjectInfo{key, client_.head_object(bucket, key).size};
+    return ObjectInfo{.key = key, .size = client_.head_object(bucket, key).size};
   } catch (const aws::NotFoundError&) {
     return std::nullopt;
   } catch (const aws::AwsError& e) {
@@ -77,18 +78,18 @@ std::optional<ObjectRange> S3ObjectStore::get_range(const std::string& bucket, c
                                                     const std::string& if_version) {
   if (length == 0) throw StoreError("GET " + uri(bucket, key) + ": an empty range");
   aws::GetObjectOptions options;
-  options.range = aws::ByteRange{first, first + length - 1};
+  options.range = aws::ByteRange{.first = first, .last = first + length - 1};
   if (!if_version.empty()) options.if_match = if_version;
   try {
     auto got = client_.get_object(bucket, key, options);
-    return ObjectRange{std::move(got.body), std::move(got.info.etag)};
+    return ObjectRange{.body = std::move(got.body), .version = std::move(got.info.etag)};
   } catch (const aws::NotFoundError&) {
     return std::nullopt;
   } catch (const aws::ConditionalCheckFailedError&) {
     throw StoreError(uri(bucket, key) + " was replaced while it was being read; run the job again");
   } catch (const aws::AwsError& e) {
     // S3 answers a range that starts at or past the end (any range of an empty object) with 416.
-    if (e.code() == "InvalidRange") return ObjectRange{{}, if_version};
+    if (e.code() == "InvalidRange") return ObjectRange{.body = {}, .version = if_version};
     throw_store_error(e, "GET " + uri(bucket, key));
   }
 }
@@ -125,7 +126,7 @@ void S3ObjectStore::copy(const std::string& src_bucket, const std::string& src_k
 void S3ObjectStore::remove(const std::string& bucket, const std::string& key) {
   try {
     client_.delete_object(bucket, key);
-  } catch (const aws::NotFoundError&) {
+  } catch (const aws::NotFoundError&) {  // ignored: gone already is what a delete wants
   } catch (const aws::AwsError& e) {
     throw_store_error(e, "DELETE " + uri(bucket, key));
   }
@@ -138,8 +139,9 @@ std::vector<RemoveFailure> S3ObjectStore::remove_many(const std::string& bucket,
     for (auto& f : client_.delete_objects(bucket, keys)) {
       const bool transient =
           f.code == "InternalError" || f.code == "SlowDown" || f.code == "ServiceUnavailable";
-      failures.push_back(
-          {f.key, "DELETE " + uri(bucket, f.key) + ": " + f.code + ": " + f.message, transient});
+      failures.push_back({.key = f.key,
+                          .reason = "DELETE " + uri(bucket, f.key) + ": " + f.code + ": " + f.message,
+                          .transient = transient});
     }
   } catch (const aws::AwsError& e) {
     throw_store_error(e, "DeleteObjects in s3://" + bucket + " (" + std::to_string(keys.size()) + " keys)");

@@ -50,8 +50,9 @@ Instant parse_flag_time(const std::string& flag, const std::string& text) {
 // --start/--stop, or the dataset's whole coverage (stop just after its last instant: stop is exclusive).
 std::pair<Instant, Instant> range_of(const CatalogClientFlags& f, const CatalogDataset& d) {
   const Instant start = f.start ? parse_flag_time("--start", *f.start) : d.start;
-  const Instant stop = f.stop ? parse_flag_time("--stop", *f.stop)
-                              : Instant{d.stop.seconds + std::chrono::seconds(1), d.stop.nanos};
+  const Instant stop =
+      f.stop ? parse_flag_time("--stop", *f.stop)
+             : Instant{.seconds = d.stop.seconds + std::chrono::seconds(1), .nanos = d.stop.nanos};
   if (!(start < stop)) throw UsageError("--stop must be after --start");
   return {start, stop};
 }

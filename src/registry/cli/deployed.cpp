@@ -61,7 +61,7 @@ nlohmann::ordered_json function_result(const std::string& function, const aws::I
       const auto doc = nlohmann::json::parse(invoked.payload);
       type = doc.value("errorType", type);
       message = doc.value("errorMessage", message);
-    } catch (const nlohmann::json::exception&) {
+    } catch (const nlohmann::json::exception&) {  // ignored: not JSON; the payload is the message
     }
     throw FunctionFailed(function + " failed: " + type + ": " + message +
                          (invoked.log_tail.empty() ? "" : "\nlast log lines:\n" + invoked.log_tail));

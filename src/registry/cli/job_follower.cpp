@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <thread>
 
 #include "registry/cli/progress_printer.h"
@@ -20,7 +21,7 @@ std::string with_commas(std::uint64_t n) {
 }
 
 std::string duration_text(double seconds) {
-  const auto s = static_cast<long long>(seconds + 0.5);
+  const auto s = std::llround(seconds);
   if (s < 60) return std::to_string(s) + "s";
   if (s < 3600) return std::to_string(s / 60) + "m" + std::to_string(s % 60) + "s";
   return std::to_string(s / 3600) + "h" + std::to_string(s % 3600 / 60) + "m";

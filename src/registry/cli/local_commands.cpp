@@ -98,7 +98,7 @@ bool on_deployed_instance(const LocalOptions& o) {
 
 Target open_deployed(const LocalOptions& o, const RegistrySettings& from_file) {
   const auto d = connect_instance(
-      *o.instance,
+      o.instance.value(),
       DeployedOptions{
           .instance_dir = o.instance_dir, .region = std::nullopt, .json = o.json, .endpoint = o.endpoint});
   Target t;
@@ -132,7 +132,7 @@ int report_plan(const JobPlan& plan, const std::string& where) {
   const auto problems = plan.all_problems();
   if (problems.empty()) {
     std::cout << "OK: " << plan.datasets.size() << " dataset(s), " << files << " file(s) ready to "
-              << (where.rfind("s3://", 0) == 0 ? "ingest" : "upload") << "\n";
+              << (where.starts_with("s3://") ? "ingest" : "upload") << "\n";
     return kExitOk;
   }
   std::cerr << problems.size() << " problem(s) in " << where << ":\n";
@@ -157,7 +157,8 @@ int validate_job_folder(const std::string& job, const std::vector<std::string>& 
   store.map_bucket("local-job", dir);
   RegistrySettings settings;
   settings.dataset_buckets = dataset_buckets;
-  return report_plan(validate_job(store, nullptr, settings, JobLocation{"local-job", "", dir.string()},
+  return report_plan(validate_job(store, nullptr, settings,
+                                  JobLocation{.bucket = "local-job", .folder = "", .label = dir.string()},
                                   provider_checks(dataset_buckets)),
                      dir.string());
 }
@@ -188,8 +189,8 @@ int ingest_local(const std::string& job_arg, const LocalOptions& o) {
   auto& storage = target.storage;
   JobLocation job;
   try {
-    job = job_arg.rfind("s3://", 0) == 0 ? parse_job_location(job_arg)
-                                         : parse_job_location(settings.ingest_bucket + "/" + job_arg);
+    job = job_arg.starts_with("s3://") ? parse_job_location(job_arg)
+                                       : parse_job_location(settings.ingest_bucket + "/" + job_arg);
   } catch (const std::invalid_argument& e) {
     throw UsageError(std::string("job: ") + e.what());
   }

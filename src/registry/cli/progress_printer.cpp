@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <cmath>
+
 #include "registry/ingest_service.h"
 
 namespace heliocloud::registry::cli {
@@ -76,7 +78,7 @@ void ProgressPrinter::print(bool final) {
   const double rate = seconds > 0 ? static_cast<double>(bytes_done_ - bytes_resumed_) / seconds : 0.0;
   std::string eta;
   if (!final && rate > 0 && bytes_done_ < bytes_total_) {  // not on the final line
-    const auto left = static_cast<long long>((static_cast<double>(bytes_total_ - bytes_done_) / rate) + 0.5);
+    const auto left = std::llround(static_cast<double>(bytes_total_ - bytes_done_) / rate);
     eta = left < 60 ? ", ETA " + std::to_string(left) + "s"
                     : ", ETA " + std::to_string(left / 60) + "m" + std::to_string(left % 60) + "s";
   }

@@ -56,7 +56,7 @@ RegistryStack find_registry_stack(const aws::CloudFormationClient& cfn, const st
                                   const std::string& region) {
   auto found = deployed::find_stack(cfn, instance, kStackId, region);
   if (!found.ok()) throw UsageError(found.error);
-  return registry_stack_from(instance, *found.value);
+  return registry_stack_from(instance, found.get());
 }
 
 }  // namespace heliocloud::registry::cli

@@ -51,7 +51,7 @@ HandlerKind parse_handler_name(const std::optional<std::string>& handler) {
       {"_HANDLER: \"" + *handler + "\" is not a Registry handler; set the function's Handler to " + choices});
 }
 
-RegistryFunction::RegistryFunction(HandlerKind kind, LambdaEnvironment env, aws::ClientConfig config)
+RegistryFunction::RegistryFunction(HandlerKind kind, LambdaEnvironment env, const aws::ClientConfig& config)
     : kind_(kind), env_(std::move(env)), backend_(std::make_unique<Backend>(config, env_.dataset_table)) {}
 
 RegistryFunction::~RegistryFunction() = default;

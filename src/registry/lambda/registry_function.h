@@ -22,7 +22,7 @@ enum class HandlerKind { Ingest, Catalog };
 
 class RegistryFunction {
  public:
-  RegistryFunction(HandlerKind kind, LambdaEnvironment env, aws::ClientConfig config);
+  RegistryFunction(HandlerKind kind, LambdaEnvironment env, const aws::ClientConfig& config);
   ~RegistryFunction();
   RegistryFunction(const RegistryFunction&) = delete;
   RegistryFunction& operator=(const RegistryFunction&) = delete;

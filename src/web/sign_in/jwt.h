@@ -15,7 +15,7 @@ struct Jwt {
 };
 
 // Longer tokens are refused before any decoding (Cognito's are 1-2 KB; a cookie holds 4 KB).
-inline constexpr std::size_t kMaxTokenBytes = 16 * 1024;
+inline constexpr std::size_t kMaxTokenBytes = 16UL * 1024;
 
 // Throws TokenError(Malformed) for anything but three strict-base64url parts whose first two are JSON
 // objects (a five-part JWE, padding, white space, a JSON array or string payload, duplicate keys are

@@ -19,7 +19,7 @@ constexpr char kVersion = '\x01';
 constexpr std::size_t kNonceBytes = 12;
 constexpr std::size_t kTagBytes = 16;
 // Sealed values live in cookies; anything far longer than a few chunks is not ours.
-constexpr std::size_t kMaxSealedChars = 64 * 1024;
+constexpr std::size_t kMaxSealedChars = 64UL * 1024;
 constexpr std::string_view kSalt = "heliocloud-web-sign-in-v1";
 
 struct CipherFree {

@@ -33,7 +33,7 @@ struct SignInOptions {
   // derived from it (HKDF, one per purpose), so it may be the app's CSRF key.
   std::string secret_key;
   // Default: issuer + "/.well-known/jwks.json" (where Cognito serves it).
-  std::string jwks_uri = {};
+  std::string jwks_uri;
 
   std::string sign_in_path = "/auth/sign-in";
   std::string logout_path = "/logout";
@@ -55,9 +55,9 @@ struct SignInOptions {
   bool revoke_on_logout = true;
 
   // Seams for tests; defaults: libcurl, the system clock, lines on stderr. The log never gets a token.
-  HttpSend http = {};
-  Clock clock = {};
-  std::function<void(std::string_view)> log = {};
+  HttpSend http;
+  Clock clock;
+  std::function<void(std::string_view)> log;
 };
 
 // Throws std::invalid_argument naming the first bad option: a missing value, a URL that is not https

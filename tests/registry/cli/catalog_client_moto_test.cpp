@@ -48,7 +48,7 @@ TEST_F(CatalogClient, DatasetsAsATableAndAsJson) {
   r = cli_.run("datasets " + bucket_ + " --json");
   ASSERT_EQ(r.status, 0) << r.err;
   const auto doc = nlohmann::json::parse(r.out);
-  ASSERT_EQ(doc.size(), 1u);
+  ASSERT_EQ(doc.size(), 1U);
   EXPECT_EQ(doc[0]["id"], "demo_ds");
   EXPECT_EQ(doc[0]["stop"], "2021-01-02T12:00:00Z");
 }
@@ -68,7 +68,7 @@ TEST_F(CatalogClient, FilesOfARangeAsCsvAndJson) {
   r = cli_.run("files s3://" + bucket_ + " demo_ds --json");  // default: the whole coverage
   ASSERT_EQ(r.status, 0) << r.err;
   const auto rows = nlohmann::json::parse(r.out);
-  ASSERT_EQ(rows.size(), 4u);
+  ASSERT_EQ(rows.size(), 4U);
   EXPECT_EQ(rows[0]["filesize"], 100);
   r = cli_.run("files s3://" + bucket_ + " demo_ds");
   ASSERT_EQ(r.status, 0) << r.err;
@@ -132,15 +132,15 @@ TEST_F(CatalogClient, GetDownloadsOnceAndSkipsWhatIsThere) {
   auto r = cli_.run(get);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_TRUE(contains(r.err, "demo_ds: 2 downloaded (500 B), 0 already there, 0 failed")) << r.err;
-  EXPECT_EQ(fs::file_size(out / "f_20201231b.cdf"), 200u);
-  EXPECT_EQ(fs::file_size(out / "f_20210101.cdf"), 300u);
+  EXPECT_EQ(fs::file_size(out / "f_20201231b.cdf"), 200U);
+  EXPECT_EQ(fs::file_size(out / "f_20210101.cdf"), 300U);
   EXPECT_FALSE(fs::exists(out / "f_20201231a.cdf"));
 
   std::ofstream(out / "f_20210101.cdf", std::ios::trunc) << "short";  // a broken earlier download
   r = cli_.run(get);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_TRUE(contains(r.err, "demo_ds: 1 downloaded (300 B), 1 already there, 0 failed")) << r.err;
-  EXPECT_EQ(fs::file_size(out / "f_20210101.cdf"), 300u);
+  EXPECT_EQ(fs::file_size(out / "f_20210101.cdf"), 300U);
 
   // An object that is not the size its index says is refused and nothing is left behind.
   s3_.put_object(bucket_, "ds/f_20201231a.cdf", "not 100 bytes");

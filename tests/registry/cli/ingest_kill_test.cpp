@@ -194,7 +194,7 @@ class LocalWorld final : public World {
     return out;
   }
 
- private:
+ protected:
   [[nodiscard]] std::vector<std::string> where_args() const override {
     return {"--root", root_.string(), "--bucket", dataset_bucket};
   }
@@ -210,6 +210,7 @@ class LocalWorld final : public World {
     return slurp(root_ / dataset_bucket / key);
   }
 
+ private:
   fs::path root_;
 };
 
@@ -259,7 +260,7 @@ class MotoWorld final : public World {
     return out;
   }
 
- private:
+ protected:
   [[nodiscard]] std::vector<std::string> where_args() const override {
     return {"--endpoint",
             std::getenv("AWS_ENDPOINT_URL"),
@@ -280,6 +281,7 @@ class MotoWorld final : public World {
     return s3_.get_object(dataset_bucket, key).body;
   }
 
+ private:
   aws::S3Client s3_;
   std::string uploads_;
   fs::path dir_;

@@ -43,7 +43,7 @@ TEST(FollowJob, FollowsTheRunsItStartedUntilPublishedWithABar) {
       follow_job(*w.records, "s3://uploads/job1/", 3, {.poll = std::chrono::milliseconds(5), .bar = bar});
   EXPECT_EQ(done.state, JobState::Published);
   EXPECT_EQ(done.runs, 5);
-  std::rewind(bar);
+  ASSERT_EQ(std::fseek(bar, 0, SEEK_SET), 0);
   std::string printed(4096, '\0');
   printed.resize(std::fread(printed.data(), 1, printed.size(), bar));
   std::fclose(bar);

@@ -15,7 +15,7 @@ namespace {
 const std::string kSecret = "an example secret key of at least 32 bytes";
 
 // The Cookie header a browser would send after these Set-Cookies (expired ones dropped).
-Params browser_jar(const std::vector<SetCookie>& set, Params jar = {}) {
+Params browser_jar(const std::vector<SetCookie>& set, const Params& jar = {}) {
   Params out;
   for (const auto& [name, value] : jar.entries()) {
     bool replaced = false;

@@ -59,7 +59,7 @@ TEST(SignInFlow, SignsInAndShowsTheProtectedPage) {
   ASSERT_EQ(first.status, 302);
   EXPECT_EQ(location(first), "/auth/sign-in?return_to=%2Fprivate%3Ftab%3Dkeys");
   const auto start = h.send("GET", location(first));
-  const auto callback = h.approve(location(start));
+  const auto callback = SignInHarness::approve(location(start));
   ASSERT_TRUE(callback.starts_with(kAppOrigin + "/auth/callback?code=")) << callback;
   const auto done = h.send("GET", target_of(callback));
   ASSERT_EQ(done.status, 302) << done.body;
@@ -183,7 +183,7 @@ TEST(SignInFlow, TheCodeNeedsThisBrowsersPkceVerifier) {
   // An attacker's challenge in the authorization request: the code is bound to it, and our verifier fails.
   const auto forged =
       with_param(location(start), "code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
-  const auto r = h.send("GET", target_of(h.approve(forged)));
+  const auto r = h.send("GET", target_of(SignInHarness::approve(forged)));
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(h.stand_in().token_requests(), 1);
   EXPECT_FALSE(h.browser().has_session());
@@ -192,7 +192,8 @@ TEST(SignInFlow, TheCodeNeedsThisBrowsersPkceVerifier) {
 TEST(SignInFlow, TheIdTokenMustCarryThisSignInsNonce) {
   SignInHarness h;
   const auto start = h.send("GET", "/auth/sign-in");
-  const auto r = h.send("GET", target_of(h.approve(with_param(location(start), "nonce", "another-nonce"))));
+  const auto r =
+      h.send("GET", target_of(SignInHarness::approve(with_param(location(start), "nonce", "another-nonce"))));
   EXPECT_EQ(r.status, 400);
   EXPECT_TRUE(contains(r.body, "nonce")) << r.body;
   EXPECT_FALSE(h.browser().has_session());
@@ -223,7 +224,7 @@ TEST(SignInFlow, RefreshesTokensThatExpireSoon) {
 TEST(SignInFlow, RefreshesExpiredTokensTransparently) {
   SignInHarness h;
   ASSERT_EQ(h.sign_in().status, 302);
-  h.time().advance(5 * 3600);
+  h.time().advance(5L * 3600);
   const auto page = h.send("GET", "/private");
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_TRUE(contains(page.body, "user=ada"));
@@ -234,7 +235,7 @@ TEST(SignInFlow, AFailedRefreshSignsOut) {
   SignInHarness h;
   ASSERT_EQ(h.sign_in().status, 302);
   h.stand_in().revoke_all_refresh_tokens();
-  h.time().advance(2 * 3600);
+  h.time().advance(2L * 3600);
   const auto page = h.send("GET", "/private");
   EXPECT_EQ(page.status, 302);
   EXPECT_TRUE(location(page).starts_with("/auth/sign-in?return_to="));
@@ -245,7 +246,7 @@ TEST(SignInFlow, AFailedRefreshSignsOut) {
 TEST(SignInFlow, TheSessionEndsWithTheRefreshToken) {
   SignInHarness h;
   ASSERT_EQ(h.sign_in().status, 302);
-  h.time().advance(30 * 24 * 3600);
+  h.time().advance(30L * 24 * 3600);
   EXPECT_EQ(h.send("GET", "/private").status, 302);
   EXPECT_EQ(h.stand_in().refresh_grants(), 0);
 }
@@ -272,7 +273,7 @@ TEST(SignInFlow, ATamperedSessionCookieIsSignedOutNotACrash) {
 TEST(SignInFlow, KeepsTheSessionWhenThePoolIsUnreachable) {
   SignInHarness h;
   ASSERT_EQ(h.sign_in().status, 302);
-  h.time().advance(2 * 3600);
+  h.time().advance(2L * 3600);
   h.stand_in().stop();
   const auto page = h.send("GET", "/private");
   EXPECT_EQ(page.status, 503) << page.body;
@@ -302,14 +303,14 @@ TEST(SignInFlow, LogoutAsksFirstThenClearsEveryCookieAndTheRefreshToken) {
   ASSERT_EQ(h.stand_in().issued_refresh_tokens().size(), 1U);
   EXPECT_TRUE(h.stand_in().revoked(h.stand_in().issued_refresh_tokens()[0]));
   // The pool's /logout sends the browser back to the app.
-  const auto back = h.stand_in_get(location(out));
+  const auto back = SignInHarness::stand_in_get(location(out));
   ASSERT_TRUE(back);
   EXPECT_EQ(back->status, 302);
   EXPECT_EQ(back->get_header_value("Location"), kAppOrigin + "/");
   EXPECT_EQ(h.stand_in().logouts(), 1);
   // A copy of the old cookies dies with its access token: the refresh is refused.
   h.browser().jar = old_jar;
-  h.time().advance(2 * 3600);
+  h.time().advance(2L * 3600);
   EXPECT_EQ(h.send("GET", "/private").status, 302);
 }
 

@@ -96,7 +96,7 @@ class SignInHarness {
   }
 
   // GET on the stand-in, no redirects followed.
-  httplib::Result stand_in_get(const std::string& url) {
+  static httplib::Result stand_in_get(const std::string& url) {
     httplib::Client client("127.0.0.1", port_of(url));
     return client.Get(target_of(url));
   }
@@ -107,7 +107,7 @@ class SignInHarness {
     return approve(*start.headers.get("Location"));
   }
   // The stand-in's answer to an authorize URL: where it redirects (the callback with code and state).
-  std::string approve(const std::string& authorize_url) {
+  static std::string approve(const std::string& authorize_url) {
     const auto answer = stand_in_get(authorize_url);
     if (!answer || answer->status != 302) return {};
     return answer->get_header_value("Location");
