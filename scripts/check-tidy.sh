@@ -60,15 +60,19 @@ printf '%s\n' "${units[@]}" | xargs -P "$(nproc)" -I{} sh -c '
 
 # One line per distinct finding, whichever units reported it (a header's finding comes from every includer).
 findings=$(cat "$out"/*.log | grep -E "^$root/.*(warning|error): .*\[[a-z0-9.,-]+\]$" | sed "s|^$root/||" | sort -u || true)
+# A unit clang-tidy could not parse is a failure too: it would hide its findings. Said even when there are
+# findings, so that one is never hidden behind the other.
+unparsed=$(grep -h "\[clang-diagnostic-error\]" "$out"/*.log | sort -u | head -20 || true)
+status=0
 if [ -n "$findings" ]; then
   echo "$findings"
   echo "check-tidy.sh: $(echo "$findings" | wc -l) findings of clang-tidy (.clang-tidy; README: Developer guide)" >&2
-  exit 1
+  status=1
 fi
-# A unit clang-tidy could not parse is a failure too: it would hide its findings.
-if grep -l "error: .*\[clang-diagnostic-error\]" "$out"/*.log >/dev/null 2>&1; then
-  grep -h "\[clang-diagnostic-error\]" "$out"/*.log | head -20
+if [ -n "$unparsed" ]; then
+  echo "$unparsed"
   echo "check-tidy.sh: clang-tidy could not parse some units (above)" >&2
-  exit 1
+  status=1
 fi
-echo "check-tidy.sh: ${#units[@]} units pass clang-tidy (.clang-tidy)" >&2
+[ "$status" -eq 0 ] && echo "check-tidy.sh: ${#units[@]} units pass clang-tidy (.clang-tidy)" >&2
+exit "$status"

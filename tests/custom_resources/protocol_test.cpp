@@ -91,8 +91,8 @@ TEST(CustomResourceEvent, ParsesEveryFieldOfAnUpdate) {
   EXPECT_EQ(e.resource_type, "Custom::EmptyBucket");
   EXPECT_EQ(e.logical_resource_id, "IngestBucketEmptier");
   EXPECT_EQ(e.physical_resource_id, "b1");
-  EXPECT_EQ(e.request_id, ev["RequestId"]);
-  EXPECT_EQ(e.stack_id, ev["StackId"]);
+  EXPECT_EQ(e.request_id, ev["RequestId"].get<std::string>());
+  EXPECT_EQ(e.stack_id, ev["StackId"].get<std::string>());
   EXPECT_EQ(e.resource_properties["BucketName"], "b1");
   EXPECT_EQ(e.old_resource_properties["BucketName"], "b0");
 }
