@@ -27,6 +27,7 @@
 #include "aws/s3.h"
 #include "cloudcatalog/catalog_reader.h"
 #include "cloudcatalog/listing_writer.h"
+#include "moto_server.h"
 #include "registry/local_object_store.h"
 
 namespace {
@@ -147,27 +148,6 @@ void report(const std::string& name, std::size_t rows, const Run& r) {
   std::fflush(stdout);
 }
 
-// moto through the project's launcher, stopped (by its PID, in moto.sh) whatever happens.
-class MotoServer {
- public:
-  explicit MotoServer(int port)
-      : state_(fs::temp_directory_path() / ("hc-files-bench-moto-" + std::to_string(getpid()))) {
-    if (std::system((launcher() + " start " + state_.string() + " " + std::to_string(port)).c_str()) != 0)
-      throw std::runtime_error("moto did not start on port " + std::to_string(port));
-  }
-  ~MotoServer() {
-    (void)std::system((launcher() + " stop " + state_.string()).c_str());
-    std::error_code ec;
-    fs::remove_all(state_, ec);
-  }
-  MotoServer(const MotoServer&) = delete;
-  MotoServer& operator=(const MotoServer&) = delete;
-
- private:
-  static std::string launcher() { return std::string(HELIOCLOUD_SOURCE_DIR) + "/tests/support/moto.sh"; }
-  fs::path state_;
-};
-
 Options parse(int argc, char** argv) {
   Options o;
   for (int i = 1; i + 1 < argc; i += 2) {
@@ -204,7 +184,7 @@ int main(int argc, char** argv) {
       }
     } cleanup{root};
 
-    MotoServer moto(o.port);
+    const bench::MotoServer moto("hc-files-bench", o.port);
     const std::string endpoint = "http://127.0.0.1:" + std::to_string(o.port);
     setenv("AWS_ENDPOINT_URL", endpoint.c_str(), 1);
     setenv("AWS_ACCESS_KEY_ID", "bench", 1);

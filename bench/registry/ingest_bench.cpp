@@ -23,6 +23,7 @@
 #include "aws/s3_transfer.h"
 #include "base/parallel_for.h"
 #include "child_process.h"
+#include "moto_server.h"
 #include "registry/aws/dynamodb_dataset_store.h"
 #include "registry/aws/s3_object_store.h"
 #include "registry/ingest_service.h"
@@ -44,27 +45,6 @@ struct Options {
 
 // Chunk sizes measured (kDefaultChunkFiles among them); 0 = the plain CopyObject loop.
 constexpr std::size_t kChunkSizes[] = {250, 1000, 4000};
-
-// moto started through the tests' launcher and stopped (by its PID, in moto.sh) whatever happens.
-class Moto {
- public:
-  explicit Moto(int port)
-      : state_(std::filesystem::temp_directory_path() / ("hc-ingest-bench-" + std::to_string(getpid()))) {
-    const auto cmd = script() + " start " + state_.string() + " " + std::to_string(port);
-    if (std::system(cmd.c_str()) != 0) throw std::runtime_error("could not start moto: " + cmd);
-  }
-  ~Moto() {
-    (void)std::system((script() + " stop " + state_.string()).c_str());
-    std::error_code ec;
-    std::filesystem::remove_all(state_, ec);
-  }
-  Moto(const Moto&) = delete;
-  Moto& operator=(const Moto&) = delete;
-
- private:
-  static std::string script() { return std::string(HELIOCLOUD_SOURCE_DIR) + "/tests/support/moto.sh"; }
-  std::filesystem::path state_;
-};
 
 void point_at_moto(int port) {
   const std::string endpoint = "http://127.0.0.1:" + std::to_string(port);
@@ -204,7 +184,7 @@ int main(int argc, char** argv) {
     if (argc == 5 && std::string(argv[1]) == "--child")
       return child(argv[2], std::stoul(argv[3]), std::stoul(argv[4]));
     const auto o = parse(argc, argv);
-    Moto moto(o.port);
+    const bench::MotoServer moto("hc-ingest-bench", o.port);
     point_at_moto(o.port);
     auto config = aws::ClientConfig::from_environment();
     config.max_concurrency = 32;
