@@ -1,7 +1,8 @@
 // Ingest of a generated N-row job (default 1,000,000 rows: ten years, one file every ~5 minutes) through
 // IngestService on a store that answers from memory: time to plan (validate every row), time to publish
 // (copy, merge into the year index files, record, progress, delete; chunk after chunk) and peak RSS.
-//   registry_plan_bench [--rows N] [--chunk K]
+//   registry_plan_bench [--rows N] [--chunk K]    (K = 0, the default: the service's own choice,
+//   chunk_size())
 // The job's data files are not written anywhere: GeneratedJobStore answers for them from the row number in
 // their key (listing, HEAD, copy, delete), so the benchmark measures rows, not bytes, and the store holds two
 // flags per file instead of a million objects (which would count in the ingest's peak RSS). entries.json, the
@@ -37,7 +38,7 @@ constexpr const char* kDataset = "BIG";
 
 struct Options {
   std::size_t rows = 1'000'000;
-  std::size_t chunk = kDefaultChunkFiles;
+  std::size_t chunk = 0;
 };
 
 // Row i of the job: its time, key and size. Rows are ten years long, in time order, so each chunk lands in
@@ -280,7 +281,7 @@ Options parse(int argc, char** argv) {
     else
       throw std::invalid_argument("unknown option " + flag + " (--rows N, --chunk K)");
   }
-  if (o.rows == 0 || o.chunk == 0) throw std::invalid_argument("--rows and --chunk must be at least 1");
+  if (o.rows == 0) throw std::invalid_argument("--rows must be at least 1");
   return o;
 }
 
@@ -311,7 +312,7 @@ int main(int argc, char** argv) {
         "plan (validate every row) %.2f s | publish (copy, merge, record, progress, delete) %.2f s | CPU "
         "%.2f s "
         "| peak RSS after plan %.1f MB, overall %.1f MB\n",
-        o.rows, manifest_mb, o.chunk, r.plan_seconds, r.publish_seconds, r.cpu_seconds,
+        o.rows, manifest_mb, chunk_size(o.rows, o.chunk), r.plan_seconds, r.publish_seconds, r.cpu_seconds,
         static_cast<double>(r.rss_after_plan_kb) / 1024.0, static_cast<double>(r.peak_rss_kb) / 1024.0);
     return 0;
   } catch (const std::exception& e) {

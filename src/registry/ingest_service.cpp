@@ -3,8 +3,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <csignal>
 #include <map>
 #include <mutex>
 #include <random>
@@ -12,6 +10,7 @@
 #include <thread>
 
 #include "base/parallel_for.h"
+#include "base/process.h"
 #include "registry/index_set.h"
 #include "registry/retry.h"
 
@@ -29,27 +28,23 @@ constexpr base::Backoff kCleanUpBackoff{.base = std::chrono::milliseconds(200),
 // this long for it, then gives up and says so; the run holding it is not disturbed.
 constexpr std::chrono::seconds kJobLeaseWait{20};
 
-std::string host_name() {
-  char host[256] = {};
-  gethostname(host, sizeof host - 1);
-  return host;
-}
-
 // Unique per service instance: host, process and a random part (two services in one process must differ).
 std::string make_lease_owner() {
   std::random_device rd;
-  return host_name() + "/" + std::to_string(getpid()) + "/" + std::to_string(rd()) + std::to_string(rd());
+  return base::host_name() + "/" + std::to_string(getpid()) + "/" + std::to_string(rd()) +
+         std::to_string(rd());
 }
 
 // A lease held by a process of this host that no longer exists (killed): "<host>/<pid>/<random>".
 bool held_by_dead_local_process(const std::string& owner) {
   const auto first = owner.find('/');
   const auto second = owner.find('/', first == std::string::npos ? first : first + 1);
-  if (first == std::string::npos || second == std::string::npos || owner.substr(0, first) != host_name())
+  if (first == std::string::npos || second == std::string::npos ||
+      owner.substr(0, first) != base::host_name())
     return false;
   try {
     const auto pid = static_cast<pid_t>(std::stol(owner.substr(first + 1, second - first - 1)));
-    return pid > 0 && kill(pid, 0) != 0 && errno == ESRCH;
+    return base::process_is_gone(pid);
   } catch (const std::exception&) {
     return false;
   }
@@ -102,6 +97,11 @@ class Lease {
 };
 
 }  // namespace
+
+std::size_t chunk_size(std::size_t file_count, std::size_t chunk_files) {
+  if (chunk_files > 0) return chunk_files;
+  return std::clamp(file_count / kChunksPerDataset, kDefaultChunkFiles, kMaxChunkFiles);
+}
 
 std::string job_key(const JobLocation& job) {
   return "s3://" + job.bucket + "/" + (job.folder.empty() ? "" : job.folder + "/");
@@ -305,7 +305,7 @@ class IngestService::Run {
       s_.options_.progress->dataset_started(entry.id, p.files_total, p.bytes_total);
       if (p.rows_done > 0) s_.options_.progress->dataset_resumed(entry.id, p.rows_done, p.bytes_done);
     }
-    const auto chunk = std::max<std::size_t>(1, s_.options_.chunk_files);
+    const auto chunk = chunk_size(plan.file_count, s_.options_.chunk_files);
     PlannedFiles files(s_.objects_, job.job, plan, s_.options_.manifest_piece_bytes);
     remove_leftovers(job, plan, files, p.rows_done, chunk);
 

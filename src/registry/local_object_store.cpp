@@ -7,13 +7,13 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <csignal>
 #include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <system_error>
 
+#include "base/process.h"
 #include "registry/key.h"
 
 namespace heliocloud::registry {
@@ -35,22 +35,16 @@ std::string temp_name() {
   return std::string(kTempPrefix) + std::to_string(rng()) + "-" + std::to_string(++counter);
 }
 
-std::string host_name() {
-  char host[256] = {};
-  gethostname(host, sizeof host - 1);
-  return host;
-}
-
 // A process's staging directory is "<pid>.<random>.<host>".
 std::string staging_name() {
   std::random_device rd;
-  return std::to_string(getpid()) + "." + std::to_string(rd()) + "." + host_name();
+  return std::to_string(getpid()) + "." + std::to_string(rd()) + "." + base::host_name();
 }
 
 // Deletes the staging directories of processes of this host that are gone (killed mid-write).
 void remove_stale_staging(const fs::path& staging) {
   std::error_code ec;
-  const auto host = host_name();
+  const auto host = base::host_name();
   for (auto it = fs::directory_iterator(staging, ec); !ec && it != fs::directory_iterator();
        it.increment(ec)) {
     const auto name = it->path().filename().string();
@@ -59,7 +53,7 @@ void remove_stale_staging(const fs::path& staging) {
     if (second == std::string::npos || name.substr(second + 1) != host) continue;
     try {
       const auto pid = static_cast<pid_t>(std::stol(name.substr(0, dot)));
-      if (pid > 0 && kill(pid, 0) != 0 && errno == ESRCH) {
+      if (base::process_is_gone(pid)) {
         std::error_code ignored;
         fs::remove_all(it->path(), ignored);
       }

@@ -357,6 +357,15 @@ std::size_t index_rows(const LocalWorld& w, const std::string& id) {
   return static_cast<std::size_t>(std::count(index.begin(), index.end(), '\n')) - 1;
 }
 
+TEST(ChunkedIngest, TheChunkSizeIsOnePercentOfTheDatasetWithinItsBoundsUnlessSet) {
+  EXPECT_EQ(chunk_size(10, 0), kDefaultChunkFiles);
+  EXPECT_EQ(chunk_size(99'999, 0), kDefaultChunkFiles);
+  EXPECT_EQ(chunk_size(150'000, 0), 1'500U);
+  EXPECT_EQ(chunk_size(1'000'000, 0), 10'000U);
+  EXPECT_EQ(chunk_size(50'000'000, 0), kMaxChunkFiles);
+  EXPECT_EQ(chunk_size(1'000'000, 4), 4U);  // set: as set (tests, INGEST_CHUNK_FILES, --chunk-files)
+}
+
 TEST(ChunkedIngest, EachChunkEndsPublishedAndTheJobRecordsItsProgress) {
   LocalWorld w;
   upload_numbered_job(w, "job1", "SOHO", 10);

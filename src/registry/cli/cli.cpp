@@ -148,7 +148,8 @@ CLI::App* add_ingest_command(CLI::App& app, CommandFlags& f) {
   cmd->add_option("--parallel", f.local.parallel, "With --local: copies in flight at once")
       ->check(CLI::Range(1, 256));
   cmd->add_option("--chunk-files", f.local.chunk_files,
-                  "With --local: files per chunk (each chunk ends published; a rerun resumes after it)")
+                  "With --local: files per chunk (each chunk ends published; a rerun resumes after it); "
+                  "default 1% of the dataset, 1,000 to 20,000")
       ->check(CLI::Range(1, 1000000));
   cmd->add_flag("--no-wait", f.no_wait,
                 "Start the deployed Ingester and return; `heliocloud status` follows the job");

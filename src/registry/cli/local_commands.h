@@ -27,7 +27,7 @@ struct LocalOptions {
   std::optional<std::string> instance;  // settings from instance/<name>.yaml, then the overrides
   SettingsOverrides overrides;
   std::size_t parallel = 16;
-  std::size_t chunk_files = kDefaultChunkFiles;
+  std::size_t chunk_files = 0;  // 0 = chunk_size()'s choice per dataset
   bool json = false;
 };
 

@@ -161,7 +161,7 @@ LambdaEnvironment read_lambda_environment(const EnvLookup& lookup) {
   }
 
   env.function_name = lookup("AWS_LAMBDA_FUNCTION_NAME").value_or("");
-  env.chunk_files = kDefaultChunkFiles;
+  env.chunk_files = 0;
   if (const auto chunk = lookup("INGEST_CHUNK_FILES"); chunk && !trimmed(*chunk).empty()) {
     const auto text = std::string(trimmed(*chunk));
     const auto bad = [&] {

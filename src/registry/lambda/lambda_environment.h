@@ -28,7 +28,7 @@ struct LambdaEnvironment {
   // AWS_LAMBDA_FUNCTION_NAME (set by Lambda): an ingest that runs out of time invokes this function again
   // with the same job. Empty outside Lambda: the job then waits for a rerun.
   std::string function_name;
-  // INGEST_CHUNK_FILES (optional, default kDefaultChunkFiles): rows per ingest chunk.
+  // INGEST_CHUNK_FILES (optional): rows per ingest chunk; unset (0) = chunk_size()'s choice per dataset.
   std::size_t chunk_files = 0;
 };
 
