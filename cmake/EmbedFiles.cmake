@@ -69,6 +69,9 @@ function(heliocloud_embed_files target)
     COMMENT "Embedding ${dir} as heliocloud::embedded::${ARG_NAME}()"
     VERBATIM)
   target_sources(${target} PRIVATE ${cpp} ${header})
+  # Its own unit: every embedding names its arrays kFile0, kFile1, ..., and big byte arrays gain nothing from
+  # a unity build's shared parsing.
+  set_source_files_properties(${cpp} PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
   # PUBLIC: tests of the target may read the same files.
   target_include_directories(${target} PUBLIC ${out_dir})
 endfunction()

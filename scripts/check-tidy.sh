@@ -27,11 +27,28 @@ mapfile -t units < <(python3 - "$build/compile_commands.json" "$out/compile_comm
 import json, re, shlex, sys
 src, dst, root, pattern = sys.argv[1:5]
 kept = []
-for c in json.load(open(src)):
+def units(c):
+    # A unity build compiles generated files that #include several sources each (CMAKE_UNITY_BUILD): each
+    # source is checked on its own, with the unity file's options, as written.
+    if re.search(r"/Unity/unity_[0-9]+_cxx\.cxx$", c["file"]):
+        for line in open(c["file"]):
+            m = re.match(r'#include "(.*)"$', line.strip())
+            if m:
+                yield m.group(1), c["file"]
+    else:
+        yield c["file"], None
+def expanded(commands):
+    for c in commands:
+        for file, unity in units(c):
+            args = shlex.split(c["command"]) if "command" in c else list(c["arguments"])
+            if unity:
+                args = [file if a == unity else a for a in args]
+            yield {"directory": c["directory"], "file": file, "args": args}
+for c in expanded(json.load(open(src))):
     rel = c["file"][len(root) + 1:] if c["file"].startswith(root + "/") else None
     if rel is None or not re.search(pattern, rel):
         continue
-    args = shlex.split(c["command"]) if "command" in c else list(c["arguments"])
+    args = c["args"]
     clean, skip = [], False
     for a in args:
         if skip:

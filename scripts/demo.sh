@@ -107,7 +107,7 @@ install_and_build() {
   mkdir -p "$logs"
   begin deps
   : >"$logs/install.log"
-  quietly "$logs/install.log" "$repo/scripts/install-deps.sh"
+  quietly "$logs/install.log" "$repo/scripts/install-deps.sh" --demo
   # Not installable from the project's files (PyPI is not reachable from our machines): checked, named.
   python3 -c 'import moto, boto3' 2>/dev/null || fail "python3 cannot import moto (5.2.1, with boto3); install it first"
   command -v aws >/dev/null || fail "aws (awscli) is not installed; install it first"
@@ -115,9 +115,8 @@ install_and_build() {
 
   begin build
   : >"$logs/build.log"
-  if [ ! -f "$build/build.ninja" ]; then  # the default preset's settings, in whichever build directory
-    quietly "$logs/build.log" cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DCMAKE_CXX_COMPILER=g++
+  if [ ! -f "$build/build.ninja" ]; then  # the default preset, in whichever build directory
+    quietly "$logs/build.log" cmake -S "$repo" -B "$build" --preset default
   fi
   quietly "$logs/build.log" cmake --build "$build" --target "${demo_targets[@]}"
   done_step "${demo_targets[*]} built in $build (detail: $logs/build.log)"

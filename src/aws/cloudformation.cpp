@@ -5,7 +5,7 @@
 namespace heliocloud::aws {
 namespace {
 
-constexpr const char* kVersion = "2010-05-15";
+constexpr const char* kCloudFormationVersion = "2010-05-15";
 ServiceInfo cfn_info() {
   return {.name = "CloudFormation",
           .signing_name = "cloudformation",
@@ -57,7 +57,7 @@ std::vector<Stack> CloudFormationClient::describe_stacks(const std::string& name
     sigv4::QueryParams params;
     if (!name.empty()) params.emplace_back("StackName", name);
     if (!token.empty()) params.emplace_back("NextToken", token);
-    const xml::Node root = query_call(client_, "DescribeStacks", kVersion, params, true);
+    const xml::Node root = query_call(client_, "DescribeStacks", kCloudFormationVersion, params, true);
     const xml::Node* r = result(root, "DescribeStacks");
     if (r == nullptr) break;
     for (const xml::Node* m : members(r->child("Stacks"))) out.push_back(to_stack(*m));
@@ -93,7 +93,7 @@ std::vector<StackResource> CloudFormationClient::list_stack_resources(const std:
   do {
     sigv4::QueryParams params{{"StackName", name}};
     if (!token.empty()) params.emplace_back("NextToken", token);
-    const xml::Node root = query_call(client_, "ListStackResources", kVersion, params, true);
+    const xml::Node root = query_call(client_, "ListStackResources", kCloudFormationVersion, params, true);
     const xml::Node* r = result(root, "ListStackResources");
     if (r == nullptr) break;
     for (const xml::Node* m : members(r->child("StackResourceSummaries"))) {
@@ -116,13 +116,13 @@ std::string CloudFormationClient::create_stack(const std::string& name, const st
     params.emplace_back("Parameters.member." + std::to_string(i) + ".ParameterValue", v);
     ++i;
   }
-  const xml::Node root = query_call(client_, "CreateStack", kVersion, params, false);
+  const xml::Node root = query_call(client_, "CreateStack", kCloudFormationVersion, params, false);
   const xml::Node* r = result(root, "CreateStack");
   return (r != nullptr) ? r->child_text("StackId") : std::string();
 }
 
 void CloudFormationClient::delete_stack(const std::string& name) const {
-  query_call(client_, "DeleteStack", kVersion, {{"StackName", name}}, true);
+  query_call(client_, "DeleteStack", kCloudFormationVersion, {{"StackName", name}}, true);
 }
 
 }  // namespace heliocloud::aws

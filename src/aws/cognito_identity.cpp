@@ -9,7 +9,7 @@
 namespace heliocloud::aws {
 namespace {
 
-constexpr const char* kTarget = "AWSCognitoIdentityService";
+constexpr const char* kCognitoIdentityTarget = "AWSCognitoIdentityService";
 
 ServiceInfo cognito_identity_info() {
   return {.name = "Cognito Identity",
@@ -38,7 +38,7 @@ std::string CognitoIdentityClient::get_id(const std::string& identity_pool_id,
                                           const std::string& user_pool_id,
                                           const std::string& id_token) const {
   const auto answer =
-      json_rpc_call(client_, kTarget, "1.1", "GetId",
+      json_rpc_call(client_, kCognitoIdentityTarget, "1.1", "GetId",
                     {{"IdentityPoolId", identity_pool_id}, {"Logins", logins(user_pool_id, id_token)}}, true);
   const std::string id = answer.value("IdentityId", std::string());
   if (id.empty()) throw std::runtime_error("Cognito Identity GetId: the answer has no IdentityId");
@@ -49,7 +49,7 @@ Credentials CognitoIdentityClient::get_credentials_for_identity(const std::strin
                                                                 const std::string& user_pool_id,
                                                                 const std::string& id_token) const {
   const auto answer =
-      json_rpc_call(client_, kTarget, "1.1", "GetCredentialsForIdentity",
+      json_rpc_call(client_, kCognitoIdentityTarget, "1.1", "GetCredentialsForIdentity",
                     {{"IdentityId", identity_id}, {"Logins", logins(user_pool_id, id_token)}}, true);
   const auto found = answer.find("Credentials");
   if (found == answer.end() || !found->is_object())

@@ -11,11 +11,11 @@ ServiceInfo cognito_idp_info() {
           .endpoint_prefix = "cognito-idp",
           .env_id = "COGNITO_IDENTITY_PROVIDER"};
 }
-constexpr const char* kTarget = "AWSCognitoIdentityProviderService";
+constexpr const char* kCognitoIdpTarget = "AWSCognitoIdentityProviderService";
 
 nlohmann::json call(const ServiceClient& client, const std::string& operation, const nlohmann::json& body,
                     bool idempotent) {
-  return json_rpc_call(client, kTarget, "1.1", operation, body, idempotent);
+  return json_rpc_call(client, kCognitoIdpTarget, "1.1", operation, body, idempotent);
 }
 
 nlohmann::json attributes_json(const std::vector<UserAttribute>& attributes) {

@@ -9,7 +9,7 @@
 namespace heliocloud::aws {
 namespace {
 
-constexpr const char* kTarget = "AWSInsightsIndexService";
+constexpr const char* kCostExplorerTarget = "AWSInsightsIndexService";
 
 ServiceInfo cost_explorer_info() {
   return {.name = "Cost Explorer", .signing_name = "ce", .endpoint_prefix = "ce", .env_id = "COST_EXPLORER"};
@@ -50,7 +50,7 @@ std::vector<CostPeriod> CostExplorerClient::cost_by_tag(const CostByTagRequest& 
   std::string next;
   do {
     if (!next.empty()) body["NextPageToken"] = next;
-    const auto answer = json_rpc_call(client_, kTarget, "1.1", "GetCostAndUsage", body, true);
+    const auto answer = json_rpc_call(client_, kCostExplorerTarget, "1.1", "GetCostAndUsage", body, true);
     for (const auto& r : answer.value("ResultsByTime", nlohmann::json::array())) {
       CostPeriod period{.start = r.value("/TimePeriod/Start"_json_pointer, std::string()),
                         .end = r.value("/TimePeriod/End"_json_pointer, std::string()),

@@ -7,7 +7,7 @@
 namespace heliocloud::aws {
 namespace {
 
-constexpr const char* kVersion = "2016-11-15";
+constexpr const char* kEc2Version = "2016-11-15";
 
 ServiceInfo ec2_info() {
   return {.name = "EC2", .signing_name = "ec2", .endpoint_prefix = "ec2", .env_id = "EC2"};
@@ -114,7 +114,7 @@ std::vector<Instance> Ec2Client::describe_instances(const std::vector<Filter>& f
     add_filters(params, filters);
     add_list(params, "InstanceId", instance_ids);
     if (!next_token.empty()) params.emplace_back("NextToken", next_token);
-    const xml::Node root = query_call(client_, "DescribeInstances", kVersion, params, true);
+    const xml::Node root = query_call(client_, "DescribeInstances", kEc2Version, params, true);
     for (const auto* reservation : items(root, "reservationSet"))
       for (const auto* item : items(*reservation, "instancesSet")) out.push_back(instance_of(*item));
     next_token = root.child_text("nextToken");
@@ -151,7 +151,7 @@ Instance Ec2Client::run_instance(const RunInstanceRequest& request) const {
     add_tag_specification(params, 2, "volume", request.tags);
   }
   // Not retried: a repeated RunInstances would start a second machine.
-  const xml::Node root = query_call(client_, "RunInstances", kVersion, params, false);
+  const xml::Node root = query_call(client_, "RunInstances", kEc2Version, params, false);
   const auto launched = items(root, "instancesSet");
   if (launched.size() != 1)
     throw std::runtime_error("EC2 RunInstances: expected one instance in the answer, got " +
@@ -164,7 +164,7 @@ std::vector<InstanceStateChange> Ec2Client::change_state(const std::string& acti
   require_ids(action, instance_ids);
   sigv4::QueryParams params;
   add_list(params, "InstanceId", instance_ids);
-  const xml::Node root = query_call(client_, action, kVersion, params, true);
+  const xml::Node root = query_call(client_, action, kEc2Version, params, true);
   std::vector<InstanceStateChange> out;
   for (const auto* item : items(root, "instancesSet")) {
     InstanceStateChange change{.instance_id = item->child_text("instanceId")};
@@ -194,14 +194,14 @@ void Ec2Client::create_tags(const std::vector<std::string>& resource_ids,
   sigv4::QueryParams params;
   add_list(params, "ResourceId", resource_ids);
   add_tags(params, "Tag", tags);
-  query_call(client_, "CreateTags", kVersion, params, true);
+  query_call(client_, "CreateTags", kEc2Version, params, true);
 }
 
 std::vector<Image> Ec2Client::describe_images(const std::vector<std::string>& image_ids) const {
   if (image_ids.empty()) throw std::invalid_argument("EC2 DescribeImages: no image ids given");
   sigv4::QueryParams params;
   add_list(params, "ImageId", image_ids);
-  const xml::Node root = query_call(client_, "DescribeImages", kVersion, params, true);
+  const xml::Node root = query_call(client_, "DescribeImages", kEc2Version, params, true);
   std::vector<Image> out;
   for (const auto* item : items(root, "imagesSet")) {
     Image image{.image_id = item->child_text("imageId"),
@@ -224,7 +224,7 @@ std::vector<Image> Ec2Client::describe_images(const std::vector<std::string>& im
 std::vector<KeyPair> Ec2Client::describe_key_pairs(const std::vector<Filter>& filters) const {
   sigv4::QueryParams params;
   add_filters(params, filters);
-  const xml::Node root = query_call(client_, "DescribeKeyPairs", kVersion, params, true);
+  const xml::Node root = query_call(client_, "DescribeKeyPairs", kEc2Version, params, true);
   std::vector<KeyPair> out;
   for (const auto* item : items(root, "keySet")) out.push_back(key_pair_of(*item));
   return out;
@@ -238,7 +238,7 @@ CreatedKeyPair Ec2Client::create_key_pair(const std::string& key_name, const std
   if (!tags.empty()) add_tag_specification(params, 1, "key-pair", tags);
   // Not retried: a retry after a lost answer would fail as a duplicate, and the first key's private half
   // would be lost with that answer.
-  const xml::Node root = query_call(client_, "CreateKeyPair", kVersion, params, false);
+  const xml::Node root = query_call(client_, "CreateKeyPair", kEc2Version, params, false);
   CreatedKeyPair out{.key_pair = key_pair_of(root), .key_material = root.child_text("keyMaterial")};
   if (out.key_material.empty())
     throw std::runtime_error("EC2 CreateKeyPair: the answer carries no private key");
@@ -247,7 +247,7 @@ CreatedKeyPair Ec2Client::create_key_pair(const std::string& key_name, const std
 }
 
 void Ec2Client::delete_key_pair(const std::string& key_name) const {
-  query_call(client_, "DeleteKeyPair", kVersion, {{"KeyName", key_name}}, true);
+  query_call(client_, "DeleteKeyPair", kEc2Version, {{"KeyName", key_name}}, true);
 }
 
 std::vector<InstanceTypeInfo> Ec2Client::describe_instance_types(
@@ -258,7 +258,7 @@ std::vector<InstanceTypeInfo> Ec2Client::describe_instance_types(
     sigv4::QueryParams params;
     add_list(params, "InstanceType", types);
     if (!next_token.empty()) params.emplace_back("NextToken", next_token);
-    const xml::Node root = query_call(client_, "DescribeInstanceTypes", kVersion, params, true);
+    const xml::Node root = query_call(client_, "DescribeInstanceTypes", kEc2Version, params, true);
     for (const auto* item : items(root, "instanceTypeSet")) {
       InstanceTypeInfo info{.instance_type = item->child_text("instanceType")};
       if (const auto* v = item->find("vCpuInfo/defaultVCpus")) info.vcpus = optional_int(v).value_or(0);

@@ -7,7 +7,7 @@
 namespace heliocloud::aws {
 namespace {
 
-constexpr const char* kVersion = "2010-05-08";
+constexpr const char* kIamVersion = "2010-05-08";
 
 ServiceInfo iam_info() {
   return {.name = "IAM", .signing_name = "iam", .endpoint_prefix = "iam", .env_id = "IAM"};
@@ -39,7 +39,7 @@ void paged(const ServiceClient& client, const std::string& action, const sigv4::
   do {
     sigv4::QueryParams page = params;
     if (!marker.empty()) page.emplace_back("Marker", marker);
-    const xml::Node root = query_call(client, action, kVersion, page, true);
+    const xml::Node root = query_call(client, action, kIamVersion, page, true);
     const xml::Node& result = result_of(root, action);
     visit(result);
     marker = result.child_text("IsTruncated") == "true" ? result.child_text("Marker") : std::string();
@@ -62,7 +62,7 @@ IamClient::IamClient(const ClientConfig& config)
               iam_info()) {}
 
 IamUser IamClient::get_user(const std::string& user_name) const {
-  const xml::Node root = query_call(client_, "GetUser", kVersion, {{"UserName", user_name}}, true);
+  const xml::Node root = query_call(client_, "GetUser", kIamVersion, {{"UserName", user_name}}, true);
   const xml::Node* user = result_of(root, "GetUser").child("User");
   if (user == nullptr) throw std::runtime_error("IAM GetUser: the answer has no User");
   return {.user_name = user->child_text("UserName"),
@@ -81,7 +81,8 @@ std::vector<AccessKeyMetadata> IamClient::list_access_keys(const std::string& us
 
 CreatedAccessKey IamClient::create_access_key(const std::string& user_name) const {
   // Not retried: a retry after a lost answer would make a second key whose secret nobody saw.
-  const xml::Node root = query_call(client_, "CreateAccessKey", kVersion, {{"UserName", user_name}}, false);
+  const xml::Node root =
+      query_call(client_, "CreateAccessKey", kIamVersion, {{"UserName", user_name}}, false);
   const xml::Node* key = result_of(root, "CreateAccessKey").child("AccessKey");
   if (key == nullptr || key->child_text("SecretAccessKey").empty())
     throw std::runtime_error("IAM CreateAccessKey: the answer carries no secret access key");
@@ -92,13 +93,13 @@ void IamClient::update_access_key(const std::string& user_name, const std::strin
                                   const std::string& status) const {
   if (status != "Active" && status != "Inactive")
     throw std::invalid_argument("IAM UpdateAccessKey: status \"" + status + "\" is not Active or Inactive");
-  query_call(client_, "UpdateAccessKey", kVersion,
+  query_call(client_, "UpdateAccessKey", kIamVersion,
              {{"UserName", user_name}, {"AccessKeyId", access_key_id}, {"Status", status}}, true);
 }
 
 void IamClient::delete_access_key(const std::string& user_name, const std::string& access_key_id) const {
-  query_call(client_, "DeleteAccessKey", kVersion, {{"UserName", user_name}, {"AccessKeyId", access_key_id}},
-             true);
+  query_call(client_, "DeleteAccessKey", kIamVersion,
+             {{"UserName", user_name}, {"AccessKeyId", access_key_id}}, true);
 }
 
 std::vector<MfaDevice> IamClient::list_mfa_devices(const std::string& user_name) const {

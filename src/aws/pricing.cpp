@@ -9,7 +9,7 @@
 namespace heliocloud::aws {
 namespace {
 
-constexpr const char* kTarget = "AWSPriceListService";
+constexpr const char* kPricingTarget = "AWSPriceListService";
 
 ServiceInfo pricing_info() {
   return {
@@ -76,7 +76,7 @@ std::vector<OnDemandPrice> PricingClient::linux_on_demand_prices(
     std::string next;
     do {
       if (!next.empty()) body["NextToken"] = next;
-      const auto answer = json_rpc_call(client_, kTarget, "1.1", "GetProducts", body, true);
+      const auto answer = json_rpc_call(client_, kPricingTarget, "1.1", "GetProducts", body, true);
       for (const auto& item : answer.value("PriceList", nlohmann::json::array())) {
         // Each entry is a JSON document inside a string.
         if (!item.is_string())

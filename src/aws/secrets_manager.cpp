@@ -13,7 +13,7 @@ ServiceInfo secrets_manager_info() {
           .endpoint_prefix = "secretsmanager",
           .env_id = "SECRETS_MANAGER"};
 }
-constexpr const char* kTarget = "secretsmanager";
+constexpr const char* kSecretsManagerTarget = "secretsmanager";
 
 }  // namespace
 
@@ -24,7 +24,7 @@ SecretValue SecretsManagerClient::get_secret_value(const std::string& secret_id,
                                                    const std::optional<std::string>& version_stage) const {
   nlohmann::json body = {{"SecretId", secret_id}};
   if (version_stage) body["VersionStage"] = *version_stage;
-  const auto resp = json_rpc_call(client_, kTarget, "1.1", "GetSecretValue", body, true);
+  const auto resp = json_rpc_call(client_, kSecretsManagerTarget, "1.1", "GetSecretValue", body, true);
   SecretValue out{.arn = resp.value("ARN", std::string()),
                   .name = resp.value("Name", std::string()),
                   .version_id = resp.value("VersionId", std::string())};
@@ -47,13 +47,13 @@ SecretValue SecretsManagerClient::get_secret_value(const std::string& secret_id,
 
 std::string SecretsManagerClient::create_secret(const std::string& name,
                                                 const std::string& secret_string) const {
-  const auto resp = json_rpc_call(client_, kTarget, "1.1", "CreateSecret",
+  const auto resp = json_rpc_call(client_, kSecretsManagerTarget, "1.1", "CreateSecret",
                                   {{"Name", name}, {"SecretString", secret_string}}, false);
   return resp.value("ARN", std::string());
 }
 
 void SecretsManagerClient::delete_secret_now(const std::string& secret_id) const {
-  json_rpc_call(client_, kTarget, "1.1", "DeleteSecret",
+  json_rpc_call(client_, kSecretsManagerTarget, "1.1", "DeleteSecret",
                 {{"SecretId", secret_id}, {"ForceDeleteWithoutRecovery", true}}, true);
 }
 

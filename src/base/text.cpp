@@ -72,4 +72,8 @@ std::optional<int> leading_int(std::string_view s) {
   return value;
 }
 
+std::string count_of(std::size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 }  // namespace heliocloud::base

@@ -2,6 +2,7 @@
 // Text helpers the parsers, the HTTP header reader and the environment readers share. ASCII only on purpose:
 // header names, keys and hex are ASCII, and locale-dependent <cctype> must not change what a parser accepts.
 // For prefixes and suffixes use C++20's std::string_view::starts_with / ends_with.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,5 +34,8 @@ inline constexpr std::string_view kBlanks = " \t";
 // The decimal number `s` starts with ("36.0.0" -> 36, "8080/" -> 8080); nullopt when it starts with no digit
 // or the number does not fit an int.
 [[nodiscard]] std::optional<int> leading_int(std::string_view s);
+
+// "1 character", "5 characters": `n` and the noun for that many, for messages people read.
+[[nodiscard]] std::string count_of(std::size_t n, std::string_view one, std::string_view many);
 
 }  // namespace heliocloud::base

@@ -6,7 +6,7 @@
 
 namespace heliocloud::custom_resources {
 
-namespace names = contracts::custom_resources::empty_bucket;
+namespace empty_bucket_names = contracts::custom_resources::empty_bucket;
 
 namespace {
 
@@ -77,7 +77,8 @@ EmptyBucketResult empty_bucket(const aws::S3Client& s3, const std::string& bucke
 
 HandlerOutput EmptyBucketHandler::handle(const Event& event,
                                          std::chrono::system_clock::time_point stop_by) const {
-  const std::string bucket = required_string(event.resource_properties, std::string(names::kBucketName));
+  const std::string bucket =
+      required_string(event.resource_properties, std::string(empty_bucket_names::kBucketName));
   HandlerOutput out;
   out.physical_resource_id = bucket;
   if (event.request_type == RequestType::Delete) {

@@ -4,11 +4,12 @@
 
 namespace heliocloud::custom_resources {
 
-namespace names = contracts::custom_resources::requester_pays;
+namespace requester_pays_names = contracts::custom_resources::requester_pays;
 
 HandlerOutput RequesterPaysHandler::handle(const Event& event,
                                            std::chrono::system_clock::time_point /*stop_by*/) const {
-  const std::string bucket = required_string(event.resource_properties, std::string(names::kBucketName));
+  const std::string bucket =
+      required_string(event.resource_properties, std::string(requester_pays_names::kBucketName));
   HandlerOutput out;
   out.physical_resource_id = bucket;
   if (event.request_type == RequestType::Delete) {
@@ -20,7 +21,8 @@ HandlerOutput RequesterPaysHandler::handle(const Event& event,
     }
     return out;
   }
-  const bool enabled = optional_bool(event.resource_properties, std::string(names::kEnabled), true);
+  const bool enabled =
+      optional_bool(event.resource_properties, std::string(requester_pays_names::kEnabled), true);
   s3_.put_bucket_request_payment(bucket, enabled);
   out.data = {{"Payer", enabled ? "Requester" : "BucketOwner"}};
   return out;

@@ -39,10 +39,6 @@ bool is_domain(std::string_view domain) {
   return std::ranges::any_of(top, [](char c) { return c < '0' || c > '9'; });
 }
 
-std::string characters(std::size_t n) {
-  return std::to_string(n) + (n == 1 ? " character" : " characters");
-}
-
 }  // namespace
 
 std::optional<std::string> check_username(std::string_view username) {
@@ -50,8 +46,8 @@ std::optional<std::string> check_username(std::string_view username) {
   const auto chars = decode_utf8(username);
   if (!chars) return "The user name is not valid UTF-8 text.";
   if (chars->size() > kMaxUsernameLength) {
-    return "The user name can have at most " + characters(kMaxUsernameLength) + " (it has " +
-           std::to_string(chars->size()) + ").";
+    return "The user name can have at most " + base::count_of(kMaxUsernameLength, "character", "characters") +
+           " (it has " + std::to_string(chars->size()) + ").";
   }
   if (std::any_of(chars->begin(), chars->end(), is_space)) return "The user name cannot contain spaces.";
   if (std::any_of(chars->begin(), chars->end(), is_control_or_invisible))
@@ -62,7 +58,8 @@ std::optional<std::string> check_username(std::string_view username) {
 std::optional<std::string> check_email(std::string_view email) {
   if (email.empty()) return "Enter an e-mail address.";
   if (email.size() > kMaxEmailLength)
-    return "The e-mail address can have at most " + characters(kMaxEmailLength) + ".";
+    return "The e-mail address can have at most " +
+           base::count_of(kMaxEmailLength, "character", "characters") + ".";
   const auto at = email.rfind('@');
   if (at == std::string_view::npos) return "The e-mail address needs an @, as in name@example.org.";
   const auto local = email.substr(0, at);
@@ -82,7 +79,8 @@ std::optional<std::string> check_affiliation(std::string_view affiliation) {
   const auto chars = decode_utf8(affiliation);
   if (!chars) return "The affiliation is not valid UTF-8 text.";
   if (chars->size() > kMaxAffiliationLength) {
-    return "The affiliation can have at most " + characters(kMaxAffiliationLength) + " (it has " +
+    return "The affiliation can have at most " +
+           base::count_of(kMaxAffiliationLength, "character", "characters") + " (it has " +
            std::to_string(chars->size()) + ").";
   }
   if (std::any_of(chars->begin(), chars->end(), is_control_or_invisible))

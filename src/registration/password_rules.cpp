@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "base/text.h"
 #include "registration/unicode.h"
 
 namespace heliocloud::registration {
@@ -27,10 +28,6 @@ std::vector<std::string> required_kinds(const aws::PasswordPolicy& policy) {
   return kinds;
 }
 
-std::string characters(std::size_t n) {
-  return std::to_string(n) + (n == 1 ? " character" : " characters");
-}
-
 }  // namespace
 
 std::optional<std::string> check_password(std::string_view password, const aws::PasswordPolicy& policy) {
@@ -40,7 +37,8 @@ std::optional<std::string> check_password(std::string_view password, const aws::
   if (is_space(chars->front()) || is_space(chars->back()))
     return "The password cannot start or end with a space.";
   if (chars->size() > kMaxPasswordLength)
-    return "The password can have at most " + characters(kMaxPasswordLength) + ".";
+    return "The password can have at most " + base::count_of(kMaxPasswordLength, "character", "characters") +
+           ".";
 
   bool upper = false;
   bool lower = false;
@@ -56,7 +54,8 @@ std::optional<std::string> check_password(std::string_view password, const aws::
   }
   std::vector<std::string> missing;
   const auto minimum = static_cast<std::size_t>(policy.minimum_length > 0 ? policy.minimum_length : 0);
-  if (chars->size() < minimum) missing.push_back("at least " + characters(minimum));
+  if (chars->size() < minimum)
+    missing.push_back("at least " + base::count_of(minimum, "character", "characters"));
   if (policy.require_uppercase && !upper) missing.emplace_back("an upper-case letter (A-Z)");
   if (policy.require_lowercase && !lower) missing.emplace_back("a lower-case letter (a-z)");
   if (policy.require_numbers && !digit) missing.emplace_back("a digit (0-9)");
@@ -70,7 +69,8 @@ std::optional<std::string> check_password(std::string_view password, const aws::
 }
 
 std::string describe_password_policy(const aws::PasswordPolicy& policy) {
-  std::string out = "At least " + characters(static_cast<std::size_t>(std::max(policy.minimum_length, 1)));
+  std::string out = "At least " + base::count_of(static_cast<std::size_t>(std::max(policy.minimum_length, 1)),
+                                                 "character", "characters");
   const auto kinds = required_kinds(policy);
   if (!kinds.empty()) out += ", with " + list_in_words(kinds);
   return out + ".";

@@ -20,7 +20,7 @@
 namespace heliocloud::stacks {
 namespace {
 
-namespace contract = contracts::portal;
+namespace portal_contract = contracts::portal;
 using construct::Value;
 
 // The machines' security group: only the configured networks and ports (SSH from anywhere by default).
@@ -79,7 +79,7 @@ PortalStack::PortalStack(construct::Construct& scope, std::string id, const conf
       "https://" + site.domain_record.value_or("") + "." + site.domain_url.value_or("");
   Value::List subnets;
   for (const auto& subnet : base.vpc().public_subnets()) subnets.push_back(subnet.subnet_id);
-  const contract::FunctionEnvironment<Value> environment{
+  const portal_contract::FunctionEnvironment<Value> environment{
       .user_pool_id = auth.user_pool().user_pool_id(),
       .user_pool_client_id = client->user_pool_client_id(),
       .cognito_domain = construct::fn::join("", {Value("https://" + config.auth.domain_prefix + ".auth."),
@@ -93,7 +93,7 @@ PortalStack::PortalStack(construct::Construct& scope, std::string id, const conf
       .dataset_buckets = Value(base::join(config.registry.dataset_bucket_names, ","))};
   auto& function = make<aws_constructs::Function>(
       "Function", aws_constructs::FunctionProps{.code_directory = package,
-                                                .handler = std::string(contract::kPackage),
+                                                .handler = std::string(portal_contract::kPackage),
                                                 .description = "HelioCloud user portal (" + config.name + ")",
                                                 .memory_mb = 512,
                                                 .timeout_seconds = 30,
@@ -114,9 +114,9 @@ PortalStack::PortalStack(construct::Construct& scope, std::string id, const conf
     make<construct::CfnOutput>(std::string(key),
                                construct::OutputProps{.value = std::move(value), .description = description});
   };
-  output(contract::outputs::kUrl, Value(web.url), "The user portal");
-  output(contract::outputs::kFunctionName, function.function_name(), "The portal's function");
-  output(contract::outputs::kIdentityPoolId, identity_pool.identity_pool_id(),
+  output(portal_contract::outputs::kUrl, Value(web.url), "The user portal");
+  output(portal_contract::outputs::kFunctionName, function.function_name(), "The portal's function");
+  output(portal_contract::outputs::kIdentityPoolId, identity_pool.identity_pool_id(),
          "Gives each signed-in user their own, owner-scoped AWS credentials");
 }
 

@@ -14,7 +14,7 @@
 namespace heliocloud::stacks {
 namespace {
 
-namespace contract = contracts::registration_page;
+namespace page_contract = contracts::registration_page;
 using construct::Value;
 
 // Exactly the calls a registration makes (create, set the password, disable; delete to undo a failed one)
@@ -45,16 +45,16 @@ RegistrationPageStack::RegistrationPageStack(construct::Construct& scope, std::s
                         .exclude_punctuation = true});
 
   auto& function = make<aws_constructs::Function>(
-      "Function",
-      aws_constructs::FunctionProps{.code_directory = package,
-                                    .handler = std::string(contract::kPackage),
-                                    .description = "HelioCloud registration page (" + config.name + ")",
-                                    .memory_mb = 256,
-                                    // Four Cognito calls; the load balancer gives up after 60 s.
-                                    .timeout_seconds = 30,
-                                    .environment = environment_variables(contract::FunctionEnvironment<Value>{
-                                        .user_pool_id = auth.user_pool().user_pool_id(),
-                                        .session_key_secret_arn = session_key.secret_arn()})});
+      "Function", aws_constructs::FunctionProps{
+                      .code_directory = package,
+                      .handler = std::string(page_contract::kPackage),
+                      .description = "HelioCloud registration page (" + config.name + ")",
+                      .memory_mb = 256,
+                      // Four Cognito calls; the load balancer gives up after 60 s.
+                      .timeout_seconds = 30,
+                      .environment = environment_variables(page_contract::FunctionEnvironment<Value>{
+                          .user_pool_id = auth.user_pool().user_pool_id(),
+                          .session_key_secret_arn = session_key.secret_arn()})});
   allow_registrations(function, auth);
   session_key.grant_read(function);
 
@@ -67,9 +67,9 @@ RegistrationPageStack::RegistrationPageStack(construct::Construct& scope, std::s
                                                             "registration page"});
 
   make<construct::CfnOutput>(
-      std::string(contract::outputs::kUrl),
+      std::string(page_contract::outputs::kUrl),
       construct::OutputProps{.value = Value(site.url), .description = "Where new users register"});
-  make<construct::CfnOutput>(std::string(contract::outputs::kFunctionName),
+  make<construct::CfnOutput>(std::string(page_contract::outputs::kFunctionName),
                              construct::OutputProps{.value = function.function_name(),
                                                     .description = "The registration page's function (its "
                                                                    "log group is /aws/lambda/<name>)"});

@@ -19,7 +19,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-aws::ClientConfig config_for(const FakeHttpServer& server) {
+aws::ClientConfig cognito_config(const FakeHttpServer& server) {
   return aws::testing::scripted_server_config(server);
 }
 
@@ -43,7 +43,7 @@ TEST(CognitoIdp, AdminCreateUserSendsSuppressAndTheAttributes) {
                  {"Enabled", true},
                  {"Attributes", {{{"Name", "email"}, {"Value", "ada@example.org"}}}}}}});
   });
-  const aws::CognitoIdpClient cognito(config_for(server));
+  const aws::CognitoIdpClient cognito(cognito_config(server));
   const auto user =
       cognito.admin_create_user({.user_pool_id = "us-east-1_Pool",
                                  .username = "ada",
@@ -82,7 +82,7 @@ TEST(CognitoIdp, AdminSetUserPasswordDisableDeleteAndGetSendTheirFields) {
     }
     return ok(json::object());
   });
-  const aws::CognitoIdpClient cognito(config_for(server));
+  const aws::CognitoIdpClient cognito(cognito_config(server));
   cognito.admin_set_user_password("us-east-1_Pool", "ada", "S3cret!pass", true);
   cognito.admin_disable_user("us-east-1_Pool", "ada");
   cognito.admin_delete_user("us-east-1_Pool", "ada");
@@ -116,7 +116,7 @@ TEST(CognitoIdp, ListUsersSendsTheFilterAndFollowsEveryPage) {
                  {"PaginationToken", "page-2"}});
     return ok({{"Users", {{{"Username", "bob"}, {"Enabled", false}, {"UserStatus", "CONFIRMED"}}}}});
   });
-  const aws::CognitoIdpClient cognito(config_for(server));
+  const aws::CognitoIdpClient cognito(cognito_config(server));
   const auto users = cognito.list_users("us-east-1_Pool", "status = \"Disabled\"");
   ASSERT_EQ(users.size(), 2U);
   EXPECT_EQ(users[0].username, "ada");
@@ -135,7 +135,7 @@ TEST(CognitoIdp, ListUsersSendsTheFilterAndFollowsEveryPage) {
 
 TEST(CognitoIdp, AdminEnableUserSendsThePoolAndName) {
   FakeHttpServer server([](const RecordedRequest&) { return ok(json::object()); });
-  aws::CognitoIdpClient(config_for(server)).admin_enable_user("us-east-1_Pool", "ada");
+  aws::CognitoIdpClient(cognito_config(server)).admin_enable_user("us-east-1_Pool", "ada");
   const auto requests = server.requests();
   ASSERT_EQ(requests.size(), 1U);
   EXPECT_EQ(requests[0].header("x-amz-target"), "AWSCognitoIdentityProviderService.AdminEnableUser");
@@ -152,7 +152,7 @@ TEST(CognitoIdp, DescribeUserPoolReadsThePasswordPolicyWithCognitoDefaultsForMis
                   {{"PasswordPolicy",
                     {{"MinimumLength", 12}, {"RequireSymbols", false}, {"RequireNumbers", true}}}}}}}});
   });
-  const aws::CognitoIdpClient cognito(config_for(server));
+  const aws::CognitoIdpClient cognito(cognito_config(server));
   const auto pool = cognito.describe_user_pool("us-east-1_Pool");
   EXPECT_EQ(pool.id, "us-east-1_Pool");
   EXPECT_EQ(pool.name, "heliocloud");
@@ -175,7 +175,7 @@ TEST(CognitoIdp, CognitoErrorsArriveAsTheirClasses) {
   std::string type;
   FakeHttpServer server(
       [&type](const RecordedRequest&) { return cognito_error(400, type, "message of " + type); });
-  const aws::CognitoIdpClient cognito(config_for(server));
+  const aws::CognitoIdpClient cognito(cognito_config(server));
 
   type = "UsernameExistsException";
   try {
@@ -204,14 +204,14 @@ TEST(CognitoIdp, CognitoErrorsArriveAsTheirClasses) {
 TEST(CognitoIdp, ThrottlingIsRetriedButAFailedCreateIsNotRepeated) {
   FakeHttpServer throttled(
       [](const RecordedRequest&) { return cognito_error(400, "TooManyRequestsException", "Rate exceeded"); });
-  const aws::CognitoIdpClient slow(config_for(throttled));
+  const aws::CognitoIdpClient slow(cognito_config(throttled));
   EXPECT_THROW(slow.admin_disable_user("us-east-1_P", "ada"), aws::ThrottledError);
   EXPECT_EQ(throttled.count(), 3U);
 
   // A 500 after AdminCreateUser may have created the user: a second attempt would only report it as taken.
   FakeHttpServer failing(
       [](const RecordedRequest&) { return cognito_error(500, "InternalErrorException", "internal error"); });
-  const aws::CognitoIdpClient cognito(config_for(failing));
+  const aws::CognitoIdpClient cognito(cognito_config(failing));
   EXPECT_THROW(cognito.admin_create_user({"us-east-1_P", "ada", {}}), aws::ServiceUnavailableError);
   EXPECT_EQ(failing.count(), 1U);
 }
@@ -223,7 +223,7 @@ TEST(CognitoIdp, InitiatePasswordAuthReturnsTokensOrTheChallenge) {
       return ok({{"ChallengeName", "NEW_PASSWORD_REQUIRED"}, {"Session", "s"}});
     return ok({{"AuthenticationResult", {{"AccessToken", "a"}, {"IdToken", "i"}, {"RefreshToken", "r"}}}});
   });
-  const aws::CognitoIdpClient cognito(config_for(server));
+  const aws::CognitoIdpClient cognito(cognito_config(server));
   const auto signed_in = cognito.initiate_password_auth("client-1", "ada", "pw");
   EXPECT_EQ(signed_in.challenge_name, "");
   EXPECT_EQ(signed_in.access_token, "a");

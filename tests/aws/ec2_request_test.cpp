@@ -17,7 +17,7 @@ using heliocloud::testing::RecordedRequest;
 
 namespace {
 
-aws::ClientConfig config_for(const FakeHttpServer& server) {
+aws::ClientConfig ec2_config(const FakeHttpServer& server) {
   return aws::testing::scripted_server_config(server);
 }
 
@@ -35,7 +35,7 @@ bool has_param(const std::string& body, const std::string& name, const std::stri
 
 TEST(Ec2Requests, RunInstanceAsksForImdsV2AnEncryptedVolumeAndTagsEverything) {
   FakeHttpServer server([](const RecordedRequest&) { return CannedResponse(200, {}, kRunAnswer); });
-  const aws::Ec2Client ec2(config_for(server));
+  const aws::Ec2Client ec2(ec2_config(server));
   const auto i =
       ec2.run_instance({.image_id = "ami-1",
                         .instance_type = "t3.small",
@@ -79,7 +79,7 @@ TEST(Ec2Requests, LaunchAndKeyCreationAreNotRetried) {
                           "<Response><Errors><Error><Code>Unavailable</Code><Message>busy</Message>"
                           "</Error></Errors></Response>");
   });
-  const aws::Ec2Client ec2(config_for(server));
+  const aws::Ec2Client ec2(ec2_config(server));
   EXPECT_THROW(ec2.run_instance({.image_id = "ami-1", .instance_type = "t3.small"}), aws::AwsError);
   EXPECT_EQ(server.requests().size(), 1U);
   EXPECT_THROW(ec2.create_key_pair("k", "rsa", {}), aws::AwsError);
@@ -98,7 +98,7 @@ TEST(Ec2Requests, FiltersAndPagesOfDescribeInstances) {
                           "<DescribeInstancesResponse><reservationSet>" + item + "</reservationSet>" + next +
                               "</DescribeInstancesResponse>");
   });
-  const aws::Ec2Client ec2(config_for(server));
+  const aws::Ec2Client ec2(ec2_config(server));
   const auto found =
       ec2.describe_instances({{.name = "tag:Owner", .values = {"alice"}},
                               {.name = "instance-state-name", .values = {"running", "stopped"}}});
@@ -118,6 +118,6 @@ TEST(Ec2Requests, AnInstanceWithoutAnIdIsAnError) {
         "<DescribeInstancesResponse><reservationSet><item><instancesSet><item><imageId>ami"
         "</imageId></item></instancesSet></item></reservationSet></DescribeInstancesResponse>");
   });
-  const aws::Ec2Client ec2(config_for(server));
+  const aws::Ec2Client ec2(ec2_config(server));
   EXPECT_THROW(ec2.describe_instances({}), std::runtime_error);
 }

@@ -38,7 +38,7 @@ std::string price_item(const std::string& type, const std::string& usd) {
       .dump();
 }
 
-aws::ClientConfig config_for(const FakeHttpServer& server) {
+aws::ClientConfig pricing_config(const FakeHttpServer& server) {
   return aws::testing::scripted_server_config(server, "eu-west-1");
 }
 
@@ -74,7 +74,7 @@ TEST(Pricing, AsksForLinuxSharedTenancyInTheRegionAndFollowsPages) {
     if (r.index == 0) answer["NextToken"] = "more";
     return CannedResponse(200, {}, answer.dump());
   });
-  const aws::PricingClient pricing(config_for(server));
+  const aws::PricingClient pricing(pricing_config(server));
   const auto prices = pricing.linux_on_demand_prices("eu-west-1", {"m5.large"});
   ASSERT_EQ(prices.size(), 2U);
   const auto first = server.requests().at(0);

@@ -18,7 +18,7 @@ using nlohmann::json;
 
 namespace {
 
-aws::ClientConfig config_for(const FakeHttpServer& server) {
+aws::ClientConfig secrets_manager_config(const FakeHttpServer& server) {
   return aws::testing::scripted_server_config(server, "eu-west-1", 2);
 }
 
@@ -33,7 +33,7 @@ TEST(SecretsManager, GetSecretValueReadsAStringValue) {
         {},
         json{{"ARN", kArn}, {"Name", "session-key"}, {"VersionId", "v1"}, {"SecretString", "k3y"}}.dump()};
   });
-  const aws::SecretsManagerClient secrets(config_for(server));
+  const aws::SecretsManagerClient secrets(secrets_manager_config(server));
   const auto value = secrets.get_secret_value(kArn);
   EXPECT_EQ(value.arn, kArn);
   EXPECT_EQ(value.name, "session-key");
@@ -57,7 +57,7 @@ TEST(SecretsManager, GetSecretValueDecodesABinaryValue) {
     return heliocloud::testing::CannedResponse{
         200, {}, json{{"ARN", kArn}, {"SecretBinary", heliocloud::base::base64_encode(bytes)}}.dump()};
   });
-  const auto value = aws::SecretsManagerClient(config_for(server)).get_secret_value(kArn);
+  const auto value = aws::SecretsManagerClient(secrets_manager_config(server)).get_secret_value(kArn);
   EXPECT_EQ(value.secret_string, std::nullopt);
   EXPECT_EQ(value.secret_binary, bytes);
 }
@@ -70,7 +70,7 @@ TEST(SecretsManager, AMissingSecretIsNotFound) {
         R"({"__type":"ResourceNotFoundException","Message":"Secrets Manager can't find the specified secret."})"};
   });
   try {
-    (void)aws::SecretsManagerClient(config_for(server)).get_secret_value("nope");
+    (void)aws::SecretsManagerClient(secrets_manager_config(server)).get_secret_value("nope");
     FAIL() << "expected NotFoundError";
   } catch (const aws::NotFoundError& e) {
     EXPECT_EQ(e.code(), "ResourceNotFoundException");

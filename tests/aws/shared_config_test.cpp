@@ -82,8 +82,6 @@ class SharedFiles : public ::testing::Test {
   aws::testing::EnvGuard env_;
 };
 
-}  // namespace
-
 TEST_F(SharedFiles, CredentialsFileWinsOverConfigFile) {
   const auto p = aws::load_shared_profiles();
   EXPECT_EQ(p.at("dev").at("aws_access_key_id"), "AKID2");
@@ -183,3 +181,5 @@ TEST(EnvironmentProvider, RequiresBothKeys) {
   env.unset("AWS_SECRET_ACCESS_KEY");
   EXPECT_THROW(aws::EnvironmentCredentialsProvider().get(), aws::CredentialsError);
 }
+
+}  // namespace

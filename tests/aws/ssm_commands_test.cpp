@@ -18,7 +18,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-aws::ClientConfig config_for(const FakeHttpServer& server) {
+aws::ClientConfig ssm_config(const FakeHttpServer& server) {
   return aws::testing::scripted_server_config(server, "us-west-2");
 }
 
@@ -44,7 +44,7 @@ TEST(SsmRunCommand, SendCommandSendsTheDocumentAndItsParameters) {
   FakeHttpServer server([](const RecordedRequest&) {
     return ssm_json(200, {{"Command", {{"CommandId", "c0ffee-1"}, {"Status", "Pending"}}}});
   });
-  const aws::SsmClient ssm(config_for(server));
+  const aws::SsmClient ssm(ssm_config(server));
   auto request = step_request();
   request.working_directory = "/home/ssm-user";
   request.cloudwatch_log_group = "/heliocloud/daskhub";
@@ -74,7 +74,7 @@ TEST(SsmRunCommand, OptionalPartsAreLeftOut) {
   FakeHttpServer server([](const RecordedRequest&) {
     return ssm_json(200, {{"Command", {{"CommandId", "c"}}}});
   });
-  const aws::SsmClient ssm(config_for(server));
+  const aws::SsmClient ssm(ssm_config(server));
   auto request = step_request();
   request.comment.clear();
   request.cloudwatch_log_group = "";  // enabled, SSM's default group
@@ -89,14 +89,14 @@ TEST(SsmRunCommand, SendCommandIsNotRepeatedOnceSsmMayHaveActed) {
   FakeHttpServer server([](const RecordedRequest&) {
     return ssm_json(500, {{"__type", "InternalServerError"}, {"message", "oops"}});
   });
-  const aws::SsmClient ssm(config_for(server));
+  const aws::SsmClient ssm(ssm_config(server));
   EXPECT_THROW((void)ssm.send_command(step_request()), aws::ServiceUnavailableError);
   EXPECT_EQ(server.count(), 1U);  // a retry could run the script twice
 }
 
 TEST(SsmRunCommand, AnAnswerWithoutACommandIdIsAnError) {
   FakeHttpServer server([](const RecordedRequest&) { return ssm_json(200, {{"Command", json::object()}}); });
-  const aws::SsmClient ssm(config_for(server));
+  const aws::SsmClient ssm(ssm_config(server));
   try {
     (void)ssm.send_command(step_request());
     FAIL() << "no error";
@@ -110,7 +110,7 @@ TEST(SsmRunCommand, AnUnreachableInstanceIsExplained) {
     return ssm_error("InvalidInstanceId",
                      "Instances [[i-0123456789abcdef0]] not in a valid state for account 1");
   });
-  const aws::SsmClient ssm(config_for(server));
+  const aws::SsmClient ssm(ssm_config(server));
   try {
     (void)ssm.send_command(step_request());
     FAIL() << "no error";
@@ -132,7 +132,7 @@ TEST(SsmRunCommand, AnUnreachableInstanceIsExplained) {
 
 TEST(SsmRunCommand, RequestsSsmWouldRefuseAreNotSent) {
   FakeHttpServer server([](const RecordedRequest&) { return CannedResponse{500}; });
-  const aws::SsmClient ssm(config_for(server));
+  const aws::SsmClient ssm(ssm_config(server));
   const auto refused = [&](const aws::SendCommandRequest& r, const std::string& why) {
     try {
       (void)ssm.send_command(r);
@@ -163,7 +163,7 @@ TEST(SsmRunCommand, RequestsSsmWouldRefuseAreNotSent) {
   FakeHttpServer ok([](const RecordedRequest&) {
     return ssm_json(200, {{"Command", {{"CommandId", "c"}}}});
   });
-  EXPECT_EQ(aws::SsmClient(config_for(ok)).send_command(r).command_id, "c");
+  EXPECT_EQ(aws::SsmClient(ssm_config(ok)).send_command(r).command_id, "c");
 }
 
 TEST(SsmRunCommand, InvocationAnswersBecomeTypedValues) {
@@ -190,7 +190,7 @@ TEST(SsmRunCommand, InvocationAnswersBecomeTypedValues) {
                           {"StandardOutputUrl", "https://s3.amazonaws.com/b/k/stdout"},
                           {"StandardErrorContent", "ERROR: x\n"}});
   });
-  const aws::SsmClient ssm(config_for(server));
+  const aws::SsmClient ssm(ssm_config(server));
   auto inv = ssm.get_command_invocation("c1", "i-0123456789abcdef0");
   EXPECT_EQ(inv.status, aws::CommandStatus::InProgress);
   EXPECT_FALSE(aws::is_terminal(inv.status));
@@ -244,7 +244,7 @@ TEST(SsmRunCommand, MissingInvocationsAndCommandsAreNotFound) {
     return req.index == 0 ? ssm_error("InvocationDoesNotExist", "")
                           : ssm_error("InvalidCommandId", "Invalid command id.");
   });
-  const aws::SsmClient ssm(config_for(server));
+  const aws::SsmClient ssm(ssm_config(server));
   try {
     (void)ssm.get_command_invocation("c1", "i-0123456789abcdef0");
     FAIL() << "no error";
@@ -262,7 +262,7 @@ TEST(SsmRunCommand, MissingInvocationsAndCommandsAreNotFound) {
 
 TEST(SsmRunCommand, CancelNamesTheCommandAndInstances) {
   FakeHttpServer server([](const RecordedRequest&) { return ssm_json(200, json::object()); });
-  const aws::SsmClient ssm(config_for(server));
+  const aws::SsmClient ssm(ssm_config(server));
   ssm.cancel_command("c1", {"i-0123456789abcdef0"});
   ssm.cancel_command("c2");
   const auto reqs = server.requests();

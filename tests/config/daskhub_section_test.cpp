@@ -27,7 +27,7 @@ InstanceConfig load(const std::string& yaml) {
 }
 
 // The error message of loading `yaml`, with the temporary directory shown as instance/.
-std::string error_of(const std::string& yaml) {
+std::string daskhub_error_of(const std::string& yaml) {
   return load_error("dh-err", yaml);
 }
 
@@ -85,13 +85,13 @@ TEST(DaskhubSection, ClusterSettingsAndMappingsAreRead) {
 }
 
 TEST(DaskhubSection, RequiredKeysWhenEnabledNameTheKey) {
-  const auto msg = error_of("enabled: {daskhub: True}\n");
+  const auto msg = daskhub_error_of("enabled: {daskhub: True}\n");
   EXPECT_TRUE(has(msg, "daskhub.daskhub.domain_url: required when enabled.daskhub is true")) << msg;
   EXPECT_TRUE(has(msg, "daskhub.daskhub.contact_email: required when enabled.daskhub is true")) << msg;
 }
 
 TEST(DaskhubSection, AnExplicitNullIsAMissingValueNotTheTextNone) {
-  const auto msg = error_of(kHub + "    domain_record: null\n");
+  const auto msg = daskhub_error_of(kHub + "    domain_record: null\n");
   EXPECT_TRUE(has(msg, "daskhub.daskhub.domain_record: required when enabled.daskhub is true")) << msg;
   EXPECT_FALSE(has(msg, "None"));
 }
@@ -103,7 +103,7 @@ TEST(DaskhubSection, NothingIsRequiredWhenDaskhubIsOff) {
 }
 
 TEST(DaskhubSection, BadValuesNameFileLineAndKey) {
-  const auto msg = error_of(R"(enabled: {daskhub: True}
+  const auto msg = daskhub_error_of(R"(enabled: {daskhub: True}
 daskhub:
   daskhub:
     domain_url: example.org
@@ -119,22 +119,22 @@ daskhub:
 }
 
 TEST(DaskhubSection, ClusterRegionMustBeTheInstanceRegion) {
-  const auto msg = error_of(kHub + "  eksctl: {metadata: {region: us-west-2}}\n");
+  const auto msg = daskhub_error_of(kHub + "  eksctl: {metadata: {region: us-west-2}}\n");
   EXPECT_TRUE(has(msg, "daskhub.eksctl.metadata.region: \"us-west-2\" differs from env.region \"us-east-1\""))
       << msg;
 }
 
 TEST(DaskhubSection, AvailabilityZonesAreChecked) {
-  EXPECT_TRUE(has(error_of(kHub + "  eksctl: {availabilityZones: [us-east-1a, us-west-2b]}\n"),
+  EXPECT_TRUE(has(daskhub_error_of(kHub + "  eksctl: {availabilityZones: [us-east-1a, us-west-2b]}\n"),
                   "daskhub.eksctl.availabilityZones[1]: \"us-west-2b\": not a zone of region us-east-1"));
-  EXPECT_TRUE(has(error_of(kHub + "  eksctl: {availabilityZones: [us-east-1a]}\n"), "at least two"));
-  EXPECT_TRUE(
-      has(error_of(kHub + "  eksctl: {availabilityZones: [us-east-1a, us-east-1a]}\n"), "listed twice"));
-  EXPECT_TRUE(has(error_of(kHub + "  eksctl: {availabilityZones: us-east-1a}\n"), "expected a list"));
+  EXPECT_TRUE(has(daskhub_error_of(kHub + "  eksctl: {availabilityZones: [us-east-1a]}\n"), "at least two"));
+  EXPECT_TRUE(has(daskhub_error_of(kHub + "  eksctl: {availabilityZones: [us-east-1a, us-east-1a]}\n"),
+                  "listed twice"));
+  EXPECT_TRUE(has(daskhub_error_of(kHub + "  eksctl: {availabilityZones: us-east-1a}\n"), "expected a list"));
 }
 
 TEST(DaskhubSection, IdentityMappingsAreChecked) {
-  const auto msg = error_of(kHub + R"(  eksctl:
+  const auto msg = daskhub_error_of(kHub + R"(  eksctl:
     iamIdentityMappings:
       - arn: arn:aws:iam::123:role/x
         groups: [system:masters]
@@ -149,15 +149,15 @@ TEST(DaskhubSection, IdentityMappingsAreChecked) {
 }
 
 TEST(DaskhubSection, ApiKeysCannotBeLiteralSecrets) {
-  const auto msg = error_of(kHub + "    api_key1: 0123456789abcdef\n");
+  const auto msg = daskhub_error_of(kHub + "    api_key1: 0123456789abcdef\n");
   EXPECT_TRUE(has(msg, "daskhub.daskhub.api_key1: must be auto")) << msg;
   EXPECT_FALSE(has(msg, "0123456789abcdef")) << "the rejected secret must not be echoed: " << msg;
 }
 
 TEST(DaskhubSection, ImagesAreContainerReferences) {
-  const auto msg = error_of(kHub +
-                            "    GENERIC_DOCKER_LOCATION: Public.ECR.aws/Org/Image:tag\n"
-                            "    MLTF_DOCKER_VERSION: 'bad tag'\n");
+  const auto msg = daskhub_error_of(kHub +
+                                    "    GENERIC_DOCKER_LOCATION: Public.ECR.aws/Org/Image:tag\n"
+                                    "    MLTF_DOCKER_VERSION: 'bad tag'\n");
   EXPECT_TRUE(
       has(msg,
           "daskhub.daskhub.GENERIC_DOCKER_LOCATION: \"Public.ECR.aws/Org/Image:tag\": not a container image"))
@@ -168,7 +168,7 @@ TEST(DaskhubSection, ImagesAreContainerReferences) {
 TEST(DaskhubSection, MetricsNeedTheMonitoringKeysAndDaskhub) {
   const auto with_metrics =
       std::string(kHub).replace(kHub.find("{daskhub: True}"), 15, "{daskhub: True, daskhub_metrics: True}");
-  const auto msg = error_of(with_metrics);
+  const auto msg = daskhub_error_of(with_metrics);
   EXPECT_TRUE(has(msg, "daskhub.monitoring.cost_analyzer_domain_prefix: required")) << msg;
   EXPECT_TRUE(has(msg, "daskhub.monitoring.grafana_domain_prefix: required")) << msg;
   EXPECT_TRUE(has(msg, "daskhub.monitoring.AWS_LOAD_BALANCER_SSL_CERT: required")) << msg;
@@ -180,11 +180,11 @@ TEST(DaskhubSection, MetricsNeedTheMonitoringKeysAndDaskhub) {
 )");
   EXPECT_EQ(c.daskhub.monitoring.cost_analyzer_domain_prefix, "kubecost");
 
-  EXPECT_TRUE(has(error_of("enabled: {daskhub_metrics: True}\n"),
+  EXPECT_TRUE(has(daskhub_error_of("enabled: {daskhub_metrics: True}\n"),
                   "enabled.daskhub_metrics: Kubecost monitors the Daskhub cluster"));
 }
 
 TEST(DaskhubSection, UnknownKeysSuggestTheClosestOne) {
-  EXPECT_TRUE(has(error_of(kHub + "    contact_mail: a@example.org\n"),
+  EXPECT_TRUE(has(daskhub_error_of(kHub + "    contact_mail: a@example.org\n"),
                   "daskhub.daskhub.contact_mail: unknown key; did you mean 'contact_email'?"));
 }

@@ -71,8 +71,6 @@ struct Moto : ::testing::Test {
   aws::S3Client s3{moto_config()};
 };
 
-}  // namespace
-
 TEST_F(Moto, EmptyBucketDeleteRemovesEveryVersionDeleteMarkerAndUpload) {
   const std::string bucket = kUniqueBucket("cr-versioned");
   s3.create_bucket(bucket);
@@ -223,3 +221,5 @@ TEST_F(Moto, LambdaEntryAnswersCloudFormationForARealDeleteAndAFailure) {
   EXPECT_EQ(lost.error_type(), "CustomResource.NoResponse");
   s3.delete_bucket(bucket);
 }
+
+}  // namespace

@@ -78,8 +78,6 @@ struct ProviderFixture : ::testing::Test {
   }
 };
 
-}  // namespace
-
 TEST(CustomResourceEvent, ParsesEveryFieldOfAnUpdate) {
   json ev = cfn_event("Update", "Custom::EmptyBucket", {{"BucketName", "b1"}}, "https://x/y", "b1");
   ev["OldResourceProperties"] = {{"BucketName", "b0"}};
@@ -283,3 +281,5 @@ TEST(CustomResourceDelivery, RetriesServerErrorsAndStopsOnClientErrors) {
   EXPECT_EQ(denied.http_status, 403);
   EXPECT_NE(denied.error.find("403"), std::string::npos);
 }
+
+}  // namespace

@@ -14,7 +14,7 @@ using namespace heliocloud::daskhub::testing;  // NOLINT(google-build-using-name
 
 // The stand-ins: curl answers IMDSv2 for a host in us-west-2; aws answers describe-tags, describe-stacks
 // (from $FAKE_OUTPUTS) and describe-instance-type-offerings (every type in $FAKE_ZONES, each query logged).
-const char* const kFakeCurl = R"sh(#!/usr/bin/env bash
+const char* const kFakeMetadataCurl = R"sh(#!/usr/bin/env bash
 for arg in "$@"; do url="$arg"; done
 case "$url" in
 */api/token) printf 'token' ;;
@@ -73,7 +73,7 @@ class KitScriptTest : public ::testing::Test {
  protected:
   KitScriptTest() : kit_(load("full", kFullInstance), "bootstrap"), fake_(kit_.dir().string() + "-fake") {
     fs::create_directories(fake_ / "bin");
-    write(fake_ / "bin" / "curl", kFakeCurl);
+    write(fake_ / "bin" / "curl", kFakeMetadataCurl);
     write(fake_ / "bin" / "aws", kFakeAws);
     fs::permissions(fake_ / "bin" / "curl", fs::perms::owner_all);
     fs::permissions(fake_ / "bin" / "aws", fs::perms::owner_all);

@@ -11,7 +11,7 @@ namespace {
 using namespace heliocloud::daskhub::testing;  // NOLINT(google-build-using-namespace): test helpers
 
 // curl -fsSL --retry 3 -o OUT URL: copies $FAKE_DL/<last path segment of URL> to OUT.
-const char* const kFakeCurl = R"sh(#!/usr/bin/env bash
+const char* const kFakeDownloadCurl = R"sh(#!/usr/bin/env bash
 while (($#)); do
   case "$1" in -o) out="$2"; shift ;; *) url="$1" ;; esac
   shift
@@ -45,7 +45,7 @@ class ToolsTest : public ::testing::Test {
  protected:
   ToolsTest() : kit_(load("minimal", kMinimalInstance), "tools"), fake_(kit_.dir().string() + "-fake") {
     for (const char* dir : {"bin", "dl", "installed"}) fs::create_directories(fake_ / dir);
-    std::ofstream(fake_ / "bin" / "curl") << kFakeCurl;
+    std::ofstream(fake_ / "bin" / "curl") << kFakeDownloadCurl;
     std::ofstream(fake_ / "bin" / "aws") << "#!/bin/sh\nexit 0\n";
     fs::permissions(fake_ / "bin" / "curl", fs::perms::owner_all);
     fs::permissions(fake_ / "bin" / "aws", fs::perms::owner_all);

@@ -19,10 +19,6 @@ namespace {
 
 constexpr const char* kIamVersion = "2010-05-08";
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 aws::IamClient test_iam() {
   return aws::IamClient(aws::testing::moto_config());
 }

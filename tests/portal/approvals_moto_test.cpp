@@ -13,10 +13,6 @@ using namespace heliocloud::portal::testing;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 // A pool with one active user and two registrations waiting (disabled), as the Registration page leaves them.
 struct Pool {
   aws::CognitoIdpClient cognito{aws::testing::moto_config()};

@@ -171,4 +171,9 @@ inline std::string launched_id(const web::Response& response) {
   return at == std::string::npos ? std::string() : location.substr(at + 9);
 }
 
+// Whether `text` (a page, a message) has `part` in it.
+inline bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
 }  // namespace heliocloud::portal::testing

@@ -16,10 +16,6 @@ using namespace heliocloud::portal::testing;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 const std::string kAmazonLinuxParameter =
     "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
 

@@ -63,8 +63,6 @@ class RegistrarMoto : public ::testing::Test {
   std::vector<std::string> log_;
 };
 
-}  // namespace
-
 TEST_F(RegistrarMoto, ARegisteredUserIsDisabledWithItsPasswordAndCannotSignIn) {
   const auto outcome = register_with(cognito_, form_for("ada"));
   EXPECT_EQ(outcome.kind, Kind::Registered);
@@ -197,3 +195,5 @@ TEST_F(RegistrarMoto, AUserAlreadyGoneCountsAsRolledBack) {
   EXPECT_FALSE(pool_.user("gone"));
   EXPECT_FALSE(logged("ROLL-BACK FAILED"));
 }
+
+}  // namespace

@@ -48,8 +48,6 @@ class RegistrationSiteTest : public ::testing::Test {
   web::Response handle(web::Request r) const { return site_.app().handle(std::move(r)); }
 };
 
-}  // namespace
-
 TEST_F(RegistrationSiteTest, TheFormPageHasTheFieldsTheTokenAndThePolicy) {
   const auto page = handle(get("/"));
   EXPECT_EQ(page.status, 200);
@@ -192,3 +190,5 @@ TEST_F(RegistrationSiteTest, OtherBodiesAndMethodsAreRefused) {
   // Error pages are the site's own, with its layout.
   EXPECT_TRUE(contains(handle(get("/nothing")).body, "/static/registration.css"));
 }
+
+}  // namespace

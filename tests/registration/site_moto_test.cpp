@@ -63,8 +63,6 @@ json alb_event(const std::string& method, const std::string& path, json headers,
       {"isBase64Encoded", false}};
 }
 
-}  // namespace
-
 TEST_F(SiteMoto, ThroughTheAlbAdapter) {
   const reg::RegistrationSite site(directory_, pool_.pool.password_policy,
                                    {.csrf_key = reg::testing::kTestCsrfKey,
@@ -222,3 +220,5 @@ TEST_F(SiteMoto, AnUnreachableUserPoolIsA503PageThatSaysNothingOfAws) {
   ASSERT_FALSE(log_.empty());
   EXPECT_TRUE(contains(log_.front(), "ConnectionFailed"));
 }
+
+}  // namespace

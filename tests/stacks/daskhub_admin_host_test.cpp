@@ -24,15 +24,6 @@ const json& init_of(const Template& t) {
   return instance_of(t)["Metadata"]["AWS::CloudFormation::Init"];
 }
 
-// Every statement of every identity policy in the template (inline and managed).
-std::vector<json> statements(const Template& t) {
-  std::vector<json> out;
-  for (const char* type : {"AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"})
-    for (const auto& [id, policy] : t.find_resources(type))
-      for (const auto& s : policy["Properties"]["PolicyDocument"]["Statement"]) out.push_back(s);
-  return out;
-}
-
 std::vector<std::string> as_list(const json& value) {
   if (value.is_array()) return value.get<std::vector<std::string>>();
   return {value.get<std::string>()};
@@ -47,7 +38,7 @@ bool has_resource(const json& statement, const json& resource) {
 // The statements that allow `action` (exactly, not through a wildcard).
 std::vector<json> allowing(const Template& t, const std::string& action) {
   std::vector<json> out;
-  for (const auto& s : statements(t)) {
+  for (const auto& s : policy_statements(t)) {
     const auto actions = as_list(s["Action"]);
     if (std::ranges::find(actions, action) != actions.end()) out.push_back(s);
   }
@@ -186,7 +177,7 @@ TEST(DaskhubAdminRole, AssumedByEc2OnlyWithoutAdministratorAccess) {
     if (resource["Type"] != "AWS::KMS::Key") {
       EXPECT_EQ(resource.dump().find(":root"), std::string::npos) << id;
     }
-  for (const auto& st : statements(t)) {
+  for (const auto& st : policy_statements(t)) {
     EXPECT_NE(st["Action"], "*") << st;
     EXPECT_FALSE(st.contains("Principal")) << st;
   }
@@ -201,7 +192,7 @@ TEST(DaskhubAdminRole, ReadsExactlyTheTwoTokensAndThisStacksOutputs) {
   std::set<std::string> expected;
   for (const auto& [id, secret] : t.find_resources("AWS::SecretsManager::Secret")) expected.insert(id);
   EXPECT_EQ(secrets, expected);
-  for (const auto& st : statements(t))
+  for (const auto& st : policy_statements(t))
     for (const auto& action : as_list(st["Action"]))
       if (action.starts_with("secretsmanager:")) {
         EXPECT_EQ(st, readers[0]);
@@ -242,7 +233,7 @@ TEST(DaskhubAdminRole, ResourceStarOnlyWhereTheServiceAllowsNothingNarrower) {
                                                 "route53:ListHostedZonesByName"};
   const auto t = synth_hub(hub_instance("star", true)).stack("star/Daskhub");
   std::size_t star_statements = 0;
-  for (const auto& st : statements(t)) {
+  for (const auto& st : policy_statements(t)) {
     if (!has_resource(st, "*")) continue;
     ++star_statements;
     const auto actions = as_list(st["Action"]);

@@ -9,9 +9,6 @@ using nlohmann::json;
 
 namespace {
 
-const json kZone = {{"hosted-zone:account=123456789012:domainName=example.org:region=us-east-1",
-                     {{"Id", "/hostedzone/Z0123"}, {"Name", "example.org."}}}};
-
 heliocloud::config::InstanceConfig portal(const std::string& name) {
   auto config = instance(name);
   config.env.account = "123456789012";
@@ -43,14 +40,14 @@ std::set<std::string> actions_of(const json& st) {
 
 TEST(PortalStack, OnlyWhenEnabledAfterBaseAndAuth) {
   EXPECT_FALSE(synth(instance("none")).has_stack("none/Portal"));
-  const auto s = synth(portal("p"), kZone);
+  const auto s = synth(portal("p"), example_org_zone());
   ASSERT_TRUE(s.has_stack("p/Portal"));
   EXPECT_TRUE(s.stack_construct("p/Portal").depends_on(s.stack_construct("p/Auth")));
   EXPECT_EQ(s.warnings().find("enabled.portal"), std::string::npos) << s.warnings();
 }
 
 TEST(PortalStack, IdentityPoolTagsEachSessionWithTheUserName) {
-  const auto s = synth(portal("idp"), kZone);
+  const auto s = synth(portal("idp"), example_org_zone());
   const auto& t = s.stack("idp/Portal");
   const auto& pool = t.only("AWS::Cognito::IdentityPool")["Properties"];
   EXPECT_EQ(pool["AllowUnauthenticatedIdentities"], false);
@@ -75,7 +72,7 @@ TEST(PortalStack, IdentityPoolTagsEachSessionWithTheUserName) {
 }
 
 TEST(PortalStack, UsersReachOnlyWhatIsTaggedWithTheirName) {
-  const auto s = synth(portal("own"), kZone);
+  const auto s = synth(portal("own"), example_org_zone());
   const auto statements = user_statements(s.stack("own/Portal"));
   ASSERT_FALSE(statements.empty());
   for (const auto& st : statements) {
@@ -125,7 +122,7 @@ TEST(PortalStack, UsersReachOnlyWhatIsTaggedWithTheirName) {
 TEST(PortalStack, MachinesSecurityGroupOpensOnlyTheConfiguredPorts) {
   auto config = portal("sg");
   config.portal_machines = {.ingress_cidrs = {"203.0.113.0/24"}, .ingress_ports = {"22", "8888"}};
-  const auto s = synth(config, kZone);
+  const auto s = synth(config, example_org_zone());
   const auto& t = s.stack("sg/Portal");
   const auto groups = t.find_resources(
       "AWS::EC2::SecurityGroup", {{"GroupDescription", "Machines launched from the HelioCloud portal"}});
@@ -141,7 +138,7 @@ TEST(PortalStack, MachinesSecurityGroupOpensOnlyTheConfiguredPorts) {
 TEST(PortalStack, FunctionEnvironmentAndOutputs) {
   auto config = portal("fn");
   config.registry.dataset_bucket_names = {"helio-a", "helio-b"};
-  const auto s = synth(config, kZone);
+  const auto s = synth(config, example_org_zone());
   const auto& t = s.stack("fn/Portal");
   const auto& variables = t.only("AWS::Lambda::Function")["Properties"]["Environment"]["Variables"];
   EXPECT_EQ(variables.size(), 10U) << variables.dump();
@@ -158,7 +155,7 @@ TEST(PortalStack, FunctionEnvironmentAndOutputs) {
 }
 
 TEST(PortalStack, TheFunctionMayRunApprovalsOnThisPoolOnly) {
-  const auto s = synth(portal("appr"), kZone);
+  const auto s = synth(portal("appr"), example_org_zone());
   std::set<std::string> on_pool;
   for (const auto& [id, policy] : s.stack("appr/Portal").find_resources("AWS::IAM::Policy")) {
     if (!id.starts_with("FunctionServiceRole")) continue;
@@ -175,7 +172,7 @@ TEST(PortalStack, TheFunctionMayRunApprovalsOnThisPoolOnly) {
 TEST(PortalStack, TheFunctionReadsExactlyTheDatasetBuckets) {
   auto config = portal("ds");
   config.registry.dataset_bucket_names = {"helio-a", "helio-b"};
-  const auto s = synth(config, kZone);
+  const auto s = synth(config, example_org_zone());
   const auto& t = s.stack("ds/Portal");
   std::vector<json> s3_statements;
   for (const auto& [id, policy] : t.find_resources("AWS::IAM::Policy")) {
@@ -211,7 +208,7 @@ TEST(PortalStack, TheFunctionReadsExactlyTheDatasetBuckets) {
 TEST(PortalStack, WithoutDatasetBucketsTheFunctionGetsNoS3Rights) {
   auto config = portal("nods");
   config.registry.dataset_bucket_names = {};
-  const auto s = synth(config, kZone);
+  const auto s = synth(config, example_org_zone());
   for (const auto& [id, policy] : s.stack("nods/Portal").find_resources("AWS::IAM::Policy")) {
     if (!id.starts_with("FunctionServiceRole")) continue;
     EXPECT_EQ(policy.dump().find("\"s3:"), std::string::npos) << policy.dump();

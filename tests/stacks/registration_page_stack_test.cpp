@@ -8,8 +8,6 @@ using nlohmann::json;
 
 namespace {
 
-const json kZone = {{"hosted-zone:account=123456789012:domainName=example.org:region=us-east-1",
-                     {{"Id", "/hostedzone/Z0123"}, {"Name", "example.org."}}}};
 const char* const kCertificate = "arn:aws:acm:us-east-1:123456789012:certificate/0f2b3c4d-5e6f";
 
 heliocloud::config::InstanceConfig registration(const std::string& name) {
@@ -32,7 +30,7 @@ std::set<std::string> as_set(const json& value) {
 
 TEST(RegistrationPageStack, OnlyWhenEnabledAndAfterBaseAndAuth) {
   EXPECT_FALSE(synth(instance("none")).has_stack("none/Registration Page"));
-  const auto s = synth(registration("reg"), kZone);
+  const auto s = synth(registration("reg"), example_org_zone());
   ASSERT_TRUE(s.has_stack("reg/Registration Page"));
   auto& page = s.stack_construct("reg/Registration Page");
   EXPECT_TRUE(page.depends_on(s.stack_construct("reg/Base")));
@@ -41,7 +39,7 @@ TEST(RegistrationPageStack, OnlyWhenEnabledAndAfterBaseAndAuth) {
 }
 
 TEST(RegistrationPageStack, FunctionOnOurRuntimeWithTheContractsEnvironment) {
-  const auto s = synth(registration("fn"), kZone);
+  const auto s = synth(registration("fn"), example_org_zone());
   const auto& t = s.stack("fn/Registration Page");
   const auto& fn = t.only("AWS::Lambda::Function")["Properties"];
   EXPECT_EQ(fn["Runtime"], "provided.al2023");
@@ -58,7 +56,7 @@ TEST(RegistrationPageStack, FunctionOnOurRuntimeWithTheContractsEnvironment) {
 }
 
 TEST(RegistrationPageStack, TheRoleMayRegisterUsersInThisPoolOnly) {
-  const auto s = synth(registration("iam"), kZone);
+  const auto s = synth(registration("iam"), example_org_zone());
   const auto& t = s.stack("iam/Registration Page");
   std::set<std::string> cognito;
   for (const auto& [id, policy] : t.find_resources("AWS::IAM::Policy"))
@@ -76,7 +74,7 @@ TEST(RegistrationPageStack, TheRoleMayRegisterUsersInThisPoolOnly) {
 }
 
 TEST(RegistrationPageStack, HttpsLoadBalancerWithRedirectAndMultiValueLambdaTarget) {
-  const auto s = synth(registration("lb"), kZone);
+  const auto s = synth(registration("lb"), example_org_zone());
   const auto& t = s.stack("lb/Registration Page");
   EXPECT_TRUE(t.has_resource_properties("AWS::ElasticLoadBalancingV2::LoadBalancer",
                                         {{"Scheme", "internet-facing"}, {"Type", "application"}}));
@@ -99,7 +97,7 @@ TEST(RegistrationPageStack, HttpsLoadBalancerWithRedirectAndMultiValueLambdaTarg
 TEST(RegistrationPageStack, RateLimitPerClientAddressFromTheConfig) {
   auto config = registration("waf");
   config.registration_page.rate_limit = 250;
-  const auto s = synth(config, kZone);
+  const auto s = synth(config, example_org_zone());
   const auto& t = s.stack("waf/Registration Page");
   const auto& acl = t.only("AWS::WAFv2::WebACL")["Properties"];
   EXPECT_EQ(acl["Scope"], "REGIONAL");
@@ -116,7 +114,7 @@ TEST(RegistrationPageStack, RateLimitPerClientAddressFromTheConfig) {
 }
 
 TEST(RegistrationPageStack, AliasRecordAndOutputs) {
-  const auto s = synth(registration("dns"), kZone);
+  const auto s = synth(registration("dns"), example_org_zone());
   const auto& t = s.stack("dns/Registration Page");
   EXPECT_TRUE(t.has_resource_properties(
       "AWS::Route53::RecordSet",
@@ -127,7 +125,7 @@ TEST(RegistrationPageStack, AliasRecordAndOutputs) {
 }
 
 TEST(RegistrationPageStack, NoUnusedClientOrSecretsOfTheOriginal) {
-  const auto s = synth(registration("lean"), kZone);
+  const auto s = synth(registration("lean"), example_org_zone());
   EXPECT_EQ(s.stack("lean/Auth").count("AWS::Cognito::UserPoolClient"), 0U);
   EXPECT_EQ(s.stack("lean/Registration Page").count("AWS::SecretsManager::Secret"), 1U);  // the CSRF key
   EXPECT_EQ(s.stack("lean/Registration Page").count("AWS::EC2::SecurityGroup"), 1U);  // the load balancer's

@@ -23,15 +23,6 @@ const json& bucket_named(const Template& tpl, const std::string& name) {
   throw std::runtime_error("no bucket " + name);
 }
 
-// Every IAM statement of the template (inline and managed policies).
-std::vector<json> statements(const Template& tpl) {
-  std::vector<json> out;
-  for (const auto* type : {"AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"})
-    for (const auto& [id, r] : tpl.find_resources(type))
-      for (const auto& st : r["Properties"]["PolicyDocument"]["Statement"]) out.push_back(st);
-  return out;
-}
-
 // The actions the role of the function with `handler` has on `resource` (JSON text of the resource).
 std::set<std::string> actions_on(const Template& tpl, const std::string& policy_prefix,
                                  const json& resource) {
@@ -120,7 +111,7 @@ TEST(RegistryStack, OnlyDatasetBucketsAreAnonymouslyReadable) {
 
 TEST(RegistryStack, NoIamStatementUsesAWildcardResource) {
   const auto s = synth(registry("iam"));
-  const auto all = statements(s.stack("iam/Registry"));
+  const auto all = policy_statements(s.stack("iam/Registry"));
   EXPECT_GE(all.size(), 5U);
   for (const auto& st : all) {
     EXPECT_NE(st["Resource"], "*") << st.dump();
@@ -210,7 +201,7 @@ TEST(RegistryStack, TheIngesterMayInvokeItselfAndNothingElse) {
                            {{"Ref", "AWS::AccountId"}},
                            ":function:" + ingester_name}}}};
   EXPECT_EQ(actions_on(t, "IngesterServiceRole", own_arn), (std::set<std::string>{"lambda:InvokeFunction"}));
-  for (const auto& st : statements(t)) {
+  for (const auto& st : policy_statements(t)) {
     const auto text = st.dump();
     if (text.find("lambda:InvokeFunction") == std::string::npos) continue;
     EXPECT_EQ(st["Resource"], own_arn) << text;

@@ -56,3 +56,16 @@ SynthesizedInstance synth(const heliocloud::config::InstanceConfig& config, cons
   }
   return s;
 }
+
+nlohmann::json example_org_zone() {
+  return {{"hosted-zone:account=123456789012:domainName=example.org:region=us-east-1",
+           {{"Id", "/hostedzone/Z0123"}, {"Name", "example.org."}}}};
+}
+
+std::vector<nlohmann::json> policy_statements(const Template& t) {
+  std::vector<nlohmann::json> out;
+  for (const char* type : {"AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"})
+    for (const auto& [id, policy] : t.find_resources(type))
+      for (const auto& s : policy["Properties"]["PolicyDocument"]["Statement"]) out.push_back(s);
+  return out;
+}

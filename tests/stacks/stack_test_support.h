@@ -35,3 +35,9 @@ struct SynthesizedInstance {
 // `context`: what the CDK CLI would pass (lookup results).
 SynthesizedInstance synth(const heliocloud::config::InstanceConfig& config,
                           const nlohmann::json& context = nlohmann::json::object());
+
+// The CDK CLI's answer to the hosted-zone lookup of example.org (Z0123), for stacks with a domain.
+nlohmann::json example_org_zone();
+
+// Every statement of every identity policy in the template (inline and managed).
+std::vector<nlohmann::json> policy_statements(const Template& t);

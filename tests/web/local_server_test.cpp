@@ -42,8 +42,6 @@ class LocalServerTest : public ::testing::Test {
   int port_ = 0;
 };
 
-}  // namespace
-
 TEST_F(LocalServerTest, ServesAPageThenAcceptsThePostWithItsToken) {
   auto c = client();
   const auto page = c.Get("/?name=Ada%20L");
@@ -194,3 +192,5 @@ TEST_F(LocalServerTest, ServesConcurrentClients) {
   EXPECT_EQ(ok.load(), 30);
   EXPECT_EQ(site_.stopped().size(), 30U);
 }
+
+}  // namespace

@@ -25,8 +25,8 @@ constexpr const char* kInstance = "i-0123456789abcdef0";
 constexpr const char* kLog = "/home/ssm-user/daskhub/.kit/logs/01-x-20261202T080000Z.log";
 
 // A runner over a fake host, with waits of milliseconds instead of seconds.
-struct Rig {
-  explicit Rig(FakeSsmHost::Script script)
+struct HostRunnerRig {
+  explicit HostRunnerRig(FakeSsmHost::Script script)
       : host(std::move(script)), server([this](const RecordedRequest& r) {
           if (auto a = host.answer(r)) return *a;
           return CannedResponse{400, {}, "unexpected request"};
@@ -70,7 +70,7 @@ HostCommand step_command() {
 }
 
 TEST(HostRunner, PrintsTheLogAsItGrowsOnceAndInOrderAndEndsWithTheStepsStatus) {
-  Rig rig([](const SentScript&) {
+  HostRunnerRig rig([](const SentScript&) {
     ScriptedRun r;
     r.log_chunks = {"one\n", "", "two\nthr", "ee\n"};
     r.exit_code = 3;
@@ -113,7 +113,7 @@ TEST(HostRunner, ALargeLogIsReadInChunksByteForByte) {
   std::string big;
   for (int i = 0; big.size() < (3 * kLogChunkBytes) + 10; ++i)
     big += "line " + std::to_string(i) + " \xC3\xA9t\xC3\xA9\n";
-  Rig rig([&](const SentScript&) {
+  HostRunnerRig rig([&](const SentScript&) {
     ScriptedRun r;
     r.log_chunks = {big};
     return r;
@@ -129,7 +129,7 @@ TEST(HostRunner, ALargeLogIsReadInChunksByteForByte) {
 }
 
 TEST(HostRunner, AnInvocationSsmHasNotRecordedYetIsWaitedFor) {
-  Rig rig([](const SentScript&) {
+  HostRunnerRig rig([](const SentScript&) {
     ScriptedRun r;
     r.hidden_looks = 3;
     r.log_chunks = {"ok\n"};
@@ -141,7 +141,7 @@ TEST(HostRunner, AnInvocationSsmHasNotRecordedYetIsWaitedFor) {
 
 TEST(HostRunner, WithoutAReadableLogTheOutputComesFromSsmAndItsLimitIsSaid) {
   const std::string long_output(30000, 'x');
-  Rig rig([&](const SentScript&) {
+  HostRunnerRig rig([&](const SentScript&) {
     ScriptedRun r;
     r.log_chunks = {"a", "b", "c", long_output};
     r.exit_code = 0;
@@ -164,7 +164,7 @@ TEST(HostRunner, WithoutAReadableLogTheOutputComesFromSsmAndItsLimitIsSaid) {
 }
 
 TEST(HostRunner, ACommandWithoutALogPrintsWhatSsmCaptured) {
-  Rig rig([](const SentScript&) {
+  HostRunnerRig rig([](const SentScript&) {
     ScriptedRun r;
     r.captured = "kit          /home/ssm-user/daskhub\n";
     return r;
@@ -175,7 +175,7 @@ TEST(HostRunner, ACommandWithoutALogPrintsWhatSsmCaptured) {
 }
 
 TEST(HostRunner, TimeoutsAreToldApart) {
-  Rig rig([](const SentScript& s) {
+  HostRunnerRig rig([](const SentScript& s) {
     ScriptedRun r;
     r.exit_code = -1;
     r.status = "TimedOut";
@@ -197,7 +197,7 @@ TEST(HostRunner, TimeoutsAreToldApart) {
 
 TEST(HostRunner, CtrlCCancelsTheCommandOnTheHost) {
   std::atomic<int> presses{0};
-  Rig rig([&](const SentScript&) {
+  HostRunnerRig rig([&](const SentScript&) {
     ScriptedRun r;
     r.log_chunks = {"started\n"};
     r.never_ends = true;
@@ -222,7 +222,7 @@ TEST(HostRunner, CtrlCCancelsTheCommandOnTheHost) {
 
 TEST(HostRunner, LosingTrackOfAStepSaysItMayStillRun) {
   int looks = 0;
-  Rig rig([](const SentScript&) {
+  HostRunnerRig rig([](const SentScript&) {
     ScriptedRun r;
     r.never_ends = true;
     return r;

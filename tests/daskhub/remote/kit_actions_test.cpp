@@ -32,8 +32,8 @@ std::string kit_check_answer(const std::vector<std::string>& scripts, bool busy 
   return s + (busy ? "busy yes\n" : "busy no\n");
 }
 
-struct Rig {
-  explicit Rig(FakeSsmHost::Script script)
+struct KitActionsRig {
+  explicit KitActionsRig(FakeSsmHost::Script script)
       : host(std::move(script)), server([this](const RecordedRequest& r) {
           if (auto a = host.answer(r)) return *a;
           return CannedResponse{400, {}, "unexpected request"};
@@ -95,7 +95,7 @@ int never(const std::string& /*unused*/) {
 }
 
 TEST(KitActions, DeployRunsEveryStepOfTheKitInOrder) {
-  Rig rig(kit_host(kFullKit, never));
+  KitActionsRig rig(kit_host(kFullKit, never));
   EXPECT_EQ(rig.run({"demo", Action::Deploy, std::nullopt}), 0);
   EXPECT_EQ(rig.steps_run(), (std::vector<std::string>{"00-tools.sh (root)", "00-bootstrap.sh",
                                                        "01-deploy-k8s.sh", "02-deploy-daskhub-storage.sh",
@@ -127,14 +127,14 @@ TEST(KitActions, DeployRunsEveryStepOfTheKitInOrder) {
 TEST(KitActions, MonitoringRunsOnlyWhenTheKitHasIt) {
   auto kit = kFullKit;
   kit.erase(std::ranges::find(kit, "04-deploy-monitoring.sh"));
-  Rig rig(kit_host(kit, never));
+  KitActionsRig rig(kit_host(kit, never));
   EXPECT_EQ(rig.run({"demo", Action::Deploy, std::nullopt}), 0);
   EXPECT_EQ(rig.steps_run().size(), 5U);
   EXPECT_EQ(rig.steps_run().back(), "03-deploy-daskhub.sh");
 }
 
 TEST(KitActions, DeployStopsAtTheFirstFailedStepWithItsStatus) {
-  Rig rig(
+  KitActionsRig rig(
       kit_host(kFullKit, [](const std::string& s) { return s == "02-deploy-daskhub-storage.sh" ? 5 : 0; }));
   EXPECT_EQ(rig.run({"demo", Action::Deploy, std::nullopt}), 5);
   EXPECT_EQ(rig.steps_run().back(), "02-deploy-daskhub-storage.sh");
@@ -151,7 +151,7 @@ TEST(KitActions, DeployStopsAtTheFirstFailedStepWithItsStatus) {
 }
 
 TEST(KitActions, OneStepRunsWithoutTheKitCheck) {
-  Rig rig(kit_host(kFullKit, never));
+  KitActionsRig rig(kit_host(kFullKit, never));
   EXPECT_EQ(rig.run({"demo", Action::Deploy, "3"}), 0);
   EXPECT_EQ(rig.steps_run(), std::vector<std::string>{"03-deploy-daskhub.sh"});
   EXPECT_EQ(rig.host.runs().size(), 1U);
@@ -159,14 +159,14 @@ TEST(KitActions, OneStepRunsWithoutTheKitCheck) {
 }
 
 TEST(KitActions, TeardownRunsTheDeleteStep) {
-  Rig rig(kit_host(kFullKit, never));
+  KitActionsRig rig(kit_host(kFullKit, never));
   EXPECT_EQ(rig.run({"demo", Action::Teardown, std::nullopt}), 0);
   EXPECT_EQ(rig.steps_run(), std::vector<std::string>{"99-delete-daskhub.sh"});
   EXPECT_NE(rig.err.str().find("== teardown finished: 99-delete-daskhub\n"), std::string::npos);
 }
 
 TEST(KitActions, StatusPrintsTheHostsReport) {
-  Rig rig([](const SentScript& s) {
+  KitActionsRig rig([](const SentScript& s) {
     ScriptedRun r;
     r.captured = s.contains("exec runuser") ? "running      no step\n" : "unexpected\n";
     return r;
@@ -179,7 +179,8 @@ TEST(KitActions, StatusPrintsTheHostsReport) {
 }
 
 TEST(KitActions, AHostThatAnswersNothingIsNotTakenForAnEmptyKit) {
-  Rig rig([](const SentScript&) { return ScriptedRun{}; });  // SSM says Success, the output is empty
+  KitActionsRig rig(
+      [](const SentScript&) { return ScriptedRun{}; });  // SSM says Success, the output is empty
   try {
     (void)rig.run({.instance = "demo", .action = Action::Deploy, .step = std::nullopt});
     FAIL() << "no error";
@@ -193,7 +194,7 @@ TEST(KitActions, AHostThatAnswersNothingIsNotTakenForAnEmptyKit) {
 }
 
 TEST(KitActions, CtrlCDuringTheKitCheckRunsNoStep) {
-  Rig rig([](const SentScript&) {
+  KitActionsRig rig([](const SentScript&) {
     ScriptedRun r;
     r.never_ends = true;
     return r;

@@ -32,9 +32,9 @@ std::vector<std::string> table_scripts(bool with_optional) {
 
 TEST(KitSteps, TheTableIsTheRenderedKitsSteps) {
   // A renamed, added or removed script fails here rather than on the admin host.
-  const auto full = render_kit(testing::load("full", testing::kFullInstance));
+  const auto full = render_kit(daskhub::testing::load("full", daskhub::testing::kFullInstance));
   EXPECT_EQ(step_scripts_of(full), table_scripts(true));
-  const auto minimal = render_kit(testing::load("minimal", testing::kMinimalInstance));
+  const auto minimal = render_kit(daskhub::testing::load("minimal", daskhub::testing::kMinimalInstance));
   EXPECT_EQ(step_scripts_of(minimal), table_scripts(false));  // 04 only with enabled.daskhub_metrics
   for (const auto& f : full) {
     if (f.path == "00-tools.sh") {

@@ -8,11 +8,11 @@
 namespace sign_in = heliocloud::web::sign_in;
 
 namespace {
-const std::string kSecret = "an example secret key of at least 32 bytes";
+const std::string kBoxSecret = "an example secret key of at least 32 bytes";
 }
 
 TEST(SealedBox, RoundTripsAndHidesThePlaintext) {
-  const sign_in::SealedBox box(kSecret, "session");
+  const sign_in::SealedBox box(kBoxSecret, "session");
   const std::string plain = R"({"refresh":"eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIn0.secret"})";
   const auto sealed = box.seal(plain, "hc_session");
   EXPECT_EQ(sealed.find("refresh"), std::string::npos);
@@ -25,7 +25,7 @@ TEST(SealedBox, RoundTripsAndHidesThePlaintext) {
 }
 
 TEST(SealedBox, OpensNothingThatWasTamperedWith) {
-  const sign_in::SealedBox box(kSecret, "session");
+  const sign_in::SealedBox box(kBoxSecret, "session");
   const auto sealed = box.seal("the tokens", "hc_session");
   const auto raw = *heliocloud::base::base64url_decode(sealed);
   for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -42,12 +42,12 @@ TEST(SealedBox, OpensNothingThatWasTamperedWith) {
 }
 
 TEST(SealedBox, BindsTheKeyPurposeAndContext) {
-  const sign_in::SealedBox session(kSecret, "session");
+  const sign_in::SealedBox session(kBoxSecret, "session");
   const auto sealed = session.seal("value", "hc_session");
   EXPECT_EQ(session.open(sealed, "hc_sign_in"), std::nullopt);
-  EXPECT_EQ(sign_in::SealedBox(kSecret, "pre-login").open(sealed, "hc_session"), std::nullopt);
-  EXPECT_EQ(sign_in::SealedBox(kSecret + "!", "session").open(sealed, "hc_session"), std::nullopt);
-  EXPECT_EQ(sign_in::SealedBox(kSecret, "session").open(sealed, "hc_session"), "value");
+  EXPECT_EQ(sign_in::SealedBox(kBoxSecret, "pre-login").open(sealed, "hc_session"), std::nullopt);
+  EXPECT_EQ(sign_in::SealedBox(kBoxSecret + "!", "session").open(sealed, "hc_session"), std::nullopt);
+  EXPECT_EQ(sign_in::SealedBox(kBoxSecret, "session").open(sealed, "hc_session"), "value");
 }
 
 TEST(SealedBox, NeedsALongSecret) {

@@ -12,7 +12,7 @@ using heliocloud::web::SetCookie;
 
 namespace {
 
-const std::string kSecret = "an example secret key of at least 32 bytes";
+const std::string kCookieSecret = "an example secret key of at least 32 bytes";
 
 // The Cookie header a browser would send after these Set-Cookies (expired ones dropped).
 Params browser_jar(const std::vector<SetCookie>& set, const Params& jar = {}) {
@@ -90,7 +90,7 @@ TEST(ChunkedCookie, ExpiresEveryPieceTheBrowserHas) {
 }
 
 TEST(SessionCookie, RoundTripsRealisticTokensInSeveralChunks) {
-  const sign_in::SessionCookie cookie(kSecret, "hc_session");
+  const sign_in::SessionCookie cookie(kCookieSecret, "hc_session");
   // Cognito: id ~1.2 KB, access ~1 KB, refresh (a JWE) ~1.8 KB; with room to spare.
   const auto tokens = sample_tokens(2000);
   const auto set = cookie.write(tokens, 1'900'000'000, {});
@@ -105,7 +105,7 @@ TEST(SessionCookie, RoundTripsRealisticTokensInSeveralChunks) {
 }
 
 TEST(SessionCookie, AShorterSessionExpiresTheExtraPieces) {
-  const sign_in::SessionCookie cookie(kSecret, "hc_session");
+  const sign_in::SessionCookie cookie(kCookieSecret, "hc_session");
   const auto long_set = cookie.write(sample_tokens(3000), 0, {});
   const auto jar = browser_jar(long_set);
   const auto short_set = cookie.write(sample_tokens(100), 0, jar);
@@ -116,7 +116,7 @@ TEST(SessionCookie, AShorterSessionExpiresTheExtraPieces) {
 }
 
 TEST(SessionCookie, TamperingOrAnotherKeyReadsAsSignedOut) {
-  const sign_in::SessionCookie cookie(kSecret, "hc_session");
+  const sign_in::SessionCookie cookie(kCookieSecret, "hc_session");
   const auto set = cookie.write(sample_tokens(2000), 0, {});
   auto jar = browser_jar(set);
   Params tampered;
@@ -126,18 +126,18 @@ TEST(SessionCookie, TamperingOrAnotherKeyReadsAsSignedOut) {
     tampered.add(name, v);
   }
   EXPECT_EQ(cookie.read(tampered, 0), std::nullopt);
-  EXPECT_EQ(sign_in::SessionCookie(kSecret + "x", "hc_session").read(jar, 0), std::nullopt);
+  EXPECT_EQ(sign_in::SessionCookie(kCookieSecret + "x", "hc_session").read(jar, 0), std::nullopt);
   // Sealed under another cookie's name: not accepted as this one.
   Params renamed;
   for (const auto& [name, value] : jar.entries()) renamed.add("hc_other" + name.substr(10), value);
-  EXPECT_EQ(sign_in::SessionCookie(kSecret, "hc_other").read(renamed, 0), std::nullopt);
+  EXPECT_EQ(sign_in::SessionCookie(kCookieSecret, "hc_other").read(renamed, 0), std::nullopt);
   Params garbage;
   garbage.add("hc_session_0", "1.%%%");
   EXPECT_EQ(cookie.read(garbage, 0), std::nullopt);
 }
 
 TEST(PreLoginCookie, RoundTripsForTenMinutes) {
-  const sign_in::PreLoginCookie cookie(kSecret, "hc_sign_in");
+  const sign_in::PreLoginCookie cookie(kCookieSecret, "hc_sign_in");
   const auto pre = sign_in::PreLoginCookie::start("/instances?x=1", 1000);
   EXPECT_EQ(pre.expires_at, 1600);
   EXPECT_NE(pre.state, pre.nonce);
@@ -155,7 +155,7 @@ TEST(PreLoginCookie, RoundTripsForTenMinutes) {
   tampered.add(set.name, set.value.substr(0, set.value.size() - 2) + "AA");
   EXPECT_EQ(cookie.read(tampered, 1000).problem, sign_in::PreLoginProblem::Unreadable);
   // A session cookie's sealed value is not a pre-login value, even under the pre-login's name.
-  const auto session = sign_in::SessionCookie(kSecret, "hc_sign_in").write(sample_tokens(10), 0, {});
+  const auto session = sign_in::SessionCookie(kCookieSecret, "hc_sign_in").write(sample_tokens(10), 0, {});
   Params swapped;
   swapped.add("hc_sign_in", session[0].value.substr(2));
   EXPECT_EQ(cookie.read(swapped, 1000).problem, sign_in::PreLoginProblem::Unreadable);

@@ -117,8 +117,6 @@ class SignInRoundTrip : public ::testing::Test {
   Browser browser_;
 };
 
-}  // namespace
-
 TEST_F(SignInRoundTrip, SignsInThroughThePoolShowsThePageAndSignsOut) {
   // Not signed in: the page sends the browser to sign-in, which sends it to the pool.
   auto r = app_request("GET", "/");
@@ -159,3 +157,5 @@ TEST_F(SignInRoundTrip, SignsInThroughThePoolShowsThePageAndSignsOut) {
   r = app_request("GET", "/");
   EXPECT_EQ(r->status, 302);
 }
+
+}  // namespace
