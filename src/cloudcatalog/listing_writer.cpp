@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <string_view>
 #include <utility>
 
 namespace heliocloud::cloudcatalog {
@@ -11,9 +12,19 @@ namespace {
 constexpr std::size_t kFlushBytes = 1 << 16;
 constexpr std::size_t kCsvSliceRows = 1024;
 
-// A JSON string as nlohmann::json writes it (its escaping, and its error for text that is not UTF-8).
-void append_json_string(std::string& out, const std::string& text) {
-  out += nlohmann::json(text).dump();
+// A JSON string as nlohmann::json writes it (its escaping, and its error for text that is not UTF-8). Times
+// and keys are nearly always printable ASCII without quote or backslash: that is written as it is, without a
+// json value and its dump for every field of every row.
+void append_json_string(std::string& out, std::string_view text) {
+  const bool plain =
+      std::ranges::all_of(text, [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
+  if (!plain) {
+    out += nlohmann::json(text).dump();
+    return;
+  }
+  out += '"';
+  out += text;
+  out += '"';
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 // read with the function's credentials and kept for a few minutes (the cataloger rewrites it after each
 // ingest; a page view need not cost an S3 request). Only configured buckets can be asked for.
 #include <chrono>
+#include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -15,6 +17,15 @@
 namespace heliocloud::portal {
 
 inline constexpr std::chrono::seconds kCatalogCacheTime{300};
+
+struct FileSummary {
+  // In index order (start, stop, key); a row misfiled under a later year than its start comes after the rows
+  // it should precede (cloudcatalog::stream_files()).
+  std::vector<registry::IndexRow> first_rows;
+  std::size_t count = 0;
+  std::uint64_t bytes = 0;
+  std::size_t index_files_read = 0;  // year files fetched (absent years are not counted)
+};
 
 class DatasetCatalogs {
  public:
@@ -32,10 +43,11 @@ class DatasetCatalogs {
   // failure is not cached. Precondition: configured(bucket).
   [[nodiscard]] std::shared_ptr<const cloudcatalog::CatalogDocument> catalog(const std::string& bucket) const;
 
-  // The index rows of a dataset of these catalogs (never cached: the range varies).
-  [[nodiscard]] cloudcatalog::FileListing files(const cloudcatalog::CatalogDataset& dataset,
-                                                const registry::Instant& start,
-                                                const registry::Instant& stop) const;
+  // A dataset's index rows in [start, stop) as its page shows them (never cached: the range varies): the
+  // first `max_rows` in index order, and the count and bytes of all. Streamed a year file at a time, so a
+  // range over a mission's whole life costs one year file of memory, not every row.
+  [[nodiscard]] FileSummary files(const cloudcatalog::CatalogDataset& dataset, const registry::Instant& start,
+                                  const registry::Instant& stop, std::size_t max_rows) const;
 
  private:
   struct Cached {

@@ -184,19 +184,15 @@ web::Response dataset_page(const PortalPage& page) {
     if (!range.stop_error.empty()) view["stop_error"] = range.stop_error;
     return page.render("dataset", view, 400);
   }
-  cloudcatalog::FileListing listing;
+  FileSummary listing;
   try {
-    listing = catalogs.files(*dataset, range.start, range.stop);
+    listing = catalogs.files(*dataset, range.start, range.stop, kMaxDatasetRows);
   } catch (const cloudcatalog::CatalogAccessError& e) {
     throw web::HttpError(503, catalog_problem(e, page, bucket));
   } catch (const cloudcatalog::CatalogError& e) {
     throw web::HttpError(502, std::string("The dataset's index is malformed: ") + e.what());
   }
-  std::uint64_t bytes = 0;
-  for (const auto& row : listing.rows) bytes += row.size;
-  const std::size_t shown = std::min(listing.rows.size(), kMaxDatasetRows);
-  for (std::size_t i = 0; i < shown; ++i) {
-    const auto& row = listing.rows[i];
+  for (const auto& row : listing.first_rows) {
     const auto slash = row.datakey.rfind('/');
     view["files"].push_back(
         {{"start", registry::format_time(row.start, 0)},
@@ -206,13 +202,12 @@ web::Response dataset_page(const PortalPage& page) {
          {"key", row.datakey},
          {"size", human_size(row.size)}});
   }
-  view["file_count"] = listing.rows.size();
-  view["total_size"] = human_size(bytes);
-  view["index_files_read"] = listing.index_files_read.size();
-  if (listing.rows.size() > shown) {
-    view["capped"] = "Showing the first " + std::to_string(shown) + " of " +
-                     std::to_string(listing.rows.size()) +
-                     " files; choose a shorter range to see the others.";
+  view["file_count"] = listing.count;
+  view["total_size"] = human_size(listing.bytes);
+  view["index_files_read"] = listing.index_files_read;
+  if (listing.count > listing.first_rows.size()) {
+    view["capped"] = "Showing the first " + std::to_string(listing.first_rows.size()) + " of " +
+                     std::to_string(listing.count) + " files; choose a shorter range to see the others.";
   }
   return page.render("dataset", view);
 }

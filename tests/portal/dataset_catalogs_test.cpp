@@ -55,6 +55,28 @@ TEST(DatasetCatalogs, FailuresAreNotCached) {
   EXPECT_EQ(f.catalogs.catalog("pub-b")->datasets[0].title, "now there");
 }
 
+TEST(DatasetCatalogs, FilesGivesTheFirstRowsAndCountsThemAll) {
+  Fixture f;
+  f.fetcher->objects["s3://pub-a/catalog.json"] = catalog("x");
+  // Out of order in the file: the summary's first rows are in index order all the same.
+  f.fetcher->objects["s3://pub-a/x/X_2020.csv"] =
+      "# start, stop, datakey, filesize\n"
+      "2020-01-03T00:00:00Z,2020-01-04T00:00:00Z,s3://pub-a/x/c.cdf,300\n"
+      "2020-01-01T00:00:00Z,2020-01-02T00:00:00Z,s3://pub-a/x/a.cdf,100\n"
+      "2020-01-02T00:00:00Z,2020-01-03T00:00:00Z,s3://pub-a/x/b.cdf,200\n"
+      "2020-01-05T00:00:00Z,2020-01-06T00:00:00Z,s3://pub-a/x/e.cdf,500\n"
+      "2020-01-04T00:00:00Z,2020-01-05T00:00:00Z,s3://pub-a/x/d.cdf,400\n";
+  const auto doc = f.catalogs.catalog("pub-a");
+  const auto summary = f.catalogs.files(doc->datasets[0], registry::parse_time("2020-01-01"),
+                                        registry::parse_time("2020-01-05"), 2);
+  EXPECT_EQ(summary.count, 4U);  // e starts on the 5th: outside [start, stop)
+  EXPECT_EQ(summary.bytes, 1000U);
+  EXPECT_EQ(summary.index_files_read, 1U);
+  ASSERT_EQ(summary.first_rows.size(), 2U);
+  EXPECT_EQ(summary.first_rows[0].datakey, "s3://pub-a/x/a.cdf");
+  EXPECT_EQ(summary.first_rows[1].datakey, "s3://pub-a/x/b.cdf");
+}
+
 TEST(DatasetCatalogs, OnlyConfiguredBucketsAndTheirIndexes) {
   Fixture f;
   EXPECT_TRUE(f.catalogs.configured("pub-b"));
@@ -63,7 +85,7 @@ TEST(DatasetCatalogs, OnlyConfiguredBucketsAndTheirIndexes) {
   const auto doc = f.catalogs.catalog("pub-a");
   try {
     (void)f.catalogs.files(doc->datasets[0], registry::parse_time("2020-01-01"),
-                           registry::parse_time("2020-02-01"));
+                           registry::parse_time("2020-02-01"), 10);
     FAIL();
   } catch (const cloudcatalog::CatalogError& e) {
     EXPECT_NE(std::string(e.what()).find("outside this HelioCloud's dataset buckets"), std::string::npos);
