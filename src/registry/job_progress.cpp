@@ -1,5 +1,6 @@
 #include "registry/job_progress.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <stdexcept>
 
@@ -72,6 +73,22 @@ DatasetProgress* JobProgress::dataset(const std::string& id) {
   return nullptr;
 }
 
+std::string shortened_error(const std::string& text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  constexpr std::size_t kNoteRoom = 64;  // "\n… 123456789 more lines"
+  const std::size_t room = max_bytes > kNoteRoom ? max_bytes - kNoteRoom : 0;
+  std::size_t cut = text.rfind('\n', room);
+  if (cut == std::string::npos || cut == 0) {
+    // One long line: cut within it, not inside a UTF-8 sequence.
+    cut = room;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
+  }
+  const auto more =
+      static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(cut), text.end(), '\n'));
+  return text.substr(0, cut) + "\n… " +
+         (more == 0 ? std::string("the rest of the line") : std::to_string(more) + " more lines");
+}
+
 nlohmann::ordered_json to_json(const JobProgress& p) {
   nlohmann::ordered_json j;
   j["job"] = p.job;
@@ -80,7 +97,7 @@ nlohmann::ordered_json to_json(const JobProgress& p) {
   j["updated"] = time_or_empty(p.updated);
   j["finished"] = time_or_empty(p.finished);
   j["runs"] = p.runs;
-  j["error"] = p.error;
+  j["error"] = shortened_error(p.error, kMaxStoredJobError);
   auto datasets = nlohmann::ordered_json::array();
   for (const auto& d : p.datasets) {
     datasets.push_back({{"id", d.id},
@@ -89,7 +106,7 @@ nlohmann::ordered_json to_json(const JobProgress& p) {
                         {"rows_done", d.rows_done},
                         {"bytes_total", d.bytes_total},
                         {"bytes_done", d.bytes_done},
-                        {"error", d.error}});
+                        {"error", shortened_error(d.error, kMaxStoredDatasetError)}});
   }
   j["datasets"] = datasets;
   return j;

@@ -53,6 +53,14 @@ struct JobProgress {
   friend bool operator==(const JobProgress&, const JobProgress&) = default;
 };
 
+// A stored job is one item of the dataset table, which DynamoDB caps at 400 KB: errors are stored up to these
+// many bytes each, cut at a line, with how many lines were left out (the run's own output has them all).
+inline constexpr std::size_t kMaxStoredJobError = 8192;
+inline constexpr std::size_t kMaxStoredDatasetError = 2048;
+
+// `text` if it has at most `max_bytes`, else its first lines within them and "… N more lines".
+[[nodiscard]] std::string shortened_error(const std::string& text, std::size_t max_bytes);
+
 [[nodiscard]] nlohmann::ordered_json to_json(const JobProgress& progress);
 // Throws std::runtime_error naming the field when a stored job is malformed.
 [[nodiscard]] JobProgress job_progress_from_json(const nlohmann::ordered_json& json);

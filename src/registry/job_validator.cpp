@@ -49,6 +49,7 @@ class DatasetValidator {
     plan_.problems.insert(plan_.problems.end(), manifest_problems_.begin(), manifest_problems_.end());
     check_destination(entry);
     check_extra_columns(entry);
+    end_problem_list(file_problems_, files_unlisted_, plan_.manifest_name);
     plan_.problems.insert(plan_.problems.end(), file_problems_.begin(), file_problems_.end());
   }
 
@@ -94,6 +95,7 @@ class DatasetValidator {
     years_.clear();
     duplicates_ = {};
     file_problems_.clear();
+    files_unlisted_ = 0;
     ObjectReader reader(store_, job_.bucket, plan_.manifest_key, {}, options_.manifest_piece_bytes);
     ManifestHasher hash;
     ManifestReader rows(
@@ -150,11 +152,11 @@ class DatasetValidator {
     const auto where = plan_.manifest_name + ":" + std::to_string(row.line);
     if (listed.listed) {
       if (listed.size != row.size) {
-        file_problems_.push_back({.where = where,
-                                  .message = row.key + ": size " + std::to_string(row.size) +
-                                             " in the manifest, " + std::to_string(listed.size) +
-                                             " in the bucket",
-                                  .fix = "upload the file again or correct its size in the manifest"});
+        add_problem(file_problems_, files_unlisted_,
+                    {.where = where,
+                     .message = row.key + ": size " + std::to_string(row.size) + " in the manifest, " +
+                                std::to_string(listed.size) + " in the bucket",
+                     .fix = "upload the file again or correct its size in the manifest"});
       }
       plan_.in_job.push_back(true);
       return;
@@ -164,10 +166,11 @@ class DatasetValidator {
                                     ? store_.head(entry.index.bucket, entry.index.key(row.published_key))
                                     : std::nullopt;
     if (!published_file || published_file->size != row.size) {
-      file_problems_.push_back({.where = where,
-                                .message = row.key + ": not found in " + job_.uri() + entry.id + "/",
-                                .fix = "upload it to " + job_.uri() + entry.id + "/" + row.key +
-                                       " or remove its row from the manifest"});
+      add_problem(file_problems_, files_unlisted_,
+                  {.where = where,
+                   .message = row.key + ": not found in " + job_.uri() + entry.id + "/",
+                   .fix = "upload it to " + job_.uri() + entry.id + "/" + row.key +
+                          " or remove its row from the manifest"});
     }
     plan_.in_job.push_back(false);
   }
@@ -215,7 +218,8 @@ class DatasetValidator {
   std::set<int> years_;
   std::optional<bool> reachable_;
   Problems manifest_problems_;
-  Problems file_problems_;
+  Problems file_problems_;  // of the files the rows name (missing, other size): the first kMaxListedProblems
+  std::size_t files_unlisted_ = 0;
 };
 
 }  // namespace

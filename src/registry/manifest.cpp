@@ -73,6 +73,7 @@ bool ManifestReader::next_row_record(CsvRecord& record) {
 }
 
 Problems ManifestReader::take_problems() {
+  end_problem_list(problems_, std::exchange(unlisted_, 0), file_);
   return std::exchange(problems_, {});
 }
 
@@ -112,13 +113,15 @@ bool ManifestReader::is_blank(const CsvRecord& record) {
 }
 
 void ManifestReader::problem(std::size_t line, std::string message, std::string fix) {
-  problems_.push_back(
+  ++problem_count_;
+  add_problem(
+      problems_, unlisted_,
       {.where = file_ + ":" + std::to_string(line), .message = std::move(message), .fix = std::move(fix)});
 }
 
 bool ManifestReader::read_header(const CsvRecord& record) {
   auto& c = columns_;
-  const auto problems_before = problems_.size();
+  const auto problems_before = problem_count_;
   c.width = record.fields.size();
   for (std::size_t i = 0; i < record.fields.size(); ++i) {
     const auto name = header_name(record.fields[i]);
@@ -160,7 +163,7 @@ bool ManifestReader::read_header(const CsvRecord& record) {
     problem(record.line, "the header has no column for:" + missing, std::string(kHeaderHint));
     return false;
   }
-  return problems_.size() == problems_before;
+  return problem_count_ == problems_before;
 }
 
 bool ManifestReader::read_row(const CsvRecord& record, ManifestRow& row) {

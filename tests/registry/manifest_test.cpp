@@ -191,6 +191,24 @@ TEST(ManifestReader, FindsDuplicatesFarApartInTwoReads) {
   EXPECT_EQ(rows, 2998U);
 }
 
+TEST(ManifestReader, ListsTheFirstThousandProblemsAndCountsTheRest) {
+  // A manifest whose every row is wrong: memory holds a thousand problems, not one per row.
+  std::string text = "#time, s3key, filesize\n";
+  for (int i = 0; i < 2500; ++i) text += "2020-01-01T00:00:00Z,f" + std::to_string(i) + ".cdf,many\n";
+  ManifestReader reader(pieces(text, 4096), "X/manifest.csv");
+  ManifestRow row;
+  while (reader.next(row)) {
+  }
+  EXPECT_EQ(reader.problems().size(), kMaxListedProblems);
+  const auto problems = reader.take_problems();
+  ASSERT_EQ(problems.size(), kMaxListedProblems + 1);
+  EXPECT_EQ(problems.front().where, "X/manifest.csv:2");
+  EXPECT_EQ(problems[kMaxListedProblems - 1].where, "X/manifest.csv:1001");
+  EXPECT_EQ(problems.back().to_string(),
+            "X/manifest.csv: 1500 more problems after these (only the first 1000 are listed) (fix: fix the "
+            "problems listed, then run the job again to see the rest)");
+}
+
 TEST(ManifestReader, SkipsRowsUncheckedThenReadsOn) {
   const std::string text =
       "time,s3key,filesize\n2015-01-01,a.cdf,1\n   \n2015-01-02,b.cdf,2\n2015-01-03,c.cdf,3\n";
