@@ -43,7 +43,7 @@ struct Options {
   bool serial = true;
 };
 
-// Chunk sizes measured (kDefaultChunkFiles among them); 0 = the plain CopyObject loop.
+// Chunk sizes measured (kMinChunkFiles among them); 0 = the plain CopyObject loop.
 constexpr std::size_t kChunkSizes[] = {250, 1000, 4000};
 
 void point_at_moto(int port) {

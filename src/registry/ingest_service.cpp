@@ -100,7 +100,7 @@ class Lease {
 
 std::size_t chunk_size(std::size_t file_count, std::size_t chunk_files) {
   if (chunk_files > 0) return chunk_files;
-  return std::clamp(file_count / kChunksPerDataset, kDefaultChunkFiles, kMaxChunkFiles);
+  return std::clamp(file_count / kChunksPerDataset, kMinChunkFiles, kMaxChunkFiles);
 }
 
 std::string job_key(const JobLocation& job) {

@@ -25,13 +25,13 @@
 namespace heliocloud::registry {
 
 // Rows per chunk, when not set (IngestOptions::chunk_files = 0): 1% of the dataset's files, at least
-// kDefaultChunkFiles and at most kMaxChunkFiles. Measured (README, "Measured"): at 250 to 4,000 files per
+// kMinChunkFiles and at most kMaxChunkFiles. Measured (README, "Measured"): at 250 to 4,000 files per
 // chunk the chunked path copies as fast as a plain CopyObject loop, so the floor only bounds what a crash
 // repeats. But every chunk reads and rewrites the year index files its rows land in, so with a fixed size
 // publishing grows with the square of a dataset's rows per year (1,000,000 rows in chunks of 1,000: 302 s of
 // CPU); a hundred chunks per dataset keep that linear up to the ceiling, which bounds a chunk's memory (about
 // 300 bytes a row) and its time within one Lambda invocation.
-inline constexpr std::size_t kDefaultChunkFiles = 1000;
+inline constexpr std::size_t kMinChunkFiles = 1000;
 inline constexpr std::size_t kMaxChunkFiles = 20000;
 inline constexpr std::size_t kChunksPerDataset = 100;
 

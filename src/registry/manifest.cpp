@@ -113,7 +113,6 @@ bool ManifestReader::is_blank(const CsvRecord& record) {
 }
 
 void ManifestReader::problem(std::size_t line, std::string message, std::string fix) {
-  ++problem_count_;
   add_problem(
       problems_, unlisted_,
       {.where = file_ + ":" + std::to_string(line), .message = std::move(message), .fix = std::move(fix)});
@@ -121,7 +120,7 @@ void ManifestReader::problem(std::size_t line, std::string message, std::string 
 
 bool ManifestReader::read_header(const CsvRecord& record) {
   auto& c = columns_;
-  const auto problems_before = problem_count_;
+  const auto problems_before = problems_.size() + unlisted_;
   c.width = record.fields.size();
   for (std::size_t i = 0; i < record.fields.size(); ++i) {
     const auto name = header_name(record.fields[i]);
@@ -163,7 +162,7 @@ bool ManifestReader::read_header(const CsvRecord& record) {
     problem(record.line, "the header has no column for:" + missing, std::string(kHeaderHint));
     return false;
   }
-  return problem_count_ == problems_before;
+  return problems_.size() + unlisted_ == problems_before;
 }
 
 bool ManifestReader::read_row(const CsvRecord& record, ManifestRow& row) {

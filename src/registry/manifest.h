@@ -87,7 +87,6 @@ class ManifestReader {
   std::vector<std::string> extra_columns_;
   Problems problems_;                           // the first kMaxListedProblems
   std::size_t unlisted_ = 0;                    // problems beyond those
-  std::size_t problem_count_ = 0;               // both
   std::unordered_map<std::string, Seen> seen_;  // published key -> first row, for suspect keys only
   std::size_t rows_ = 0;
   bool have_header_ = false;

@@ -358,8 +358,8 @@ std::size_t index_rows(const LocalWorld& w, const std::string& id) {
 }
 
 TEST(ChunkedIngest, TheChunkSizeIsOnePercentOfTheDatasetWithinItsBoundsUnlessSet) {
-  EXPECT_EQ(chunk_size(10, 0), kDefaultChunkFiles);
-  EXPECT_EQ(chunk_size(99'999, 0), kDefaultChunkFiles);
+  EXPECT_EQ(chunk_size(10, 0), kMinChunkFiles);
+  EXPECT_EQ(chunk_size(99'999, 0), kMinChunkFiles);
   EXPECT_EQ(chunk_size(150'000, 0), 1'500U);
   EXPECT_EQ(chunk_size(1'000'000, 0), 10'000U);
   EXPECT_EQ(chunk_size(50'000'000, 0), kMaxChunkFiles);
