@@ -3,11 +3,14 @@
 // same run with a plain parallel CopyObject loop (the ceiling: copies only, no index, no record) and a
 // one-copy-at-a-time loop (the original's approach). Every variant publishes the same kind of job into its
 // own dataset.
-//   registry_ingest_bench [--files N] [--port P (5500-5599)] [--parallel K] [--serial 0|1]
+//   registry_ingest_bench [--files N] [--port P (5500-5599)] [--parallel K] [--serial 0|1] [--chunks
+//   250,auto]
+// --chunks lists the chunk sizes measured (auto: the service's own choice, 1% of the rows within its bounds).
 // Each ingest runs in a child process (this binary again, --child) so that its peak RSS is its own; the
 // parent prepares the buckets and uploads both jobs beforehand, which is not timed.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -41,10 +44,10 @@ struct Options {
   int port = 5561;
   std::size_t parallel = 16;
   bool serial = true;
+  std::vector<std::string> chunks = {"250", "1000", "4000"};  // kMinChunkFiles among them
 };
 
-// Chunk sizes measured (kMinChunkFiles among them); 0 = the plain CopyObject loop.
-constexpr std::size_t kChunkSizes[] = {250, 1000, 4000};
+constexpr const char* kCopyLoop = "copy";  // in place of a chunk size: the plain CopyObject loop
 
 void point_at_moto(int port) {
   const std::string endpoint = "http://127.0.0.1:" + std::to_string(port);
@@ -103,8 +106,8 @@ std::size_t copy_loop(const aws::S3Client& s3, const std::string& job, std::size
   return objects.size();
 }
 
-// --child <job> <parallel> <chunk>: one ingest (chunk 0: the copy loop), its wall time on stdout.
-int child(const std::string& job, std::size_t parallel, std::size_t chunk) {
+// --child <job> <parallel> <chunk>: one ingest (chunk: a size, auto, or copy), its wall time on stdout.
+int child(const std::string& job, std::size_t parallel, const std::string& chunk) {
   const auto config = aws::ClientConfig::from_environment();
   const aws::S3Client s3(config);
   const aws::DynamoDbClient dynamo(config);
@@ -112,7 +115,7 @@ int child(const std::string& job, std::size_t parallel, std::size_t chunk) {
   const auto seconds = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   };
-  if (chunk == 0) {
+  if (chunk == kCopyLoop) {
     const auto files = copy_loop(s3, job, parallel);
     std::printf("%.3f %zu\n", seconds(), files);
     return 0;
@@ -124,7 +127,7 @@ int child(const std::string& job, std::size_t parallel, std::size_t chunk) {
   settings.ingest_bucket = kUploads;
   registry::IngestOptions options;
   options.parallel_copies = parallel;
-  options.chunk_files = chunk;
+  options.chunk_files = chunk == "auto" ? 0 : std::stoul(chunk);
   registry::IngestService service(objects, records, settings, options);
   const auto result = service.ingest(registry::JobLocation{.bucket = kUploads, .folder = job, .label = ""});
   const double took = seconds();
@@ -143,9 +146,9 @@ struct Run {
   long peak_rss_kb = 0;
 };
 
-Run run_child(const char* self, const std::string& job, std::size_t parallel, std::size_t chunk) {
-  const auto child = bench::run_self(self, {"--child", job, std::to_string(parallel), std::to_string(chunk)},
-                                     "the ingest of " + job);
+Run run_child(const char* self, const std::string& job, std::size_t parallel, const std::string& chunk) {
+  const auto child =
+      bench::run_self(self, {"--child", job, std::to_string(parallel), chunk}, "the ingest of " + job);
   Run r;
   // NOLINTNEXTLINE(bugprone-unchecked-string-to-number-conversion): the count is checked
   if (std::sscanf(child.output.c_str(), "%lf %zu", &r.seconds, &r.files) != 2)
@@ -159,6 +162,20 @@ Options parse(int argc, char** argv) {
   Options o;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
+    if (flag == "--chunks") {
+      o.chunks.clear();
+      std::string list = argv[i + 1];
+      for (std::size_t start = 0; start <= list.size();) {
+        const auto comma = std::min(list.find(',', start), list.size());
+        const auto item = list.substr(start, comma - start);
+        if (item != "auto" && (item.empty() || item.find_first_not_of("0123456789") != std::string::npos ||
+                               std::stoul(item) == 0))
+          throw std::invalid_argument("--chunks: '" + item + "' is neither a chunk size nor auto");
+        o.chunks.push_back(item);
+        start = comma + 1;
+      }
+      continue;
+    }
     const auto value = std::stoul(argv[i + 1]);
     if (flag == "--files")
       o.files = value;
@@ -170,7 +187,7 @@ Options parse(int argc, char** argv) {
       o.serial = value != 0;
     else
       throw std::invalid_argument("unknown option " + flag +
-                                  " (--files N, --port P, --parallel K, --serial 0|1)");
+                                  " (--files N, --port P, --parallel K, --serial 0|1, --chunks 250,auto)");
   }
   if (o.port < 5500 || o.port > 5599)
     throw std::invalid_argument("--port must be in 5500-5599 (the benchmarks' range)");
@@ -181,8 +198,7 @@ Options parse(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   try {
-    if (argc == 5 && std::string(argv[1]) == "--child")
-      return child(argv[2], std::stoul(argv[3]), std::stoul(argv[4]));
+    if (argc == 5 && std::string(argv[1]) == "--child") return child(argv[2], std::stoul(argv[3]), argv[4]);
     const auto o = parse(argc, argv);
     const bench::MotoServer moto("hc-ingest-bench", o.port);
     point_at_moto(o.port);
@@ -192,12 +208,13 @@ int main(int argc, char** argv) {
     s3.create_bucket(kUploads);
     s3.create_bucket(kPublic);
     aws::DynamoDbClient(config).create_table(kTable, {.name = "id", .type = "S"});
-    std::vector<std::pair<std::string, std::size_t>> variants;  // job, chunk (0: copy loop)
-    for (const auto chunk : kChunkSizes) variants.emplace_back("job-chunk-" + std::to_string(chunk), chunk);
-    variants.emplace_back("job-copy-loop", 0);
+    std::vector<std::pair<std::string, std::string>> variants;  // job, chunk
+    variants.reserve(o.chunks.size() + 1);
+    for (const auto& chunk : o.chunks) variants.emplace_back("job-chunk-" + chunk, chunk);
+    variants.emplace_back("job-copy-loop", kCopyLoop);
     std::fprintf(stderr, "uploading %zu jobs of %zu files to moto on port %d (not timed)...\n",
                  variants.size() + (o.serial ? 1 : 0), o.files, o.port);
-    for (const auto& [job, chunk] : variants) upload_job(s3, job, "B" + std::to_string(chunk), o.files);
+    for (const auto& [job, chunk] : variants) upload_job(s3, job, "B" + chunk, o.files);
     if (o.serial) upload_job(s3, "job-serial", "BSERIAL", o.files);
 
     std::printf("ingest of a %zu-file job against moto (127.0.0.1:%d), same run, same job shape\n", o.files,
@@ -213,11 +230,12 @@ int main(int argc, char** argv) {
     const auto k = std::to_string(o.parallel);
     for (const auto& [job, chunk] : variants) {
       const auto r = run_child(argv[0], job, o.parallel, chunk);
-      report(chunk == 0 ? "plain CopyObject loop, " + k + " in flight"
-                        : "IngestService, chunks of " + std::to_string(chunk) + ", " + k + " in flight",
+      report(chunk == kCopyLoop ? "plain CopyObject loop, " + k + " in flight"
+                                : "IngestService, chunks of " + chunk + ", " + k + " in flight",
              r);
     }
-    if (o.serial) report("original's way: one copy at a time", run_child(argv[0], "job-serial", 1, 1000000));
+    if (o.serial)
+      report("original's way: one copy at a time", run_child(argv[0], "job-serial", 1, "1000000"));
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "registry_ingest_bench: %s\n", e.what());

@@ -95,6 +95,24 @@ TEST(HttpClient, AHandleWhoseExchangeFailedIsDiscarded) {
   EXPECT_EQ(client.idle_handles(), 1U);
 }
 
+// AWS keeps connections open; a TCP (and TLS) handshake per request would cost more than the request.
+TEST(HttpClient, AConnectionTheServerKeepsOpenCarriesTheNextRequests) {
+  FakeHttpServer server([](const RecordedRequest& req) {
+    CannedResponse r{200, {}, "ok"};
+    r.keep_alive = req.index != 2;  // the third answer says "Connection: close"
+    return r;
+  });
+  http::Client client;
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(client.send(get(server), quick()).status, 200);
+  const auto requests = server.requests();
+  ASSERT_EQ(requests.size(), 5U);
+  EXPECT_EQ(requests[0].connection, 0U);
+  EXPECT_EQ(requests[1].connection, 0U);
+  EXPECT_EQ(requests[2].connection, 0U);
+  EXPECT_EQ(requests[3].connection, 1U);  // the client honoured the close and connected anew
+  EXPECT_EQ(requests[4].connection, 1U);
+}
+
 TEST(HttpClient, ConnectionRefusedSaysTheRequestNeverLeft) {
   int port = 0;
   {

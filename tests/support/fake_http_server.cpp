@@ -156,35 +156,39 @@ void FakeHttpServer::serve() {
     if (::poll(&p, 1, 50) <= 0) continue;  // wake up regularly to notice stop_
     const int fd = ::accept(listen_fd_, nullptr, nullptr);
     if (fd < 0) continue;
-    handle_connection(fd);
+    while (handle_request(fd, connections_)) {
+    }
+    ++connections_;
     ::close(fd);
   }
 }
 
-void FakeHttpServer::handle_connection(int fd) {
+bool FakeHttpServer::handle_request(int fd, std::size_t connection) {
   RecordedRequest req;
-  if (!read_request(fd, req)) return;
+  if (!read_request(fd, req)) return false;
+  req.connection = connection;
   {
     std::scoped_lock lock(mu_);
     req.index = requests_.size();
     requests_.push_back(req);
   }
   const CannedResponse resp = handler_(req);
-  if (resp.drop) return;
+  if (resp.drop) return false;
   pause(resp.stall_before);
   if (!resp.raw.empty()) {
     write_all(fd, resp.raw);
     pause(resp.stall_after);
     ::shutdown(fd, SHUT_RDWR);
-    return;
+    return false;
   }
-  std::string raw = "HTTP/1.1 " + std::to_string(resp.status) +
-                    " Canned\r\nConnection: close\r\nContent-Length: " + std::to_string(resp.body.size()) +
-                    "\r\n";
+  std::string raw = "HTTP/1.1 " + std::to_string(resp.status) + " Canned\r\n" +
+                    (resp.keep_alive ? "" : "Connection: close\r\n") +
+                    "Content-Length: " + std::to_string(resp.body.size()) + "\r\n";
   for (const auto& [name, value] : resp.headers) raw += name + ": " + value + "\r\n";
   raw += "\r\n" + resp.body;
   write_all(fd, raw);
   pause(resp.stall_after);
+  return resp.keep_alive;
 }
 
 }  // namespace heliocloud::testing

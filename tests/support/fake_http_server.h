@@ -2,7 +2,8 @@
 // A small HTTP/1.1 server of the tests' own on 127.0.0.1 (ephemeral port): it stands in for the Lambda
 // Runtime API and for CloudFormation's presigned ResponseURL. One thread accepts connections one at a time,
 // reads a whole request (Content-Length bodies), asks the test's handler for the answer and closes the
-// connection. Every request is recorded so the test can assert what the code under test sent.
+// connection, unless the answer keeps it alive: then it reads the next request on it, as AWS's endpoints do.
+// Every request is recorded so the test can assert what the code under test sent.
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -16,7 +17,8 @@
 namespace heliocloud::testing {
 
 struct RecordedRequest {
-  std::size_t index = 0;  // arrival order: 0 for the first request the server saw
+  std::size_t index = 0;       // arrival order: 0 for the first request the server saw
+  std::size_t connection = 0;  // the connection it came on: 0 for the first the server accepted
   std::string method;
   std::string target;                                            // path and query as sent
   std::vector<std::pair<std::string, std::string>> header_list;  // as sent, names lower-cased
@@ -35,7 +37,8 @@ struct CannedResponse {
   int status = 200;
   std::map<std::string, std::string> headers;
   std::string body;
-  bool drop = false;  // close the connection without answering
+  bool drop = false;        // close the connection without answering
+  bool keep_alive = false;  // answer without "Connection: close" and wait for the next request on it
   // Fault injection: bytes written as they are instead of status/headers/body (e.g. a truncated answer),
   // and silences before writing and after it (the connection stays open meanwhile).
   std::string raw;
@@ -64,13 +67,14 @@ class FakeHttpServer {
 
  private:
   void serve();
-  void handle_connection(int fd);
+  bool handle_request(int fd, std::size_t connection);  // true: the connection stays open for another
   void pause(std::chrono::milliseconds d) const;
 
   Handler handler_;
   int listen_fd_ = -1;
   int port_ = 0;
   std::atomic<bool> stop_{false};
+  std::size_t connections_ = 0;  // accepted so far; only the serving thread touches it
   mutable std::mutex mu_;
   std::vector<RecordedRequest> requests_;
   std::thread thread_;
