@@ -106,7 +106,8 @@ std::size_t copy_loop(const aws::S3Client& s3, const std::string& job, std::size
   return objects.size();
 }
 
-// --child <job> <parallel> <chunk>: one ingest (chunk: a size, auto, or copy), its wall time on stdout.
+// --child <job> <parallel> <chunk>: one ingest (chunk: a size, auto, or copy); "<seconds> <files> <peak RSS
+// kB>" on stdout.
 int child(const std::string& job, std::size_t parallel, const std::string& chunk) {
   const auto config = aws::ClientConfig::from_environment();
   const aws::S3Client s3(config);
@@ -117,7 +118,7 @@ int child(const std::string& job, std::size_t parallel, const std::string& chunk
   };
   if (chunk == kCopyLoop) {
     const auto files = copy_loop(s3, job, parallel);
-    std::printf("%.3f %zu\n", seconds(), files);
+    std::printf("%.3f %zu %ld\n", seconds(), files, bench::own_peak_rss_kb());
     return 0;
   }
   registry::S3ObjectStore objects(s3);
@@ -135,7 +136,7 @@ int child(const std::string& job, std::size_t parallel, const std::string& chunk
     std::fprintf(stderr, "%s\n", result.to_json().dump(2).c_str());
     return 1;
   }
-  std::printf("%.3f %zu\n", took, result.datasets.at(0).files_added);
+  std::printf("%.3f %zu %ld\n", took, result.datasets.at(0).files_added, bench::own_peak_rss_kb());
   return 0;
 }
 
@@ -151,9 +152,8 @@ Run run_child(const char* self, const std::string& job, std::size_t parallel, co
       bench::run_self(self, {"--child", job, std::to_string(parallel), chunk}, "the ingest of " + job);
   Run r;
   // NOLINTNEXTLINE(bugprone-unchecked-string-to-number-conversion): the count is checked
-  if (std::sscanf(child.output.c_str(), "%lf %zu", &r.seconds, &r.files) != 2)
+  if (std::sscanf(child.output.c_str(), "%lf %zu %ld", &r.seconds, &r.files, &r.peak_rss_kb) != 3)
     throw std::runtime_error("child said: " + child.output);
-  r.peak_rss_kb = child.peak_rss_kb;
   r.cpu_seconds = child.cpu_seconds;
   return r;
 }

@@ -8,7 +8,6 @@
 // flags per file instead of a million objects (which would count in the ingest's peak RSS). entries.json, the
 // manifest, the index files and the SQLite dataset store are files in a temporary directory. The ingest runs
 // in a child process (this binary again, --child) so that its peak RSS is its own.
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <atomic>
@@ -201,18 +200,12 @@ void write_job(const fs::path& dir, std::size_t rows) {
   std::fclose(manifest);
 }
 
-long peak_rss_kb() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return u.ru_maxrss;
-}
-
 // Notes when publishing starts (the plan is made) and the peak RSS by then.
 class PhaseClock final : public ProgressSink {
  public:
   void dataset_started(const std::string& /*id*/, std::size_t /*files*/, std::uint64_t /*bytes*/) override {
     planned = std::chrono::steady_clock::now();
-    rss_after_plan_kb = peak_rss_kb();
+    rss_after_plan_kb = heliocloud::bench::own_peak_rss_kb();
   }
   void file_copied(const std::string& /*id*/, std::uint64_t /*bytes*/) override {}
   void dataset_finished(const DatasetResult& /*result*/) override {}
@@ -221,8 +214,8 @@ class PhaseClock final : public ProgressSink {
   long rss_after_plan_kb = 0;
 };
 
-// --child <dir> <rows> <chunk>: one ingest of the job; "<plan s> <publish s> <peak RSS after plan kB>" on
-// stdout.
+// --child <dir> <rows> <chunk>: one ingest of the job; "<plan s> <publish s> <peak RSS after plan kB> <peak
+// RSS kB>" on stdout.
 int child(const fs::path& dir, std::size_t rows, std::size_t chunk) {
   LocalObjectStore files(dir / "buckets");
   GeneratedJobStore objects(files, rows);
@@ -244,7 +237,8 @@ int child(const fs::path& dir, std::size_t rows, std::size_t chunk) {
     return 1;
   }
   const auto secs = [](auto d) { return std::chrono::duration<double>(d).count(); };
-  std::printf("%.3f %.3f %ld\n", secs(clock.planned - t0), secs(t1 - clock.planned), clock.rss_after_plan_kb);
+  std::printf("%.3f %.3f %ld %ld\n", secs(clock.planned - t0), secs(t1 - clock.planned),
+              clock.rss_after_plan_kb, heliocloud::bench::own_peak_rss_kb());
   return 0;
 }
 
@@ -261,10 +255,9 @@ Run run_child(const char* self, const fs::path& dir, const Options& o) {
       self, {"--child", dir.string(), std::to_string(o.rows), std::to_string(o.chunk)}, "the ingest");
   Run r;
   // NOLINTNEXTLINE(bugprone-unchecked-string-to-number-conversion): the count is checked
-  if (std::sscanf(child.output.c_str(), "%lf %lf %ld", &r.plan_seconds, &r.publish_seconds,
-                  &r.rss_after_plan_kb) != 3)
+  if (std::sscanf(child.output.c_str(), "%lf %lf %ld %ld", &r.plan_seconds, &r.publish_seconds,
+                  &r.rss_after_plan_kb, &r.peak_rss_kb) != 4)
     throw std::runtime_error("child said: " + child.output);
-  r.peak_rss_kb = child.peak_rss_kb;
   r.cpu_seconds = child.cpu_seconds;
   return r;
 }
