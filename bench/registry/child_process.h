@@ -24,7 +24,7 @@ struct ChildRun {
 inline long own_peak_rss_kb() {
   std::ifstream status("/proc/self/status");
   for (std::string line; std::getline(status, line);) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+    if (line.starts_with("VmHWM:")) return std::stol(line.substr(6));
   }
   return 0;
 }
