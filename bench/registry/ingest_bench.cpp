@@ -164,7 +164,7 @@ Options parse(int argc, char** argv) {
     const std::string flag = argv[i];
     if (flag == "--chunks") {
       o.chunks.clear();
-      std::string list = argv[i + 1];
+      const std::string list = argv[i + 1];
       for (std::size_t start = 0; start <= list.size();) {
         const auto comma = std::min(list.find(',', start), list.size());
         const auto item = list.substr(start, comma - start);

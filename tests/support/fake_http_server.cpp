@@ -151,14 +151,14 @@ void FakeHttpServer::pause(std::chrono::milliseconds d) const {
 }
 
 void FakeHttpServer::serve() {
-  while (!stop_) {
+  for (std::size_t connection = 0; !stop_;) {
     pollfd p{.fd = listen_fd_, .events = POLLIN, .revents = 0};
     if (::poll(&p, 1, 50) <= 0) continue;  // wake up regularly to notice stop_
     const int fd = ::accept(listen_fd_, nullptr, nullptr);
     if (fd < 0) continue;
-    while (handle_request(fd, connections_)) {
+    while (handle_request(fd, connection)) {
     }
-    ++connections_;
+    ++connection;
     ::close(fd);
   }
 }

@@ -74,7 +74,6 @@ class FakeHttpServer {
   int listen_fd_ = -1;
   int port_ = 0;
   std::atomic<bool> stop_{false};
-  std::size_t connections_ = 0;  // accepted so far; only the serving thread touches it
   mutable std::mutex mu_;
   std::vector<RecordedRequest> requests_;
   std::thread thread_;
