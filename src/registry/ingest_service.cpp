@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <exception>
+#include <future>
 #include <map>
 #include <mutex>
 #include <random>
@@ -83,12 +85,6 @@ class Lease {
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
 
-  // Extends the lease by its ttl from now (a long job holds its lease across many chunks).
-  void renew() {
-    if (!store_.try_acquire_lease(id_, owner_, ttl_))
-      throw std::runtime_error("lost the lease of " + id_ + " (held too long); run the job again");
-  }
-
  private:
   DatasetStore& store_;
   std::string id_;
@@ -143,7 +139,7 @@ class IngestService::Run {
   IngestResult execute() {
     IngestResult result;
     const Lease job_lease(
-        s_.records_, "job#" + key_, s_.lease_owner_,
+        s_.records_, job_lease_id(), s_.lease_owner_,
         {.ttl = s_.options_.lease_ttl,
          .wait = kJobLeaseWait,
          .on_this_host = s_.options_.leases_on_this_host,
@@ -246,6 +242,12 @@ class IngestService::Run {
   }
 
  private:
+  // A chunk whose files are being copied (copy_async).
+  struct ChunkCopy {
+    std::chrono::steady_clock::time_point began;
+    std::future<std::vector<PlannedFile>> files;  // when copied
+  };
+
   // The stored progress to go on from; a published job run again (uploaded anew) starts from nothing but
   // keeps counting its runs, by which `heliocloud ingest` tells the run it started from earlier ones.
   static JobProgress resumable(const std::optional<JobProgress>& stored) {
@@ -254,6 +256,16 @@ class IngestService::Run {
     JobProgress fresh;
     fresh.runs = stored->runs;
     return fresh;
+  }
+
+  [[nodiscard]] std::string job_lease_id() const { return "job#" + key_; }
+
+  // Extends the job's lease (execute() holds it) by its ttl from now: a job of many chunks outlasts one ttl.
+  void renew_job_lease() {
+    if (!s_.records_.try_acquire_lease(job_lease_id(), s_.lease_owner_, s_.options_.lease_ttl))
+      throw std::runtime_error("lost the lease of job " + key_ +
+                               " to another run (a chunk took longer than " +
+                               std::to_string(s_.options_.lease_ttl.count()) + " s); run the job again");
   }
 
   void start_progress() {
@@ -278,10 +290,12 @@ class IngestService::Run {
     if (!r.ok() && progress_.error.empty()) progress_.error = r.id + ": " + r.error;
   }
 
-  // Between chunks: would the next one still end before the deadline? Judged by the longest chunk so far.
-  [[nodiscard]] bool out_of_time() const {
-    if (!s_.options_.deadline || chunks_this_run_ == 0) return false;
-    return std::chrono::steady_clock::now() + 2 * longest_chunk_ > *s_.options_.deadline;
+  // Between chunks: would the next one still end before the deadline? Judged by the longest chunk so far and
+  // the one about to be finished (its copies began at `began`).
+  [[nodiscard]] bool out_of_time(std::chrono::steady_clock::time_point began) const {
+    if (!s_.options_.deadline) return false;
+    const auto now = std::chrono::steady_clock::now();
+    return now + 2 * std::max(longest_chunk_, now - began) > *s_.options_.deadline;
   }
 
   // A dataset whose manifest is gone although an unfinished run of this job published all of it.
@@ -309,31 +323,72 @@ class IngestService::Run {
     PlannedFiles files(s_.objects_, job.job, plan, s_.options_.manifest_piece_bytes);
     remove_leftovers(job, plan, files, p.rows_done, chunk);
 
-    while (p.rows_done < plan.file_count) {
-      if (out_of_time()) {
-        stopped_ = true;
-        return;
+    // The next chunk's files are copied, on their own thread, while this thread finishes a chunk (index
+    // merge, progress, clean-up), so the copies do not stall at every chunk boundary. A chunk's rows still
+    // reach the index only after all of its files are published, and chunks finish one at a time, in manifest
+    // order. The merge stays on this thread: its large allocations (a year file) then come back to one malloc
+    // arena instead of spreading over the threads' (measured: 25 MB peak RSS instead of 48 MB at 200,000
+    // rows).
+    std::size_t rows_planned = p.rows_done;
+    std::optional<ChunkCopy> copying;
+    const auto copy_next = [&] {
+      auto planned = files.next(chunk);
+      rows_planned += planned.size();
+      copying = ChunkCopy{.began = std::chrono::steady_clock::now(),
+                          .files = copy_async(job, entry, std::move(planned))};
+    };
+    if (rows_planned < plan.file_count) copy_next();
+    while (copying) {
+      const auto began = copying->began;
+      const auto copied = copying->files.get();  // rethrows the copies' failure
+      copying.reset();
+      std::exception_ptr next_failure;  // the manifest changed, say: the chunk copied is finished first
+      if (rows_planned < plan.file_count) {
+        if (out_of_time(began)) {
+          stopped_ = true;
+        } else {
+          try {
+            copy_next();
+          } catch (const std::exception&) {
+            next_failure = std::current_exception();
+          }
+        }
       }
-      const auto began = std::chrono::steady_clock::now();
-      const auto planned = files.next(chunk);
-      copy_files(job, entry, planned);
-      merge_index(plan, planned);
-      std::uint64_t bytes = 0;
-      std::vector<std::string> sources;
-      for (const auto& f : planned) {
-        bytes += f.row.size;
-        if (f.in_job) sources.push_back(f.source_key);
-      }
-      p.rows_done += planned.size();
-      p.bytes_done += bytes;
-      save_progress();
-      remove_job_files(job, sources);
+      finish_chunk(job, plan, p, copied);
       longest_chunk_ = std::max(longest_chunk_, std::chrono::steady_clock::now() - began);
-      ++chunks_this_run_;
+      if (next_failure) std::rethrow_exception(next_failure);
     }
+    if (stopped_) return;
     result.files_added = plan.file_count;
     result.bytes = p.bytes_total;
     result.years = plan.years;
+  }
+
+  // A copied chunk's rows merged into the index, its progress saved and its files deleted from the job: the
+  // consistent state a later run resumes from.
+  void finish_chunk(const JobPlan& job, const DatasetPlan& plan, DatasetProgress& p,
+                    const std::vector<PlannedFile>& planned) {
+    merge_index(plan, planned);
+    std::uint64_t bytes = 0;
+    std::vector<std::string> sources;
+    for (const auto& f : planned) {
+      bytes += f.row.size;
+      if (f.in_job) sources.push_back(f.source_key);
+    }
+    p.rows_done += planned.size();
+    p.bytes_done += bytes;
+    save_progress();
+    renew_job_lease();
+    remove_job_files(job, sources);
+  }
+
+  // Copies a chunk's files on a thread of its own and hands them back when all are copied.
+  std::future<std::vector<PlannedFile>> copy_async(const JobPlan& job, const Entry& entry,
+                                                   std::vector<PlannedFile> files) {
+    return std::async(std::launch::async, [this, &job, &entry, files = std::move(files)]() mutable {
+      copy_files(job, entry, files);
+      return std::move(files);
+    });
   }
 
   // Files of finished chunks still in the job (a crash between the progress write and the deletes): read
@@ -502,7 +557,6 @@ class IngestService::Run {
   std::string key_;
   JobProgress progress_;
   bool stopped_ = false;
-  int chunks_this_run_ = 0;
   std::chrono::steady_clock::duration longest_chunk_{};
 };
 

@@ -6,8 +6,9 @@
 // state: its files are copied, then its rows merged into the year index files, then the dataset record is
 // updated, then the job's progress (rows done) is written to the dataset table, and only then are the chunk's
 // files deleted from the job. Readers so never see an index row whose file is not there, a crash loses at
-// most the chunk in flight, and any later run (a rerun, the next Lambda invocation) resumes after the last
-// finished chunk.
+// most the chunks in flight, and any later run (a rerun, the next Lambda invocation) resumes after the last
+// finished chunk. The next chunk's copies run while a chunk is being merged, saved and cleaned up, so the
+// copies never wait for the index; memory holds at most those two chunks.
 #include <chrono>
 #include <cstdint>
 #include <nlohmann/json.hpp>

@@ -5,11 +5,14 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "failing_store.h"
 #include "local_world.h"
 #include "registry/catalog_service.h"
+#include "registry/index_file.h"
 
 namespace heliocloud::registry {
 namespace {
@@ -474,6 +477,96 @@ TEST(ChunkedIngest, ARerunOfAPublishedJobHasNothingToDo) {
   EXPECT_TRUE(second.nothing_to_do.empty());
   EXPECT_EQ(index_rows(w, "SOHO"), 5U);
   EXPECT_EQ(w.records->get_job("s3://uploads/job1/")->runs, 2);
+}
+
+// Holds the first index write until the next chunk's copies have begun (or 20 s have passed), and checks at
+// every index write that each row's file is already published.
+class OverlapWatch final : public test::ForwardingStore {
+ public:
+  OverlapWatch(ObjectStore& inner, const LocalWorld& world) : ForwardingStore(inner), w_(world) {}
+  std::atomic<bool> overlapped{false};
+  std::atomic<int> rows_before_their_files{0};
+
+  void copy(const std::string& sb, const std::string& sk, const std::string& db,
+            const std::string& dk) override {
+    ForwardingStore::copy(sb, sk, db, dk);
+    if (!sk.ends_with("/f4.cdf")) return;  // the second chunk's first file
+    std::scoped_lock lock(mutex_);
+    second_chunk_copying_ = true;
+    changed_.notify_all();
+  }
+  void put(const std::string& b, const std::string& k, std::string_view body,
+           const std::string& ct) override {
+    if (ct == "text/csv") {
+      for (const auto& row : parse_index_file(std::string(body), k).rows) {
+        const auto key = row.datakey.substr(row.datakey.find('/', std::string("s3://").size()) + 1);
+        if (!w_.exists("helio-public", key)) ++rows_before_their_files;
+      }
+      std::unique_lock lock(mutex_);
+      if (!first_put_seen_) {
+        first_put_seen_ = true;
+        overlapped = changed_.wait_for(lock, std::chrono::seconds(20), [&] { return second_chunk_copying_; });
+      }
+    }
+    ForwardingStore::put(b, k, body, ct);
+  }
+
+ private:
+  const LocalWorld& w_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool second_chunk_copying_ = false;
+  bool first_put_seen_ = false;
+};
+
+TEST(ChunkedIngest, TheNextChunksCopiesRunWhileAChunkIsIndexedAndNoRowComesBeforeItsFile) {
+  LocalWorld w;
+  upload_numbered_job(w, "job1", "SOHO", 12);
+  OverlapWatch watch(*w.objects, w);
+  const IngestOptions options{.parallel_copies = 2, .chunk_files = 4};
+  IngestService service(watch, *w.records, w.settings, options);
+  const auto result = service.ingest(parse_job_location("uploads/job1"));
+  ASSERT_TRUE(result.ok()) << result.to_json().dump(2);
+  EXPECT_TRUE(watch.overlapped);
+  EXPECT_EQ(watch.rows_before_their_files.load(), 0);
+  EXPECT_EQ(index_rows(w, "SOHO"), 12U);
+  EXPECT_FALSE(w.exists("uploads", "job1"));
+}
+
+// Copies slowly, and at the fourth chunk's first copy tries to take the job's lease as another run would.
+class LeaseIntruder final : public test::ForwardingStore {
+ public:
+  LeaseIntruder(ObjectStore& inner, DatasetStore& records) : ForwardingStore(inner), records_(records) {}
+  std::atomic<bool> tried{false};
+  std::atomic<bool> taken{false};
+
+  void copy(const std::string& sb, const std::string& sk, const std::string& db,
+            const std::string& dk) override {
+    if (sk.ends_with("/f6.cdf")) {
+      tried = true;
+      taken = records_.try_acquire_lease("job#s3://uploads/job1/", "intruder", std::chrono::seconds(60));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(600));
+    ForwardingStore::copy(sb, sk, db, dk);
+  }
+
+ private:
+  DatasetStore& records_;
+};
+
+TEST(ChunkedIngest, AJobLongerThanItsLeaseKeepsItChunkByChunk) {
+  LocalWorld w;
+  upload_numbered_job(w, "job1", "SOHO", 8);
+  LeaseIntruder intruder(*w.objects, *w.records);
+  // A chunk takes 1.2 s; the lease (2 s, counted in whole seconds) would have run out before the fourth
+  // chunk without renewal, and every finished chunk renews it.
+  const IngestOptions options{.parallel_copies = 1, .chunk_files = 2, .lease_ttl = std::chrono::seconds(2)};
+  IngestService service(intruder, *w.records, w.settings, options);
+  const auto result = service.ingest(parse_job_location("uploads/job1"));
+  ASSERT_TRUE(result.ok()) << result.to_json().dump(2);
+  EXPECT_TRUE(intruder.tried);
+  EXPECT_FALSE(intruder.taken);
+  EXPECT_EQ(index_rows(w, "SOHO"), 8U);
 }
 
 TEST(ChunkedIngest, AKilledRunsLeaseOnThisHostIsTakenOverAtOnce) {
