@@ -4,8 +4,10 @@
 // one-copy-at-a-time loop (the original's approach). Every variant publishes the same kind of job into its
 // own dataset.
 //   registry_ingest_bench [--files N] [--port P (5500-5599)] [--parallel K] [--serial 0|1] [--chunks
-//   250,auto]
+//   250,auto] [--keep-alive 0|1]
 // --chunks lists the chunk sizes measured (auto: the service's own choice, 1% of the rows within its bounds).
+// --keep-alive 1 (the default) has moto keep a connection open after a request without a body, as AWS does;
+// with 0 it closes every connection (werkzeug's way), and each request also pays a TCP connect and close.
 // Each ingest runs in a child process (this binary again, --child) so that its peak RSS is its own; the
 // parent prepares the buckets and uploads both jobs beforehand, which is not timed.
 #include <unistd.h>
@@ -45,6 +47,7 @@ struct Options {
   std::size_t parallel = 16;
   bool serial = true;
   std::vector<std::string> chunks = {"250", "1000", "4000"};  // kMinChunkFiles among them
+  bool keep_alive = true;
 };
 
 constexpr const char* kCopyLoop = "copy";  // in place of a chunk size: the plain CopyObject loop
@@ -185,9 +188,12 @@ Options parse(int argc, char** argv) {
       o.parallel = value;
     else if (flag == "--serial")
       o.serial = value != 0;
+    else if (flag == "--keep-alive")
+      o.keep_alive = value != 0;
     else
-      throw std::invalid_argument("unknown option " + flag +
-                                  " (--files N, --port P, --parallel K, --serial 0|1, --chunks 250,auto)");
+      throw std::invalid_argument(
+          "unknown option " + flag +
+          " (--files N, --port P, --parallel K, --serial 0|1, --chunks 250,auto, --keep-alive 0|1)");
   }
   if (o.port < 5500 || o.port > 5599)
     throw std::invalid_argument("--port must be in 5500-5599 (the benchmarks' range)");
@@ -200,6 +206,7 @@ int main(int argc, char** argv) {
   try {
     if (argc == 5 && std::string(argv[1]) == "--child") return child(argv[2], std::stoul(argv[3]), argv[4]);
     const auto o = parse(argc, argv);
+    setenv("HC_MOTO_KEEP_ALIVE", o.keep_alive ? "1" : "0", 1);  // read by the launcher (moto_launcher.py)
     const bench::MotoServer moto("hc-ingest-bench", o.port);
     point_at_moto(o.port);
     auto config = aws::ClientConfig::from_environment();
@@ -217,8 +224,9 @@ int main(int argc, char** argv) {
     for (const auto& [job, chunk] : variants) upload_job(s3, job, "B" + chunk, o.files);
     if (o.serial) upload_job(s3, "job-serial", "BSERIAL", o.files);
 
-    std::printf("ingest of a %zu-file job against moto (127.0.0.1:%d), same run, same job shape\n", o.files,
-                o.port);
+    std::printf("ingest of a %zu-file job against moto (127.0.0.1:%d, %s), same run, same job shape\n",
+                o.files, o.port,
+                o.keep_alive ? "connections kept open" : "every connection closed after one request");
     std::printf("%-40s %9s %9s %12s %12s\n", "variant", "seconds", "files/s", "CPU ms/file", "peak RSS MB");
     const auto report = [](const std::string& name, const Run& r) {
       std::printf("%-40s %9.2f %9.0f %12.3f %12.1f\n", name.c_str(), r.seconds,

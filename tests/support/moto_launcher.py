@@ -47,9 +47,18 @@ Each installer states the symptom the CLI shows without it:
                               parameter, which the CLI sends on every deploy) drops it from the stack, so its
                               outputs vanish. Here an instance is replaced where AWS replaces it (another image or
                               subnet) and kept otherwise.
+  L. keep_alive               (opt-in: HC_MOTO_KEEP_ALIVE=1, for the benchmarks) werkzeug ends every answer with
+                              "Connection: close", so each request pays a TCP connect and close on the client,
+                              which AWS does not charge; a benchmark of client CPU per request measures the
+                              emulator's connection policy instead of the client. With it, a connection stays
+                              open after a request that carried no body (GET, HEAD, DELETE, CopyObject).
 """
 import contextlib
+import os
+import selectors
 import sys
+import threading
+import types
 from urllib.parse import urlparse
 
 from moto.cloudformation import models as cfn_models
@@ -451,6 +460,49 @@ def install_secret_resources():
     cfn_parsing.get_name_type_map.cache_clear()
 
 
+def install_keep_alive():
+    """L. Keeps a connection open after a request without a body.
+
+    werkzeug adds "Connection: close" to every answer, and after the answer reads whatever else the client
+    sent (up to 10 MB, waiting 10 ms for it) so that an unread body does not break the close. On a kept
+    connection that read would swallow the client's next request and block, so it is skipped there. A request
+    with a body still closes its connection: werkzeug cannot tell whether the application read all of it, and
+    the next request line would otherwise start inside the leftover body.
+    """
+    from werkzeug import serving
+
+    handler = serving.WSGIRequestHandler
+    state = threading.local()  # werkzeug's threaded server serves each connection on its own thread
+    original_send_header = handler.send_header
+    original_run_wsgi = handler.run_wsgi
+
+    def has_no_body(request):
+        length = request.headers.get("Content-Length")
+        return (length is None or length.strip() == "0") and "Transfer-Encoding" not in request.headers
+
+    def send_header(self, keyword, value):
+        if keyword.lower() == "connection" and value.lower() == "close" and has_no_body(self):
+            state.kept = True
+            return  # http.server then keeps reading requests from this connection
+        original_send_header(self, keyword, value)
+
+    def run_wsgi(self):
+        state.kept = False
+        original_run_wsgi(self)
+
+    class Selector(selectors.DefaultSelector):
+        """werkzeug's post-answer read: nothing to wait for on a kept connection."""
+
+        def select(self, timeout=None):
+            if getattr(state, "kept", False):
+                return []
+            return super().select(timeout)
+
+    handler.send_header = send_header
+    handler.run_wsgi = run_wsgi
+    serving.selectors = types.SimpleNamespace(DefaultSelector=Selector, EVENT_READ=selectors.EVENT_READ)
+
+
 def install_all():
     install_template_url_on_ip()
     install_change_set_exports()
@@ -463,6 +515,8 @@ def install_all():
     install_secret_resources()
     install_kms_key_cfn()
     install_instance_update()
+    if os.environ.get("HC_MOTO_KEEP_ALIVE") == "1":
+        install_keep_alive()
 
 
 if __name__ == "__main__":
