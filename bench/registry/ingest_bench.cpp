@@ -4,10 +4,13 @@
 // one-copy-at-a-time loop (the original's approach). Every variant publishes the same kind of job into its
 // own dataset.
 //   registry_ingest_bench [--files N] [--port P (5500-5599)] [--parallel K] [--serial 0|1] [--chunks
-//   250,auto] [--keep-alive 0|1]
+//   250,auto] [--keep-alive 0|1] [--rounds R]
 // --chunks lists the chunk sizes measured (auto: the service's own choice, 1% of the rows within its bounds).
 // --keep-alive 1 (the default) has moto keep a connection open after a request without a body, as AWS does;
 // with 0 it closes every connection (werkzeug's way), and each request also pays a TCP connect and close.
+// --rounds R measures every variant R times, in the opposite order each round: moto slows down as it holds
+// more objects and as its garbage collector finds more to scan, so one run of each, always in the same order,
+// compares the variants at different moto speeds (measured: the copy loop alone ranged 184-277 files/s).
 // Each ingest runs in a child process (this binary again, --child) so that its peak RSS is its own; the
 // parent prepares the buckets and uploads both jobs beforehand, which is not timed.
 #include <unistd.h>
@@ -48,6 +51,7 @@ struct Options {
   bool serial = true;
   std::vector<std::string> chunks = {"250", "1000", "4000"};  // kMinChunkFiles among them
   bool keep_alive = true;
+  std::size_t rounds = 1;
 };
 
 constexpr const char* kCopyLoop = "copy";  // in place of a chunk size: the plain CopyObject loop
@@ -190,10 +194,12 @@ Options parse(int argc, char** argv) {
       o.serial = value != 0;
     else if (flag == "--keep-alive")
       o.keep_alive = value != 0;
+    else if (flag == "--rounds" && value > 0)
+      o.rounds = value;
     else
-      throw std::invalid_argument(
-          "unknown option " + flag +
-          " (--files N, --port P, --parallel K, --serial 0|1, --chunks 250,auto, --keep-alive 0|1)");
+      throw std::invalid_argument("unknown option " + flag +
+                                  " (--files N, --port P, --parallel K, --serial 0|1, --chunks 250,auto, "
+                                  "--keep-alive 0|1, --rounds R > 0)");
   }
   if (o.port < 5500 || o.port > 5599)
     throw std::invalid_argument("--port must be in 5500-5599 (the benchmarks' range)");
@@ -215,31 +221,59 @@ int main(int argc, char** argv) {
     s3.create_bucket(kUploads);
     s3.create_bucket(kPublic);
     aws::DynamoDbClient(config).create_table(kTable, {.name = "id", .type = "S"});
-    std::vector<std::pair<std::string, std::string>> variants;  // job, chunk
-    variants.reserve(o.chunks.size() + 1);
-    for (const auto& chunk : o.chunks) variants.emplace_back("job-chunk-" + chunk, chunk);
-    variants.emplace_back("job-copy-loop", kCopyLoop);
-    std::fprintf(stderr, "uploading %zu jobs of %zu files to moto on port %d (not timed)...\n",
-                 variants.size() + (o.serial ? 1 : 0), o.files, o.port);
-    for (const auto& [job, chunk] : variants) upload_job(s3, job, "B" + chunk, o.files);
-    if (o.serial) upload_job(s3, "job-serial", "BSERIAL", o.files);
+    struct Variant {
+      std::string job;
+      std::string chunk;
+      std::size_t round;
+    };
+    std::vector<Variant> variants;
+    variants.reserve(o.rounds * (o.chunks.size() + 1));
+    for (std::size_t round = 1; round <= o.rounds; ++round) {
+      std::vector<Variant> once;
+      once.reserve(o.chunks.size() + 1);
+      for (const auto& chunk : o.chunks)
+        once.push_back({.job = "job-chunk-" + chunk, .chunk = chunk, .round = round});
+      once.push_back({.job = "job-copy-loop", .chunk = kCopyLoop, .round = round});
+      if (round % 2 == 0) std::ranges::reverse(once);
+      for (auto& v : once) {
+        if (o.rounds > 1) v.job += "-round" + std::to_string(round);
+        variants.push_back(std::move(v));
+      }
+    }
+    // A round's jobs are uploaded just before the round, so that moto holds no more than it must.
+    const auto upload_round = [&](std::size_t round) {
+      std::fprintf(stderr,
+                   "uploading the jobs of round %zu (%zu files each) to moto on port %d (not timed)...\n",
+                   round, o.files, o.port);
+      for (const auto& v : variants) {
+        if (v.round == round) upload_job(s3, v.job, "B" + v.chunk + std::to_string(v.round), o.files);
+      }
+      if (o.serial && round == o.rounds) upload_job(s3, "job-serial", "BSERIAL", o.files);
+    };
 
     std::printf("ingest of a %zu-file job against moto (127.0.0.1:%d, %s), same run, same job shape\n",
                 o.files, o.port,
                 o.keep_alive ? "connections kept open" : "every connection closed after one request");
-    std::printf("%-40s %9s %9s %12s %12s\n", "variant", "seconds", "files/s", "CPU ms/file", "peak RSS MB");
+    std::printf("%-52s %9s %9s %12s %12s\n", "variant", "seconds", "files/s", "CPU ms/file", "peak RSS MB");
     const auto report = [](const std::string& name, const Run& r) {
-      std::printf("%-40s %9.2f %9.0f %12.3f %12.1f\n", name.c_str(), r.seconds,
+      std::printf("%-52s %9.2f %9.0f %12.3f %12.1f\n", name.c_str(), r.seconds,
                   static_cast<double>(r.files) / r.seconds,
                   1000.0 * r.cpu_seconds / static_cast<double>(r.files),
                   static_cast<double>(r.peak_rss_kb) / 1024.0);
       std::fflush(stdout);
     };
     const auto k = std::to_string(o.parallel);
-    for (const auto& [job, chunk] : variants) {
-      const auto r = run_child(argv[0], job, o.parallel, chunk);
-      report(chunk == kCopyLoop ? "plain CopyObject loop, " + k + " in flight"
-                                : "IngestService, chunks of " + chunk + ", " + k + " in flight",
+    std::size_t uploaded = 0;  // rounds
+    for (const auto& v : variants) {
+      if (v.round > uploaded) {
+        uploaded = v.round;
+        upload_round(uploaded);
+      }
+      const auto r = run_child(argv[0], v.job, o.parallel, v.chunk);
+      const auto round = o.rounds > 1 ? " (round " + std::to_string(v.round) + ")" : "";
+      report((v.chunk == kCopyLoop ? "plain CopyObject loop, " + k + " in flight"
+                                   : "IngestService, chunks of " + v.chunk + ", " + k + " in flight") +
+                 round,
              r);
     }
     if (o.serial)
