@@ -8,11 +8,11 @@
 // --chunks lists the chunk sizes measured (auto: the service's own choice, 1% of the rows within its bounds).
 // --keep-alive 1 (the default) has moto keep a connection open after a request without a body, as AWS does;
 // with 0 it closes every connection (werkzeug's way), and each request also pays a TCP connect and close.
-// --rounds R measures every variant R times, in the opposite order each round: moto slows down as it holds
-// more objects and as its garbage collector finds more to scan, so one run of each, always in the same order,
-// compares the variants at different moto speeds (measured: the copy loop alone ranged 184-277 files/s).
+// --rounds R measures every variant R times, in the opposite order each round: moto's speed drifts with what
+// it holds, so one run of each, always in the same order, compares the variants at different moto speeds
+// (measured: the copy loop alone ranged 184-277 files/s over three runs).
 // Each ingest runs in a child process (this binary again, --child) so that its peak RSS is its own; the
-// parent prepares the buckets and uploads both jobs beforehand, which is not timed.
+// parent prepares the buckets and uploads a round's jobs just before the round, which is not timed.
 #include <unistd.h>
 
 #include <algorithm>

@@ -85,6 +85,13 @@ class Lease {
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
 
+  // Extends the lease by its ttl from now: a job of many chunks outlasts one ttl.
+  void renew() {
+    if (!store_.try_acquire_lease(id_, owner_, ttl_))
+      throw std::runtime_error("lost the lease of " + id_ + " to another run (held longer than its " +
+                               std::to_string(ttl_.count()) + " s); run the job again");
+  }
+
  private:
   DatasetStore& store_;
   std::string id_;
@@ -138,8 +145,8 @@ class IngestService::Run {
 
   IngestResult execute() {
     IngestResult result;
-    const Lease job_lease(
-        s_.records_, job_lease_id(), s_.lease_owner_,
+    Lease job_lease(
+        s_.records_, "job#" + key_, s_.lease_owner_,
         {.ttl = s_.options_.lease_ttl,
          .wait = kJobLeaseWait,
          .on_this_host = s_.options_.leases_on_this_host,
@@ -198,7 +205,7 @@ class IngestService::Run {
         if (progress_.error.empty()) progress_.error = r.id + ": " + r.error;
       } else {
         try {
-          publish(plan, dataset, r);
+          publish(plan, dataset, job_lease, r);
         } catch (const std::exception& e) {
           r.error = e.what();
         }
@@ -258,16 +265,6 @@ class IngestService::Run {
     return fresh;
   }
 
-  [[nodiscard]] std::string job_lease_id() const { return "job#" + key_; }
-
-  // Extends the job's lease (execute() holds it) by its ttl from now: a job of many chunks outlasts one ttl.
-  void renew_job_lease() {
-    if (!s_.records_.try_acquire_lease(job_lease_id(), s_.lease_owner_, s_.options_.lease_ttl))
-      throw std::runtime_error("lost the lease of job " + key_ +
-                               " to another run (a chunk took longer than " +
-                               std::to_string(s_.options_.lease_ttl.count()) + " s); run the job again");
-  }
-
   void start_progress() {
     const auto now = now_utc();
     progress_.job = key_;
@@ -309,7 +306,7 @@ class IngestService::Run {
 
   // The manifest is read again as the chunks go, a chunk's rows at a time (PlannedFiles): memory holds one
   // chunk, whatever the size of the job (issue 15).
-  void publish(const JobPlan& job, const DatasetPlan& plan, DatasetResult& result) {
+  void publish(const JobPlan& job, const DatasetPlan& plan, Lease& job_lease, DatasetResult& result) {
     if (stopped_) return;
     if (plan.file_count == 0) throw std::runtime_error("the manifest lists no files");
     auto& p = *progress_.dataset(plan.id());
@@ -355,6 +352,7 @@ class IngestService::Run {
         }
       }
       finish_chunk(job, plan, p, copied);
+      job_lease.renew();
       longest_chunk_ = std::max(longest_chunk_, std::chrono::steady_clock::now() - began);
       if (next_failure) std::rethrow_exception(next_failure);
     }
@@ -378,7 +376,6 @@ class IngestService::Run {
     p.rows_done += planned.size();
     p.bytes_done += bytes;
     save_progress();
-    renew_job_lease();
     remove_job_files(job, sources);
   }
 
